@@ -1,0 +1,69 @@
+import { Dec, HUNDRED, ZERO, roundPence, sum } from './decimal';
+import { ErrorKind, fail } from './errors';
+
+/**
+ * Rounds exact parts of a whole to pence so that they add up exactly to the whole
+ * rounded to pence: the one remainder-aware rounding every split in the engine uses.
+ *
+ * Each part is first cut to whole pence towards zero (relative to the sign of the
+ * whole); the pence left over go one each to the parts with the largest cut-off
+ * remainders, ties to the party listed first. The rule is symmetric: negating every
+ * part negates every result, so an equal gain and loss split as mirror images.
+ *
+ * @param parts - exact (unrounded) parts; they may differ in sign.
+ * @returns the parts in pence, in the same order; their sum equals `roundPence(sum(parts))`.
+ * @example roundParts([1/3, 1/3, 1/3] of £100) → [33.34, 33.33, 33.33]
+ */
+export function roundParts(parts: readonly Dec[]): Dec[] {
+  const whole = roundPence(sum(parts));
+  const sign = whole.isNegative() ? -1 : 1;
+  const scaled = parts.map((p) => p.times(HUNDRED).times(sign));
+  const floors = scaled.map((s) => s.floor());
+  let leftover = whole.times(HUNDRED).times(sign).minus(sum(floors)).toNumber();
+  const order = scaled
+    .map((s, index) => ({ index, remainder: s.minus(floors[index] ?? ZERO) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
+  const pence = [...floors];
+  for (const { index } of order) {
+    if (leftover <= 0) break;
+    pence[index] = (pence[index] ?? ZERO).plus(1);
+    leftover -= 1;
+  }
+  return pence.map((p) => p.times(sign).dividedBy(HUNDRED));
+}
+
+/**
+ * Splits `total` among parties in proportion to `ratios` (shares, contributions,
+ * weights), rounded to pence with {@link roundParts}: the parts sum exactly to
+ * `roundPence(total)`.
+ *
+ * @param total - the amount to split; may be negative (a loss).
+ * @param ratios - one non-negative ratio per party, not all zero; need not sum to 1.
+ * @throws EngineError `ALLOCATE.NEGATIVE` for a negative ratio, `ALLOCATE.ZERO_TOTAL` if all are zero.
+ * @example allocate(new Dec(100), [1, 1, 1].map((r) => new Dec(r))) → [33.34, 33.33, 33.33]
+ */
+export function allocate(total: Dec, ratios: readonly Dec[]): Dec[] {
+  ratios.forEach((r, i) => {
+    if (r.isNegative() && !r.isZero()) {
+      fail(
+        'ALLOCATE',
+        ErrorKind.NEGATIVE,
+        `ratios[${i}]`,
+        r.toString(),
+        `Ratio ${i + 1} is ${r.toString()}; ratios cannot be negative.`,
+      );
+    }
+  });
+  const totalRatio = sum(ratios);
+  if (totalRatio.isZero()) {
+    if (roundPence(total).isZero()) return ratios.map(() => ZERO);
+    fail(
+      'ALLOCATE',
+      ErrorKind.ZERO_TOTAL,
+      'ratios',
+      '0',
+      `All ratios are 0, so ${total.toString()} cannot be split.`,
+    );
+  }
+  return roundParts(ratios.map((r) => total.times(r).dividedBy(totalRatio)));
+}
