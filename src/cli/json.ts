@@ -1,0 +1,40 @@
+import { Dec, penceString } from '../engine/decimal';
+
+/**
+ * Result → JSON for the CLI, golden files and file exports. Engine results hold every
+ * figure as a decimal; the key says what kind of figure it is:
+ * - keys ending in Rate, Share, Fraction, Achievement, Weight, Multiplier, Ratio,
+ *   Factor, Population, Count or Index (or exactly those words) are quantities, written
+ *   as JSON numbers (15 significant digits);
+ * - every other decimal is money, written as a string with exactly two decimals.
+ * Engine modules name their result fields to fit this rule.
+ */
+const QUANTITY_KEY =
+  /(?:^|[a-z])(?:rate|share|fraction|achievement|weight|multiplier|ratio|factor|population|count|index|year)s?$/i;
+
+export function isQuantityKey(key: string): boolean {
+  return QUANTITY_KEY.test(key);
+}
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Converts an engine result to plain JSON, following the key rule above. */
+export function toJson(value: unknown, key = ''): Json {
+  if (Dec.isDecimal(value)) {
+    const d = value as Dec;
+    return isQuantityKey(key) ? Number(d.toSignificantDigits(15).toString()) : penceString(d);
+  }
+  if (Array.isArray(value)) return value.map((item) => toJson(item, key));
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) out[k] = toJson(v, k);
+    }
+    return out;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  return null;
+}

@@ -1,0 +1,6 @@
+/**
+ * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
+ * Each entry takes the scenario JSON as parsed (the engine validates every field)
+ * and returns the engine's result.
+ */
+export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {};

@@ -1,0 +1,55 @@
+/**
+ * The golden-file runner. Each file under test/golden/<mechanism>/ is one case:
+ *   { "title": "...", "source": "where the figures come from",
+ *     "input": { ...scenario... },
+ *     "expected": { ...a subset of the result JSON... }    or
+ *     "error": { "code": "SCOPE.KIND", "message": "exact message" } }
+ * `expected` is matched as a subset (toMatchObject), so a case pins the figures it is
+ * about without restating every explanation step; money is compared as exact strings.
+ */
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { calc } from '../../src/cli/calc';
+import { EngineError } from '../../src/engine/errors';
+
+interface GoldenCase {
+  readonly title: string;
+  readonly source?: string;
+  readonly input: unknown;
+  readonly expected?: unknown;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+const root = __dirname;
+const mechanismDirs = readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory());
+
+function errorOf(run: () => unknown): EngineError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EngineError) return error;
+    throw error;
+  }
+  throw new Error('expected an EngineError, but the calculation succeeded');
+}
+
+describe.each(mechanismDirs)('golden files: %s', (mechanism) => {
+  const files = readdirSync(join(root, mechanism)).filter((f) => f.endsWith('.json'));
+  it.each(files)('%s', (file) => {
+    const golden = JSON.parse(readFileSync(join(root, mechanism, file), 'utf8')) as GoldenCase;
+    if (golden.error) {
+      const error = errorOf(() => calc(mechanism, golden.input));
+      expect({ code: error.code, message: error.message }).toEqual(golden.error);
+    } else {
+      expect(calc(mechanism, golden.input)).toMatchObject(golden.expected as object);
+    }
+  });
+});
+
+it('has golden files for every mechanism directory', () => {
+  for (const mechanism of mechanismDirs) {
+    expect(
+      readdirSync(join(root, mechanism)).filter((f) => f.endsWith('.json')).length,
+    ).toBeGreaterThan(0);
+  }
+});
