@@ -21,8 +21,9 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 /** Converts an engine result to plain JSON, following the key rule above. */
 export function toJson(value: unknown, key = ''): Json {
   if (Dec.isDecimal(value)) {
-    const d = value as Dec;
-    return isQuantityKey(key) ? Number(d.toSignificantDigits(15).toString()) : penceString(d);
+    return isQuantityKey(key)
+      ? Number(value.toSignificantDigits(15).toString())
+      : penceString(value);
   }
   if (Array.isArray(value)) return value.map((item) => toJson(item, key));
   if (value === null || value === undefined) return null;
