@@ -1,0 +1,136 @@
+/**
+ * The ports: the small interfaces through which everything outside the engine reaches
+ * a workbook. Adapters implement them over Office.js (a live workbook in Excel) and
+ * over .xlsx files; the in-memory Excel used by the tests sits under the Office.js
+ * adapter, so one contract test suite can run against both adapters.
+ *
+ * Addresses are A1 style without the sheet (e.g. "B3", "A10:D20"); rows and columns in
+ * these types are 1-based as Excel shows them to people.
+ */
+
+/** A cell's value as a workbook gives it. Office.js gives "" for a blank cell. */
+export type CellValue = string | number | boolean | null;
+
+/** What the reader knows of a table (an Excel table, ListObject) without its body. */
+export interface TableInfo {
+  /** The table's name, e.g. "Contracts". */
+  readonly name: string;
+  /** The worksheet it is on. */
+  readonly sheet: string;
+  /** Header texts as written, left to right. */
+  readonly headers: readonly string[];
+  /** Body rows (excluding header and totals rows). */
+  readonly rowCount: number;
+  /** Row number of the header row, e.g. 3 for a table starting at B3. */
+  readonly headerRow: number;
+  /** Column number of the table's first column, e.g. 2 for column B. */
+  readonly firstColumn: number;
+}
+
+/** A table with its body values, row by row, in header order. */
+export interface TableData extends TableInfo {
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** Reads the input tables of a workbook. */
+export interface WorkbookReader {
+  /** Every table in the workbook, in sheet order. */
+  listTables(): Promise<readonly TableInfo[]>;
+  /** The named tables with their bodies, read in as few round trips as the host allows. */
+  readTables(names: readonly string[]): Promise<readonly TableData[]>;
+}
+
+/** Who made a sheet: nobody (it does not exist), this add-in, or the user. */
+export type SheetOwner = 'none' | 'addin' | 'user';
+
+/** Kinds of native chart the add-in draws. */
+export type ChartKind = 'barClustered' | 'columnClustered' | 'columnStacked' | 'line';
+
+/** A native chart over a range of the same sheet (header row = series names, first column = categories). */
+export interface ChartWrite {
+  readonly kind: ChartKind;
+  readonly title: string;
+  /** Source range including its header row, e.g. "A12:C17". */
+  readonly sourceRange: string;
+  /** Where the chart sits: the range it covers, e.g. "F2:M18". */
+  readonly placement: string;
+  /** Number format for the value axis, e.g. "£#,##0". */
+  readonly valueAxisFormat: string;
+  readonly categoryAxisTitle?: string;
+  readonly valueAxisTitle?: string;
+}
+
+/** An Excel table to create over a written range. */
+export interface TableWrite {
+  readonly name: string;
+  /** Range including the header row, e.g. "A12:D40". */
+  readonly range: string;
+}
+
+/**
+ * One whole sheet of output, laid out: a block of values from A1, number formats for the
+ * same cells, the tables and charts to create over it. Strings are always written as
+ * text (never interpreted as formulas), except cells listed in `formulas`.
+ */
+export interface SheetWrite {
+  readonly sheet: string;
+  /** Rectangular block of values from A1 (every row the same length). */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Excel number formats, same shape as `values` ("General" where none). */
+  readonly numberFormats: readonly (readonly string[])[];
+  /** Cells that hold formulas the add-in writes on purpose (e.g. totals), by address. */
+  readonly formulas?: readonly { readonly address: string; readonly formula: string }[];
+  /** Rows (1-based) to show in bold: titles and headings. */
+  readonly boldRows?: readonly number[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths?: readonly number[];
+  readonly tables: readonly TableWrite[];
+  readonly charts: readonly ChartWrite[];
+}
+
+/** Writes the add-in's own sheets. */
+export interface WorkbookWriter {
+  /** Whether a sheet exists and who made it. */
+  sheetOwner(sheet: string): Promise<SheetOwner>;
+  /**
+   * Writes each sheet whole: an existing sheet of the add-in's is replaced; a user's
+   * sheet is replaced only with `replaceUserSheets` (otherwise nothing is written and
+   * an error names it). The written sheets are marked as the add-in's.
+   */
+  writeSheets(
+    sheets: readonly SheetWrite[],
+    options?: { readonly replaceUserSheets?: boolean },
+  ): Promise<void>;
+}
+
+/** Key/value settings stored in the workbook, so they travel with the file. */
+export interface WorkbookSettings {
+  get(key: string): Promise<string | undefined>;
+  set(entries: Readonly<Record<string, string>>): Promise<void>;
+}
+
+/** A cell holding a formula, with its current value. */
+export interface FormulaCell {
+  readonly sheet: string;
+  readonly address: string;
+  readonly formula: string;
+  readonly value: CellValue;
+}
+
+/** Finds and rewrites formulas (prepare for sharing, restore). */
+export interface WorkbookFormulas {
+  /** Every cell whose formula calls a function whose name starts with `prefix` (e.g. "BCF."). */
+  findFormulas(prefix: string): Promise<readonly FormulaCell[]>;
+  /** Sets each cell to a constant value (text stays text). */
+  setValues(cells: readonly FormulaCell[]): Promise<void>;
+  /** Puts formulas back. */
+  setFormulas(cells: readonly FormulaCell[]): Promise<void>;
+}
+
+/** Everything an edge needs of a workbook. */
+export interface Workbook extends WorkbookReader, WorkbookWriter {
+  readonly settings: WorkbookSettings;
+  readonly formulas: WorkbookFormulas;
+  /** Selects a cell or range for the user (a no-op where there is no user, e.g. files). */
+  select(sheet: string, address: string): Promise<void>;
+}
