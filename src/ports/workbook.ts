@@ -84,6 +84,12 @@ export interface SheetWrite {
   readonly boldRows?: readonly number[];
   /** Column widths in characters, from column A. */
   readonly columnWidths?: readonly number[];
+  /** Ranges the user fills in (planning template): shaded yellow and left unlocked. */
+  readonly inputRanges?: readonly string[];
+  /** Drop-down lists on input cells (scheme type, commissioner, source of funding...). */
+  readonly validations?: readonly { readonly range: string; readonly list: readonly string[] }[];
+  /** Hidden sheets hold the add-in's records (e.g. the formulas converted for sharing). */
+  readonly hidden?: boolean;
   readonly tables: readonly TableWrite[];
   readonly charts: readonly ChartWrite[];
 }
