@@ -36,6 +36,8 @@ export const ErrorKind = {
   EMPTY: 'EMPTY',
   DUPLICATE: 'DUPLICATE',
   UNKNOWN_PARTY: 'UNKNOWN_PARTY',
+  /** A scheme, segment or category named in one table that is not in the table that defines it. */
+  UNKNOWN_NAME: 'UNKNOWN_NAME',
   UNKNOWN_OPTION: 'UNKNOWN_OPTION',
   SHARES_NOT_ONE: 'SHARES_NOT_ONE',
   WEIGHTS_NOT_ONE: 'WEIGHTS_NOT_ONE',
