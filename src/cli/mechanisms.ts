@@ -1,6 +1,10 @@
+import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
+
 /**
  * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
  * Each entry takes the scenario JSON as parsed (the engine validates every field)
  * and returns the engine's result.
  */
-export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {};
+export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {
+  p4p: (input) => performancePayment(input as PerformancePaymentInput),
+};
