@@ -1,4 +1,5 @@
 import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
+import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
 
 /**
  * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
@@ -7,4 +8,5 @@ import { performancePayment, type PerformancePaymentInput } from '../engine/perf
  */
 export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
+  pool: (input) => pooledFund(input as PooledFundInput),
 };
