@@ -1,3 +1,7 @@
+import {
+  bcfPerformancePayment,
+  type BcfPerformancePaymentInput,
+} from '../engine/bcfPerformancePayment';
 import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
 import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
 
@@ -7,6 +11,7 @@ import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
  * and returns the engine's result.
  */
 export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {
+  'bcf-p4p': (input) => bcfPerformancePayment(input as BcfPerformancePaymentInput),
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
   pool: (input) => pooledFund(input as PooledFundInput),
 };
