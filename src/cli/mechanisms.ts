@@ -4,6 +4,7 @@ import {
 } from '../engine/bcfPerformancePayment';
 import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
 import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
+import { capitationBudget, type CapitationInput } from '../engine/capitation';
 
 /**
  * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
@@ -14,4 +15,5 @@ export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> =
   'bcf-p4p': (input) => bcfPerformancePayment(input as BcfPerformancePaymentInput),
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
   pool: (input) => pooledFund(input as PooledFundInput),
+  capitation: (input) => capitationBudget(input as CapitationInput),
 };

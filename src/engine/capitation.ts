@@ -1,0 +1,215 @@
+import { Dec, ONE, ZERO, roundPence, sum, type Amount } from './decimal';
+import type { Step } from './explain';
+import {
+  annualChange,
+  capitationRate,
+  efficiencyRate,
+  isBlank,
+  projectedPopulation,
+} from './capitationRate';
+import { budgetStep, toleranceStep, totalStep, yearStep } from './capitationSteps';
+import {
+  populationTolerance,
+  toleranceOutcome,
+  type PopulationTolerance,
+  type PopulationToleranceInput,
+} from './capitationTolerance';
+import { integer, name, nonEmpty, nonNegative, unique } from './validate';
+
+export { capitationAmount, capitationRate, type CapitationAmountInput } from './capitationRate';
+export type {
+  PopulationActualInput,
+  PopulationToleranceInput,
+  ToleranceBasis,
+} from './capitationTolerance';
+
+const SCOPE = 'CAPITATION';
+
+/** One population segment (an age band, a risk tier) with its own rate and weight. */
+export interface CapitationSegmentInput {
+  readonly name: string;
+  /** People in the segment in the first year. */
+  readonly population: Amount;
+  /** Amount per person a year in the first year. */
+  readonly annualRate: Amount;
+  /** Risk weight; default 1. */
+  readonly weight?: Amount;
+  /** Overrides the global uplift, efficiency or population growth for this segment. */
+  readonly uplift?: Amount;
+  readonly efficiency?: Amount;
+  readonly populationGrowth?: Amount;
+}
+
+/** A capitation budget: segments, years, and annual changes (all fractions, 0.013 is 1.3%). */
+export interface CapitationInput {
+  readonly segments: readonly CapitationSegmentInput[];
+  /** Number of years; default 1. */
+  readonly years?: Amount;
+  /** Annual uplift to the rate, from −1 to 1; default 0. */
+  readonly uplift?: Amount;
+  /** Annual efficiency deduction from the rate, from 0 to 1; default 0. */
+  readonly efficiency?: Amount;
+  /** Annual growth of each segment's population, from −1 to 1; default 0. */
+  readonly populationGrowth?: Amount;
+  /** Optional population tolerance with actual populations. */
+  readonly tolerance?: PopulationToleranceInput;
+}
+
+/** One segment in one year. `rate` is per head before weighting; the budget is in pence. */
+export interface CapitationSegmentYear {
+  readonly segment: string;
+  readonly projectedPopulation: Dec;
+  readonly rate: Dec;
+  readonly weight: Dec;
+  readonly budget: Dec;
+  readonly actualPopulation?: Dec;
+  readonly varianceInPopulation?: Dec;
+  readonly varianceFraction?: Dec;
+  readonly adjustment?: Dec;
+}
+
+/** One year: its segments and totals (sums of the rounded segment figures). */
+export interface CapitationYear {
+  /** y: 0 for the first year. */
+  readonly yearIndex: number;
+  readonly segments: readonly CapitationSegmentYear[];
+  readonly budget: Dec;
+  readonly adjustment?: Dec;
+  readonly adjustedBudget?: Dec;
+}
+
+/** Budgets per year and in total, with tolerance adjustments when actuals are given. */
+export interface CapitationResult {
+  readonly years: readonly CapitationYear[];
+  readonly total: Dec;
+  readonly totalAdjustment?: Dec;
+  readonly adjustedTotal?: Dec;
+  readonly steps: readonly Step[];
+}
+
+interface Segment {
+  readonly name: string;
+  readonly population: Dec;
+  readonly annualRate: Dec;
+  readonly weight: Dec;
+  readonly uplift: Dec;
+  readonly efficiency: Dec;
+  readonly populationGrowth: Dec;
+}
+
+function segments(input: CapitationInput): Segment[] {
+  const uplift = annualChange('uplift', input.uplift, ZERO);
+  const efficiency = efficiencyRate('efficiency', input.efficiency, ZERO);
+  const growth = annualChange('populationGrowth', input.populationGrowth, ZERO);
+  const parsed = nonEmpty(SCOPE, 'segments', input.segments).map((s, i) => {
+    const field = `segments[${i}]`;
+    return {
+      name: name(SCOPE, `${field}.name`, s.name),
+      population: nonNegative(SCOPE, `${field}.population`, s.population),
+      annualRate: nonNegative(SCOPE, `${field}.annualRate`, s.annualRate),
+      weight: isBlank(s.weight) ? ONE : nonNegative(SCOPE, `${field}.weight`, s.weight),
+      uplift: annualChange(`${field}.uplift`, s.uplift, uplift),
+      efficiency: efficiencyRate(`${field}.efficiency`, s.efficiency, efficiency),
+      populationGrowth: annualChange(`${field}.populationGrowth`, s.populationGrowth, growth),
+    };
+  });
+  unique(
+    SCOPE,
+    'segments',
+    parsed.map((s) => s.name),
+  );
+  return parsed;
+}
+
+function segmentYear(
+  segment: Segment,
+  index: number,
+  yearIndex: number,
+  tolerance: PopulationTolerance | undefined,
+  steps: Step[],
+): CapitationSegmentYear {
+  const projected = projectedPopulation(segment.population, segment.populationGrowth, yearIndex);
+  const rate = capitationRate(segment.annualRate, segment.uplift, segment.efficiency, yearIndex);
+  const budget = roundPence(projected.times(rate).times(segment.weight));
+  const figure = {
+    segment: segment.name,
+    projectedPopulation: projected,
+    rate,
+    weight: segment.weight,
+    budget,
+  };
+  steps.push(budgetStep({ ...segment, ...figure }, yearIndex));
+  const actual = tolerance?.actualPopulation(index, yearIndex);
+  if (tolerance === undefined || actual === undefined) return figure;
+  const outcome = toleranceOutcome(tolerance, projected, actual, rate.times(segment.weight));
+  steps.push(toleranceStep(yearIndex, segment.name, tolerance, projected, actual, outcome));
+  return {
+    ...figure,
+    actualPopulation: actual,
+    varianceInPopulation: outcome.varianceInPopulation,
+    varianceFraction: outcome.varianceFraction,
+    adjustment: outcome.adjustment,
+  };
+}
+
+/**
+ * Capitation budgets per segment and year: `population(y) × rate(y) × weight`, each
+ * rounded to pence, where `rate(y) = annualRate × (1 + uplift)^y × (1 − efficiency)^y`
+ * and `population(y) = population × (1 + populationGrowth)^y` (y = 0 for the first
+ * year; the projection is not rounded). Year totals and the overall total are sums of
+ * the rounded figures. With a tolerance, each segment-year that has an actual
+ * population gets an adjustment (see {@link PopulationToleranceInput}) at the
+ * segment's weighted rate, `rate(y) × weight`.
+ *
+ * Edge cases: a population of 0 gives a budget of £0.00 (not an error); a negative
+ * population is an error; segments without an actual population get no adjustment;
+ * tolerance with no actuals gives adjustments of £0.00.
+ *
+ * @param input - segments, years and annual changes (see {@link CapitationInput}).
+ * @returns budgets per segment, per year and in total, and the steps that explain them.
+ * @throws EngineError `CAPITATION.*` for invalid input, naming the field and value.
+ * @example
+ * capitationBudget({ segments: [{ name: 'MSK', population: 1, annualRate: 26500000 }],
+ *   years: 5, uplift: 0.013 }).total // 135990076.86 (King's Fund 2014, Bedfordshire MSK)
+ */
+export function capitationBudget(input: CapitationInput): CapitationResult {
+  const parsed = segments(input);
+  const count = isBlank(input.years) ? 1 : integer(SCOPE, 'years', input.years, 1);
+  const tolerance =
+    input.tolerance === undefined
+      ? undefined
+      : populationTolerance(
+          input.tolerance,
+          parsed.map((s) => s.name),
+          count,
+        );
+  const steps: Step[] = [];
+  const years = Array.from({ length: count }, (_, yearIndex): CapitationYear => {
+    const rows = parsed.map((s, i) => segmentYear(s, i, yearIndex, tolerance, steps));
+    const budget = sum(rows.map((r) => r.budget));
+    const year: CapitationYear = { yearIndex, segments: rows, budget };
+    if (tolerance === undefined) return year;
+    const adjustment = sum(rows.map((r) => r.adjustment ?? ZERO));
+    return { ...year, adjustment, adjustedBudget: budget.plus(adjustment) };
+  });
+  steps.push(...years.map(yearStep));
+  const total = sum(years.map((y) => y.budget));
+  if (tolerance === undefined) {
+    steps.push(
+      totalStep(
+        years.map((y) => y.budget),
+        total,
+      ),
+    );
+    return { years, total, steps };
+  }
+  const totalAdjustment = sum(years.map((y) => y.adjustment ?? ZERO));
+  steps.push(
+    totalStep(
+      years.map((y) => y.budget),
+      total,
+      totalAdjustment,
+    ),
+  );
+  return { years, total, totalAdjustment, adjustedTotal: total.plus(totalAdjustment), steps };
+}
