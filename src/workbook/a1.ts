@@ -16,6 +16,12 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
+/** The column number of an address's letters: "D14" → 4, "AA1" → 27 (0 when none). */
+export function columnNumber(address: string): number {
+  const letters = /^[A-Z]*/i.exec(address)?.[0] ?? '';
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 /** A cell address: `cellAddress(14, 4)` → "D14". */
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;

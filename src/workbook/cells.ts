@@ -106,13 +106,17 @@ function readPlainNumber(value: CellValue): Dec | undefined {
  * Reads a percentage as a fraction from 0 to 1: a number as Excel stores it (0.05 is
  * 5%), or text "5%", "5 %", "0.05". A number above 1 is over 100% (Excel stores 100%
  * as 1), so a 5 typed into a plain-number cell is refused rather than guessed at.
+ * With `signed` (an annual change such as an uplift) it may be from −100% to 100%.
  */
-export function parseFraction(value: CellValue): Parsed<Dec> {
+export function parseFraction(value: CellValue, options: { signed?: boolean } = {}): Parsed<Dec> {
   const read = readFraction(value);
   if (read === undefined) {
     return bad(FindingCode.NOT_A_PERCENTAGE, `${quoteCell(value)} is not a percentage.`);
   }
-  if (read.isNegative() && !read.isZero()) {
+  if (options.signed === true && read.lessThan(-1)) {
+    return bad(FindingCode.OVER_100_PERCENT, `${quoteCell(value)} is below -100%.`);
+  }
+  if (options.signed !== true && read.isNegative() && !read.isZero()) {
     return bad(
       FindingCode.NEGATIVE,
       `${quoteCell(value)} is negative; it must be from 0% to 100%.`,
