@@ -1,3 +1,4 @@
+import { gainLossShare, type GainLossShareInput } from '../engine/gainLossShare';
 import {
   bcfPerformancePayment,
   type BcfPerformancePaymentInput,
@@ -12,6 +13,7 @@ import { capitationBudget, type CapitationInput } from '../engine/capitation';
  * and returns the engine's result.
  */
 export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {
+  gainshare: (input) => gainLossShare(input as GainLossShareInput),
   'bcf-p4p': (input) => bcfPerformancePayment(input as BcfPerformancePaymentInput),
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
   pool: (input) => pooledFund(input as PooledFundInput),

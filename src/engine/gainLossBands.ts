@@ -1,0 +1,162 @@
+import { type Dec, ZERO, moneyText } from './decimal';
+import { ErrorKind, fail, quote } from './errors';
+import { fractionsByParty, type PartyList } from './gainLossParties';
+import type { GainLossBandInput } from './gainLossShareTypes';
+import { nonEmpty, positive, sumsToOne } from './validate';
+
+const SCOPE = 'GAINSHARE';
+
+/** A band's checked terms, before its bound is turned into an amount for one row's expected spend. */
+interface BandTemplate {
+  readonly field: string;
+  readonly upToFraction: Dec | undefined;
+  readonly upToAmount: Dec | undefined;
+  readonly shares: readonly Dec[];
+}
+
+/** A validated band: where it ends as an amount of variance (none for the last) and each party's share. */
+export interface Band {
+  readonly end: Dec | undefined;
+  /** The bound as given, when it was a fraction of expected (for the explanation). */
+  readonly endFraction: Dec | undefined;
+  readonly shares: readonly Dec[];
+}
+
+/**
+ * Checked band terms by their raw text: contract tables repeat the same bands on many
+ * rows, and checking shares is most of the work of a row. The cache holds only the
+ * result of a pure check of the same text, so a hit gives exactly what a check would.
+ */
+const templates = new Map<string, readonly BandTemplate[]>();
+const TEMPLATE_LIMIT = 512;
+
+/**
+ * Validates a list of bands against the parties and returns them with bounds as
+ * amounts of variance for this `expected`.
+ * @throws EngineError naming the band field (MISSING, INCONSISTENT, NOT_POSITIVE,
+ *   NOT_A_FRACTION, UNKNOWN_PARTY, SHARES_NOT_ONE, BANDS_NOT_ASCENDING).
+ */
+export function checkedBands(
+  field: string,
+  label: string,
+  raw: readonly GainLossBandInput[] | undefined,
+  parties: PartyList,
+  expected: Dec,
+): Band[] {
+  const key = cacheKey(field, raw, parties);
+  let checked = key === undefined ? undefined : templates.get(key);
+  if (checked === undefined) {
+    checked = bandTemplates(field, label, raw, parties);
+    if (key !== undefined) {
+      if (templates.size >= TEMPLATE_LIMIT) templates.clear();
+      templates.set(key, checked);
+    }
+  }
+  return bandsFor(checked, label, expected);
+}
+
+function cacheKey(field: string, raw: unknown, parties: PartyList): string | undefined {
+  try {
+    return `${field}\u001f${parties.names.join('\u001f')}\u001f${JSON.stringify(raw)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function bandTemplates(
+  field: string,
+  label: string,
+  raw: readonly GainLossBandInput[] | undefined,
+  parties: PartyList,
+): BandTemplate[] {
+  const list = nonEmpty(SCOPE, field, raw);
+  return list.map((band, i) => {
+    const at = `${field}[${i}]`;
+    if (band === null || typeof band !== 'object') {
+      fail(SCOPE, ErrorKind.MISSING, at, band, `${at} is missing.`);
+    }
+    const bound = bandBound(at, band, i === list.length - 1);
+    const shares = fractionsByParty(SCOPE, `${at}.shares`, parties, band.shares, ZERO) as Dec[];
+    sumsToOne(
+      SCOPE,
+      ErrorKind.SHARES_NOT_ONE,
+      `${at}.shares`,
+      shares,
+      `${label} band ${i + 1} shares`,
+    );
+    return { field: at, ...bound, shares };
+  });
+}
+
+function bandBound(at: string, band: GainLossBandInput, last: boolean) {
+  const { upToFraction, upToAmount } = band;
+  const hasFraction = upToFraction !== undefined && upToFraction !== null;
+  const hasAmount = upToAmount !== undefined && upToAmount !== null;
+  if (hasFraction && hasAmount) {
+    fail(
+      SCOPE,
+      ErrorKind.INCONSISTENT,
+      at,
+      band,
+      `${at} gives both upToFraction and upToAmount; give one.`,
+    );
+  }
+  if (last && (hasFraction || hasAmount)) {
+    const field = `${at}.${hasFraction ? 'upToFraction' : 'upToAmount'}`;
+    const value = hasFraction ? upToFraction : upToAmount;
+    fail(
+      SCOPE,
+      ErrorKind.INCONSISTENT,
+      field,
+      value,
+      `${field} is ${quote(value)}, but the last band is open-ended: leave its bound out.`,
+    );
+  }
+  if (!last && !hasFraction && !hasAmount) {
+    fail(
+      SCOPE,
+      ErrorKind.MISSING,
+      `${at}.upToFraction`,
+      undefined,
+      `${at} needs upToFraction or upToAmount; only the last band is open-ended.`,
+    );
+  }
+  return {
+    upToFraction: hasFraction ? positive(SCOPE, `${at}.upToFraction`, upToFraction) : undefined,
+    upToAmount: hasAmount ? positive(SCOPE, `${at}.upToAmount`, upToAmount) : undefined,
+  };
+}
+
+function bandsFor(checked: readonly BandTemplate[], label: string, expected: Dec): Band[] {
+  let previous: Dec | undefined;
+  return checked.map((band, i) => {
+    const end = bandEnd(band, expected);
+    if (end !== undefined && previous !== undefined && !end.greaterThan(previous)) {
+      const field = `${band.field}.${band.upToFraction === undefined ? 'upToAmount' : 'upToFraction'}`;
+      fail(
+        SCOPE,
+        ErrorKind.BANDS_NOT_ASCENDING,
+        field,
+        end.toString(),
+        `${label} band ${i + 1} ends at ${moneyText(end)}, not above where band ${i} ends (${moneyText(previous)}).`,
+      );
+    }
+    previous = end;
+    return { end, endFraction: band.upToFraction, shares: band.shares };
+  });
+}
+
+function bandEnd(band: BandTemplate, expected: Dec): Dec | undefined {
+  if (band.upToFraction === undefined) return band.upToAmount;
+  if (expected.isZero()) {
+    const field = `${band.field}.upToFraction`;
+    fail(
+      SCOPE,
+      ErrorKind.INCONSISTENT,
+      field,
+      band.upToFraction.toString(),
+      `${field} is ${band.upToFraction.toString()} of expected spend, but expected is 0; give upToAmount instead.`,
+    );
+  }
+  return band.upToFraction.times(expected);
+}

@@ -1,0 +1,93 @@
+import { ZERO, roundPence } from './decimal';
+import { shareVariance, varianceFraction, type Sharing } from './gainLossCore';
+import { gainLossSteps } from './gainLossSteps';
+import { withLazyFields } from './lazyFields';
+import { gainLossTerms, type GainLossTerms } from './gainLossTerms';
+import type {
+  GainLossPartyResult,
+  GainLossShareInput,
+  GainLossShareResult,
+} from './gainLossShareTypes';
+
+export type {
+  BandShares,
+  GainLossBandInput,
+  GainLossBandResult,
+  GainLossCapInput,
+  GainLossPartyResult,
+  GainLossShareInput,
+  GainLossShareResult,
+  VarianceDirection,
+} from './gainLossShareTypes';
+
+/**
+ * Shares the variance between expected and actual spend (a gain/loss or risk share)
+ * among the parties to a pooled budget or integrated-care contract.
+ *
+ * `variance = expected − actual`: positive is a gain (underspend), negative a loss.
+ * In order:
+ * 1. Gate (optional): if |variance| / expected is below `gate.fraction`, the whole
+ *    variance goes to `gate.holder`; at or above it, sharing applies from the first pound.
+ * 2. Bands: the variance is cut into the gain (or loss) bands, each band's part split by
+ *    its shares. Bounds are fractions of expected or amounts, ascending; the last band is
+ *    open-ended. Loss bands default to the gain bands (symmetric terms).
+ * 3. Quality (gains only): a party keeps `multiplier` × its share; the rest goes to
+ *    `quality.unearnedTo` (whose own multiplier therefore has no effect).
+ * 4. Caps: no party receives more gain or bears more loss than its cap (an amount, or a
+ *    fraction of expected cut down to whole pence); the excess goes to `caps.overflowTo`.
+ *    Caps apply to the below-gate holder too. A cap of 0 passes everything on.
+ *
+ * Rounding: band parts are rounded together and each band split with `allocate`;
+ * quality and caps move whole pence, so party amounts sum exactly to the variance
+ * rounded to pence, and an equal gain and loss under symmetric terms give mirror images.
+ *
+ * Edge cases: actual equal to expected gives direction `none` and every party £0.00.
+ * Expected 0 is allowed with amount bands, but a band bound, gate or cap given as a
+ * fraction of expected is then an error (a fraction of nothing means nothing).
+ *
+ * The steps are written out when first read, so bulk runs that use only the figures
+ * do not pay for the prose.
+ *
+ * @param input - the terms and the spend; untrusted JSON is fine, every field is checked.
+ * @returns the variance, its direction, the bands, each party's amounts, and the steps.
+ * @throws EngineError `GAINSHARE.*`, e.g. `GAINSHARE.SHARES_NOT_ONE` ("Gain band 2 shares
+ *   sum to 0.95, not 1."), `UNKNOWN_PARTY`, `BANDS_NOT_ASCENDING`, `INCONSISTENT`, `MISSING`.
+ * @example
+ * gainLossShare({
+ *   expected: '25175000', actual: '23000000', parties: ['Provider', 'CCG'],
+ *   gainBands: [
+ *     { upToFraction: 0.05, shares: { Provider: 1 } },
+ *     { shares: { Provider: 0.5, CCG: 0.5 } },
+ *   ],
+ *   lossBands: [{ shares: { Provider: 1 } }],
+ * }).parties.map((p) => p.amount.toFixed(2)) // → ['1716875.00', '458125.00']
+ */
+export function gainLossShare(input: GainLossShareInput): GainLossShareResult {
+  const terms = gainLossTerms(input);
+  return gainLossResult(terms, shareVariance(terms));
+}
+
+/** Builds the public result from validated terms and their sharing. */
+export function gainLossResult(terms: GainLossTerms, sharing: Sharing): GainLossShareResult {
+  const parties: GainLossPartyResult[] = terms.parties.map((party, p) => ({
+    party,
+    bandAmounts: sharing.bandAmounts[p] ?? [],
+    sharedAmount: sharing.shared[p] ?? ZERO,
+    qualityAdjustment: sharing.quality[p] ?? ZERO,
+    capAdjustment: sharing.capped[p] ?? ZERO,
+    amount: sharing.amounts[p] ?? ZERO,
+  }));
+  const result = {
+    expected: roundPence(terms.expected),
+    actual: roundPence(terms.actual),
+    variance: sharing.variance,
+    direction: sharing.direction,
+    gateMet: sharing.gateMet,
+    bands: sharing.bands.map((band, b) => ({ band: b + 1, ...band })),
+    parties,
+  };
+  return withLazyFields(result, {
+    varianceFraction: () => varianceFraction(terms),
+    steps: () => gainLossSteps(terms, sharing),
+  });
+}
