@@ -3,9 +3,10 @@ import {
   bcfPerformancePayment,
   type BcfPerformancePaymentInput,
 } from '../engine/bcfPerformancePayment';
+import { capitationBudget, type CapitationInput } from '../engine/capitation';
+import { planChecks, type PlanChecksInput } from '../engine/planChecks';
 import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
 import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
-import { capitationBudget, type CapitationInput } from '../engine/capitation';
 
 /**
  * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
@@ -14,6 +15,7 @@ import { capitationBudget, type CapitationInput } from '../engine/capitation';
  */
 export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {
   gainshare: (input) => gainLossShare(input as GainLossShareInput),
+  checks: (input) => planChecks(input as PlanChecksInput),
   'bcf-p4p': (input) => bcfPerformancePayment(input as BcfPerformancePaymentInput),
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
   pool: (input) => pooledFund(input as PooledFundInput),
