@@ -25,7 +25,8 @@ export interface Band {
 /**
  * Checked band terms by their raw text: contract tables repeat the same bands on many
  * rows, and checking shares is most of the work of a row. The cache holds only the
- * result of a pure check of the same text, so a hit gives exactly what a check would.
+ * result of a pure check of the same text, so a hit gives exactly what a check would
+ * (keyed by text, not by object, so a caller changing an input object cannot go stale).
  */
 const templates = new Map<string, readonly BandTemplate[]>();
 const TEMPLATE_LIMIT = 512;
@@ -43,7 +44,8 @@ export function checkedBands(
   parties: PartyList,
   expected: Dec,
 ): Band[] {
-  const key = cacheKey(field, raw, parties);
+  const partiesKey = parties.names.join('\u001f');
+  const key = cacheKey(field, raw, partiesKey);
   let checked = key === undefined ? undefined : templates.get(key);
   if (checked === undefined) {
     checked = bandTemplates(field, label, raw, parties);
@@ -55,9 +57,9 @@ export function checkedBands(
   return bandsFor(checked, label, expected);
 }
 
-function cacheKey(field: string, raw: unknown, parties: PartyList): string | undefined {
+function cacheKey(field: string, raw: unknown, partiesKey: string): string | undefined {
   try {
-    return `${field}\u001f${parties.names.join('\u001f')}\u001f${JSON.stringify(raw)}`;
+    return `${field}\u001f${partiesKey}\u001f${JSON.stringify(raw)}`;
   } catch {
     return undefined;
   }

@@ -82,7 +82,7 @@ export function varianceFraction(terms: GainLossTerms): Dec | undefined {
 }
 
 /** Rounds to pence; a figure already in whole pence is returned as it is (the same value). */
-function toPence(value: Dec): Dec {
+export function toPence(value: Dec): Dec {
   return value.decimalPlaces() <= 2 ? value : roundPence(value);
 }
 

@@ -1,5 +1,5 @@
-import { ZERO, roundPence } from './decimal';
-import { shareVariance, varianceFraction, type Sharing } from './gainLossCore';
+import { ZERO } from './decimal';
+import { shareVariance, toPence, varianceFraction, type Sharing } from './gainLossCore';
 import { gainLossSteps } from './gainLossSteps';
 import { withLazyFields } from './lazyFields';
 import { gainLossTerms, type GainLossTerms } from './gainLossTerms';
@@ -78,8 +78,8 @@ export function gainLossResult(terms: GainLossTerms, sharing: Sharing): GainLoss
     amount: sharing.amounts[p] ?? ZERO,
   }));
   const result = {
-    expected: roundPence(terms.expected),
-    actual: roundPence(terms.actual),
+    expected: toPence(terms.expected),
+    actual: toPence(terms.actual),
     variance: sharing.variance,
     direction: sharing.direction,
     gateMet: sharing.gateMet,
