@@ -1,0 +1,193 @@
+import { Dec, type Amount } from '../engine/decimal';
+import { quote } from '../engine/errors';
+
+/**
+ * Turns what Excel passes a custom function into what the engine takes, naming the
+ * argument (and the cell within a range) when a value will not do.
+ *
+ * What Excel passes an `any` parameter: a number, a string, a boolean, or `null` for an
+ * omitted optional argument; a range parameter gets rows of such cells, empty cells as
+ * `""` or `null`. The rules, the same in every function:
+ * - numbers are taken as they are (a percentage cell holds its fraction: 1.3% is 0.013);
+ * - text that reads as a number is a number: "1,234.50", "£250", "1.3%" (→ 0.013);
+ * - blank cells in a range are skipped; a required argument left blank is an error;
+ * - anything else (TRUE, "tbc") is an error, never a silent 0.
+ */
+
+/** A value Excel passed for one argument: a cell, or a range as rows of cells. */
+export type ExcelArgument = unknown;
+
+/** An argument that cannot be used: becomes `#VALUE!` with this message. */
+export class ArgumentError extends Error {
+  override readonly name = 'ArgumentError';
+  constructor(
+    message: string,
+    /** The argument as the function's signature names it. */
+    readonly argument: string,
+    readonly value: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** A case the function has no answer for: becomes `#N/A` with this message. */
+export class NotApplicable extends Error {
+  override readonly name = 'NotApplicable';
+}
+
+/** One cell of a range argument, where it was, and a label for messages. */
+export interface RangeCell {
+  readonly value: unknown;
+  readonly row: number;
+  readonly column: number;
+  /** E.g. `population (row 3 of its range)`, or just `population` for a single cell. */
+  readonly label: string;
+}
+
+/** Whether Excel passed nothing: an omitted argument or an empty cell. */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+  );
+}
+
+const NUMBER_TEXT = /^([+-]?)£?((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[+-]?\d+)?)(%?)$/i;
+
+/**
+ * The number a cell holds, or `undefined` when it holds none (text, a boolean, NaN).
+ * A number cell stays a JavaScript number (the engine makes it a decimal from its
+ * shortest decimal form: 0.013 stays 0.013); number text becomes a decimal.
+ */
+export function numberIn(value: unknown): Amount | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const match = NUMBER_TEXT.exec(value.trim());
+  const [, sign = '', digits = '', percent = ''] = match ?? [];
+  if (match === null || !/\d/.test(digits)) return undefined;
+  const number = new Dec(`${sign}${digits.replace(/,/g, '')}`);
+  return percent === '' ? number : number.dividedBy(100);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return quote(value);
+}
+
+/** A required number. */
+export function amount(argument: string, value: ExcelArgument): Amount {
+  const cell = single(argument, value);
+  if (isBlank(cell)) {
+    throw new ArgumentError(`${argument} is blank; a number is needed.`, argument, cell);
+  }
+  const number = numberIn(cell);
+  if (number === undefined) {
+    throw new ArgumentError(`${argument} is ${describe(cell)}, not a number.`, argument, cell);
+  }
+  return number;
+}
+
+/** An optional number: `undefined` when omitted or blank. */
+export function optionalAmount(argument: string, value: ExcelArgument): Amount | undefined {
+  const cell = single(argument, value);
+  return isBlank(cell) ? undefined : amount(argument, cell);
+}
+
+/** A required piece of text (a name or an option), trimmed. */
+export function text(argument: string, value: ExcelArgument): string {
+  const cell = single(argument, value);
+  if (typeof cell === 'number' || typeof cell === 'string') {
+    const trimmed = String(cell).trim();
+    if (trimmed !== '') return trimmed;
+  }
+  throw new ArgumentError(`${argument} is ${describe(cell)}; a name is needed.`, argument, cell);
+}
+
+/** Optional text: `undefined` when omitted or blank. */
+export function optionalText(argument: string, value: ExcelArgument): string | undefined {
+  const cell = single(argument, value);
+  return isBlank(cell) ? undefined : text(argument, cell);
+}
+
+/** A range's cells as rows (a single value counts as a 1 × 1 range). */
+export function rows(argument: string, value: ExcelArgument): RangeCell[][] {
+  const given = Array.isArray(value) ? (value as unknown[]) : [[value]];
+  const table = given.map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
+  const oneRow = table.length === 1;
+  const oneColumn = table.every((row) => row.length <= 1);
+  return table.map((row, r) =>
+    row.map((value, c) => {
+      const place =
+        oneRow && oneColumn
+          ? ''
+          : oneColumn
+            ? ` (row ${r + 1} of its range)`
+            : oneRow
+              ? ` (column ${c + 1} of its range)`
+              : ` (row ${r + 1}, column ${c + 1} of its range)`;
+      return { value, row: r, column: c, label: `${argument}${place}` };
+    }),
+  );
+}
+
+/** A range's cells row by row (a single value counts as a 1 × 1 range). */
+export function cells(argument: string, value: ExcelArgument): RangeCell[] {
+  return rows(argument, value).flat();
+}
+
+/** The numbers in a range, blanks skipped; text that is not a number is an error. */
+export function amounts(argument: string, value: ExcelArgument): Amount[] {
+  return cells(argument, value)
+    .filter((cell) => !isBlank(cell.value))
+    .map((cell) => amountIn(cell));
+}
+
+/** The number in one cell of a range, or an error naming the cell. */
+export function amountIn(cell: RangeCell): Amount {
+  if (isBlank(cell.value)) {
+    throw new ArgumentError(`${cell.label} is blank; a number is needed.`, cell.label, cell.value);
+  }
+  const number = numberIn(cell.value);
+  if (number === undefined) {
+    throw new ArgumentError(
+      `${cell.label} is ${describe(cell.value)}, not a number.`,
+      cell.label,
+      cell.value,
+    );
+  }
+  return number;
+}
+
+/** The one value of an argument that must be a single cell. */
+function single(argument: string, value: ExcelArgument): unknown {
+  if (!Array.isArray(value)) return value;
+  const all = cells(argument, value);
+  if (all.length !== 1) {
+    throw new ArgumentError(
+      `${argument} is a range of ${all.length} cells; give one cell or value.`,
+      argument,
+      value,
+    );
+  }
+  return all[0]?.value;
+}
+
+/**
+ * A range lined up with another of `count` cells: one cell (or value) is used for every
+ * row; otherwise it must have the same number of cells.
+ */
+export function aligned(
+  argument: string,
+  value: ExcelArgument,
+  count: number,
+  alignedWith: string,
+): RangeCell[] {
+  const all = cells(argument, value);
+  if (all.length === count) return all;
+  const [only] = all;
+  if (all.length === 1 && only !== undefined) return Array.from({ length: count }, () => only);
+  throw new ArgumentError(
+    `${argument} has ${all.length} cells but ${alignedWith} has ${count}; give one ${argument} for all, or one for each ${alignedWith} cell.`,
+    argument,
+    value,
+  );
+}

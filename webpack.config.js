@@ -1,0 +1,195 @@
+/**
+ * Builds the add-in into dist/:
+ *
+ * - taskpane.html: the one page of the shared runtime. It loads office.js from
+ *   Microsoft's CDN, then functions.js (the BCF.* custom functions, with webpack's
+ *   runtime and the code both bundles use) and taskpane.js (the React task pane).
+ * - functions.json: the custom functions' metadata, generated from the JSDoc in
+ *   src/functions/*.ts (the modules with `@customfunction`) by CustomFunctionsMetadataPlugin. The build fails if
+ *   it is missing, empty or lists no functions (see FunctionsMetadataCheck).
+ * - support.html: the support page the manifest names, listing the functions.
+ * - manifest.xml and assets/: copied; every https://localhost:3000/ in the manifest
+ *   is rewritten to the base URL.
+ *
+ * Base URL: `npx webpack --mode production --env baseUrl=https://example.org/bcf/`, or
+ * BCF_BASE_URL=https://example.org/bcf/ npm run build. Default https://localhost:3000/
+ * (the development address the manifest is written with).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { WebpackError } = require('webpack');
+
+const DEV_BASE_URL = 'https://localhost:3000/';
+const FUNCTIONS_ENTRY = './src/functions/functions.ts';
+const FUNCTIONS_DIR = path.join(__dirname, 'src', 'functions');
+/** The modules whose JSDoc registers custom functions (the metadata generator reads these). */
+const FUNCTIONS_SOURCES = fs
+  .readdirSync(FUNCTIONS_DIR)
+  .filter((file) => file.endsWith('.ts'))
+  .filter((file) =>
+    fs.readFileSync(path.join(FUNCTIONS_DIR, file), 'utf8').includes('@customfunction'),
+  )
+  .sort()
+  .map((file) => `./src/functions/${file}`);
+const FUNCTIONS_METADATA = 'functions.json';
+
+/** The base URL from `--env baseUrl=...` or BCF_BASE_URL, checked and ending in "/". */
+function baseUrlOf(env) {
+  const given = (env && env.baseUrl) || process.env.BCF_BASE_URL || DEV_BASE_URL;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new Error(`Base URL "${given}" is not a URL (e.g. https://example.org/bcf/).`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new Error(
+      `Base URL "${given}" must start with https:// (Office loads add-ins over HTTPS only).`,
+    );
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new Error(`Base URL "${given}" must not have a query or fragment.`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** Every development URL in the manifest, not just the first, becomes the base URL. */
+function rewriteManifest(content, baseUrl) {
+  return content.toString().split(DEV_BASE_URL).join(baseUrl);
+}
+
+/** The functions listed in generated metadata, or a reason why there are none. */
+function metadataFunctions(json) {
+  if (json === undefined || json.trim() === '') return { problem: 'is missing or empty' };
+  let metadata;
+  try {
+    metadata = JSON.parse(json);
+  } catch (error) {
+    return { problem: `is not JSON (${error.message})` };
+  }
+  if (!Array.isArray(metadata.functions) || metadata.functions.length === 0) {
+    return { problem: 'lists no functions' };
+  }
+  return { functions: metadata.functions };
+}
+
+/**
+ * Fails the build when functions.json is missing, empty or lists no functions: in the
+ * compilation (the metadata generator reports some problems only on the console) and
+ * again on disk after emit.
+ */
+class FunctionsMetadataCheck {
+  apply(compiler) {
+    const fail = (compilation, problem) =>
+      compilation.errors.push(
+        new WebpackError(
+          `${FUNCTIONS_METADATA} ${problem}: check the @customfunction JSDoc in src/functions/.`,
+        ),
+      );
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataCheck', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: 'FunctionsMetadataCheck',
+          stage: compilation.constructor.PROCESS_ASSETS_STAGE_REPORT,
+        },
+        (assets) => {
+          const asset = assets[FUNCTIONS_METADATA];
+          const { problem } = metadataFunctions(asset && asset.source().toString());
+          if (problem) fail(compilation, problem);
+        },
+      );
+    });
+    compiler.hooks.afterEmit.tap('FunctionsMetadataCheck', (compilation) => {
+      const file = path.join(compilation.outputOptions.path, FUNCTIONS_METADATA);
+      const json = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+      const { problem } = metadataFunctions(json);
+      if (problem) fail(compilation, `(${file}) ${problem}`);
+    });
+  }
+}
+
+/** The functions for support.html, read from the metadata generated in this build. */
+function supportPageParameters() {
+  const result = CustomFunctionsMetadataPlugin.generateResults[FUNCTIONS_SOURCES];
+  const { functions = [] } = metadataFunctions(result && result.metadataJson);
+  return { functions };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode !== 'development';
+  const baseUrl = baseUrlOf(env);
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: 'source-map',
+    entry: {
+      functions: FUNCTIONS_ENTRY,
+      taskpane: { import: './src/taskpane/index.tsx', dependOn: 'functions' },
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `npm run typecheck`; ES modules here let webpack tree-shake
+            // (Fluent UI v9, decimal.js) and concatenate modules.
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCES, output: FUNCTIONS_METADATA }),
+      new FunctionsMetadataCheck(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'support.html',
+        template: './src/taskpane/support.html',
+        chunks: [],
+        templateParameters: supportPageParameters,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content, baseUrl),
+          },
+        ],
+      }),
+    ],
+    optimization: production
+      ? { usedExports: true, sideEffects: true, concatenateModules: true }
+      : {},
+    performance: {
+      hints: production ? 'warning' : false,
+      maxEntrypointSize: 1200000,
+      maxAssetSize: 1200000,
+    },
+  };
+};
+
+module.exports.baseUrlOf = baseUrlOf;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.metadataFunctions = metadataFunctions;
+module.exports.FUNCTIONS_SOURCES = FUNCTIONS_SOURCES;
