@@ -7,6 +7,7 @@ import { capitationBudget, type CapitationInput } from '../engine/capitation';
 import { planChecks, type PlanChecksInput } from '../engine/planChecks';
 import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
 import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
+import { fundingEnvelope, type FundingEnvelopeInput } from '../engine/fundingEnvelope';
 
 /**
  * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
@@ -20,4 +21,5 @@ export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> =
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
   pool: (input) => pooledFund(input as PooledFundInput),
   capitation: (input) => capitationBudget(input as CapitationInput),
+  envelope: (input) => fundingEnvelope(input as FundingEnvelopeInput),
 };
