@@ -1,0 +1,217 @@
+/**
+ * `Excel.Chart` and the parts of it the add-in sets, in memory: type, title, position,
+ * and the value and category axes' number format and titles. Charts are not drawn.
+ */
+import { parseAddress, rectAddress } from './address';
+import {
+  childCore,
+  coreOf,
+  MemoryClientObject,
+  type LoadSpec,
+  type ScalarGetters,
+  type Loadable,
+} from './clientObject';
+import type { Core } from './core';
+import type { FaithfulTo } from './driftGuard';
+import { ErrorCode, officeError } from './errors';
+import type { RangeModel } from './grid';
+import type { ChartModel, SheetModel } from './model';
+
+/** A chart and the sheet it sits on. */
+export interface ChartRef {
+  readonly sheet: SheetModel;
+  readonly chart: ChartModel;
+}
+
+/** Whether a chart still exists. */
+export function aliveChart(ref: ChartRef): boolean {
+  return !ref.chart.deleted && !ref.sheet.deleted;
+}
+
+/** A chart's title. */
+export class MemoryChartTitle extends MemoryClientObject<ChartRef> {
+  protected readonly scalars: ScalarGetters<ChartRef> = { text: (c) => c.chart.title };
+  get text(): string {
+    return this.get('text');
+  }
+  set text(text: string) {
+    this.setProperty('text', text, (ref, value) => {
+      ref.chart.title = value;
+    });
+  }
+  load(spec?: LoadSpec): Excel.ChartTitle {
+    this.queueLoad(spec);
+    return this as unknown as Excel.ChartTitle;
+  }
+}
+
+type AxisKey = 'valueAxis' | 'categoryAxis';
+interface AxisRef {
+  readonly ref: ChartRef;
+  readonly axis: AxisKey;
+}
+
+/** An axis title. */
+export class MemoryChartAxisTitle extends MemoryClientObject<AxisRef> {
+  protected readonly scalars: ScalarGetters<AxisRef> = { text: (a) => a.ref.chart[a.axis].title };
+  get text(): string {
+    return this.get('text');
+  }
+  set text(text: string) {
+    this.setProperty('text', text, (a, value) => {
+      a.ref.chart[a.axis].title = value;
+    });
+  }
+  load(spec?: LoadSpec): Excel.ChartAxisTitle {
+    this.queueLoad(spec);
+    return this as unknown as Excel.ChartAxisTitle;
+  }
+}
+
+/** One axis. The category axis's number format is kept but not used by the add-in. */
+export class MemoryChartAxis extends MemoryClientObject<AxisRef> {
+  protected readonly scalars: ScalarGetters<AxisRef> = {
+    numberFormat: (a) => (a.axis === 'valueAxis' ? a.ref.chart.valueAxis.numberFormat : 'General'),
+  };
+  protected override navigation(name: string): Loadable | undefined {
+    return name === 'title' ? (this.title as unknown as Loadable) : undefined;
+  }
+  get numberFormat(): string {
+    return this.get('numberFormat');
+  }
+  set numberFormat(format: string) {
+    this.setProperty('numberFormat', format, (a, value) => {
+      if (a.axis !== 'valueAxis') officeError(ErrorCode.invalidOperation, 'ChartAxis.numberFormat');
+      a.ref.chart.valueAxis.numberFormat = value;
+    });
+  }
+  get title(): Excel.ChartAxisTitle {
+    const title = this.child(
+      'title',
+      (parent) => new MemoryChartAxisTitle(childCore(parent, 'ChartAxisTitle', (a) => a)),
+    );
+    return title as unknown as Excel.ChartAxisTitle;
+  }
+  load(spec?: LoadSpec): Excel.ChartAxis {
+    this.queueLoad(spec);
+    return this as unknown as Excel.ChartAxis;
+  }
+}
+
+/** A chart's axes. */
+export class MemoryChartAxes extends MemoryClientObject<ChartRef> {
+  protected readonly scalars: ScalarGetters<ChartRef> = {};
+  protected override navigation(name: string): Loadable | undefined {
+    if (name === 'valueAxis') return this.valueAxis as unknown as Loadable;
+    if (name === 'categoryAxis') return this.categoryAxis as unknown as Loadable;
+    return undefined;
+  }
+  get valueAxis(): Excel.ChartAxis {
+    return this.axis('valueAxis');
+  }
+  get categoryAxis(): Excel.ChartAxis {
+    return this.axis('categoryAxis');
+  }
+  load(spec?: LoadSpec): Excel.ChartAxes {
+    this.queueLoad(spec);
+    return this as unknown as Excel.ChartAxes;
+  }
+  private axis(axis: AxisKey): Excel.ChartAxis {
+    const made = this.child(
+      axis,
+      (parent) => new MemoryChartAxis(childCore(parent, 'ChartAxis', (ref) => ({ ref, axis }))),
+    );
+    return made as unknown as Excel.ChartAxis;
+  }
+}
+
+/** A chart. */
+export class MemoryChart extends MemoryClientObject<ChartRef> {
+  protected readonly scalars: ScalarGetters<ChartRef> = {
+    name: (c) => c.chart.name,
+    id: (c) => `{chart-${c.chart.id}}`,
+    chartType: (c) => c.chart.type,
+  };
+  protected override navigation(name: string): Loadable | undefined {
+    if (name === 'title') return this.title as unknown as Loadable;
+    if (name === 'axes') return this.axes as unknown as Loadable;
+    return undefined;
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(name: string) {
+    this.setProperty('name', name, (ref, value) => {
+      ref.chart.name = value;
+    });
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get chartType(): Excel.Chart['chartType'] {
+    return this.get('chartType');
+  }
+  set chartType(type: Excel.Chart['chartType']) {
+    this.setProperty('chartType', type, (ref, value) => {
+      ref.chart.type = String(value);
+    });
+  }
+  get title(): Excel.ChartTitle {
+    const title = this.child(
+      'title',
+      (parent) => new MemoryChartTitle(childCore(parent, 'ChartTitle', (c) => c, aliveChart)),
+    );
+    return title as unknown as Excel.ChartTitle;
+  }
+  get axes(): Excel.ChartAxes {
+    const axes = this.child(
+      'axes',
+      (parent) => new MemoryChartAxes(childCore(parent, 'ChartAxes', (c) => c, aliveChart)),
+    );
+    return axes as unknown as Excel.ChartAxes;
+  }
+
+  /** Places the chart over the cells from startCell to endCell. */
+  setPosition(startCell: Excel.Range | string, endCell?: Excel.Range | string): void {
+    this.invoke('setPosition', [startCell, endCell], (ref) => {
+      const from = cellText(ref.sheet, startCell);
+      ref.chart.position =
+        endCell === undefined ? { from } : { from, to: cellText(ref.sheet, endCell) };
+    });
+  }
+
+  /** Deletes the chart. */
+  delete(): void {
+    this.invoke('delete', [], (ref) => {
+      ref.chart.deleted = true;
+      ref.sheet.charts = ref.sheet.charts.filter((c) => c !== ref.chart);
+    });
+  }
+
+  load(spec?: LoadSpec): Excel.Chart {
+    this.queueLoad(spec);
+    return this as unknown as Excel.Chart;
+  }
+}
+
+function cellText(sheet: SheetModel, cell: Excel.Range | string): string {
+  if (typeof cell !== 'string')
+    return rectAddress(coreOf<RangeModel>(cell).require('Chart.setPosition').rect);
+  const parsed = parseAddress(cell);
+  if (!parsed || (parsed.sheet !== undefined && parsed.sheet !== sheet.name)) {
+    return officeError(ErrorCode.invalidArgument, 'Chart.setPosition', cell);
+  }
+  return rectAddress(parsed.rect);
+}
+
+/** A chart proxy over a chart binding. */
+export function chartProxy(core: Core<ChartRef>): MemoryChart {
+  return new MemoryChart(core);
+}
+
+/** Drift guards. */
+export type ChartIsFaithful = FaithfulTo<Excel.Chart, MemoryChart>;
+export type ChartTitleIsFaithful = FaithfulTo<Excel.ChartTitle, MemoryChartTitle>;
+export type ChartAxesIsFaithful = FaithfulTo<Excel.ChartAxes, MemoryChartAxes>;
+export type ChartAxisIsFaithful = FaithfulTo<Excel.ChartAxis, MemoryChartAxis>;
+export type ChartAxisTitleIsFaithful = FaithfulTo<Excel.ChartAxisTitle, MemoryChartAxisTitle>;

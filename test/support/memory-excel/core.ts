@@ -1,0 +1,124 @@
+/**
+ * The machinery under every proxy object: its binding to a model object (resolved at
+ * sync, like an Office.js object path), the property values it has loaded, and the
+ * queued actions a request carries to "Excel".
+ */
+import { ErrorCode, officeError } from './errors';
+import type { WorkbookModel } from './model';
+
+/** A symbol-keyed slot on every proxy, so its machinery stays out of its public members. */
+export const CORE = Symbol('memoryExcelCore');
+
+/** What a sync's response carries back: loaded values, delivered only if the sync succeeds. */
+export class Response {
+  bytes = 0;
+  private readonly deliveries: (() => void)[] = [];
+
+  /** Adds a loaded value of about `bytes` bytes, and what to do with it once delivered. */
+  add(bytes: number, deliver: () => void): void {
+    this.bytes += bytes;
+    this.deliveries.push(deliver);
+  }
+
+  /** Hands the loaded values to their proxies. */
+  deliver(): void {
+    for (const deliver of this.deliveries) deliver();
+  }
+}
+
+/** One queued operation of a request. */
+export interface Action {
+  /** Where it came from, for `debugInfo.errorLocation`, e.g. "Range.values". */
+  readonly location: string;
+  /** Size of what the request carries for it (values written), in bytes. */
+  readonly requestBytes: number;
+  run(response: Response): void;
+}
+
+/** Excel on the web's limits, which the fake enforces. */
+export interface Limits {
+  /** Bytes a request may carry (Excel on the web: 5 MB). */
+  readonly requestBytes: number;
+  /** Bytes a response may carry (Excel on the web: 5 MB). */
+  readonly responseBytes: number;
+  /** Cells one range read or write may cover (5 million). */
+  readonly cellsPerRange: number;
+}
+
+/** The request queue a proxy belongs to (its request context), and the workbook behind it. */
+export interface ActionQueue {
+  enqueue(action: Action): void;
+  readonly limits: Limits;
+  readonly model: WorkbookModel;
+  /** The request context the queue belongs to (an `Excel.RequestContext` to the add-in). */
+  readonly context: unknown;
+}
+
+type State<M> =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'bound'; readonly model: M }
+  | { readonly kind: 'null' };
+
+/**
+ * A proxy's binding. `resolver` finds the model object at sync time: it returns null for a
+ * null object (the `...OrNullObject` methods), and throws ItemNotFound where Excel would.
+ */
+export class Core<M> {
+  /** Property values loaded by a sync or set locally, as Office.js keeps them. */
+  readonly loaded = new Map<string, unknown>();
+  private state: State<M> = { kind: 'pending' };
+
+  constructor(
+    readonly queue: ActionQueue,
+    readonly typeName: string,
+    private readonly resolver: () => M | null,
+    private readonly alive: (model: M) => boolean = () => true,
+  ) {}
+
+  /** Whether a sync has found this to be a null object; undefined before any sync resolved it. */
+  get isNull(): boolean | undefined {
+    if (this.state.kind === 'pending') return undefined;
+    return this.state.kind === 'null';
+  }
+
+  /** The model object, or null for a null object. Runs at sync time. */
+  resolve(): M | null {
+    if (this.state.kind === 'pending') {
+      const model = this.resolver();
+      this.state = model === null ? { kind: 'null' } : { kind: 'bound', model };
+    }
+    if (this.state.kind === 'null') return null;
+    if (!this.alive(this.state.model)) officeError(ErrorCode.itemNotFound, this.typeName);
+    return this.state.model;
+  }
+
+  /** The model object; a null object here is an error, as acting on one is in Excel. */
+  require(location: string): M {
+    const model = this.resolve();
+    if (model === null) officeError(ErrorCode.itemNotFound, location);
+    return model;
+  }
+
+  /** Binds the proxy to an object created by an action (e.g. `worksheets.add`). */
+  bind(model: M): void {
+    this.state = { kind: 'bound', model };
+  }
+
+  /** Queues an action of this proxy's request. */
+  enqueue(location: string, requestBytes: number, run: (response: Response) => void): void {
+    this.queue.enqueue({ location, requestBytes, run });
+  }
+
+  /** Reads a property as Office.js does: PropertyNotLoaded unless loaded (or set) and not null. */
+  read<T>(name: string): T {
+    if (this.loaded.has(name)) return this.loaded.get(name) as T;
+    if (this.state.kind === 'null') return undefined as T;
+    return officeError(ErrorCode.propertyNotLoaded, `${this.typeName}.${name}`, name);
+  }
+}
+
+/** Approximate JSON size of a value, as the payload limits count it. */
+export function jsonBytes(value: unknown): number {
+  if (value === undefined) return 0;
+  return JSON.stringify(value).length;
+}

@@ -1,0 +1,276 @@
+/**
+ * `Excel.Range` in memory: values, formulas and number formats read and written as 2-D
+ * arrays, with Excel's treatment of written strings (see cellInput.ts), plus the
+ * navigation to format, data validation and worksheet.
+ */
+import { MAX_COLUMNS, MAX_ROWS, quoteSheetName, rectAddress, rectSize, type Rect } from './address';
+import { writeFormula, writeValue } from './cellInput';
+import {
+  childCore,
+  MemoryClientObject,
+  spawn,
+  type LoadSpec,
+  type ScalarGetters,
+  type Loadable,
+} from './clientObject';
+import { CORE, type ActionQueue } from './core';
+import { MemoryDataValidation } from './dataValidation';
+import type { FaithfulTo } from './driftGuard';
+import { ErrorCode, officeError } from './errors';
+import { eachCell, readGrid, writeGrid, type RangeModel } from './grid';
+import { usedRect } from './model';
+import { MemoryRangeFormat } from './rangeFormat';
+import { worksheetProxy } from './worksheet';
+
+/** Where a range lives, for addresses: "Sheet1!A1:B2". */
+export function fullAddress(range: RangeModel): string {
+  return `${quoteSheetName(range.sheet.name)}!${rectAddress(range.rect)}`;
+}
+
+/** Creates a range proxy from a method call. */
+export function spawnRange(
+  queue: ActionQueue,
+  location: string,
+  resolver: () => RangeModel | null,
+): Excel.Range {
+  const range = spawn(queue, 'Range', location, resolver, (core) => new MemoryRange(core), alive);
+  return range as unknown as Excel.Range;
+}
+
+function alive(range: RangeModel): boolean {
+  return !range.sheet.deleted;
+}
+
+/** A rectangle checked to lie on the grid (InvalidArgument otherwise, as in Excel). */
+export function onGrid(rect: Rect, location: string): Rect {
+  const fits =
+    rect.top >= 0 &&
+    rect.left >= 0 &&
+    rect.bottom < MAX_ROWS &&
+    rect.right < MAX_COLUMNS &&
+    rect.top <= rect.bottom &&
+    rect.left <= rect.right;
+  return fits ? rect : officeError(ErrorCode.invalidArgument, location);
+}
+
+/** A range of cells on a worksheet. */
+export class MemoryRange extends MemoryClientObject<RangeModel> {
+  protected readonly scalars: ScalarGetters<RangeModel> = {
+    address: (r) => fullAddress(r),
+    addressLocal: (r) => fullAddress(r),
+    rowCount: (r) => rectSize(r.rect).rows,
+    columnCount: (r) => rectSize(r.rect).columns,
+    cellCount: (r) => rectSize(r.rect).rows * rectSize(r.rect).columns,
+    rowIndex: (r) => r.rect.top,
+    columnIndex: (r) => r.rect.left,
+    values: (r) => readGrid(r, this.limits(), 'Range.values', (cell) => cell?.value ?? ''),
+    formulas: (r) =>
+      readGrid(r, this.limits(), 'Range.formulas', (cell) => cell?.formula ?? cell?.value ?? ''),
+    numberFormat: (r) =>
+      readGrid(r, this.limits(), 'Range.numberFormat', (cell) => cell?.numberFormat ?? 'General'),
+  };
+
+  protected override navigation(name: string): Loadable | undefined {
+    const children: Record<string, () => unknown> = {
+      format: () => this.format,
+      dataValidation: () => this.dataValidation,
+      worksheet: () => this.worksheet,
+    };
+    return children[name]?.() as Loadable | undefined;
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get addressLocal(): string {
+    return this.get('addressLocal');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(values: unknown[][]) {
+    this.setProperty('values', values, (range, v) =>
+      writeGrid(range, this.limits(), 'Range.values', v, writeValue),
+    );
+  }
+
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(formulas: unknown[][]) {
+    this.setProperty('formulas', formulas, (range, v) =>
+      writeGrid(range, this.limits(), 'Range.formulas', v, writeFormula),
+    );
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.setProperty('numberFormat', formats, (range, v) =>
+      writeGrid(range, this.limits(), 'Range.numberFormat', v, (cell, format) => {
+        cell.numberFormat = String(format);
+      }),
+    );
+  }
+
+  get format(): Excel.RangeFormat {
+    const format = this.child(
+      'format',
+      (parent) => new MemoryRangeFormat(childCore(parent, 'RangeFormat', (r) => r)),
+    );
+    return format as unknown as Excel.RangeFormat;
+  }
+
+  get dataValidation(): Excel.DataValidation {
+    const validation = this.child(
+      'dataValidation',
+      (parent) => new MemoryDataValidation(childCore(parent, 'DataValidation', (r) => r)),
+    );
+    return validation as unknown as Excel.DataValidation;
+  }
+
+  get worksheet(): Excel.Worksheet {
+    return this.child('worksheet', (parent) =>
+      worksheetProxy(
+        childCore(
+          parent,
+          'Worksheet',
+          (r) => r.sheet,
+          (s) => !s.deleted,
+        ),
+      ),
+    ) as unknown as Excel.Worksheet;
+  }
+
+  /** Queues a load of the given properties. */
+  load(spec?: LoadSpec): Excel.Range {
+    this.queueLoad(spec);
+    return this as unknown as Excel.Range;
+  }
+
+  /** Selects the range in the user interface (the model's selection and active sheet). */
+  select(): void {
+    this.invoke('select', [], (range) => {
+      const workbook = this[CORE].queue.model;
+      workbook.activeSheet = range.sheet;
+      workbook.selection = { sheet: range.sheet, rect: range.rect };
+    });
+  }
+
+  /** Clears contents, formats or both. */
+  clear(
+    applyTo?:
+      | Excel.ClearApplyTo
+      | 'All'
+      | 'Formats'
+      | 'Contents'
+      | 'Hyperlinks'
+      | 'RemoveHyperlinks'
+      | 'ResetContents',
+  ): void {
+    const what = applyTo ?? 'All';
+    this.invoke('clear', [what], (range) =>
+      eachCell(range, (cell) => {
+        if (what === 'All' || what === 'Contents') {
+          cell.value = '';
+          delete cell.formula;
+        }
+        if (what === 'All' || what === 'Formats') {
+          cell.numberFormat = 'General';
+          delete cell.fill;
+          delete cell.bold;
+        }
+      }),
+    );
+  }
+
+  getCell(row: number, column: number): Excel.Range {
+    return this.derived('getCell', (r) => ({
+      top: r.top + row,
+      left: r.left + column,
+      bottom: r.top + row,
+      right: r.left + column,
+    }));
+  }
+
+  getRow(row: number): Excel.Range {
+    return this.derived('getRow', (r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
+  }
+
+  getColumn(column: number): Excel.Range {
+    return this.derived('getColumn', (r) => ({
+      ...r,
+      left: r.left + column,
+      right: r.left + column,
+    }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
+    return this.derived('getResizedRange', (r) => ({
+      ...r,
+      bottom: r.bottom + deltaRows,
+      right: r.right + deltaColumns,
+    }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
+    return this.derived('getOffsetRange', (r) => ({
+      top: r.top + rowOffset,
+      left: r.left + columnOffset,
+      bottom: r.bottom + rowOffset,
+      right: r.right + columnOffset,
+    }));
+  }
+
+  /** The used part of this range; its top-left cell if none of it is used. */
+  getUsedRange(valuesOnly?: boolean): Excel.Range {
+    return spawnRange(this[CORE].queue, 'Range.getUsedRange', () => {
+      const range = this[CORE].resolve();
+      if (!range) return null;
+      const used = intersect(usedRect(range.sheet, valuesOnly), range.rect);
+      const corner = { ...range.rect, bottom: range.rect.top, right: range.rect.left };
+      return { sheet: range.sheet, rect: used ?? corner };
+    });
+  }
+
+  private limits(): ActionQueue['limits'] {
+    return this[CORE].queue.limits;
+  }
+
+  private derived(method: string, move: (rect: Rect) => Rect): Excel.Range {
+    const location = `Range.${method}`;
+    return spawnRange(this[CORE].queue, location, () => {
+      const range = this[CORE].resolve();
+      return range && { sheet: range.sheet, rect: onGrid(move(range.rect), location) };
+    });
+  }
+}
+
+function intersect(a: Rect | undefined, b: Rect): Rect | undefined {
+  if (!a) return undefined;
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { top, left, bottom, right } : undefined;
+}
+
+/** The drift guard for this class. */
+export type RangeIsFaithful = FaithfulTo<Excel.Range, MemoryRange>;

@@ -1,0 +1,178 @@
+/**
+ * `Excel.Table` in memory: a named rectangle on a sheet whose first row is the header.
+ * Excel keeps at least one body row, so a table made over a header alone gets an empty one.
+ */
+import { rectSize } from './address';
+import {
+  childCore,
+  MemoryClientObject,
+  type LoadSpec,
+  type ScalarGetters,
+  type Loadable,
+} from './clientObject';
+import { CORE, type Core } from './core';
+import type { FaithfulTo } from './driftGuard';
+import { ErrorCode, officeError } from './errors';
+import type { RangeModel } from './grid';
+import { cellKey, findTable, type TableModel } from './model';
+import { spawnRange } from './range';
+import { checkTableName } from './tableNames';
+import { aliveSheet, worksheetProxy } from './worksheet';
+
+/** Whether a table still exists. */
+export function aliveTable(table: TableModel): boolean {
+  return !table.deleted && !table.sheet.deleted;
+}
+
+/** The body rows of a table (its row collection; only `count` is modelled). */
+export class MemoryTableRowCollection extends MemoryClientObject<TableModel> {
+  protected readonly scalars: ScalarGetters<TableModel> = {
+    count: (t) => rectSize(t.rect).rows - 1 - (t.showTotals ? 1 : 0),
+  };
+
+  get count(): number {
+    return this.get('count');
+  }
+
+  load(spec?: LoadSpec): Excel.TableRowCollection {
+    this.queueLoad(spec);
+    return this as unknown as Excel.TableRowCollection;
+  }
+}
+
+/** An Excel table. */
+export class MemoryTable extends MemoryClientObject<TableModel> {
+  protected readonly scalars: ScalarGetters<TableModel> = {
+    name: (t) => t.name,
+    id: (t) => `{${String(t.id).padStart(8, '0')}-0000-0000-0000-00000000000T}`,
+    showTotals: (t) => t.showTotals,
+    showHeaders: () => true,
+    style: (t) => t.style,
+  };
+
+  protected override navigation(name: string): Loadable | undefined {
+    if (name === 'worksheet') return this.worksheet as unknown as Loadable;
+    if (name === 'rows') return this.rows as unknown as Loadable;
+    return undefined;
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  set name(name: string) {
+    this.setProperty('name', name, (table, value) => {
+      checkTableName(this[CORE].queue.model, value, 'Table.name', table);
+      table.name = value;
+    });
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get showHeaders(): boolean {
+    return this.get('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this.get('showTotals');
+  }
+  set showTotals(show: boolean) {
+    this.setProperty('showTotals', show, (table, value) => {
+      if (value !== table.showTotals) {
+        table.rect = { ...table.rect, bottom: table.rect.bottom + (value ? 1 : -1) };
+        table.showTotals = value;
+      }
+    });
+  }
+  get style(): string {
+    return this.get('style');
+  }
+  set style(style: string) {
+    this.setProperty('style', style, (table, value) => {
+      table.style = value;
+    });
+  }
+
+  get worksheet(): Excel.Worksheet {
+    const sheet = this.child('worksheet', (parent) =>
+      worksheetProxy(childCore(parent, 'Worksheet', (t) => t.sheet, aliveSheet)),
+    );
+    return sheet as unknown as Excel.Worksheet;
+  }
+
+  get rows(): Excel.TableRowCollection {
+    const rows = this.child(
+      'rows',
+      (parent) =>
+        new MemoryTableRowCollection(childCore(parent, 'TableRowCollection', (t) => t, aliveTable)),
+    );
+    return rows as unknown as Excel.TableRowCollection;
+  }
+
+  /** The whole table, header (and totals) included. */
+  getRange(): Excel.Range {
+    return this.part('getRange', (t) => t.rect);
+  }
+
+  /** The header row. */
+  getHeaderRowRange(): Excel.Range {
+    return this.part('getHeaderRowRange', (t) => ({ ...t.rect, bottom: t.rect.top }));
+  }
+
+  /** The body rows, without header and totals. */
+  getDataBodyRange(): Excel.Range {
+    return this.part('getDataBodyRange', (t) => ({
+      ...t.rect,
+      top: t.rect.top + 1,
+      bottom: t.rect.bottom - (t.showTotals ? 1 : 0),
+    }));
+  }
+
+  /** The totals row (InvalidOperation when it is not shown). */
+  getTotalRowRange(): Excel.Range {
+    return this.part('getTotalRowRange', (t) => {
+      if (!t.showTotals) officeError(ErrorCode.invalidOperation, 'Table.getTotalRowRange');
+      return { ...t.rect, top: t.rect.bottom };
+    });
+  }
+
+  /** Deletes the table and its cells' contents, as Excel's Table.delete does. */
+  delete(): void {
+    this.invoke('delete', [], (table) => {
+      table.deleted = true;
+      const workbook = this[CORE].queue.model;
+      workbook.tables = workbook.tables.filter((t) => t !== table);
+      const { top, left, bottom, right } = table.rect;
+      for (let r = top; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) table.sheet.cells.delete(cellKey(r, c));
+      }
+    });
+  }
+
+  load(spec?: LoadSpec): Excel.Table {
+    this.queueLoad(spec);
+    return this as unknown as Excel.Table;
+  }
+
+  private part(method: string, rectOf: (table: TableModel) => RangeModel['rect']): Excel.Range {
+    return spawnRange(this[CORE].queue, `Table.${method}`, () => {
+      const table = this[CORE].resolve();
+      return table && { sheet: table.sheet, rect: rectOf(table) };
+    });
+  }
+}
+
+/** A table proxy over a table binding. */
+export function tableProxy(core: Core<TableModel>): MemoryTable {
+  return new MemoryTable(core);
+}
+
+/** The live table of this name, or ItemNotFound. */
+export function requireTable(core: Core<unknown>, name: string, location: string): TableModel {
+  return findTable(core.queue.model, name) ?? officeError(ErrorCode.itemNotFound, location, name);
+}
+
+/** Drift guards. */
+export type TableIsFaithful = FaithfulTo<Excel.Table, MemoryTable>;
+export type TableRowCollectionIsFaithful = FaithfulTo<
+  Excel.TableRowCollection,
+  MemoryTableRowCollection
+>;
