@@ -1,3 +1,4 @@
+import { activityPayment, type ActivityPaymentInput } from '../engine/activityPayment';
 import { gainLossShare, type GainLossShareInput } from '../engine/gainLossShare';
 import {
   bcfPerformancePayment,
@@ -16,6 +17,7 @@ import { fundingEnvelope, type FundingEnvelopeInput } from '../engine/fundingEnv
  */
 export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {
   gainshare: (input) => gainLossShare(input as GainLossShareInput),
+  activity: (input) => activityPayment(input as ActivityPaymentInput),
   checks: (input) => planChecks(input as PlanChecksInput),
   'bcf-p4p': (input) => bcfPerformancePayment(input as BcfPerformancePaymentInput),
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
