@@ -99,7 +99,8 @@ export function text(argument: string, value: ExcelArgument): string {
     const trimmed = String(cell).trim();
     if (trimmed !== '') return trimmed;
   }
-  throw new ArgumentError(`${argument} is ${describe(cell)}; a name is needed.`, argument, cell);
+  const given = isBlank(cell) ? 'blank' : describe(cell);
+  throw new ArgumentError(`${argument} is ${given}; a name is needed.`, argument, cell);
 }
 
 /** Optional text: `undefined` when omitted or blank. */

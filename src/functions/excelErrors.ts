@@ -84,7 +84,11 @@ export function toExcelError(error: unknown, labels?: FieldLabels): unknown {
   if (error instanceof EngineError) {
     const label = labels?.(error.field);
     const message =
-      label === undefined ? error.message : error.message.split(error.field).join(label);
+      label === undefined
+        ? error.message
+        : error.message.includes(error.field)
+          ? error.message.split(error.field).join(label)
+          : `${label}: ${error.message}`;
     const kind = error.code.slice(error.code.indexOf('.') + 1);
     return NOT_APPLICABLE_KINDS.has(kind) ? notAvailable(message) : invalidValue(message);
   }

@@ -9,4 +9,5 @@
 import './capitation';
 import './gainShare';
 import './payForPerformance';
+import './marginalRate';
 import './poolShare';

@@ -116,7 +116,7 @@ function givenAchievements(metrics: readonly MetricCells[]): MetricInput[] {
 
 function metricLabels(metrics: readonly MetricCells[]): FieldLabels {
   return (field) => {
-    if (field === 'metrics') return 'weights and achievements';
+    if (field === 'metrics') return 'weights';
     const match = /^metrics\[(\d+)\]\.(weight|actual)$/.exec(field);
     const metric = match === null ? undefined : metrics[Number(match[1])];
     return match?.[2] === 'weight' ? metric?.weight.label : metric?.achievement.label;
