@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { Button } from '@fluentui/react-components';
+import type { FormErrors } from '../forms/fields';
+import { SIMPLE_FORMS } from '../forms/mechanismForms';
+import { valuesOf, type Forms } from '../forms/request';
+import { MECHANISM_CATALOG } from '../mechanismCatalog';
+import type { MechanismId, WorkbookOverview } from '../operations';
+import { GainLossEditor } from './GainLossEditor';
+import { MechanismPicker } from './MechanismPicker';
+import { ParameterFields } from './ParameterFields';
+import { Section } from './Section';
+import { usePaneStyles } from './styles';
+
+/** Pick a calculation, set its parameters, run it. */
+export function CalculateSection(props: {
+  readonly overview: WorkbookOverview;
+  readonly mechanism: MechanismId;
+  readonly forms: Forms;
+  /** Errors to show (after the first attempt to run). */
+  readonly errors: FormErrors;
+  readonly busy: boolean;
+  readonly onMechanism: (mechanism: MechanismId) => void;
+  readonly onForms: (forms: Forms) => void;
+  readonly onRun: () => void;
+}): ReactNode {
+  const styles = usePaneStyles();
+  const { mechanism, forms, busy } = props;
+  const ready = props.overview.mechanisms.find((m) => m.mechanism === mechanism)?.ready ?? false;
+  const title = MECHANISM_CATALOG[mechanism].title;
+  const errorCount = Object.keys(props.errors).length;
+  return (
+    <Section id="calculate" title="Calculate">
+      <MechanismPicker
+        value={mechanism}
+        statuses={props.overview.mechanisms}
+        disabled={busy}
+        onChange={props.onMechanism}
+      />
+      <h3 className={styles.subheading}>Parameters</h3>
+      {mechanism === 'gainLossShare' ? (
+        <GainLossEditor
+          form={forms.gainLoss}
+          parties={forms.parties}
+          errors={props.errors}
+          disabled={busy}
+          onChange={(gainLoss) => props.onForms({ ...forms, gainLoss })}
+        />
+      ) : (
+        <ParameterFields
+          fields={SIMPLE_FORMS[mechanism].fields}
+          values={valuesOf(forms, mechanism)}
+          errors={props.errors}
+          parties={forms.parties}
+          disabled={busy}
+          onChange={(key, value) =>
+            props.onForms({
+              ...forms,
+              simple: {
+                ...forms.simple,
+                [mechanism]: { ...valuesOf(forms, mechanism), [key]: value },
+              },
+            })
+          }
+        />
+      )}
+      {errorCount > 0 ? (
+        <p className={styles.error} role="alert">
+          {errorCount === 1 ? '1 parameter needs' : `${errorCount} parameters need`} correcting
+          before the run.
+        </p>
+      ) : null}
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={props.onRun} disabled={busy || !ready}>
+          Run {title}
+        </Button>
+      </div>
+    </Section>
+  );
+}

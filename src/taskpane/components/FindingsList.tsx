@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Link } from '@fluentui/react-components';
+import type { CellRef, Finding } from '../operations';
+import { usePaneStyles } from './styles';
+
+/** "Contracts!D4", quoting a sheet name that needs it as Excel does. */
+export function cellText(cell: CellRef): string {
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(cell.sheet)
+    ? cell.sheet
+    : `'${cell.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${cell.address}`;
+}
+
+/** Problems found, each a link that selects its cell in the sheet. */
+export function FindingsList(props: {
+  readonly findings: readonly Finding[];
+  readonly label: string;
+  readonly onSelect: (cell: CellRef) => void;
+}): ReactNode {
+  const styles = usePaneStyles();
+  return (
+    <ul className={styles.plainList} aria-label={props.label}>
+      {props.findings.map((finding, i) => (
+        <li key={`${finding.code}-${i}`} className={styles.text}>
+          {finding.cell === undefined ? (
+            finding.message
+          ) : (
+            <Link as="button" onClick={() => props.onSelect(finding.cell as CellRef)}>
+              {cellText(finding.cell)}: {finding.message}
+            </Link>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import {
+  FluentProvider,
+  makeStyles,
+  tokens,
+  typographyStyles,
+  type Theme,
+} from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
+  main: {
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '640px',
+    paddingInline: tokens.spacingHorizontalM,
+    paddingBlockEnd: tokens.spacingVerticalXXL,
+    overflowWrap: 'break-word',
+  },
+  title: {
+    ...typographyStyles.subtitle1,
+    margin: 0,
+    paddingBlock: tokens.spacingVerticalM,
+  },
+});
+
+/** The pane's frame: the theme, one heading and the main landmark. */
+export function PaneShell(props: {
+  readonly theme: Theme;
+  readonly children: ReactNode;
+}): ReactNode {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={props.theme} className={styles.provider}>
+      <main className={styles.main} aria-labelledby="pane-title">
+        <h1 className={styles.title} id="pane-title">
+          BCF finance
+        </h1>
+        {props.children}
+      </main>
+    </FluentProvider>
+  );
+}

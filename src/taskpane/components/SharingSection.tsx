@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { Button } from '@fluentui/react-components';
+import { ConfirmButton } from './ConfirmButton';
+import { Section } from './Section';
+import { usePaneStyles } from './styles';
+
+/** Sign-off and sharing: plan checks, prepare for sharing, restore formulas. */
+export function SharingSection(props: {
+  readonly busy: boolean;
+  readonly onPlanChecks: () => void;
+  readonly onPrepare: () => void;
+  readonly onRestore: () => void;
+}): ReactNode {
+  const styles = usePaneStyles();
+  return (
+    <Section id="sharing" title="Sign-off and sharing">
+      <p className={styles.hint}>
+        Plan checks test a completed BCF plan before sign-off and list each failed check by scheme
+        row.
+      </p>
+      <div className={styles.row}>
+        <Button onClick={props.onPlanChecks} disabled={props.busy}>
+          Run plan checks
+        </Button>
+      </div>
+      <p className={styles.hint}>
+        Before sending the workbook to someone without the add-in, replace its BCF formulas with
+        their values. The formulas are kept in the workbook and can be restored.
+      </p>
+      <div className={styles.row}>
+        <ConfirmButton
+          label="Prepare for sharing"
+          title="Prepare for sharing?"
+          confirmLabel="Replace formulas with values"
+          disabled={props.busy}
+          onConfirm={props.onPrepare}
+        >
+          Every cell with a BCF formula will show its current value as a fixed number, so the
+          workbook opens the same without the add-in. The formulas are recorded in a hidden sheet;
+          use Restore formulas to put them back.
+        </ConfirmButton>
+        <ConfirmButton
+          label="Restore formulas"
+          title="Restore formulas?"
+          confirmLabel="Restore formulas"
+          disabled={props.busy}
+          onConfirm={props.onRestore}
+        >
+          The BCF formulas recorded when the workbook was prepared for sharing will replace the
+          fixed values in their cells and calculate again.
+        </ConfirmButton>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,181 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { errorText } from '../errorText';
+import { buildRequest, formErrors, initialForms, type Forms } from '../forms/request';
+import { MECHANISM_CATALOG } from '../mechanismCatalog';
+import type { CellRef, MechanismId, SharingOutcome, WorkbookOverview } from '../operations';
+import { useOperations } from '../operationsContext';
+import { useRun } from '../useRun';
+import { CalculateSection } from './CalculateSection';
+import { focusFirst } from './fieldId';
+import { RunSection } from './RunSection';
+import { SharingSection } from './SharingSection';
+import { StatusMessage, type PaneMessage } from './StatusMessage';
+import { WorkbookSection } from './WorkbookSection';
+
+function sameParties(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
+function sharingText(outcome: SharingOutcome, prepared: boolean): string {
+  if (outcome.cells === 0) return 'There were no BCF formulas to change.';
+  const one = outcome.cells === 1;
+  const cells = `${one ? '1 cell' : `${outcome.cells} cells`} on ${outcome.sheets.join(', ')}`;
+  if (prepared) {
+    return `${cells} now ${one ? 'holds its value' : 'hold their values'} instead of BCF formulas. Use Restore formulas to put them back.`;
+  }
+  return `${cells} ${one ? 'has its BCF formula' : 'have their BCF formulas'} again.`;
+}
+
+/**
+ * The whole workflow on one workbook: its tables (or the planning template), a
+ * calculation with its parameters, the run and its outcome, and sign-off actions.
+ * `onInteractive` fires once the workbook has been read and the pane can be used.
+ */
+export function Workflow(props: { readonly onInteractive?: () => void }): ReactNode {
+  const operations = useOperations();
+  const run = useRun();
+  const [overview, setOverview] = useState<WorkbookOverview | undefined>(undefined);
+  const [mechanism, setMechanism] = useState<MechanismId>('pooledFund');
+  const [forms, setForms] = useState<Forms>(() => initialForms([]));
+  const [showErrors, setShowErrors] = useState(false);
+  const [action, setAction] = useState<string | undefined>(undefined);
+  const [message, setMessage] = useState<PaneMessage | undefined>(undefined);
+  const runHeading = useRef<HTMLHeadingElement>(null);
+  const interactive = useRef(props.onInteractive);
+
+  const fail = useCallback((title: string, error: unknown) => {
+    setMessage({ intent: 'error', title, text: errorText(error) });
+  }, []);
+
+  const refresh = useCallback(async (): Promise<void> => {
+    try {
+      const next = await operations.overview();
+      setOverview(next);
+      setForms((f) => (sameParties(f.parties, next.parties) ? f : initialForms(next.parties)));
+      setMechanism((m) => {
+        const current = next.mechanisms.find((s) => s.mechanism === m);
+        return current?.ready === true ? m : (next.mechanisms.find((s) => s.ready)?.mechanism ?? m);
+      });
+    } catch (error) {
+      fail('Could not read the workbook', error);
+      setOverview({ tables: [], mechanisms: [], parties: [] });
+    }
+  }, [operations, fail]);
+
+  useEffect(() => {
+    void refresh().then(() => interactive.current?.());
+  }, [refresh]);
+
+  const phase = run.state.phase;
+  useEffect(() => {
+    if (phase === 'finished' || phase === 'failed') runHeading.current?.focus();
+  }, [phase]);
+
+  const select = useCallback(
+    (cell: CellRef) => {
+      operations
+        .selectCell(cell)
+        .catch((error: unknown) => fail('Could not select the cell', error));
+    },
+    [operations, fail],
+  );
+
+  const act = async (name: string, work: () => Promise<void>): Promise<void> => {
+    setAction(name);
+    setMessage(undefined);
+    try {
+      await work();
+    } catch (error) {
+      fail(`${name} failed`, error);
+    } finally {
+      setAction(undefined);
+    }
+  };
+
+  const createTemplate = (): Promise<void> =>
+    act('Creating the planning template', async () => {
+      const created = await operations.createTemplate();
+      await refresh();
+      setMessage({
+        intent: 'success',
+        title: 'Planning template created.',
+        text: `Sheets added: ${created.sheets.join(', ')}. Fill in the yellow cells, then read the workbook again.`,
+        link: { label: 'Go to the first cell to fill in', cell: created.firstInput },
+      });
+    });
+
+  const share = (prepare: boolean): Promise<void> =>
+    act(prepare ? 'Prepare for sharing' : 'Restore formulas', async () => {
+      const outcome = prepare
+        ? await operations.prepareForSharing()
+        : await operations.restoreFormulas();
+      setMessage({
+        intent: 'success',
+        title: prepare ? 'Prepared for sharing.' : 'Formulas restored.',
+        text: sharingText(outcome, prepare),
+      });
+    });
+
+  const errors = showErrors ? formErrors(mechanism, forms) : {};
+  const busy = phase === 'running' || action !== undefined || overview === undefined;
+
+  const startRun = (): void => {
+    const built = buildRequest(mechanism, forms);
+    if (!built.ok) {
+      setShowErrors(true);
+      // Focus once the errors are rendered.
+      setTimeout(() => focusFirst(Object.keys(built.errors)), 0);
+      return;
+    }
+    setShowErrors(false);
+    setMessage(undefined);
+    run.start(MECHANISM_CATALOG[mechanism].title, (control) =>
+      operations.run(built.request, control),
+    );
+  };
+
+  return (
+    <>
+      <StatusMessage message={message} onSelect={select} onDismiss={() => setMessage(undefined)} />
+      <WorkbookSection
+        overview={overview}
+        busy={busy}
+        onRefresh={() => void act('Reading the workbook', refresh)}
+        onCreateTemplate={() => void createTemplate()}
+      />
+      {overview === undefined ? null : (
+        <CalculateSection
+          overview={overview}
+          mechanism={mechanism}
+          forms={forms}
+          errors={errors}
+          busy={busy}
+          onMechanism={(m) => {
+            setMechanism(m);
+            setShowErrors(false);
+            run.clear();
+          }}
+          onForms={setForms}
+          onRun={startRun}
+        />
+      )}
+      <RunSection
+        state={run.state}
+        headingRef={runHeading}
+        onCancel={run.cancel}
+        onSelect={select}
+      />
+      <SharingSection
+        busy={busy}
+        onPlanChecks={() => {
+          setMessage(undefined);
+          run.start(MECHANISM_CATALOG.planChecks.title, (control) =>
+            operations.runPlanChecks(control),
+          );
+        }}
+        onPrepare={() => void share(true)}
+        onRestore={() => void share(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * A small declarative description of a parameter form: what each field is, its label
+ * and how its text is checked. The pane keeps what the user typed as text and turns it
+ * into parameters (decimal strings) only when it is valid.
+ */
+import { Dec, ZERO } from '../../engine/decimal';
+import { parseMoney, parsePercent, parseWhole, type Parsed } from '../ukFormat';
+
+/** What the user typed, by field key. Party fields use `${key}.${party}` keys. */
+export type FormValues = Readonly<Record<string, string>>;
+
+/** Field errors by key; empty when the form is valid. */
+export type FormErrors = Readonly<Record<string, string>>;
+
+export interface ChoiceOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+interface FieldBase {
+  readonly key: string;
+  readonly label: string;
+  readonly hint?: string;
+  /** Blank allowed (the parameter is left out). */
+  readonly optional?: boolean;
+  /** Shown (and checked) only when this holds. */
+  readonly showWhen?: (values: FormValues) => boolean;
+}
+
+/** A percentage typed as "5.5", held as a fraction. */
+export interface PercentField extends FieldBase {
+  readonly kind: 'percent';
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface MoneyField extends FieldBase {
+  readonly kind: 'money';
+  readonly allowNegative?: boolean;
+}
+
+export interface WholeField extends FieldBase {
+  readonly kind: 'whole';
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface ChoiceField extends FieldBase {
+  readonly kind: 'choice';
+  readonly options: readonly ChoiceOption[];
+}
+
+/** One of the parties; `none` adds a first option meaning "nobody" (value ""). */
+export interface PartyField extends FieldBase {
+  readonly kind: 'party';
+  readonly none?: string;
+}
+
+/** A percentage per party, e.g. agreed fixed shares; `total100` checks they add up to 100. */
+export interface PartyPercentsField extends FieldBase {
+  readonly kind: 'partyPercents';
+  readonly total100?: boolean;
+}
+
+export type FieldSpec =
+  PercentField | MoneyField | WholeField | ChoiceField | PartyField | PartyPercentsField;
+
+/** Whether a field is shown for these values. */
+export function isShown(field: FieldSpec, values: FormValues): boolean {
+  return field.showWhen === undefined || field.showWhen(values);
+}
+
+/** Key of one party's box in a party field. */
+export function partyKey(key: string, party: string): string {
+  return `${key}.${party}`;
+}
+
+function parseField(field: FieldSpec, text: string): Parsed {
+  switch (field.kind) {
+    case 'percent':
+      return parsePercent(text, field.min ?? 0, field.max ?? 100);
+    case 'money':
+      return parseMoney(text, field.allowNegative ?? false);
+    case 'whole':
+      return parseWhole(text, field.min, field.max);
+    case 'choice':
+      return field.options.some((o) => o.value === text)
+        ? { ok: true, value: text }
+        : { ok: false, message: 'Choose one of the options.' };
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+/** Checks one text box; blank is an error unless the field is optional. */
+export function checkText(field: FieldSpec, text: string | undefined): Parsed {
+  const trimmed = (text ?? '').trim();
+  if (trimmed === '') {
+    return field.optional ? { ok: true, value: '' } : { ok: false, message: 'Enter a value.' };
+  }
+  return parseField(field, trimmed);
+}
+
+function checkPartyPercents(
+  field: PartyPercentsField,
+  values: FormValues,
+  parties: readonly string[],
+  errors: Record<string, string>,
+): void {
+  let total: Dec = ZERO;
+  let valid = true;
+  for (const party of parties) {
+    const key = partyKey(field.key, party);
+    const parsed = checkText({ ...field, kind: 'percent', optional: false }, values[key]);
+    if (parsed.ok) total = total.plus(parsed.value);
+    else {
+      errors[key] = parsed.message;
+      valid = false;
+    }
+  }
+  if (field.total100 && valid && !total.equals(1)) {
+    errors[field.key] = `${field.label} must add up to 100%.`;
+  }
+}
+
+/** Errors of every shown field. */
+export function checkForm(
+  fields: readonly FieldSpec[],
+  values: FormValues,
+  parties: readonly string[],
+): FormErrors {
+  const errors: Record<string, string> = {};
+  for (const field of fields) {
+    if (!isShown(field, values)) continue;
+    if (field.kind === 'partyPercents') {
+      checkPartyPercents(field, values, parties, errors);
+      continue;
+    }
+    if (field.kind === 'party') {
+      const value = values[field.key] ?? '';
+      const allowed = field.none !== undefined && value === '';
+      if (!allowed && !parties.includes(value)) errors[field.key] = 'Choose a party.';
+      continue;
+    }
+    const parsed = checkText(field, values[field.key]);
+    if (!parsed.ok) errors[field.key] = parsed.message;
+  }
+  return errors;
+}
+
+/** The checked fractions of a party-percent field, by party. */
+export function partyFractions(
+  field: PartyPercentsField,
+  values: FormValues,
+  parties: readonly string[],
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const party of parties) {
+    const parsed = parsePercent(values[partyKey(field.key, party)] ?? '');
+    if (!parsed.ok) throw new Error(`${field.label}, ${party}: ${parsed.message}`);
+    result[party] = parsed.value;
+  }
+  return result;
+}
+
+/** Equal percentages that add up to exactly 100 (the last party takes the remainder), as text. */
+export function equalPercents(parties: readonly string[]): string[] {
+  if (parties.length === 0) return [];
+  const each = new Dec(100).dividedBy(parties.length).toDecimalPlaces(4, Dec.ROUND_DOWN);
+  const last = new Dec(100).minus(each.times(parties.length - 1));
+  return parties.map((_, i) => (i === parties.length - 1 ? last : each).toString());
+}
+
+/** The checked value of a field (a fraction or amount as a decimal string); "" when blank. */
+export function valueOf(fields: readonly FieldSpec[], values: FormValues, key: string): string {
+  const field = fields.find((f) => f.key === key);
+  if (field === undefined) throw new Error(`No field "${key}".`);
+  const parsed = checkText(field, values[key]);
+  if (!parsed.ok) throw new Error(`Field "${key}": ${parsed.message}`);
+  return parsed.value;
+}

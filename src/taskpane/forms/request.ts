@@ -1,0 +1,55 @@
+/**
+ * Turns the pane's forms into a run request, or the errors to show. The only place
+ * that knows which form belongs to which mechanism.
+ */
+import type { MechanismId, MechanismRequest } from '../operations';
+import { checkForm, type FormErrors, type FormValues } from './fields';
+import { checkGainLoss, defaultGainLoss, gainLossParams, type GainLossForm } from './gainLossForm';
+import { SIMPLE_FORMS } from './mechanismForms';
+
+export type SimpleMechanismId = Exclude<MechanismId, 'gainLossShare'>;
+
+/** Every form's state, for one list of parties. */
+export interface Forms {
+  readonly parties: readonly string[];
+  readonly simple: Readonly<Partial<Record<SimpleMechanismId, FormValues>>>;
+  readonly gainLoss: GainLossForm;
+}
+
+export function initialForms(parties: readonly string[]): Forms {
+  return { parties, simple: {}, gainLoss: defaultGainLoss(parties) };
+}
+
+/** A simple form's values, its defaults until edited. */
+export function valuesOf(forms: Forms, mechanism: SimpleMechanismId): FormValues {
+  return forms.simple[mechanism] ?? SIMPLE_FORMS[mechanism].defaults(forms.parties);
+}
+
+export type RequestOrErrors =
+  | { readonly ok: true; readonly request: MechanismRequest }
+  | { readonly ok: false; readonly errors: FormErrors };
+
+/** The checked request for `mechanism`, or its form's errors. */
+export function buildRequest(mechanism: MechanismId, forms: Forms): RequestOrErrors {
+  const { parties } = forms;
+  if (mechanism === 'gainLossShare') {
+    const errors = checkGainLoss(forms.gainLoss, parties);
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    return { ok: true, request: { mechanism, params: gainLossParams(forms.gainLoss, parties) } };
+  }
+  const form = SIMPLE_FORMS[mechanism];
+  const values = valuesOf(forms, mechanism);
+  const errors = checkForm(form.fields, values, parties);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  // Each form converts to its own mechanism's parameters; the map ties them together.
+  return {
+    ok: true,
+    request: { mechanism, params: form.toParams(values, parties) } as MechanismRequest,
+  };
+}
+
+/** The errors of `mechanism`'s form as it stands (empty when valid). */
+export function formErrors(mechanism: MechanismId, forms: Forms): FormErrors {
+  const built = buildRequest(mechanism, forms);
+  return built.ok ? {} : built.errors;
+}

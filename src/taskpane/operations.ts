@@ -1,0 +1,271 @@
+/**
+ * What the task pane needs of a workbook, as one interface. The pane's components receive
+ * an implementation through {@link OperationsProvider} (see `operationsContext.tsx`) and
+ * never call `Excel.run` themselves: `officeOperations.ts` implements it over the
+ * workbook layer and the Office adapter in Excel; the file mode implements it over a
+ * .xlsx file; the component tests implement it in memory.
+ *
+ * Money and fractions cross this interface as decimal strings ("1716875.00", "0.05"),
+ * never as JavaScript numbers.
+ */
+import type { TableInfo } from '../ports/workbook';
+
+/** The calculations the pane offers, in the order it lists them. */
+export const MECHANISM_IDS = [
+  'pooledFund',
+  'capitation',
+  'gainLossShare',
+  'payForPerformance',
+  'bcfPaymentForPerformance',
+  'activityPayment',
+  'fundingEnvelope',
+  'planChecks',
+] as const;
+
+export type MechanismId = (typeof MECHANISM_IDS)[number];
+
+/** A place in the workbook. `address` is A1 style without the sheet, e.g. "C5". */
+export interface CellRef {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/** Whether a mechanism can run on this workbook, and if not which tables it lacks. */
+export interface MechanismStatus {
+  readonly mechanism: MechanismId;
+  readonly ready: boolean;
+  /** Names of the tables that are missing or empty, e.g. ["Contracts"]. */
+  readonly missing: readonly string[];
+}
+
+/** What the pane shows of a workbook before anything runs. */
+export interface WorkbookOverview {
+  /** The input tables found, in sheet order. */
+  readonly tables: readonly TableInfo[];
+  readonly mechanisms: readonly MechanismStatus[];
+  /** Party names from the contracts table (providers, commissioners), in table order. */
+  readonly parties: readonly string[];
+}
+
+/** One problem with the workbook's input, placed where the user can fix it. */
+export interface Finding {
+  /** A stable code, e.g. "GAINSHARE.SHARES_NOT_ONE" or "TABLE.NOT_A_NUMBER". */
+  readonly code: string;
+  /** For people: names the field and the bad value. */
+  readonly message: string;
+  /** The offending cell, when there is one. */
+  readonly cell?: CellRef;
+}
+
+/** The step a run is doing. `done` of `total` steps are finished. */
+export interface Progress {
+  readonly step: string;
+  readonly done: number;
+  readonly total: number;
+  /** False once writing has begun: a run can be cancelled only before it writes. Default true. */
+  readonly cancellable?: boolean;
+}
+
+/** How the pane controls a run. */
+export interface RunControl {
+  /** Aborting it before the run writes leaves the workbook as it was. */
+  readonly signal: AbortSignal;
+  readonly onProgress: (progress: Progress) => void;
+}
+
+/** How a headline figure is shown: money as "£1,234.50", a fraction as "5.5%". */
+export type FigureKind = 'money' | 'fraction' | 'count' | 'text';
+
+/** One figure for the pane's compact list, e.g. { label: "Provider", value: "1716875.00", kind: "money" }. */
+export interface HeadlineFigure {
+  readonly label: string;
+  /** A decimal string for money, fractions and counts; plain text for `text`. */
+  readonly value: string;
+  readonly kind: FigureKind;
+}
+
+/** A run that wrote its results. */
+export interface RunSuccess {
+  readonly ok: true;
+  /** The mechanism's title as shown, e.g. "Gain/loss share". */
+  readonly title: string;
+  readonly headline: readonly HeadlineFigure[];
+  /** How the figures were reached, one plain-English step a line. */
+  readonly explanation: readonly string[];
+  /** Where the results are: the pane's link selects it. */
+  readonly resultSheet: CellRef;
+  /** Every sheet written (result sheet first). */
+  readonly sheetsWritten: readonly string[];
+  /** Domain outcomes to act on that are not input errors, e.g. failed plan checks. */
+  readonly notes?: readonly Finding[];
+  readonly completedAt: Date;
+}
+
+/** A run stopped by bad input: nothing was written. */
+export interface RunRejected {
+  readonly ok: false;
+  readonly reason: 'invalid';
+  readonly findings: readonly Finding[];
+}
+
+/** A run cancelled before it wrote anything. */
+export interface RunCancelled {
+  readonly ok: false;
+  readonly reason: 'cancelled';
+}
+
+export type RunOutcome = RunSuccess | RunRejected | RunCancelled;
+
+/** A party's share of one band, by party name, as a fraction string ("0.5"). */
+export type PartyShares = Readonly<Record<string, string>>;
+
+/** One gain/loss band; the last band of a list is open-ended and gives no limit. */
+export interface BandTerms {
+  /** Where the band ends: a fraction of expected spend or an amount, per `GainLossParams.bandLimits`. */
+  readonly upTo?: string;
+  readonly shares: PartyShares;
+}
+
+/** Terms of a gain/loss share that are not in the tables (expected and actual spend are). */
+export interface GainLossParams {
+  readonly parties: readonly string[];
+  /** Whether band limits are fractions of expected spend or amounts in pounds. */
+  readonly bandLimits: 'fraction' | 'amount';
+  readonly gainBands: readonly BandTerms[];
+  /** Absent when losses are shared like gains (symmetric terms). */
+  readonly lossBands?: readonly BandTerms[];
+  readonly gate?: {
+    readonly fraction: string;
+    readonly holder: string;
+    readonly appliesTo: 'both' | 'gains' | 'losses';
+  };
+  /** Per-party multipliers (fractions) on its share of a gain; unearned goes to `unearnedTo`. */
+  readonly quality?: { readonly multipliers: PartyShares; readonly unearnedTo: string };
+  /** Per-party caps in pounds on the gain received and the loss borne. */
+  readonly caps?: {
+    readonly gain: Readonly<Record<string, string>>;
+    readonly loss: Readonly<Record<string, string>>;
+    readonly overflowTo: string;
+  };
+}
+
+export interface PooledFundParams {
+  readonly varianceRule: 'proportional' | 'fixed' | 'commissioner';
+  /** Agreed shares by partner (fractions), for the `fixed` rule. */
+  readonly fixedShares?: PartyShares;
+  /** Cap in pounds on the overspend a partner bears; the excess goes to `excessTo`. */
+  readonly overspendCap?: {
+    readonly partner: string;
+    readonly amount: string;
+    readonly excessTo: string;
+  };
+}
+
+export interface CapitationParams {
+  readonly years: number;
+  readonly uplift: string;
+  readonly efficiency: string;
+  readonly populationGrowth: string;
+  /** Population tolerance as a fraction of the projection; absent for none. */
+  readonly toleranceBand?: string;
+  readonly toleranceBasis: 'excess' | 'full';
+}
+
+export interface PayForPerformanceParams {
+  readonly atRiskRate: string;
+  readonly phasing: 'applied' | 'shadow';
+  readonly appliedFraction: string;
+}
+
+export interface BcfPaymentForPerformanceParams {
+  /** The reduction in non-elective admissions aimed for, as a fraction (default 0.035). */
+  readonly ambition: string;
+  /** The national unit cost of an admission, in pounds. */
+  readonly unitCost: string;
+}
+
+export interface ActivityPaymentParams {
+  readonly model: 'block' | 'marginal' | 'blended' | 'aligned' | 'corridor';
+  /** The marginal, blended or aligned rate as a fraction of price (defaults 0.70, 0.20, 0.75). */
+  readonly rate: string;
+  /** Corridor: the band around plan as a fraction. */
+  readonly corridorBand?: string;
+  /** Corridor: the refund rate below the band, as a fraction. */
+  readonly refundRate?: string;
+  /** Block: the annual inflator (negative for a deflator) as a fraction. */
+  readonly inflator?: string;
+}
+
+export interface FundingEnvelopeParams {
+  readonly years: number;
+  /** Annual change to net budgets, as a fraction (e.g. "-0.0175"). */
+  readonly annualChange: string;
+  readonly demographicGrowth: string;
+}
+
+export interface PlanChecksParams {
+  /** The required minimum adult social care spend from the NHS contribution, in pounds; absent to read it from the plan. */
+  readonly ascMinimum?: string;
+  /** The NHS-commissioned out-of-hospital ring-fence, in pounds; absent to read it from the plan. */
+  readonly outOfHospitalMinimum?: string;
+}
+
+/** The parameters of each mechanism, by id. */
+export interface MechanismParamsMap {
+  readonly pooledFund: PooledFundParams;
+  readonly capitation: CapitationParams;
+  readonly gainLossShare: GainLossParams;
+  readonly payForPerformance: PayForPerformanceParams;
+  readonly bcfPaymentForPerformance: BcfPaymentForPerformanceParams;
+  readonly activityPayment: ActivityPaymentParams;
+  readonly fundingEnvelope: FundingEnvelopeParams;
+  readonly planChecks: PlanChecksParams;
+}
+
+/** A mechanism with its parameters, as one value the pane can hold in state. */
+export type MechanismRequest = {
+  [M in MechanismId]: { readonly mechanism: M; readonly params: MechanismParamsMap[M] };
+}[MechanismId];
+
+/** The planning template was written. */
+export interface TemplateCreated {
+  readonly sheets: readonly string[];
+  /** The first cell the user fills in. */
+  readonly firstInput: CellRef;
+}
+
+/** Outcome of prepare for sharing / restore formulas. */
+export interface SharingOutcome {
+  /** How many formula cells were changed. */
+  readonly cells: number;
+  readonly sheets: readonly string[];
+}
+
+/**
+ * Everything the pane does to a workbook. Methods reject only for unexpected failures
+ * (the host went away, a sheet is protected); bad input comes back as findings.
+ */
+export interface PaneOperations {
+  overview(): Promise<WorkbookOverview>;
+  createTemplate(): Promise<TemplateCreated>;
+  run(request: MechanismRequest, control: RunControl): Promise<RunOutcome>;
+  runPlanChecks(control: RunControl): Promise<RunOutcome>;
+  prepareForSharing(): Promise<SharingOutcome>;
+  restoreFormulas(): Promise<SharingOutcome>;
+  selectCell(cell: CellRef): Promise<void>;
+}
+
+/** A workbook opened from a .xlsx file outside Excel. */
+export interface FileSession extends PaneOperations {
+  readonly fileName: string;
+  /** The workbook as it is now, as .xlsx bytes. */
+  save(): Promise<Blob>;
+}
+
+/** The file mode, for a plain browser. */
+export type FileMode =
+  | { readonly available: false; readonly reason: string }
+  | {
+      readonly available: true;
+      open(fileName: string, bytes: ArrayBuffer): Promise<FileSession>;
+    };

@@ -1,0 +1,142 @@
+/**
+ * Pane operations in memory for the component tests: a scripted workbook whose calls
+ * are recorded, with runs that can be held open to watch progress and cancel.
+ */
+import type {
+  CellRef,
+  MechanismRequest,
+  PaneOperations,
+  RunControl,
+  RunOutcome,
+  SharingOutcome,
+  TemplateCreated,
+  WorkbookOverview,
+} from '../../src/taskpane/operations';
+import { MECHANISM_IDS } from '../../src/taskpane/operations';
+
+export const EMPTY_OVERVIEW: WorkbookOverview = {
+  tables: [],
+  mechanisms: MECHANISM_IDS.map((mechanism) => ({
+    mechanism,
+    ready: false,
+    missing: ['Contracts'],
+  })),
+  parties: [],
+};
+
+/** A filled-in template: Bedfordshire MSK contract (King's Fund 2014) with two parties. */
+export const FILLED_OVERVIEW: WorkbookOverview = {
+  tables: [
+    {
+      name: 'Contracts',
+      sheet: 'Contracts',
+      headers: ['Contract ID'],
+      rowCount: 1,
+      headerRow: 3,
+      firstColumn: 1,
+    },
+    {
+      name: 'Contributions',
+      sheet: 'Pooled fund',
+      headers: ['Partner'],
+      rowCount: 2,
+      headerRow: 3,
+      firstColumn: 1,
+    },
+  ],
+  mechanisms: MECHANISM_IDS.map((mechanism) => ({
+    mechanism,
+    ready: mechanism !== 'bcfPaymentForPerformance',
+    missing: mechanism === 'bcfPaymentForPerformance' ? ['Admissions'] : [],
+  })),
+  parties: ['Circle', 'Bedfordshire CCG'],
+};
+
+export const BEDFORDSHIRE_RESULT: RunOutcome = {
+  ok: true,
+  title: 'Gain/loss share',
+  headline: [
+    { label: 'Gain', value: '2175000.00', kind: 'money' },
+    { label: 'Circle', value: '1716875.00', kind: 'money' },
+    { label: 'Bedfordshire CCG', value: '458125.00', kind: 'money' },
+    { label: 'Gain as % of expected', value: '0.0864', kind: 'fraction' },
+  ],
+  explanation: ['Band 1: the first £1,258,750.00 to Circle.', 'Band 2: £916,250.00 split 50:50.'],
+  resultSheet: { sheet: 'Gain-loss share', address: 'A1' },
+  sheetsWritten: ['Gain-loss share'],
+  completedAt: new Date(2025, 2, 14, 10, 42),
+};
+
+/** A run that waits for the test to finish it (or for its signal to abort it). */
+export interface HeldRun {
+  readonly request: MechanismRequest | 'planChecks';
+  readonly control: RunControl;
+  finish(outcome: RunOutcome): void;
+}
+
+export class FakeOperations implements PaneOperations {
+  overviewNow: WorkbookOverview;
+  readonly calls: string[] = [];
+  readonly selected: CellRef[] = [];
+  readonly runs: HeldRun[] = [];
+  /** When set, a run resolves at once with it; otherwise it is held. */
+  immediate: RunOutcome | undefined;
+  failWith: Error | undefined;
+  sharing: SharingOutcome = { cells: 12, sheets: ['Plan', 'Summary'] };
+
+  constructor(overview: WorkbookOverview = FILLED_OVERVIEW) {
+    this.overviewNow = overview;
+  }
+
+  overview = async (): Promise<WorkbookOverview> => {
+    this.calls.push('overview');
+    await Promise.resolve();
+    return this.overviewNow;
+  };
+
+  createTemplate = async (): Promise<TemplateCreated> => {
+    this.calls.push('createTemplate');
+    await Promise.resolve();
+    this.overviewNow = FILLED_OVERVIEW;
+    return {
+      sheets: ['Contracts', 'Pooled fund'],
+      firstInput: { sheet: 'Contracts', address: 'A4' },
+    };
+  };
+
+  private hold(request: MechanismRequest | 'planChecks', control: RunControl): Promise<RunOutcome> {
+    if (this.failWith !== undefined) return Promise.reject(this.failWith);
+    if (this.immediate !== undefined) return Promise.resolve(this.immediate);
+    return new Promise((resolve) => {
+      control.signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled' }));
+      this.runs.push({ request, control, finish: resolve });
+    });
+  }
+
+  run = (request: MechanismRequest, control: RunControl): Promise<RunOutcome> => {
+    this.calls.push(`run:${request.mechanism}`);
+    return this.hold(request, control);
+  };
+
+  runPlanChecks = (control: RunControl): Promise<RunOutcome> => {
+    this.calls.push('runPlanChecks');
+    return this.hold('planChecks', control);
+  };
+
+  prepareForSharing = async (): Promise<SharingOutcome> => {
+    this.calls.push('prepareForSharing');
+    await Promise.resolve();
+    return this.sharing;
+  };
+
+  restoreFormulas = async (): Promise<SharingOutcome> => {
+    this.calls.push('restoreFormulas');
+    await Promise.resolve();
+    return this.sharing;
+  };
+
+  selectCell = async (cell: CellRef): Promise<void> => {
+    this.selected.push(cell);
+    await Promise.resolve();
+  };
+}

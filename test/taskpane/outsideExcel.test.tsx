@@ -1,0 +1,54 @@
+/** @jest-environment jsdom */
+import './domStubs';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import type { FileSession } from '../../src/taskpane/operations';
+import { FakeOperations } from './fakeOperations';
+
+describe('outside Excel', () => {
+  it('says the page is not in Excel and that the file mode is unavailable', async () => {
+    const onInteractive = jest.fn();
+    render(
+      <App
+        host={{
+          kind: 'browser',
+          dark: true,
+          fileMode: { available: false, reason: 'not in this build.' },
+        }}
+        onInteractive={onInteractive}
+      />,
+    );
+    expect(screen.getByText('Not running in Excel.')).toBeTruthy();
+    expect(screen.getByText('The file mode is unavailable: not in this build.')).toBeTruthy();
+    await waitFor(() => expect(onInteractive).toHaveBeenCalled());
+  });
+
+  it('opens a chosen .xlsx file, works on it and downloads the completed workbook', async () => {
+    const session: FileSession = Object.assign(new FakeOperations(), {
+      fileName: 'plan.xlsx',
+      save: jest.fn(() => Promise.resolve(new Blob(['xlsx bytes']))),
+    });
+    const open = jest.fn(() => Promise.resolve(session));
+    const created: string[] = [];
+    URL.createObjectURL = jest.fn(() => 'blob:completed');
+    URL.revokeObjectURL = jest.fn();
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      created.push(this.download);
+    });
+    render(<App host={{ kind: 'browser', dark: false, fileMode: { available: true, open } }} />);
+    const input = screen.getByLabelText('Choose a workbook (.xlsx)');
+    const file = new File(['PK'], 'plan.xlsx');
+    Object.defineProperty(file, 'arrayBuffer', {
+      value: () => Promise.resolve(new ArrayBuffer(2)),
+    });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await screen.findByText('Working on plan.xlsx.')).toBeTruthy();
+    expect(open).toHaveBeenCalledWith('plan.xlsx', expect.any(ArrayBuffer));
+    expect(await screen.findByRole('list', { name: 'Input tables' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Download the completed workbook' }));
+    await waitFor(() => expect(created).toEqual(['plan (completed).xlsx']));
+    click.mockRestore();
+  });
+});

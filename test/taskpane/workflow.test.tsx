@@ -1,0 +1,195 @@
+/** @jest-environment jsdom */
+import './domStubs';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import type { GainLossParams, RunOutcome } from '../../src/taskpane/operations';
+import { BEDFORDSHIRE_RESULT, EMPTY_OVERVIEW, FakeOperations } from './fakeOperations';
+
+function renderPane(ops: FakeOperations, dark = false) {
+  const onInteractive = jest.fn();
+  const view = render(
+    <App host={{ kind: 'excel', operations: ops, dark }} onInteractive={onInteractive} />,
+  );
+  return { ...view, onInteractive };
+}
+
+async function pickMechanism(title: string): Promise<void> {
+  const select = await screen.findByRole('combobox', { name: 'Calculation' });
+  fireEvent.change(select, {
+    target: {
+      value: [...(select as HTMLSelectElement).options].find((o) => o.text === title)?.value,
+    },
+  });
+}
+
+describe('task pane workflow (in-memory operations)', () => {
+  it('offers the planning template when the workbook has no tables, then links to the first input cell', async () => {
+    const ops = new FakeOperations(EMPTY_OVERVIEW);
+    const { onInteractive } = renderPane(ops);
+    expect(await screen.findByText('This workbook has no input tables yet.')).toBeTruthy();
+    await waitFor(() => expect(onInteractive).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Create planning template' }));
+    expect(await screen.findByText('Planning template created.')).toBeTruthy();
+    expect(ops.calls).toEqual(['overview', 'createTemplate', 'overview']);
+    expect(screen.getByRole('list', { name: 'Input tables' }).textContent).toContain('Contracts');
+    fireEvent.click(screen.getByRole('button', { name: 'Go to the first cell to fill in' }));
+    await waitFor(() => expect(ops.selected).toEqual([{ sheet: 'Contracts', address: 'A4' }]));
+  });
+
+  it('lists the input tables and which calculations can run', async () => {
+    renderPane(new FakeOperations());
+    const tables = await screen.findByRole('list', { name: 'Input tables' });
+    expect(
+      within(tables)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Contracts (Contracts, 1 row)', 'Contributions (Pooled fund, 2 rows)']);
+    await pickMechanism('BCF payment for performance');
+    expect(screen.getByText('Needs the table Admissions (missing or empty).')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Run BCF payment for performance' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+  });
+
+  it('runs the Bedfordshire tiered share (King’s Fund 2014): progress, figures in £, explanation, link to the sheet', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops);
+    await pickMechanism('Gain/loss share');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Published scheme' }), {
+      target: { value: 'bedfordshire' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this scheme' }));
+    expect(
+      screen.getByText(
+        /Now using Bedfordshire tiered share \(Provider: Circle; Commissioner: Bedfordshire CCG\)/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Gain band 1' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Gain band 2: the rest' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Run Gain/loss share' }));
+
+    await waitFor(() => expect(ops.runs).toHaveLength(1));
+    const held = ops.runs[0];
+    if (held === undefined || held.request === 'planChecks') throw new Error('no run');
+    const params = held.request.params as GainLossParams;
+    expect(params.gainBands[0]).toEqual({
+      upTo: '0.05',
+      shares: { Circle: '1', 'Bedfordshire CCG': '0' },
+    });
+    act(() => held.control.onProgress({ step: 'Reading the tables', done: 1, total: 4 }));
+    expect(screen.getByText('Step 2 of 4: Reading the tables')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Run Gain/loss share' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+
+    act(() => held.finish(BEDFORDSHIRE_RESULT));
+    const heading = await screen.findByRole('heading', { name: 'Results: Gain/loss share' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const figures = screen.getByLabelText('Gain/loss share figures');
+    expect(figures.textContent).toContain('Circle£1,716,875.00');
+    expect(figures.textContent).toContain('Bedfordshire CCG£458,125.00');
+    expect(figures.textContent).toContain('8.64%');
+    expect(screen.getByText('Written 14/03/2025 10:42 to Gain-loss share.')).toBeTruthy();
+    expect(screen.getByText('Band 2: £916,250.00 split 50:50.')).toBeTruthy();
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Go to the result sheet (Gain-loss share)' }),
+    );
+    await waitFor(() =>
+      expect(ops.selected).toEqual([{ sheet: 'Gain-loss share', address: 'A1' }]),
+    );
+  });
+
+  it('shows validation findings; clicking one selects its cell; nothing written', async () => {
+    const ops = new FakeOperations();
+    const rejected: RunOutcome = {
+      ok: false,
+      reason: 'invalid',
+      findings: [
+        {
+          code: 'INPUT.NOT_AN_AMOUNT',
+          message: '"tbc" is not an amount.',
+          cell: { sheet: 'Contracts', address: 'H4' },
+        },
+        { code: 'TABLE.MISSING', message: 'The Metrics table is missing.' },
+      ],
+    };
+    ops.immediate = rejected;
+    renderPane(ops);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Pooled fund (section 75): fix these first' }),
+    ).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Problems found' });
+    expect(within(list).getByText('The Metrics table is missing.')).toBeTruthy();
+    fireEvent.click(
+      within(list).getByRole('button', { name: 'Contracts!H4: "tbc" is not an amount.' }),
+    );
+    await waitFor(() => expect(ops.selected).toEqual([{ sheet: 'Contracts', address: 'H4' }]));
+    expect(screen.getByText(/Nothing was written/)).toBeTruthy();
+  });
+
+  it('cancels a run before it writes', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    await waitFor(() => expect(ops.runs).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
+    expect(ops.runs[0]?.control.signal.aborted).toBe(true);
+    expect(
+      await screen.findByText('The run was cancelled before writing: the workbook is unchanged.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Run Pooled fund (section 75)' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
+  it('no longer offers Cancel once the run is writing', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    await waitFor(() => expect(ops.runs).toHaveLength(1));
+    act(() =>
+      ops.runs[0]?.control.onProgress({
+        step: 'Writing the results',
+        done: 3,
+        total: 4,
+        cancellable: false,
+      }),
+    );
+    expect(screen.getByRole('button', { name: 'Cancel run' })).toHaveProperty('disabled', true);
+    expect(
+      screen.getByText('Writing the results: the run can no longer be cancelled.'),
+    ).toBeTruthy();
+  });
+
+  it('checks parameters before running and moves focus to the first bad one', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops);
+    await pickMechanism('Capitation');
+    const uplift = screen.getByRole('textbox', { name: 'Annual uplift (%)' });
+    fireEvent.change(uplift, { target: { value: 'lots' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run Capitation' }));
+    expect(await screen.findByText('1 parameter needs correcting before the run.')).toBeTruthy();
+    expect(screen.getByText('"lots" is not a percentage, e.g. 5 or 2.5.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(uplift));
+    expect(uplift.getAttribute('aria-invalid')).toBe('true');
+    expect(ops.calls).not.toContain('run:capitation');
+  });
+
+  it('reports an unexpected failure without claiming anything was written', async () => {
+    const ops = new FakeOperations();
+    ops.failWith = Object.assign(new Error('The sheet "Pooled fund" is protected.'), {
+      code: 'SHEET.PROTECTED',
+    });
+    renderPane(ops);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    expect(
+      await screen.findByText(
+        'The sheet "Pooled fund" is protected. (SHEET.PROTECTED) Nothing was written.',
+      ),
+    ).toBeTruthy();
+  });
+});
