@@ -74,7 +74,8 @@ function declaredPartners(partners: readonly string[] | undefined): string[] {
  * Validates the contributions and actual spend and totals them by partner and scheme.
  * Partners come in the order of `partners` when given (each contribution must name one
  * of them), otherwise in the order they first contribute. Lines for the same partner and
- * scheme add up; actual spend may list a scheme once only.
+ * scheme add up; actual spend may list a scheme once only. An empty `actualSpend` is
+ * the same as none: no figures yet, so shares only.
  */
 export function poolLedger(
   partnerList: readonly string[] | undefined,
@@ -95,7 +96,7 @@ export function poolLedger(
     addTo(partners, partnerContributions, name(SCOPE, `${field}.partner`, line.partner), amount);
     addTo(schemes, schemeBudgets, scheme, amount);
   });
-  if (actualSpend === undefined) {
+  if (actualSpend === undefined || actualSpend.length === 0) {
     return {
       partners,
       partnerContributions,

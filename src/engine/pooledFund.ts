@@ -35,7 +35,7 @@ export interface PooledFundInput {
   /** Partners in the order results list them; defaults to the order they first contribute. */
   readonly partners?: readonly string[];
   readonly contributions: readonly ContributionInput[];
-  /** Actual spend by scheme; leave out for contribution shares only. */
+  /** Actual spend by scheme; leave out (or give an empty list) for contribution shares only. */
   readonly actualSpend?: readonly SchemeSpendInput[];
   /** How the variance is shared; default `{ rule: 'proportional' }`. */
   readonly sharing?: VarianceSharingInput;
@@ -172,8 +172,9 @@ function withVariance(
  *
  * Edge cases, by design: a partner may contribute nothing (share 0; it bears variance
  * only under `fixed` or `commissioner` terms or as a cap's `excessTo`); a pool totalling
- * £0 is an error (shares cannot be formed); a budgeted scheme missing from `actualSpend`
- * spent £0 (a step says so); spend on an unbudgeted scheme is an error unless
+ * £0 is an error (shares cannot be formed); an empty `actualSpend` means no figures yet
+ * (shares only); a budgeted scheme missing from a non-empty `actualSpend` spent £0 (a step
+ * says so); spend on an unbudgeted scheme is an error unless
  * `unbudgetedSpend` is `overspend`. Rounded parts (partners' contributions, schemes'
  * figures, partners' variances) always add up exactly to the rounded total; the sharing
  * terms are checked even when no actual spend is given.

@@ -198,6 +198,12 @@ describe('pooledFund: edge cases', () => {
     expect(pence(result.variance)).toBe('-5000.00');
   });
 
+  it('treats an empty actual spend list as no figures yet: shares only', () => {
+    const result = pooledFund({ ...bnes, actualSpend: [] });
+    expect(result.variance).toBeUndefined();
+    expect(result.partners[0]?.variance).toBeUndefined();
+  });
+
   it('adds up several lines for the same partner and scheme', () => {
     const result = pooledFund({
       contributions: [
