@@ -2,6 +2,9 @@ import { excelErrorOf } from '../support/customFunctionsRuntime';
 import { capitationAmount, capitationBudget } from '../../src/engine/capitation';
 import { CAPITATION, CAPITATIONSCHEDULE } from '../../src/functions/capitation';
 
+/** What Excel passes for an omitted optional argument (typed as the wrapper declares it). */
+const omitted = null as unknown as undefined;
+
 const BEDFORDSHIRE_YEARS = [26500000, 26844500, 27193478.5, 27546993.72, 27905104.64];
 
 describe('BCF.CAPITATION', () => {
@@ -22,8 +25,8 @@ describe('BCF.CAPITATION', () => {
   );
 
   it('takes a percentage typed as text and leaves blanks to their defaults', () => {
-    expect(CAPITATION([[1]], [[26500000]], '1.3%', 2, null, null)).toBe(27193478.5);
-    expect(CAPITATION([[1000]], [[250]], null, null, null, null)).toBe(250000);
+    expect(CAPITATION([[1]], [[26500000]], '1.3%', 2, null, omitted)).toBe(27193478.5);
+    expect(CAPITATION([[1000]], [[250]], null, null, null, omitted)).toBe(250000);
   });
 
   it('sums segments row by row, each rounded to the penny, skipping blank rows', () => {
