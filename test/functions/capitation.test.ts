@@ -119,7 +119,7 @@ describe('BCF.CAPITATIONSCHEDULE', () => {
       2,
       0.02,
       0.01,
-      null,
+      omitted,
       0.1,
     );
     // Year 2: rate × 1.02 × 0.99; population × 1.1.
