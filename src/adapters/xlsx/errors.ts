@@ -1,0 +1,55 @@
+/**
+ * Typed errors of the .xlsx adapter. `code` is stable (the CLI and tests match on it);
+ * `message` names the file and, where there is one, the sheet, table or cell, so a
+ * finance reviewer knows what to fix. Only the edges translate these for people.
+ */
+
+/** Stable codes of the .xlsx adapter's errors. */
+export const XlsxErrorCode = {
+  /** The file could not be read (missing, a folder, no permission). */
+  CANNOT_READ: 'XLSX.CANNOT_READ',
+  /** The bytes are not an .xlsx workbook (text, another zip, an old .xls). */
+  NOT_A_WORKBOOK: 'XLSX.NOT_A_WORKBOOK',
+  /** The workbook is encrypted with a password to open (an OLE/CFB container). */
+  PASSWORD_PROTECTED: 'XLSX.PASSWORD_PROTECTED',
+  /** The output file exists and overwriting was not asked for. */
+  OUTPUT_EXISTS: 'XLSX.OUTPUT_EXISTS',
+  /** The output path is the input file: a user's file is never modified in place. */
+  SAME_AS_INPUT: 'XLSX.SAME_AS_INPUT',
+  /** The output file could not be written. */
+  CANNOT_WRITE: 'XLSX.CANNOT_WRITE',
+  /** A table asked for by name is not in the workbook. */
+  TABLE_NOT_FOUND: 'XLSX.TABLE_NOT_FOUND',
+  /** A formula cell in a table body has no saved value to read. */
+  NO_SAVED_VALUE: 'XLSX.NO_SAVED_VALUE',
+  /** A sheet to write is the user's, and replacing users' sheets was not asked for. */
+  USER_SHEET: 'XLSX.USER_SHEET',
+  /** A laid-out sheet cannot be written as given (shape, address, name). */
+  BAD_LAYOUT: 'XLSX.BAD_LAYOUT',
+  /** A sheet named in a formula cell to change is not in the workbook. */
+  SHEET_NOT_FOUND: 'XLSX.SHEET_NOT_FOUND',
+  /** A setting cannot be stored (its value is longer than a cell holds). */
+  BAD_SETTING: 'XLSX.BAD_SETTING',
+} as const;
+/** One of {@link XlsxErrorCode}. */
+export type XlsxErrorCode = (typeof XlsxErrorCode)[keyof typeof XlsxErrorCode];
+
+/** An adapter failure or bad input file, with a stable code and a message naming the place. */
+export class XlsxError extends Error {
+  override readonly name = 'XlsxError';
+
+  constructor(
+    /** Stable code, e.g. `XLSX.PASSWORD_PROTECTED`. */
+    readonly code: XlsxErrorCode,
+    message: string,
+    /** The file concerned, as the user named it, where there is one. */
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws an {@link XlsxError}. */
+export function xlsxFail(code: XlsxErrorCode, message: string, file?: string): never {
+  throw new XlsxError(code, message, file);
+}

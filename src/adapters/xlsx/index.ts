@@ -1,0 +1,14 @@
+/**
+ * The .xlsx adapter: the workbook ports over .xlsx files, for the `bcf` command line.
+ *
+ * @example
+ * const workbook = await openXlsx('plan.xlsx');
+ * await workbook.writeSheets(layouts);
+ * await workbook.saveAs('plan-results.xlsx', { force: false });
+ */
+export { openXlsx } from './openXlsx';
+export { XlsxWorkbook } from './xlsxWorkbook';
+export { XlsxError, XlsxErrorCode } from './errors';
+export type { SaveOptions } from './outputFile';
+export { OWNER_NAME } from './ownership';
+export { SETTINGS_SHEET } from './settings';

@@ -1,0 +1,71 @@
+/**
+ * The add-in's settings stored in the file, so they travel with it: a very hidden
+ * sheet, `BCF_Settings`, with keys in column A and values (text) in column B. ExcelTS
+ * does not keep custom document properties, and Excel's add-in settings live in a part
+ * tied to the installed add-in, so a sheet is the one store that every tool keeps.
+ */
+import type { WorkbookSettings } from '../../ports/workbook';
+import { XlsxErrorCode, xlsxFail } from './errors';
+import type { Workbook, Worksheet } from './excelts';
+
+/** The very hidden sheet holding the settings. */
+export const SETTINGS_SHEET = 'BCF_Settings';
+/** The most characters an Excel cell holds. */
+const CELL_LIMIT = 32_767;
+
+function rowOf(sheet: Worksheet, key: string): number | undefined {
+  for (let row = 1; row <= sheet.rowCount; row++) {
+    if (sheet.findCell(row, 1)?.value === key) return row;
+  }
+  return undefined;
+}
+
+/** Settings over the `BCF_Settings` sheet of an ExcelTS workbook. */
+export class SheetSettings implements WorkbookSettings {
+  constructor(
+    private readonly book: Workbook,
+    /** Called when the settings sheet is created, so it is marked as the add-in's. */
+    private readonly onCreate: (sheet: string) => void,
+  ) {}
+
+  /** The value stored under `key`, or undefined if none. */
+  get(key: string): Promise<string | undefined> {
+    const sheet = this.book.getWorksheet(SETTINGS_SHEET);
+    const row = sheet ? rowOf(sheet, key) : undefined;
+    if (!sheet || row === undefined) return Promise.resolve(undefined);
+    const cell = sheet.findCell(row, 2);
+    return Promise.resolve(cell === undefined ? '' : cell.text);
+  }
+
+  /**
+   * Stores each entry, replacing a value already stored under its key.
+   *
+   * @throws XlsxError `XLSX.BAD_SETTING` naming the key whose value is longer than a
+   *   cell holds (nothing is stored then).
+   */
+  set(entries: Readonly<Record<string, string>>): Promise<void> {
+    for (const [key, value] of Object.entries(entries)) {
+      if (value.length > CELL_LIMIT || key.length > CELL_LIMIT) {
+        xlsxFail(
+          XlsxErrorCode.BAD_SETTING,
+          `The setting "${key.slice(0, 80)}" is longer than an Excel cell holds (${CELL_LIMIT} characters).`,
+        );
+      }
+    }
+    const sheet = this.sheet();
+    for (const [key, value] of Object.entries(entries)) {
+      const row = rowOf(sheet, key) ?? sheet.rowCount + 1;
+      sheet.getCell(row, 1).value = key;
+      sheet.getCell(row, 2).value = value;
+    }
+    return Promise.resolve();
+  }
+
+  private sheet(): Worksheet {
+    const existing = this.book.getWorksheet(SETTINGS_SHEET);
+    if (existing) return existing;
+    const created = this.book.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+    this.onCreate(SETTINGS_SHEET);
+    return created;
+  }
+}
