@@ -73,7 +73,12 @@ export function moneyText(value: Dec): string {
   return `${negative ? '−' : ''}£${grouped}.${fraction}`;
 }
 
-/** A fraction as a percentage for people, up to 4 decimals, trailing zeros dropped: 0.0594 → "5.94%". */
+/**
+ * A fraction as a percentage for people, up to 4 decimals, trailing zeros dropped:
+ * 0.0594 → "5.94%", −0.2 → "−20%" (a true minus sign, as in {@link moneyText}).
+ */
 export function percentText(fraction: Dec): string {
-  return `${fraction.times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString()}%`;
+  const percent = fraction.times(100).toDecimalPlaces(4, Dec.ROUND_HALF_UP);
+  const sign = percent.isNegative() && !percent.isZero() ? '−' : '';
+  return `${sign}${percent.abs().toString()}%`;
 }

@@ -176,7 +176,7 @@ describe('planChecks: each check failing', () => {
     expect(check(input, 'input-range').rows).toEqual(['9', '14']);
     expect(range.findings.map((f) => f.message)).toEqual([
       'Row 15 ("Integrated discharge team") % NHS: 120% is outside 0% to 100%.',
-      'Row 15 ("Integrated discharge team") % LA: -20% is outside 0% to 100%.',
+      'Row 15 ("Integrated discharge team") % LA: −20% is outside 0% to 100%.',
     ]);
   });
 
