@@ -82,15 +82,27 @@ export function toExcelError(error: unknown, labels?: FieldLabels): unknown {
   if (error instanceof ArgumentError) return invalidValue(error.message);
   if (error instanceof NotApplicable) return notAvailable(error.message);
   if (error instanceof EngineError) {
-    const label = labels?.(error.field);
-    const message =
-      label === undefined
-        ? error.message
-        : error.message.includes(error.field)
-          ? error.message.split(error.field).join(label)
-          : `${label}: ${error.message}`;
+    const message = labels === undefined ? error.message : relabel(error, labels);
     const kind = error.code.slice(error.code.indexOf('.') + 1);
     return NOT_APPLICABLE_KINDS.has(kind) ? notAvailable(message) : invalidValue(message);
   }
   return error;
+}
+
+/** A field path in an engine message: `population`, `gainBands[1].shares[0]`. */
+const FIELD_PATH = /[A-Za-z_]\w*(?:\[\d+\])?(?:\.\w+(?:\[\d+\])?)*/g;
+
+/**
+ * The engine's message with each field path it mentions named as the function's
+ * argument; when it mentions none, the error's own field is put in front.
+ */
+function relabel(error: EngineError, labels: FieldLabels): string {
+  let renamed = false;
+  const message = error.message.replace(FIELD_PATH, (path) => {
+    const label = labels(path);
+    renamed ||= label !== undefined;
+    return label ?? path;
+  });
+  const own = labels(error.field);
+  return renamed || own === undefined ? message : `${own}: ${message}`;
 }

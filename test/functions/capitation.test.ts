@@ -45,52 +45,54 @@ describe('BCF.CAPITATION', () => {
     expect(CAPITATION([['1,200']], [['£101.11']])).toBe(121332);
   });
 
-  it.each([
-    [[[['tbc']], [[10]]], 'population is "tbc", not a number.'],
+  it.each(
     [
+      [[[['tbc']], [[10]]], 'population is "tbc", not a number.'],
       [
-        [[100], ['n/a']],
-        [[10], [20]],
+        [
+          [[100], ['n/a']],
+          [[10], [20]],
+        ],
+        'population (row 2 of its range) is "n/a", not a number.',
       ],
-      'population (row 2 of its range) is "n/a", not a number.',
-    ],
-    [
       [
-        [[100], [-5]],
-        [[10], [20]],
+        [
+          [[100], [-5]],
+          [[10], [20]],
+        ],
+        'population (row 2 of its range) is -5; it cannot be negative.',
       ],
-      'population (row 2 of its range) is -5; it cannot be negative.',
-    ],
-    [
       [
-        [[100], [5]],
-        [[10], ['']],
+        [
+          [[100], [5]],
+          [[10], ['']],
+        ],
+        'annualRate (row 2 of its range) is blank; a number is needed.',
       ],
-      'annualRate (row 2 of its range) is blank; a number is needed.',
-    ],
-    [[[[100]], [[-10]]], 'annualRate is -10; it cannot be negative.'],
-    [
+      [[[[100]], [[-10]]], 'annualRate is -10; it cannot be negative.'],
       [
-        [[100], [5]],
-        [[10], [20], [30]],
+        [
+          [[100], [5]],
+          [[10], [20], [30]],
+        ],
+        'annualRate has 3 cells but population has 2; give one annualRate for all, or one for each population cell.',
       ],
-      'annualRate has 3 cells but population has 2; give one annualRate for all, or one for each population cell.',
-    ],
-    [[[['']], [['']]], 'population is blank; give at least one number.'],
-    [[[[100]], [[10]], 'high'], 'uplift is "high", not a number.'],
-    [[[[100]], [[10]], 1.5], 'uplift is 1.5; it must be from -1 to 1.'],
-    [[[[100]], [[10]], 0, 2.5], 'yearIndex is 2.5; it must be a whole number of at least 0.'],
-    [[[[100]], [[10]], 0, -1], 'yearIndex is -1; it must be a whole number of at least 0.'],
-    [
-      [[[100]], [[10]], 0, 1, 1.2],
-      'efficiency is 1.2; it must be a fraction from 0 to 1 (0.05 means 5%).',
-    ],
-    [[[[100]], [[10]], 0, 1, 0, [[-1]]], 'weight is -1; it cannot be negative.'],
-    [
-      [[[100], [5]], [[10]], 0, 1, 0, [[1], [true]]],
-      'weight (row 2 of its range) is TRUE, not a number.',
-    ],
-  ])('bad argument %#: #VALUE! "%s"', (args, message) => {
+      [[[['']], [['']]], 'population is blank; give at least one number.'],
+      [[[[100]], [[10]], 'high'], 'uplift is "high", not a number.'],
+      [[[[100]], [[10]], 1.5], 'uplift is 1.5; it must be from -1 to 1.'],
+      [[[[100]], [[10]], 0, 2.5], 'yearIndex is 2.5; it must be a whole number of at least 0.'],
+      [[[[100]], [[10]], 0, -1], 'yearIndex is -1; it must be a whole number of at least 0.'],
+      [
+        [[[100]], [[10]], 0, 1, 1.2],
+        'efficiency is 1.2; it must be a fraction from 0 to 1 (0.05 means 5%).',
+      ],
+      [[[[100]], [[10]], 0, 1, 0, [[-1]]], 'weight is -1; it cannot be negative.'],
+      [
+        [[[100], [5]], [[10]], 0, 1, 0, [[1], [true]]],
+        'weight (row 2 of its range) is TRUE, not a number.',
+      ],
+    ].map(([args, message]) => [message, args] as const),
+  )('#VALUE! %s', (message, args) => {
     const error = excelErrorOf(() =>
       (CAPITATION as (...a: unknown[]) => number)(...(args as unknown[])),
     );
@@ -129,15 +131,17 @@ describe('BCF.CAPITATIONSCHEDULE', () => {
     ]);
   });
 
-  it.each([
-    [[[[1]], [[10]], 0], 'years is 0; it must be a whole number of at least 1.'],
-    [[[[1]], [[10]], 'five'], 'years is "five", not a number.'],
+  it.each(
     [
-      [[[1], [2]], [[10], [-3]], 2],
-      'annualRate (row 2 of its range) is -3; it cannot be negative.',
-    ],
-    [[[[1]], [[10]], 2, 0, 0, 0, 2], 'populationGrowth is 2; it must be from -1 to 1.'],
-  ])('bad argument %#: #VALUE! "%s"', (args, message) => {
+      [[[[1]], [[10]], 0], 'years is 0; it must be a whole number of at least 1.'],
+      [[[[1]], [[10]], 'five'], 'years is "five", not a number.'],
+      [
+        [[[1], [2]], [[10], [-3]], 2],
+        'annualRate (row 2 of its range) is -3; it cannot be negative.',
+      ],
+      [[[[1]], [[10]], 2, 0, 0, 0, 2], 'populationGrowth is 2; it must be from -1 to 1.'],
+    ].map(([args, message]) => [message, args] as const),
+  )('#VALUE! %s', (message, args) => {
     const error = excelErrorOf(() =>
       (CAPITATIONSCHEDULE as (...a: unknown[]) => number[][])(...(args as unknown[])),
     );
