@@ -1,47 +1,36 @@
-import { readFileSync } from 'fs';
-import { calc, EngineError, UnknownMechanismError } from './calc';
+import { UsageError } from './args';
+import { calcCommand } from './calcCommand';
+import { ExitCode } from './exitCodes';
+import { complain } from './report';
+import { USAGE } from './usage';
 
-const USAGE = `Usage:
-  bcf calc <mechanism> <scenario.json|->   run one calculation, print the result as JSON
-`;
+type Command = (args: readonly string[]) => ExitCode | Promise<ExitCode>;
 
-/** Exit codes: 0 done, 1 a check failed, 2 invalid input or usage. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  calc: calcCommand,
+};
+
+/**
+ * The `bcf` command: runs one sub-command and returns its exit code (see exitCodes.ts:
+ * 0 done, 1 a check failed or a file was skipped, 2 invalid input or usage).
+ */
 export async function main(args: readonly string[]): Promise<number> {
-  const [command, ...rest] = args;
-  switch (command) {
-    case 'calc':
-      return Promise.resolve(calcCommand(rest));
-    case undefined:
-    case '--help':
-    case '-h':
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(`bcf: unknown command "${command}".\n${USAGE}`);
-      return 2;
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? process.stderr : process.stdout).write(USAGE);
+    return name === undefined ? ExitCode.INVALID : ExitCode.OK;
   }
-}
-
-function calcCommand(args: readonly string[]): number {
-  const [mechanism, file] = args;
-  if (!mechanism || !file) {
-    process.stderr.write(`bcf calc: needs a mechanism and a scenario file.\n${USAGE}`);
-    return 2;
-  }
-  let scenario: unknown;
-  try {
-    scenario = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
-  } catch (error) {
-    process.stderr.write(`bcf calc: cannot read ${file}: ${(error as Error).message}\n`);
-    return 2;
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`bcf: unknown command "${name}".\n${USAGE}`);
+    return ExitCode.INVALID;
   }
   try {
-    process.stdout.write(`${JSON.stringify(calc(mechanism, scenario), null, 2)}\n`);
-    return 0;
+    return await command(rest);
   } catch (error) {
-    if (error instanceof EngineError || error instanceof UnknownMechanismError) {
-      process.stderr.write(`bcf calc: ${error.code}: ${error.message}\n`);
-      return 2;
+    if (error instanceof UsageError) {
+      complain(name, `${error.message} See bcf --help.`);
+      return ExitCode.INVALID;
     }
     throw error;
   }
