@@ -186,7 +186,7 @@ describe('BCF.TIEREDSHARE', () => {
     ].map(([args, message]) => [message, args] as const),
   )('#VALUE! %s', (message, args) => {
     const error = excelErrorOf(() =>
-      (TIEREDSHARE as (...a: unknown[]) => number[][])(...(args as unknown[])),
+      (TIEREDSHARE)(...(args as unknown[])),
     );
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toBe(message);
