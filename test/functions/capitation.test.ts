@@ -1,4 +1,4 @@
-import { excelErrorOf } from '../support/customFunctionsRuntime';
+import { excelErrorOfCall } from '../support/customFunctionsRuntime';
 import { capitationAmount, capitationBudget } from '../../src/engine/capitation';
 import { CAPITATION, CAPITATIONSCHEDULE } from '../../src/functions/capitation';
 
@@ -93,9 +93,7 @@ describe('BCF.CAPITATION', () => {
       ],
     ].map(([args, message]) => [message, args] as const),
   )('#VALUE! %s', (message, args) => {
-    const error = excelErrorOf(() =>
-      (CAPITATION as (...a: unknown[]) => number)(...(args as unknown[])),
-    );
+    const error = excelErrorOfCall(CAPITATION, args as readonly unknown[]);
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toBe(message);
   });
@@ -142,9 +140,7 @@ describe('BCF.CAPITATIONSCHEDULE', () => {
       [[[[1]], [[10]], 2, 0, 0, 0, 2], 'populationGrowth is 2; it must be from -1 to 1.'],
     ].map(([args, message]) => [message, args] as const),
   )('#VALUE! %s', (message, args) => {
-    const error = excelErrorOf(() =>
-      (CAPITATIONSCHEDULE as (...a: unknown[]) => number[][])(...(args as unknown[])),
-    );
+    const error = excelErrorOfCall(CAPITATIONSCHEDULE, args as readonly unknown[]);
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toBe(message);
   });

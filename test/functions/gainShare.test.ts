@@ -1,4 +1,4 @@
-import { excelErrorOf } from '../support/customFunctionsRuntime';
+import { excelErrorOfCall } from '../support/customFunctionsRuntime';
 import { gainLossShare } from '../../src/engine/gainLossShare';
 import { tieredShare } from '../../src/engine/tieredShare';
 import { GAINSHARE, TIEREDSHARE } from '../../src/functions/gainShare';
@@ -133,9 +133,7 @@ describe('BCF.GAINSHARE', () => {
       [[100, 90, BEDFORDSHIRE_BANDS, [['CCG', 'ccg']]], 'parties lists "ccg" twice.'],
     ].map(([args, message]) => [message, args] as const),
   )('#VALUE! %s', (message, args) => {
-    const error = excelErrorOf(() =>
-      (GAINSHARE as (...a: unknown[]) => number[][])(...(args as unknown[])),
-    );
+    const error = excelErrorOfCall(GAINSHARE, args as readonly unknown[]);
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toBe(message);
   });
@@ -185,9 +183,7 @@ describe('BCF.TIEREDSHARE', () => {
       [[100, -1, 0.05, 0.5], 'actual is -1; it cannot be negative.'],
     ].map(([args, message]) => [message, args] as const),
   )('#VALUE! %s', (message, args) => {
-    const error = excelErrorOf(() =>
-      (TIEREDSHARE)(...(args as unknown[])),
-    );
+    const error = excelErrorOfCall(TIEREDSHARE, args as readonly unknown[]);
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toBe(message);
   });

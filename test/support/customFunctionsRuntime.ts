@@ -56,3 +56,11 @@ export function excelErrorOf(call: () => unknown): CustomFunctionError {
   }
   throw new Error(`expected an Excel error, got ${JSON.stringify(result)}`);
 }
+
+/** Calls a custom function with arguments as Excel would pass them and returns its Excel error. */
+export function excelErrorOfCall(
+  fn: (...args: never[]) => unknown,
+  args: readonly unknown[],
+): CustomFunctionError {
+  return excelErrorOf(() => (fn as (...a: readonly unknown[]) => unknown)(...args));
+}
