@@ -173,21 +173,28 @@ function single(argument: string, value: ExcelArgument): unknown {
 }
 
 /**
- * A range lined up with another of `count` cells: one cell (or value) is used for every
- * row; otherwise it must have the same number of cells.
+ * A range lined up with another of `count` cells: the same number of cells, or (when
+ * `oneForAll`) a single cell or value used for every row.
  */
 export function aligned(
   argument: string,
   value: ExcelArgument,
   count: number,
   alignedWith: string,
+  oneForAll = true,
 ): RangeCell[] {
   const all = cells(argument, value);
   if (all.length === count) return all;
   const [only] = all;
-  if (all.length === 1 && only !== undefined) return Array.from({ length: count }, () => only);
+  if (oneForAll && all.length === 1 && only !== undefined) {
+    return Array.from({ length: count }, () => only);
+  }
+  const cellCount = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
+  const give = oneForAll
+    ? `give one ${argument} for all, or one for each ${alignedWith} cell`
+    : `give one for each ${alignedWith} cell`;
   throw new ArgumentError(
-    `${argument} has ${all.length} cells but ${alignedWith} has ${count}; give one ${argument} for all, or one for each ${alignedWith} cell.`,
+    `${argument} has ${cellCount(all.length)} but ${alignedWith} has ${count}; ${give}.`,
     argument,
     value,
   );

@@ -94,7 +94,7 @@ interface MetricCells {
 
 function metricCells(weights: ExcelArgument, achievements: ExcelArgument): MetricCells[] {
   const weightCells = cells('weights', weights);
-  const achieved = aligned('achievements', achievements, weightCells.length, 'weights');
+  const achieved = aligned('achievements', achievements, weightCells.length, 'weights', false);
   return weightCells
     .map((weight, i) => ({ weight, achievement: achieved[i] }))
     .filter((m): m is MetricCells => m.achievement !== undefined)
