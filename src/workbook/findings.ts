@@ -28,6 +28,10 @@ export const FindingCode = {
   BLANK: 'INPUT.BLANK',
   /** The same ID (key) in two rows. */
   DUPLICATE: 'INPUT.DUPLICATE',
+  /** Shares that must make 100% (% NHS + % LA, a band's shares) do not. */
+  SHARES_NOT_100: 'INPUT.SHARES_NOT_100',
+  /** Rows that must agree (a band's upper limit on each of its rows) do not. */
+  INCONSISTENT: 'INPUT.INCONSISTENT',
   /** A name that the table defining it does not list (a scheme, party, contract). */
   UNKNOWN_NAME: 'INPUT.UNKNOWN_NAME',
   /** A required table that is not in the workbook. */

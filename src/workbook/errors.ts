@@ -1,0 +1,30 @@
+/**
+ * A refusal by the workbook layer that is neither bad input (a finding) nor a domain
+ * outcome: e.g. a result sheet that would replace a sheet the user made. `code` is
+ * stable; `message` says what to do.
+ */
+export class WorkbookError extends Error {
+  override readonly name = 'WorkbookError';
+
+  constructor(
+    /** `SHEET.USER_SHEET`, `RUN.NO_LAST_RUN`, `SHARING.NO_RECORD`... */
+    readonly code: string,
+    message: string,
+    /** The sheet concerned, when there is one. */
+    readonly sheet?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Stable codes of {@link WorkbookError}. */
+export const WorkbookErrorCode = {
+  /** The result sheet exists and was not made by the add-in. */
+  USER_SHEET: 'SHEET.USER_SHEET',
+  /** Repeat last run: nothing was run in this workbook yet (or the record is unreadable). */
+  NO_LAST_RUN: 'RUN.NO_LAST_RUN',
+  /** An unknown mechanism name. */
+  UNKNOWN_MECHANISM: 'RUN.UNKNOWN_MECHANISM',
+  /** The template in the workbook is newer than this add-in. */
+  TEMPLATE_TOO_NEW: 'TEMPLATE.TOO_NEW',
+} as const;

@@ -1,0 +1,122 @@
+import type { Dec } from '../../engine/decimal';
+import { nameKey } from '../cells';
+import { FindingCode, cellFinding, type CellPlace, type Finding } from '../findings';
+import { placeOf, textOf, type InputRow, type InputTable } from '../inputTable';
+import { paramFinding } from '../params';
+
+/**
+ * Helpers shared by the builders that turn typed tables into engine inputs: recording
+ * where each engine field came from, choosing a contract's rows, and cross-row findings.
+ */
+
+/** Collects engine field path → cell place while a builder works. */
+export class OriginRecorder {
+  readonly map = new Map<string, CellPlace>();
+
+  /** Records that `path` came from `row`'s cell of `columnId` (skipped when the table lacks it). */
+  add(path: string, table: InputTable, row: InputRow, columnId: string): void {
+    const place = placeOf(table, row.row, columnId);
+    if (place !== undefined) this.map.set(path, place);
+  }
+
+  /** Records several fields of one row: `{ amount: 'amount', partner: 'partner' }` under `prefix`. */
+  addRow(
+    prefix: string,
+    table: InputTable,
+    row: InputRow,
+    fields: Readonly<Record<string, string>>,
+  ): void {
+    const first = Object.values(fields)[0];
+    if (first !== undefined) this.add(prefix, table, row, first);
+    for (const [field, columnId] of Object.entries(fields)) {
+      this.add(`${prefix}.${field}`, table, row, columnId);
+    }
+  }
+}
+
+/** Whether two names are the same ignoring case and spacing. */
+export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
+
+/**
+ * The rows of a table that belong to a contract: rows whose Contract ID is the given one
+ * or blank (applies to every contract). Without a contract, or a Contract ID column, all rows.
+ */
+export function rowsFor(table: InputTable | undefined, contractId: string | undefined): InputRow[] {
+  if (table === undefined) return [];
+  if (contractId === undefined || !table.columns.has('contractId')) return [...table.rows];
+  return table.rows.filter((r) => {
+    const id = textOf(r, 'contractId');
+    return id === undefined || sameName(id, contractId);
+  });
+}
+
+/** A finding on one cell of a row, with its value shown as read. */
+export function rowFinding(
+  code: string,
+  table: InputTable,
+  row: InputRow,
+  columnId: string,
+  problem: string,
+): Finding[] {
+  const place = placeOf(table, row.row, columnId);
+  if (place === undefined) return [];
+  const value = row.values[columnId];
+  const shown = value === undefined ? null : typeof value === 'number' ? value : value.toString();
+  return [cellFinding(code, place, shown, problem)];
+}
+
+/** Chooses the contract a run is about: the `contract` parameter, or the only row. */
+export function chooseContract(
+  table: InputTable | undefined,
+  wanted: string | undefined,
+): { readonly row?: InputRow; readonly findings: readonly Finding[] } {
+  const rows = table?.rows ?? [];
+  if (wanted === undefined) {
+    const [only] = rows;
+    if (rows.length === 1 && only !== undefined) return { row: only, findings: [] };
+    if (rows.length === 0) return { findings: [] };
+    const ids = rows.map((r) => textOf(r, 'contractId') ?? '?').join(', ');
+    return {
+      findings: [
+        paramFinding('Contract', `the Contracts table has several contracts (${ids}); choose one.`),
+      ],
+    };
+  }
+  const row = rows.find((r) => sameName(textOf(r, 'contractId') ?? '', wanted));
+  if (row !== undefined) return { row, findings: [] };
+  return {
+    findings: [
+      paramFinding('Contract', `"${wanted}" is not a Contract ID in the Contracts table.`),
+    ],
+  };
+}
+
+/** Splits a list of names written in one cell: "Circle; Bedfordshire CCG" (semicolons or new lines). */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** A finding that a name in one table is not defined where it should be. */
+export function unknownName(
+  table: InputTable,
+  row: InputRow,
+  columnId: string,
+  what: string,
+  known: readonly string[],
+): Finding[] {
+  const list = known.length > 0 ? ` (${known.join(', ')})` : '';
+  const name = textOf(row, columnId) ?? '';
+  return rowFinding(
+    FindingCode.UNKNOWN_NAME,
+    table,
+    row,
+    columnId,
+    `"${name}" is not ${what}${list}.`,
+  );
+}
+
+/** A decimal as plain text for messages, e.g. "0.95". */
+export const plainText = (value: Dec): string => value.toString();

@@ -1,0 +1,7 @@
+import type { Mechanism, MechanismId } from '../mechanism';
+import { poolMechanism } from './pool';
+
+/** Every mechanism the workbook layer runs, by id. */
+export const MECHANISMS: Partial<Record<MechanismId, Mechanism>> = {
+  pool: poolMechanism,
+};

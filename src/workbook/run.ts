@@ -1,0 +1,158 @@
+import type { Step } from '../engine/explain';
+import type { Workbook } from '../ports/workbook';
+import { WorkbookError, WorkbookErrorCode } from './errors';
+import type { Finding } from './findings';
+import type { Computed, Headline, Mechanism, MechanismId } from './mechanism';
+import { MECHANISMS } from './mechanisms/index';
+import { engineFinding, isEngineError } from './origins';
+import { readParams, type ScenarioParams } from './params';
+import { readInputTables } from './readInputs';
+import { resultSheet } from './resultSheet';
+import { lastRun, saveRun } from './settingsStore';
+import type { TableKindId } from './tableSchema';
+
+/** The stages of a run, reported through `onProgress`. */
+export type RunStage = 'reading' | 'calculating' | 'writing' | 'done';
+
+/** Options of a run. */
+export interface RunOptions {
+  /** The time to stamp on the result sheet (pure code never reads the clock). */
+  readonly now: Date;
+  /** Replace the result sheet even when the user made a sheet of that name. */
+  readonly replaceUserSheets?: boolean;
+  /** Cancels the run; checked before anything is written. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (stage: RunStage) => void;
+  /** Table names chosen by the user, by kind, instead of the default names. */
+  readonly tableNames?: Partial<Record<TableKindId, string>>;
+}
+
+/** What a run gives back to the task pane or CLI. */
+export type RunOutcome =
+  | {
+      readonly ok: true;
+      readonly status: 'done';
+      readonly mechanism: MechanismId;
+      /** The result sheet written. */
+      readonly sheet: string;
+      readonly headline: readonly Headline[];
+      readonly steps: readonly Step[];
+      /** The engine's result, for edges that show more. */
+      readonly result: unknown;
+    }
+  | { readonly ok: false; readonly status: 'invalid'; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly status: 'cancelled'; readonly findings: readonly Finding[] };
+
+const cancelled: RunOutcome = { ok: false, status: 'cancelled', findings: [] };
+const invalid = (findings: readonly Finding[]): RunOutcome => ({
+  ok: false,
+  status: 'invalid',
+  findings,
+});
+
+function mechanismOf(id: MechanismId): Mechanism {
+  const found = MECHANISMS[id];
+  if (found === undefined) {
+    throw new WorkbookError(
+      WorkbookErrorCode.UNKNOWN_MECHANISM,
+      `There is no mechanism "${String(id)}".`,
+    );
+  }
+  return found;
+}
+
+/**
+ * Runs one mechanism over a workbook: reads its tables (one `readTables` call), checks
+ * every cell and parameter, and only when there is no finding at all calculates, writes
+ * the result sheet (one `writeSheets` call) and stores the parameters in the workbook's
+ * settings. With any finding, or an engine refusal (turned into a finding naming the
+ * cell where it can), nothing is written.
+ *
+ * @param workbook - the workbook, through its ports.
+ * @param mechanism - which mechanism, e.g. `gainshare`.
+ * @param params - its scenario parameters (see each mechanism's parameter list).
+ * @param options - the run's time, cancellation, progress, replace-user-sheet consent.
+ * @returns the headline figures and explanation, or every finding, or `cancelled`.
+ * @throws WorkbookError `SHEET.USER_SHEET` when the result sheet exists, was made by
+ *   the user, and `replaceUserSheets` is not set (nothing is written);
+ *   `RUN.UNKNOWN_MECHANISM`.
+ */
+export async function runMechanism(
+  workbook: Workbook,
+  mechanism: MechanismId,
+  params: ScenarioParams,
+  options: RunOptions,
+): Promise<RunOutcome> {
+  const def = mechanismOf(mechanism);
+  const aborted = (): boolean => options.signal?.aborted === true;
+  if (aborted()) return cancelled;
+  options.onProgress?.('reading');
+  const read = await readInputTables(workbook, def.tables, options.tableNames);
+  const typed = readParams(def.params, params);
+  const prepared = def.prepare(read.tables, typed.values, params);
+  const findings = [...read.findings, ...typed.findings, ...prepared.findings];
+  if (findings.length > 0) return invalid(findings);
+  if (aborted()) return cancelled;
+  options.onProgress?.('calculating');
+  let computed: Computed;
+  try {
+    computed = prepared.compute();
+  } catch (error) {
+    if (isEngineError(error)) return invalid([engineFinding(error, prepared.origins)]);
+    throw error;
+  }
+  const sheet = resultSheet(def, {
+    tables: read.tables,
+    values: typed.values,
+    computed,
+    now: options.now,
+  });
+  if (options.replaceUserSheets !== true && (await workbook.sheetOwner(def.sheet)) === 'user') {
+    throw new WorkbookError(
+      WorkbookErrorCode.USER_SHEET,
+      `The sheet "${def.sheet}" was not made by the add-in; rename it, or confirm that it may be replaced.`,
+      def.sheet,
+    );
+  }
+  if (aborted()) return cancelled;
+  options.onProgress?.('writing');
+  await workbook.writeSheets([sheet], { replaceUserSheets: options.replaceUserSheets === true });
+  await saveRun(workbook.settings, {
+    mechanism,
+    params,
+    ...(options.tableNames === undefined ? {} : { tableNames: options.tableNames }),
+    at: options.now.toISOString(),
+  });
+  options.onProgress?.('done');
+  return {
+    ok: true,
+    status: 'done',
+    mechanism,
+    sheet: def.sheet,
+    headline: computed.headline,
+    steps: computed.steps,
+    result: computed.result,
+  };
+}
+
+/**
+ * Repeats the last run recorded in the workbook (same mechanism, parameters and table
+ * names), e.g. after the inputs changed.
+ *
+ * @throws WorkbookError `RUN.NO_LAST_RUN` when the workbook records no run.
+ */
+export async function repeatLastRun(workbook: Workbook, options: RunOptions): Promise<RunOutcome> {
+  const last = await lastRun(workbook.settings);
+  if (last === undefined) {
+    throw new WorkbookError(
+      WorkbookErrorCode.NO_LAST_RUN,
+      'This workbook has no earlier run to repeat.',
+    );
+  }
+  return runMechanism(workbook, last.mechanism, last.params, {
+    ...options,
+    ...(last.tableNames === undefined || options.tableNames !== undefined
+      ? {}
+      : { tableNames: last.tableNames }),
+  });
+}

@@ -1,0 +1,61 @@
+import type { WorkbookSettings } from '../ports/workbook';
+import type { MechanismId } from './mechanism';
+import type { ScenarioParams } from './params';
+import type { TableKindId } from './tableSchema';
+
+/**
+ * What the add-in keeps in the workbook's settings (so it travels with the file):
+ * each mechanism's last parameters and the last run, to repeat it.
+ */
+
+/** Settings key of a mechanism's last parameters. */
+export const paramsKey = (mechanism: MechanismId): string => `bcf.params.${mechanism}`;
+/** Settings key of the last run. */
+export const LAST_RUN_KEY = 'bcf.lastRun';
+
+/** The record of the last run. */
+export interface LastRun {
+  readonly mechanism: MechanismId;
+  readonly params: ScenarioParams;
+  readonly tableNames?: Partial<Record<TableKindId, string>>;
+  /** ISO time of the run. */
+  readonly at: string;
+}
+
+function parse(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A mechanism's saved parameters (empty when none or unreadable). */
+export async function savedParams(
+  settings: WorkbookSettings,
+  mechanism: MechanismId,
+): Promise<ScenarioParams> {
+  const value = parse(await settings.get(paramsKey(mechanism)));
+  return isRecord(value) ? (value as ScenarioParams) : {};
+}
+
+/** The last run's record, or undefined when there is none (or it cannot be read). */
+export async function lastRun(settings: WorkbookSettings): Promise<LastRun | undefined> {
+  const value = parse(await settings.get(LAST_RUN_KEY));
+  if (!isRecord(value) || typeof value.mechanism !== 'string' || !isRecord(value.params)) {
+    return undefined;
+  }
+  return value as unknown as LastRun;
+}
+
+/** Saves a run's parameters and the last-run record, in one settings write. */
+export async function saveRun(settings: WorkbookSettings, run: LastRun): Promise<void> {
+  await settings.set({
+    [paramsKey(run.mechanism)]: JSON.stringify(run.params),
+    [LAST_RUN_KEY]: JSON.stringify(run),
+  });
+}
