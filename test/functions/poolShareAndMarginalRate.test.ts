@@ -52,8 +52,8 @@ describe('BCF.POOLSHARE', () => {
     const error = excelErrorOfCall(POOLSHARE, [
       [
         ['CCG', 0],
-        ['Council', ''],
-      ].slice(0, 1),
+        ['Council', '0'],
+      ],
       'CCG',
     ]);
     expect(error.code).toBe('#N/A');
