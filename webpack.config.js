@@ -25,12 +25,14 @@ const { WebpackError } = require('webpack');
 const DEV_BASE_URL = 'https://localhost:3000/';
 const FUNCTIONS_ENTRY = './src/functions/functions.ts';
 const FUNCTIONS_DIR = path.join(__dirname, 'src', 'functions');
+/** A JSDoc line that registers a custom function. */
+const CUSTOM_FUNCTION_TAG = /^\s*\*\s*@customfunction\b/m;
 /** The modules whose JSDoc registers custom functions (the metadata generator reads these). */
 const FUNCTIONS_SOURCES = fs
   .readdirSync(FUNCTIONS_DIR)
   .filter((file) => file.endsWith('.ts'))
   .filter((file) =>
-    fs.readFileSync(path.join(FUNCTIONS_DIR, file), 'utf8').includes('@customfunction'),
+    CUSTOM_FUNCTION_TAG.test(fs.readFileSync(path.join(FUNCTIONS_DIR, file), 'utf8')),
   )
   .sort()
   .map((file) => `./src/functions/${file}`);
