@@ -1,0 +1,83 @@
+/**
+ * Typed errors of the Office adapter. `code` is stable (`WORKBOOK.*`); `message` names
+ * the sheet, table or cell concerned. Failures Excel itself reports are wrapped with its
+ * code (e.g. ItemNotFound) and the statement that failed, never logged and swallowed.
+ */
+
+/** Stable codes of {@link OfficeAdapterError}. */
+export const OfficeErrorCode = {
+  /** A sheet to write exists and was made by the user, and replacing it was not asked for. */
+  SHEET_NOT_OURS: 'WORKBOOK.SHEET_NOT_OURS',
+  /** A table asked for by name is not in the workbook. */
+  TABLE_NOT_FOUND: 'WORKBOOK.TABLE_NOT_FOUND',
+  /** A sheet named in a request (select, formulas) is not in the workbook. */
+  SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
+  /** An address given to select or to a formula cell is not an A1 address. */
+  BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
+  /** A laid-out sheet cannot be written as given (shape, address, name, list). */
+  BAD_LAYOUT: 'WORKBOOK.BAD_LAYOUT',
+  /** Excel refused a request; the message carries Excel's code and where it failed. */
+  EXCEL_FAILED: 'WORKBOOK.EXCEL_FAILED',
+} as const;
+
+/** One of {@link OfficeErrorCode}. */
+export type OfficeErrorCode = (typeof OfficeErrorCode)[keyof typeof OfficeErrorCode];
+
+/** A failure of the Office adapter, with a stable code and a message naming the place. */
+export class OfficeAdapterError extends Error {
+  override readonly name = 'OfficeAdapterError';
+
+  constructor(
+    /** Stable code, e.g. `WORKBOOK.SHEET_NOT_OURS`. */
+    readonly code: OfficeErrorCode,
+    message: string,
+    /** The sheet concerned, where there is one. */
+    readonly sheet?: string,
+    /** Excel's own error code, for `WORKBOOK.EXCEL_FAILED`. */
+    readonly excelCode?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws an {@link OfficeAdapterError}. */
+export function officeFail(code: OfficeErrorCode, message: string, sheet?: string): never {
+  throw new OfficeAdapterError(code, message, sheet);
+}
+
+interface OfficeLikeError {
+  readonly code?: unknown;
+  readonly message?: unknown;
+  readonly debugInfo?: { readonly errorLocation?: unknown };
+}
+
+/** Excel's error code of a caught error, if it is an Office.js error. */
+export function excelCodeOf(error: unknown): string | undefined {
+  const code = (error as OfficeLikeError | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Runs an Excel.run batch, turning an Office.js error into `WORKBOOK.EXCEL_FAILED` that
+ * says what the adapter was doing, Excel's code and the failing statement. The adapter's
+ * own typed errors pass through unchanged.
+ */
+export async function whileDoing<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof OfficeAdapterError) throw error;
+    const excelCode = excelCodeOf(error);
+    if (excelCode === undefined) throw error;
+    const { message, debugInfo } = error as OfficeLikeError;
+    const location =
+      typeof debugInfo?.errorLocation === 'string' ? ` at ${debugInfo.errorLocation}` : '';
+    const text = typeof message === 'string' ? message : '';
+    throw new OfficeAdapterError(
+      OfficeErrorCode.EXCEL_FAILED,
+      `Excel refused ${doing}: ${excelCode}${location}. ${text}`.trim(),
+      undefined,
+      excelCode,
+    );
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Which sheets are the add-in's. Each sheet the add-in writes carries a hidden,
+ * sheet-scoped defined name `BCF_OWNER` holding the constant "bcf". A defined name is
+ * saved in the .xlsx (workbook.xml, `localSheetId`), survives save, reopen and renaming
+ * the sheet, is invisible to the user in the Name Manager's default view, and the .xlsx
+ * adapter reads and writes the same mark, so files move between Excel and the CLI.
+ * (A copy of one of our sheets carries the mark too, and counts as ours: it holds our
+ * layout.)
+ */
+import type { SheetOwner } from '../../ports/workbook';
+
+/** The sheet-scoped name that marks a sheet as the add-in's (the .xlsx adapter uses the same). */
+export const OWNER_NAME = 'BCF_OWNER';
+/** What the name refers to: a constant; only its presence matters. */
+export const OWNER_FORMULA = '="bcf"';
+
+/** What the writer needs to know of a sheet before replacing it. */
+export interface SheetState {
+  /** The sheet's name as the workbook has it (case may differ from what was asked). */
+  readonly name: string;
+  readonly owner: SheetOwner;
+  /** Tables on the sheet, to delete before rewriting it. */
+  readonly tables: readonly string[];
+  /** Charts on the sheet, likewise. */
+  readonly charts: readonly string[];
+}
+
+/** What the writer needs to know of the workbook: target sheets and names in use elsewhere. */
+export interface WorkbookState {
+  /** Target sheets that exist, by lower-case name. */
+  readonly sheets: ReadonlyMap<string, SheetState>;
+  /** Every table in the workbook with its sheet. */
+  readonly tables: readonly { readonly name: string; readonly sheet: string }[];
+  /** Workbook-scoped defined names (a table may not share one). */
+  readonly definedNames: readonly string[];
+}
+
+/** Finds the target sheets, their owners, tables and charts, in two syncs. */
+export async function inspectWorkbook(
+  context: Excel.RequestContext,
+  targets: readonly string[],
+): Promise<WorkbookState> {
+  const sheets = context.workbook.worksheets.load('items/name');
+  const tables = context.workbook.tables.load('items/name, items/worksheet/name');
+  const names = context.workbook.names.load('items/name');
+  await context.sync();
+  const wanted = new Set(targets.map((name) => name.toLowerCase()));
+  const existing = sheets.items.filter((sheet) => wanted.has(sheet.name.toLowerCase()));
+  const marks = existing.map((sheet) => sheet.names.getItemOrNullObject(OWNER_NAME));
+  const charts = existing.map((sheet) => sheet.charts.load('items/name'));
+  await context.sync();
+  const tableList = tables.items.map((table) => ({
+    name: table.name,
+    sheet: table.worksheet.name,
+  }));
+  const states = new Map<string, SheetState>();
+  existing.forEach((sheet, i) => {
+    const mark = marks[i];
+    states.set(sheet.name.toLowerCase(), {
+      name: sheet.name,
+      owner: mark && !mark.isNullObject ? 'addin' : 'user',
+      tables: tableList.filter((t) => t.sheet === sheet.name).map((t) => t.name),
+      charts: (charts[i]?.items ?? []).map((chart) => chart.name),
+    });
+  });
+  return { sheets: states, tables: tableList, definedNames: names.items.map((name) => name.name) };
+}
+
+/** Whether a sheet exists and who made it (two syncs). */
+export async function sheetOwner(
+  context: Excel.RequestContext,
+  sheet: string,
+): Promise<SheetOwner> {
+  const found = context.workbook.worksheets.getItemOrNullObject(sheet);
+  await context.sync();
+  if (found.isNullObject) return 'none';
+  const mark = found.names.getItemOrNullObject(OWNER_NAME);
+  await context.sync();
+  return mark.isNullObject ? 'user' : 'addin';
+}

@@ -1,0 +1,184 @@
+/**
+ * Queuing the writes of laid-out sheets on an Office.js request context, as steps that
+ * the writer packs into payload-sized requests: set up the sheet (create it, or clear
+ * our old one in place), write a run of rows, then finish (formulas, bold rows, widths,
+ * input shading, drop-downs, tables, charts, visibility).
+ *
+ * An existing sheet is cleared in place rather than deleted and added again, so formulas
+ * elsewhere that point at it (a summary sheet of the user's) keep working.
+ */
+import type { CellValue, SheetWrite } from '../../ports/workbook';
+import { boxAddress, columnLetters } from './a1';
+import { OWNER_FORMULA, OWNER_NAME, type SheetState } from './ownership';
+import { jsonBytes } from './payload';
+import { CHART_TYPES, formatsToWrite, INPUT_FILL, layoutBox, widthInPoints } from './sheetLayout';
+
+/** Excel's standard column width in points (8.43 characters of Calibri 11). */
+const STANDARD_WIDTH_POINTS = 48;
+/** Rows of values go in runs of about this many bytes, so requests pack evenly. */
+const ROW_RUN_BYTES = 1_000_000;
+
+/** One step of writing a sheet. */
+export type WriteStep =
+  | { readonly kind: 'setup'; readonly layout: SheetWrite; readonly existing?: SheetState }
+  | {
+      readonly kind: 'rows';
+      readonly layout: SheetWrite;
+      /** 0-based row of the run's first row. */
+      readonly start: number;
+      readonly values: readonly (readonly CellValue[])[];
+      readonly formats: readonly (readonly string[])[];
+    }
+  | { readonly kind: 'finish'; readonly layout: SheetWrite };
+
+/** The worksheets being written, by layout sheet name, across the requests of one run. */
+export type SheetProxies = Map<string, Excel.Worksheet>;
+
+/** The steps for one sheet, each with its request size. */
+export function stepsFor(
+  layout: SheetWrite,
+  existing: SheetState | undefined,
+): { item: WriteStep; bytes: number }[] {
+  const steps: { item: WriteStep; bytes: number }[] = [
+    { item: { kind: 'setup', layout, existing }, bytes: 1_000 },
+  ];
+  const formats = formatsToWrite(layout);
+  const values = valuesToWrite(layout);
+  let start = 0;
+  let bytes = 0;
+  for (let row = 0; row < values.length; row++) {
+    bytes += jsonBytes(values[row]) + jsonBytes(formats[row]);
+    if (bytes >= ROW_RUN_BYTES || row === values.length - 1) {
+      const item: WriteStep = {
+        kind: 'rows',
+        layout,
+        start,
+        values: values.slice(start, row + 1),
+        formats: formats.slice(start, row + 1),
+      };
+      steps.push({ item, bytes });
+      start = row + 1;
+      bytes = 0;
+    }
+  }
+  const finishing = { ...layout, values: [], numberFormats: [] };
+  steps.push({ item: { kind: 'finish', layout }, bytes: jsonBytes(finishing) });
+  return steps;
+}
+
+/** Values with formula cells left out (null leaves a cell as it is): formulas are written after. */
+function valuesToWrite(layout: SheetWrite): CellValue[][] {
+  const boxes = (layout.formulas ?? []).map((f) =>
+    layoutBox(layout.sheet, f.address, 'Formula cell'),
+  );
+  return layout.values.map((row, r) =>
+    row.map((value, c) =>
+      boxes.some((b) => r + 1 >= b.top && r + 1 <= b.bottom && c + 1 >= b.left && c + 1 <= b.right)
+        ? null
+        : value,
+    ),
+  );
+}
+
+/** Queues one step. */
+export function queueStep(
+  context: Excel.RequestContext,
+  proxies: SheetProxies,
+  step: WriteStep,
+): void {
+  if (step.kind === 'setup') {
+    proxies.set(step.layout.sheet, queueSetup(context, step.layout, step.existing));
+    return;
+  }
+  const sheet = proxies.get(step.layout.sheet);
+  if (!sheet) throw new Error(`Sheet ${step.layout.sheet} was written before it was set up.`);
+  if (step.kind === 'rows') queueRows(sheet, step);
+  else queueFinish(sheet, step.layout);
+}
+
+function queueSetup(
+  context: Excel.RequestContext,
+  layout: SheetWrite,
+  existing: SheetState | undefined,
+): Excel.Worksheet {
+  const worksheets = context.workbook.worksheets;
+  if (!existing) {
+    const added = worksheets.add(layout.sheet);
+    markAsOurs(added);
+    return added;
+  }
+  const sheet = worksheets.getItem(existing.name);
+  for (const table of existing.tables) sheet.tables.getItem(table).delete();
+  for (const chart of existing.charts) sheet.charts.getItem(chart).delete();
+  const everything = sheet.getRange();
+  everything.clear('All');
+  everything.dataValidation.clear();
+  everything.format.columnWidth = STANDARD_WIDTH_POINTS;
+  if (existing.name !== layout.sheet) sheet.name = layout.sheet;
+  if (existing.owner !== 'addin') markAsOurs(sheet);
+  return sheet;
+}
+
+function markAsOurs(sheet: Excel.Worksheet): void {
+  const mark = sheet.names.add(OWNER_NAME, OWNER_FORMULA);
+  mark.visible = false;
+}
+
+function queueRows(sheet: Excel.Worksheet, step: Extract<WriteStep, { kind: 'rows' }>): void {
+  const width = step.values[0]?.length ?? 0;
+  if (width === 0) return;
+  const range = sheet.getRangeByIndexes(step.start, 0, step.values.length, width);
+  range.numberFormat = step.formats.map((row) => [...row]);
+  range.values = step.values.map((row) => [...row]);
+}
+
+function queueFinish(sheet: Excel.Worksheet, layout: SheetWrite): void {
+  const at = (address: string, what: string): Excel.Range =>
+    sheet.getRange(boxAddress(layoutBox(layout.sheet, address, what)));
+  for (const { address, formula } of layout.formulas ?? [])
+    at(address, 'Formula cell').formulas = [[formula]];
+  const lastColumn = columnLetters(Math.max(layout.values[0]?.length ?? 1, 1));
+  for (const row of layout.boldRows ?? [])
+    sheet.getRange(`A${row}:${lastColumn}${row}`).format.font.bold = true;
+  (layout.columnWidths ?? []).forEach((characters, i) => {
+    const column = columnLetters(i + 1);
+    sheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(characters);
+  });
+  for (const address of layout.inputRanges ?? []) {
+    const input = at(address, 'Input range');
+    input.format.fill.color = INPUT_FILL;
+    input.format.protection.locked = false;
+  }
+  for (const { range, list } of layout.validations ?? []) {
+    at(range, 'Drop-down range').dataValidation.rule = {
+      list: { inCellDropDown: true, source: list.join(',') },
+    };
+  }
+  for (const { name, range } of layout.tables) {
+    const table = sheet.tables.add(at(range, `Table ${name} range`), true);
+    table.name = name;
+  }
+  for (const chart of layout.charts) queueChart(sheet, layout, chart);
+  sheet.visibility = layout.hidden ? 'Hidden' : 'Visible';
+}
+
+function queueChart(
+  sheet: Excel.Worksheet,
+  layout: SheetWrite,
+  spec: SheetWrite['charts'][number],
+): void {
+  const source = sheet.getRange(
+    boxAddress(layoutBox(layout.sheet, spec.sourceRange, 'Chart source')),
+  );
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], source, 'Columns');
+  chart.title.text = spec.title;
+  const place = layoutBox(layout.sheet, spec.placement, 'Chart placement');
+  chart.setPosition(
+    `${columnLetters(place.left)}${place.top}`,
+    `${columnLetters(place.right)}${place.bottom}`,
+  );
+  chart.axes.valueAxis.numberFormat = spec.valueAxisFormat;
+  if (spec.valueAxisTitle !== undefined) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  if (spec.categoryAxisTitle !== undefined)
+    chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
+}

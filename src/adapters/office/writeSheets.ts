@@ -1,0 +1,101 @@
+/**
+ * Writing the add-in's sheets through Office.js: two syncs to inspect the workbook
+ * (which target sheets exist, whose they are, what tables and names are taken), then
+ * one request for all the writes, split only where the payload limit demands (one more
+ * sync per ~4 MB of values). Everything is checked before the first write, so bad input
+ * or a user's sheet in the way means nothing is written.
+ */
+import type { SheetWrite } from '../../ports/workbook';
+import { OfficeErrorCode, officeFail } from './errors';
+import { inspectWorkbook, type WorkbookState } from './ownership';
+import { packBatches } from './payload';
+import { syncInPayloadBatches } from './payloadSyncs';
+import { checkLayout } from './sheetLayout';
+import { queueStep, stepsFor, type SheetProxies } from './sheetWriter';
+
+/** Options of {@link writeSheets}. */
+export interface WriteOptions {
+  /** Replace a sheet of the same name that the user made (otherwise that is refused). */
+  readonly replaceUserSheets?: boolean;
+}
+
+function checkDistinctSheets(sheets: readonly SheetWrite[]): void {
+  const seen = new Set<string>();
+  for (const { sheet } of sheets) {
+    if (seen.has(sheet.toLowerCase())) {
+      officeFail(
+        OfficeErrorCode.BAD_LAYOUT,
+        `Sheet "${sheet}" is laid out twice in one write.`,
+        sheet,
+      );
+    }
+    seen.add(sheet.toLowerCase());
+  }
+}
+
+function checkOwners(
+  sheets: readonly SheetWrite[],
+  state: WorkbookState,
+  options: WriteOptions,
+): void {
+  if (options.replaceUserSheets) return;
+  const foreign = sheets.filter(
+    ({ sheet }) => state.sheets.get(sheet.toLowerCase())?.owner === 'user',
+  );
+  const [first] = foreign;
+  if (!first) return;
+  const names = foreign
+    .map(({ sheet }) => `"${state.sheets.get(sheet.toLowerCase())?.name ?? sheet}"`)
+    .join(', ');
+  officeFail(
+    OfficeErrorCode.SHEET_NOT_OURS,
+    `The sheet ${names} was not made by the add-in, so it was left alone and nothing was written. Rename it, or choose to replace it.`,
+    first.sheet,
+  );
+}
+
+function checkTableNamesFree(sheets: readonly SheetWrite[], state: WorkbookState): void {
+  const rewritten = new Set(sheets.map(({ sheet }) => sheet.toLowerCase()));
+  const taken = new Map<string, string>();
+  for (const table of state.tables) {
+    if (!rewritten.has(table.sheet.toLowerCase()))
+      taken.set(table.name.toLowerCase(), `a table on sheet "${table.sheet}"`);
+  }
+  for (const name of state.definedNames) taken.set(name.toLowerCase(), 'a defined name');
+  for (const layout of sheets) {
+    for (const { name } of layout.tables) {
+      const holder = taken.get(name.toLowerCase());
+      if (holder) {
+        officeFail(
+          OfficeErrorCode.BAD_LAYOUT,
+          `Sheet "${layout.sheet}": the table name "${name}" is already used by ${holder}.`,
+          layout.sheet,
+        );
+      }
+      taken.set(name.toLowerCase(), `a table on sheet "${layout.sheet}"`);
+    }
+  }
+}
+
+/** Writes each sheet whole; see the module comment for the syncs it takes. */
+export async function writeSheets(
+  context: Excel.RequestContext,
+  sheets: readonly SheetWrite[],
+  options: WriteOptions = {},
+): Promise<void> {
+  sheets.forEach(checkLayout);
+  checkDistinctSheets(sheets);
+  const state = await inspectWorkbook(
+    context,
+    sheets.map(({ sheet }) => sheet),
+  );
+  checkOwners(sheets, state, options);
+  checkTableNamesFree(sheets, state);
+  const steps = sheets.flatMap((layout) =>
+    stepsFor(layout, state.sheets.get(layout.sheet.toLowerCase())),
+  );
+  const proxies: SheetProxies = new Map();
+  await syncInPayloadBatches(context, packBatches(steps), (batch) => {
+    for (const step of batch) queueStep(context, proxies, step);
+  });
+}
