@@ -15,7 +15,7 @@ import type {
 } from '../../ports/workbook';
 import { parseBox } from './a1';
 import type { ExcelRun } from './excelRun';
-import { OfficeErrorCode, officeFail, whileDoing } from './errors';
+import { OfficeAdapterError, OfficeErrorCode, officeFail, whileDoing } from './errors';
 import { findFormulas } from './formulaSearch';
 import { setFormulas, setValues } from './formulaWrites';
 import { sheetOwner } from './ownership';
@@ -100,11 +100,8 @@ export class OfficeWorkbook implements Workbook {
    */
   select(sheet: string, address: string): Promise<void> {
     if (!parseBox(address)) {
-      officeFail(
-        OfficeErrorCode.BAD_ADDRESS,
-        `"${address}" is not a cell or range address on sheet "${sheet}".`,
-        sheet,
-      );
+      const message = `"${address}" is not a cell or range address on sheet "${sheet}".`;
+      return Promise.reject(new OfficeAdapterError(OfficeErrorCode.BAD_ADDRESS, message, sheet));
     }
     return whileDoing(`selecting ${address} on "${sheet}"`, () =>
       this.run(async (context) => {
