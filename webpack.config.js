@@ -195,3 +195,4 @@ module.exports.baseUrlOf = baseUrlOf;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.metadataFunctions = metadataFunctions;
 module.exports.FUNCTIONS_SOURCES = FUNCTIONS_SOURCES;
+module.exports.FunctionsMetadataCheck = FunctionsMetadataCheck;
