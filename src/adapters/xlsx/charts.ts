@@ -56,7 +56,7 @@ function series(sheet: string, source: CellBox): NonNullable<ChartOptions['serie
  * @param worksheet - The sheet the chart and its data are on.
  * @param chart - What to draw and where (see ChartWrite).
  * @returns The chart's number in the package (xl/charts/chartN.xml).
- * @throws XlsxError `XLSX.BAD_LAYOUT` if a range is not an A1 range.
+ * @throws XlsxError `WORKBOOK.BAD_LAYOUT` if a range is not an A1 range.
  */
 export function addChart(worksheet: Worksheet, chart: ChartWrite): number {
   const sheet = worksheet.name;

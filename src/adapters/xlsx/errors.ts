@@ -1,5 +1,7 @@
 /**
- * Typed errors of the .xlsx adapter. `code` is stable (the CLI and tests match on it);
+ * Typed errors of the .xlsx adapter. `code` is stable (the CLI and tests match on it):
+ * `XLSX.*` for the file itself, and for the port's own refusals the same `WORKBOOK.*`
+ * codes as the Office adapter, so both adapters fail alike;
  * `message` names the file and, where there is one, the sheet, table or cell, so a
  * finance reviewer knows what to fix. Only the edges translate these for people.
  */
@@ -18,16 +20,16 @@ export const XlsxErrorCode = {
   SAME_AS_INPUT: 'XLSX.SAME_AS_INPUT',
   /** The output file could not be written. */
   CANNOT_WRITE: 'XLSX.CANNOT_WRITE',
-  /** A table asked for by name is not in the workbook. */
-  TABLE_NOT_FOUND: 'XLSX.TABLE_NOT_FOUND',
+  /** A table asked for by name is not in the workbook (the Office adapter's code too). */
+  TABLE_NOT_FOUND: 'WORKBOOK.TABLE_NOT_FOUND',
   /** A formula cell in a table body has no saved value to read. */
   NO_SAVED_VALUE: 'XLSX.NO_SAVED_VALUE',
-  /** A sheet to write is the user's, and replacing users' sheets was not asked for. */
-  USER_SHEET: 'XLSX.USER_SHEET',
-  /** A laid-out sheet cannot be written as given (shape, address, name). */
-  BAD_LAYOUT: 'XLSX.BAD_LAYOUT',
-  /** A sheet named in a formula cell to change is not in the workbook. */
-  SHEET_NOT_FOUND: 'XLSX.SHEET_NOT_FOUND',
+  /** A sheet to write is the user's, and replacing it was not asked for (as in Office). */
+  SHEET_NOT_OURS: 'WORKBOOK.SHEET_NOT_OURS',
+  /** A laid-out sheet cannot be written as given: shape, address, name (as in Office). */
+  BAD_LAYOUT: 'WORKBOOK.BAD_LAYOUT',
+  /** A sheet named in a request (formulas) is not in the workbook (as in Office). */
+  SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
   /** A setting cannot be stored (its value is longer than a cell holds). */
   BAD_SETTING: 'XLSX.BAD_SETTING',
 } as const;
@@ -52,4 +54,31 @@ export class XlsxError extends Error {
 /** Throws an {@link XlsxError}. */
 export function xlsxFail(code: XlsxErrorCode, message: string, file?: string): never {
   throw new XlsxError(code, message, file);
+}
+
+const IO_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a folder in the path is a file',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/** A file-system error in words ("no such file or folder"), with its code. */
+export function ioReason(error: unknown): string {
+  // Duck-typed: errors from Node's fs may come from another realm (as under jest).
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  if (code === undefined) return String(error);
+  const words = IO_REASONS[code];
+  return words === undefined ? code : `${words}, ${code}`;
+}
+
+/** The code of a file-system error, e.g. "EEXIST". */
+export function ioCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String(error.code)
+    : undefined;
 }

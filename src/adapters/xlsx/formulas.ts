@@ -7,6 +7,7 @@ import { cellAddress, parseBox, sheetRef } from './a1';
 import { formulaText, isUnsaved, portValue } from './cellValues';
 import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Cell, Workbook } from './excelts';
+import { promised } from './promised';
 
 /**
  * Excel saves a call to an add-in's JavaScript function in the file with the prefix
@@ -40,6 +41,10 @@ export class XlsxFormulas implements WorkbookFormulas {
 
   /** Every cell, on every sheet, whose formula calls a function starting with `prefix`. */
   findFormulas(prefix: string): Promise<readonly FormulaCell[]> {
+    return promised(() => this.find(prefix));
+  }
+
+  private find(prefix: string): FormulaCell[] {
     const date1904 = Boolean(this.book.properties.date1904);
     const found: FormulaCell[] = [];
     for (const worksheet of this.book.worksheets) {
@@ -57,27 +62,27 @@ export class XlsxFormulas implements WorkbookFormulas {
         });
       });
     }
-    return Promise.resolve(found);
+    return found;
   }
 
   /** Sets each cell to its constant value (text stays text; "" clears the cell). */
   setValues(cells: readonly FormulaCell[]): Promise<void> {
-    const targets = cells.map((cell) => [this.cell(cell), cell] as const);
-    for (const [target, { value }] of targets) {
-      target.value = value === '' ? null : value;
-    }
-    return Promise.resolve();
+    return promised(() => {
+      const targets = cells.map((cell) => [this.cell(cell), cell] as const);
+      for (const [target, { value }] of targets) target.value = value === '' ? null : value;
+    });
   }
 
   /** Puts each cell's formula back, keeping its value as the saved result. */
   setFormulas(cells: readonly FormulaCell[]): Promise<void> {
-    const targets = cells.map((cell) => [this.cell(cell), cell] as const);
-    for (const [target, { formula, value }] of targets) {
-      const text = formula.startsWith('=') ? formula.slice(1) : formula;
-      target.value =
-        value === null || value === '' ? { formula: text } : { formula: text, result: value };
-    }
-    return Promise.resolve();
+    return promised(() => {
+      const targets = cells.map((cell) => [this.cell(cell), cell] as const);
+      for (const [target, { formula, value }] of targets) {
+        const text = formula.startsWith('=') ? formula.slice(1) : formula;
+        target.value =
+          value === null || value === '' ? { formula: text } : { formula: text, result: value };
+      }
+    });
   }
 
   /** The cell a FormulaCell names; every cell is found before any is changed. */
@@ -86,7 +91,7 @@ export class XlsxFormulas implements WorkbookFormulas {
     if (!worksheet)
       xlsxFail(
         XlsxErrorCode.SHEET_NOT_FOUND,
-        `There is no sheet named "${sheet}" in the workbook.`,
+        `There is no sheet named "${sheet}" in this workbook.`,
       );
     const box = parseBox(address);
     if (!box || box.top !== box.bottom || box.left !== box.right) {

@@ -1,7 +1,9 @@
 /**
  * Checks a laid-out sheet (the port's SheetWrite) before anything is written, so a bad
- * layout is refused whole with a message naming the sheet and the bad part, instead of
- * half a sheet being written or ExcelTS quietly renaming something.
+ * layout is refused whole with a message naming the sheet and the fault, instead of
+ * half a sheet being written or ExcelTS quietly renaming something. The rules and codes
+ * are the Office adapter's (src/adapters/office/sheetLayout.ts), so both adapters refuse
+ * the same layouts alike.
  */
 import type { SheetWrite } from '../../ports/workbook';
 import { parseBox, type CellBox } from './a1';
@@ -11,97 +13,101 @@ import { XlsxErrorCode, xlsxFail } from './errors';
 const LIST_LIMIT = 255;
 
 function bad(sheet: string, problem: string): never {
-  xlsxFail(XlsxErrorCode.BAD_LAYOUT, `Cannot write sheet "${sheet}": ${problem}`);
+  xlsxFail(XlsxErrorCode.BAD_LAYOUT, `Sheet "${sheet}": ${problem}`);
 }
 
 /** A range of the layout, parsed, or a BAD_LAYOUT error naming what it is for. */
 export function layoutBox(sheet: string, address: string, what: string): CellBox {
-  return parseBox(address) ?? bad(sheet, `${what} "${address}" is not an A1 range.`);
+  return parseBox(address) ?? bad(sheet, `${what} "${address}" is not an A1 address.`);
 }
 
-/** Whether a name is one Excel accepts for a sheet. */
-export function isSheetName(name: string): boolean {
-  return (
-    name.length > 0 &&
-    name.length <= 31 &&
-    !/[:\\/?*[\]]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.toLowerCase() !== 'history'
-  );
+function checkSheetName(sheet: string): void {
+  if (
+    sheet.trim() === '' ||
+    sheet.length > 31 ||
+    /[[\]:*?/\\]/.test(sheet) ||
+    /^'|'$/.test(sheet)
+  ) {
+    bad(
+      sheet,
+      'a sheet name must be 1 to 31 characters, without [ ] : * ? / \\ or a leading or trailing apostrophe.',
+    );
+  }
 }
 
 /**
  * Whether a name is one Excel accepts for a table: a letter, underscore or backslash
- * first, then letters, digits, underscores and full stops; not a cell reference ("T1",
- * "R1C1") and not "R" or "C".
+ * first, then letters, digits, underscores, full stops and backslashes; not a cell
+ * address ("T1") and not "R" or "C".
  */
 export function isTableName(name: string): boolean {
   return (
-    /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) &&
-    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
-    !/^[Rr][0-9]*[Cc][0-9]*$/.test(name) &&
-    !/^[RrCc]$/.test(name)
+    /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$|^[RrCc]$/.test(name)
   );
 }
 
-function checkGrid(layout: SheetWrite): void {
+function checkShape(layout: SheetWrite): void {
   const width = layout.values[0]?.length ?? 0;
-  layout.values.forEach((row, i) => {
+  layout.values.forEach((row, r) => {
     if (row.length !== width)
-      bad(layout.sheet, `row ${i + 1} of values has ${row.length} cells, not ${width}.`);
-    row.forEach((value, j) => {
+      bad(layout.sheet, `row ${r + 1} has ${row.length} values, not ${width}.`);
+    const formats = layout.numberFormats[r];
+    if (!formats || formats.length !== width) {
+      bad(
+        layout.sheet,
+        `row ${r + 1} has ${formats?.length ?? 0} number formats for ${width} values.`,
+      );
+    }
+    row.forEach((value, c) => {
       if (typeof value === 'number' && !Number.isFinite(value)) {
-        bad(
-          layout.sheet,
-          `the value in row ${i + 1}, column ${j + 1} is ${value}, not a number Excel can hold.`,
-        );
+        bad(layout.sheet, `row ${r + 1}, column ${c + 1} holds ${value}, which a cell cannot.`);
       }
     });
   });
   if (layout.numberFormats.length !== layout.values.length) {
     bad(
       layout.sheet,
-      `numberFormats has ${layout.numberFormats.length} rows, values ${layout.values.length}.`,
+      `${layout.numberFormats.length} rows of number formats for ${layout.values.length} rows of values.`,
     );
   }
-  layout.numberFormats.forEach((row, i) => {
-    if (row.length !== width)
-      bad(layout.sheet, `row ${i + 1} of numberFormats has ${row.length} cells, not ${width}.`);
-  });
+}
+
+function checkTableHeaders(layout: SheetWrite): void {
+  for (const table of layout.tables) {
+    if (!isTableName(table.name)) {
+      bad(
+        layout.sheet,
+        `"${table.name}" is not a valid table name (letters, digits, _ and ., starting with a letter or _, not a cell address).`,
+      );
+    }
+    const box = layoutBox(layout.sheet, table.range, `Table ${table.name} range`);
+    const seen = new Set<string>();
+    for (let column = box.left; column <= box.right; column++) {
+      const header = layout.values[box.top - 1]?.[column - 1];
+      if (typeof header !== 'string' || header.trim() === '' || seen.has(header.toLowerCase())) {
+        bad(
+          layout.sheet,
+          `table ${table.name} needs a distinct header text in every column; row ${box.top}, column ${column} has ${JSON.stringify(header ?? null)}.`,
+        );
+      }
+      seen.add(header.toLowerCase());
+    }
+  }
 }
 
 function checkLists(layout: SheetWrite): void {
-  for (const validation of layout.validations ?? []) {
-    layoutBox(layout.sheet, validation.range, 'Drop-down range');
-    const withComma = validation.list.find((item) => item.includes(','));
-    if (withComma !== undefined) {
+  for (const { range, list } of layout.validations ?? []) {
+    layoutBox(layout.sheet, range, 'Drop-down range');
+    const source = list.join(',');
+    if (
+      list.length === 0 ||
+      list.some((item) => item.includes(',') || item.trim() === '') ||
+      source.length > LIST_LIMIT
+    ) {
       bad(
         layout.sheet,
-        `the drop-down item "${withComma}" holds a comma, which an Excel list cannot.`,
+        `the drop-down list on ${range} must have items without commas, ${LIST_LIMIT} characters in all; got ${JSON.stringify(list)}.`,
       );
-    }
-    if (validation.list.join(',').length > LIST_LIMIT) {
-      bad(
-        layout.sheet,
-        `the drop-down list for ${validation.range} is longer than Excel's ${LIST_LIMIT} characters.`,
-      );
-    }
-  }
-}
-
-function checkTables(layout: SheetWrite): void {
-  for (const table of layout.tables) {
-    if (!isTableName(table.name))
-      bad(layout.sheet, `"${table.name}" is not a name Excel allows for a table.`);
-    const box = layoutBox(layout.sheet, table.range, `Table ${table.name} range`);
-    const headers = layout.values[box.top - 1]?.slice(box.left - 1, box.right) ?? [];
-    const texts = headers.map((h) => (h === null ? '' : String(h)).trim().toLowerCase());
-    if (texts.length !== box.right - box.left + 1 || texts.some((t) => t === '')) {
-      bad(layout.sheet, `table ${table.name} needs a header in every column of ${table.range}.`);
-    }
-    if (new Set(texts).size !== texts.length) {
-      bad(layout.sheet, `table ${table.name} has two columns with the same header.`);
     }
   }
 }
@@ -113,7 +119,7 @@ function checkCharts(layout: SheetWrite): void {
     if (source.bottom <= source.top || source.right <= source.left) {
       bad(
         layout.sheet,
-        `chart "${chart.title}" needs a header row, a category column and at least one row and one series in ${chart.sourceRange}.`,
+        `chart "${chart.title}" needs a header row, a category column and at least one row and one series; ${chart.sourceRange} has not.`,
       );
     }
   }
@@ -122,39 +128,54 @@ function checkCharts(layout: SheetWrite): void {
 /**
  * Checks one laid-out sheet.
  *
- * @throws XlsxError `XLSX.BAD_LAYOUT` naming the sheet and the problem: a sheet name
- *   Excel refuses, ragged values or formats, a value Excel cannot hold, an address
- *   that is not A1, a table name Excel refuses or a table without headers, a drop-down
- *   list Excel cannot hold, a chart without data.
+ * @throws XlsxError `WORKBOOK.BAD_LAYOUT` naming the sheet and the fault: a sheet name
+ *   Excel refuses, ragged values or formats, a number a cell cannot hold, an address that
+ *   is not A1, a formula not starting with "=", a bold row or column width out of range,
+ *   a table name Excel refuses or headers that are not distinct text, a drop-down list
+ *   Excel cannot hold, a chart without data.
  */
 export function checkLayout(layout: SheetWrite): void {
-  if (!isSheetName(layout.sheet)) bad(layout.sheet, 'it is not a name Excel allows for a sheet.');
-  checkGrid(layout);
-  for (const formula of layout.formulas ?? [])
-    layoutBox(layout.sheet, formula.address, 'Formula cell');
+  checkSheetName(layout.sheet);
+  checkShape(layout);
+  for (const { address, formula } of layout.formulas ?? []) {
+    layoutBox(layout.sheet, address, 'Formula cell');
+    if (!formula.startsWith('='))
+      bad(layout.sheet, `the formula for ${address} does not start with "=": ${formula}`);
+  }
+  for (const row of layout.boldRows ?? []) {
+    if (!Number.isInteger(row) || row < 1)
+      bad(layout.sheet, `bold row ${row} is not a row number.`);
+  }
+  for (const width of layout.columnWidths ?? []) {
+    if (!(width >= 0 && width <= 255))
+      bad(layout.sheet, `column width ${width} is not between 0 and 255 characters.`);
+  }
   for (const range of layout.inputRanges ?? []) layoutBox(layout.sheet, range, 'Input range');
   checkLists(layout);
-  checkTables(layout);
+  checkTableHeaders(layout);
   checkCharts(layout);
 }
 
 /**
- * Checks that table names are unique across the sheets written and the tables already in
- * the workbook on sheets that stay.
+ * Checks that table names are free: not used twice among the sheets written, nor by a
+ * table on a sheet that stays, nor by a workbook-scoped defined name.
  *
- * @throws XlsxError `XLSX.BAD_LAYOUT` naming the table used twice.
+ * @throws XlsxError `WORKBOOK.BAD_LAYOUT` naming the table and what already uses the name.
  */
 export function checkTableNames(
   layouts: readonly SheetWrite[],
-  keptTables: readonly string[],
+  keptTables: readonly { readonly name: string; readonly sheet: string }[],
+  definedNames: readonly string[],
 ): void {
-  const seen = new Set(keptTables.map((name) => name.toLowerCase()));
+  const taken = new Map<string, string>();
+  for (const table of keptTables)
+    taken.set(table.name.toLowerCase(), `a table on sheet "${table.sheet}"`);
+  for (const name of definedNames) taken.set(name.toLowerCase(), 'a defined name');
   for (const layout of layouts) {
-    for (const table of layout.tables) {
-      if (seen.has(table.name.toLowerCase())) {
-        bad(layout.sheet, `the workbook already has a table named ${table.name}.`);
-      }
-      seen.add(table.name.toLowerCase());
+    for (const { name } of layout.tables) {
+      const holder = taken.get(name.toLowerCase());
+      if (holder) bad(layout.sheet, `the table name "${name}" is already used by ${holder}.`);
+      taken.set(name.toLowerCase(), `a table on sheet "${layout.sheet}"`);
     }
   }
 }

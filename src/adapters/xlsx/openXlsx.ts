@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { carriedParts } from './carriedParts';
-import { XlsxErrorCode, xlsxFail } from './errors';
+import { ioReason, XlsxErrorCode, xlsxFail } from './errors';
 import { Workbook } from './excelts';
 import { fileKind } from './fileKind';
 import { XlsxWorkbook } from './xlsxWorkbook';
@@ -15,8 +15,7 @@ async function readInput(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await fs.readFile(path));
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return xlsxFail(XlsxErrorCode.CANNOT_READ, `Cannot read ${path} (${code}).`, path);
+    return xlsxFail(XlsxErrorCode.CANNOT_READ, `Cannot read ${path} (${ioReason(error)}).`, path);
   }
 }
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { XlsxErrorCode, xlsxFail } from './errors';
+import { ioCode, ioReason, XlsxErrorCode, xlsxFail } from './errors';
 
 /** How to save. */
 export interface SaveOptions {
@@ -29,10 +29,6 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   const [first, second] = await Promise.all([identity(a), identity(b)]);
   return first !== undefined && first === second;
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
 async function replaceFile(bytes: Uint8Array, path: string): Promise<void> {
@@ -73,13 +69,13 @@ export async function writeOutputFile(
     if (options.force) await replaceFile(bytes, path);
     else await fs.writeFile(path, bytes, { flag: 'wx' });
   } catch (error) {
-    if (reason(error) === 'EEXIST') {
+    if (ioCode(error) === 'EEXIST') {
       xlsxFail(
         XlsxErrorCode.OUTPUT_EXISTS,
         `${path} already exists; use --force to replace it.`,
         path,
       );
     }
-    xlsxFail(XlsxErrorCode.CANNOT_WRITE, `Cannot write ${path} (${reason(error)}).`, path);
+    xlsxFail(XlsxErrorCode.CANNOT_WRITE, `Cannot write ${path} (${ioReason(error)}).`, path);
   }
 }

@@ -7,6 +7,7 @@
 import type { WorkbookSettings } from '../../ports/workbook';
 import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook, Worksheet } from './excelts';
+import { promised } from './promised';
 
 /** The very hidden sheet holding the settings. */
 export const SETTINGS_SHEET = 'BCF_Settings';
@@ -30,11 +31,12 @@ export class SheetSettings implements WorkbookSettings {
 
   /** The value stored under `key`, or undefined if none. */
   get(key: string): Promise<string | undefined> {
-    const sheet = this.book.getWorksheet(SETTINGS_SHEET);
-    const row = sheet ? rowOf(sheet, key) : undefined;
-    if (!sheet || row === undefined) return Promise.resolve(undefined);
-    const cell = sheet.findCell(row, 2);
-    return Promise.resolve(cell === undefined ? '' : cell.text);
+    return promised(() => {
+      const sheet = this.book.getWorksheet(SETTINGS_SHEET);
+      const row = sheet ? rowOf(sheet, key) : undefined;
+      if (!sheet || row === undefined) return undefined;
+      return sheet.findCell(row, 2)?.text ?? '';
+    });
   }
 
   /**
@@ -44,6 +46,10 @@ export class SheetSettings implements WorkbookSettings {
    *   cell holds (nothing is stored then).
    */
   set(entries: Readonly<Record<string, string>>): Promise<void> {
+    return promised(() => this.store(entries));
+  }
+
+  private store(entries: Readonly<Record<string, string>>): void {
     for (const [key, value] of Object.entries(entries)) {
       if (value.length > CELL_LIMIT || key.length > CELL_LIMIT) {
         xlsxFail(
@@ -58,7 +64,6 @@ export class SheetSettings implements WorkbookSettings {
       sheet.getCell(row, 1).value = key;
       sheet.getCell(row, 2).value = value;
     }
-    return Promise.resolve();
   }
 
   private sheet(): Worksheet {

@@ -17,15 +17,40 @@ export const INPUT_FILL = 'FFFFF2CC';
 /** Excel's default table style, which Office.js also gives a new table. */
 const TABLE_STYLE = 'TableStyleMedium2';
 
+/** The number format that marks a cell as Text, as the Office adapter sets on every string. */
+export const TEXT_FORMAT = '@';
+
 function writeValue(cell: Cell, value: CellValue): void {
   if (value === null || value === '') return;
   cell.value = value; // ExcelTS stores a string as text; it never parses "=" as a formula
 }
 
+/**
+ * The number format of a cell as the Office adapter writes it: Text ("@") for a string
+ * (Excel would otherwise read "=x" or "0012" as typed), the layout's format otherwise,
+ * and never Text for a formula cell (Excel would show the formula instead of its value).
+ */
+function formatOf(
+  layout: SheetWrite,
+  formulaCells: ReadonlySet<string>,
+  r: number,
+  c: number,
+): string {
+  const format = layout.numberFormats[r]?.[c] ?? 'General';
+  if (formulaCells.has(`${r + 1}:${c + 1}`)) return format === TEXT_FORMAT ? 'General' : format;
+  return typeof layout.values[r]?.[c] === 'string' ? TEXT_FORMAT : format;
+}
+
 function writeGrid(worksheet: Worksheet, layout: SheetWrite): void {
+  const formulaCells = new Set(
+    (layout.formulas ?? []).map(({ address }) => {
+      const box = layoutBox(layout.sheet, address, 'Formula cell');
+      return `${box.top}:${box.left}`;
+    }),
+  );
   layout.values.forEach((row, i) => {
     row.forEach((value, j) => {
-      const format = layout.numberFormats[i]?.[j] ?? 'General';
+      const format = formatOf(layout, formulaCells, i, j);
       if (value === null && format === 'General') return;
       const cell = worksheet.getCell(i + 1, j + 1);
       writeValue(cell, value);

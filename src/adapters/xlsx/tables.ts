@@ -49,9 +49,16 @@ function describe(table: Table): FoundTable {
   };
 }
 
-/** Every table in the workbook, in sheet order (and in file order within a sheet). */
+/** Every table in the workbook: in sheet order, then top to bottom, then left to right. */
 function allTables(workbook: Workbook): FoundTable[] {
-  return workbook.worksheets.flatMap((worksheet) => worksheet.getTables().map(describe));
+  return workbook.worksheets.flatMap((worksheet) =>
+    worksheet
+      .getTables()
+      .map(describe)
+      .sort(
+        (a, b) => a.info.headerRow - b.info.headerRow || a.info.firstColumn - b.info.firstColumn,
+      ),
+  );
 }
 
 /** What the reader knows of every table, in sheet order. */
@@ -62,7 +69,7 @@ export function listTables(workbook: Workbook): TableInfo[] {
 /**
  * The named tables with their body values (names match case-insensitively, as in Excel).
  *
- * @throws XlsxError `XLSX.TABLE_NOT_FOUND` naming the table when one is not in the
+ * @throws XlsxError `WORKBOOK.TABLE_NOT_FOUND` naming the table when one is not in the
  *   workbook; `XLSX.NO_SAVED_VALUE` naming the cell when a body formula was never
  *   calculated (the file has no value saved for it).
  */
@@ -75,7 +82,11 @@ export function readTables(
   return names.map((name) => {
     const found = tables.find((t) => t.info.name.toLowerCase() === name.toLowerCase());
     if (!found) {
-      xlsxFail(XlsxErrorCode.TABLE_NOT_FOUND, `There is no table named "${name}" in the workbook.`);
+      const known = tables.map((t) => t.info.name).join(', ') || 'none';
+      xlsxFail(
+        XlsxErrorCode.TABLE_NOT_FOUND,
+        `There is no table named "${name}" in this workbook (tables: ${known}).`,
+      );
     }
     return { ...found.info, rows: bodyValues(found, date1904) };
   });

@@ -18,25 +18,29 @@ function checkAll(
   sheets: readonly SheetWrite[],
   replaceUserSheets: boolean,
 ): void {
+  sheets.forEach(checkLayout);
   const names = sheets.map((s) => s.sheet.toLowerCase());
   const twice = sheets.find((s, i) => names.indexOf(s.sheet.toLowerCase()) !== i);
-  if (twice)
-    xlsxFail(XlsxErrorCode.BAD_LAYOUT, `Cannot write sheet "${twice.sheet}" twice in one go.`);
-  const users = sheets.filter(
-    (s) => book.getWorksheet(s.sheet) && !owned.has(s.sheet.toLowerCase()),
-  );
+  if (twice) {
+    xlsxFail(XlsxErrorCode.BAD_LAYOUT, `Sheet "${twice.sheet}" is laid out twice in one write.`);
+  }
+  const users = sheets.flatMap((s) => {
+    const existing = book.getWorksheet(s.sheet);
+    return existing && !owned.has(existing.name.toLowerCase()) ? [existing.name] : [];
+  });
   if (users.length > 0 && !replaceUserSheets) {
-    const list = users.map((s) => `"${s.sheet}"`).join(', ');
     xlsxFail(
-      XlsxErrorCode.USER_SHEET,
-      `The workbook already has ${users.length === 1 ? 'a sheet' : 'sheets'} named ${list} that the add-in did not make; nothing was written. Rename ${users.length === 1 ? 'it' : 'them'}, or choose to replace ${users.length === 1 ? 'it' : 'them'}.`,
+      XlsxErrorCode.SHEET_NOT_OURS,
+      `The sheet ${users.map((name) => `"${name}"`).join(', ')} was not made by the add-in, so it was left alone and nothing was written. Rename it, or choose to replace it.`,
     );
   }
-  sheets.forEach(checkLayout);
   const kept = book.worksheets
     .filter((w) => !names.includes(w.name.toLowerCase()))
-    .flatMap((w) => w.getTables().map((t) => t.name));
-  checkTableNames(sheets, kept);
+    .flatMap((w) => w.getTables().map((t) => ({ name: t.name, sheet: w.name })));
+  const workbookNames = book.definedNames.model
+    .filter((n) => n.localSheetId === undefined)
+    .map((n) => n.name);
+  checkTableNames(sheets, kept, workbookNames);
 }
 
 /** Removes a worksheet with its charts (so no chart part is left behind); returns its tab position. */
@@ -54,8 +58,8 @@ function removeSheet(book: Workbook, worksheet: Worksheet): number {
  * @param owned - The add-in's sheets (updated with the written ones).
  * @param sheets - The laid-out sheets.
  * @param replaceUserSheets - Whether a user's sheet of the same name may be replaced.
- * @throws XlsxError `XLSX.USER_SHEET` naming the user's sheets in the way, or
- *   `XLSX.BAD_LAYOUT` naming the sheet and problem; either way nothing is written.
+ * @throws XlsxError `WORKBOOK.SHEET_NOT_OURS` naming the user's sheets in the way, or
+ *   `WORKBOOK.BAD_LAYOUT` naming the sheet and problem; either way nothing is written.
  */
 export function writeSheets(
   book: Workbook,

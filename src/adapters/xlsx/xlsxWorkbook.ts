@@ -17,6 +17,7 @@ import { beforeWrite } from './exceltsFixes';
 import { XlsxFormulas } from './formulas';
 import { writeOutputFile, type SaveOptions } from './outputFile';
 import { readOwnedSheets, writeOwnerMarks } from './ownership';
+import { promised } from './promised';
 import { SheetSettings } from './settings';
 import { listTables, readTables } from './tables';
 import { writeSheets, type OwnedSheets } from './writeSheets';
@@ -45,18 +46,21 @@ export class XlsxWorkbook implements Workbook {
 
   /** Every table in the workbook, in sheet order. */
   listTables(): Promise<readonly TableInfo[]> {
-    return Promise.resolve(listTables(this.book));
+    return promised(() => listTables(this.book));
   }
 
   /** The named tables with their bodies (see tables.readTables for the errors). */
   readTables(names: readonly string[]): Promise<readonly TableData[]> {
-    return Promise.resolve(readTables(this.book, names, this.date1904));
+    return promised(() => readTables(this.book, names, this.date1904));
   }
 
   /** Whether a sheet exists and who made it. */
   sheetOwner(sheet: string): Promise<SheetOwner> {
-    if (!this.book.getWorksheet(sheet)) return Promise.resolve('none');
-    return Promise.resolve(this.owned.has(sheet.toLowerCase()) ? 'addin' : 'user');
+    return promised(() => {
+      const worksheet = this.book.getWorksheet(sheet);
+      if (!worksheet) return 'none';
+      return this.owned.has(worksheet.name.toLowerCase()) ? 'addin' : 'user';
+    });
   }
 
   /** Writes each sheet whole (see writeSheets.writeSheets for the rules and errors). */
@@ -64,8 +68,9 @@ export class XlsxWorkbook implements Workbook {
     sheets: readonly SheetWrite[],
     options?: { readonly replaceUserSheets?: boolean },
   ): Promise<void> {
-    writeSheets(this.book, this.owned, sheets, options?.replaceUserSheets ?? false);
-    return Promise.resolve();
+    return promised(() =>
+      writeSheets(this.book, this.owned, sheets, options?.replaceUserSheets ?? false),
+    );
   }
 
   /** A no-op: a file has no user looking at it. */

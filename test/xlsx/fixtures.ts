@@ -1,0 +1,140 @@
+/**
+ * Workbooks for the .xlsx adapter tests, made the way users' files arrive: built with
+ * ExcelTS directly (not through the adapter), saved to bytes, and read back through
+ * `openXlsx`. Also bad files: text, a zip that is no workbook, an encrypted workbook, an
+ * old .xls, each made here so no binary fixture needs keeping.
+ */
+import { encryptDocx, writeCfb } from '@cj-tech-master/excelts/word/crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workbook } from '../../src/adapters/xlsx/excelts';
+import { readParts, writeParts, type Parts } from '../../src/adapters/xlsx/zipParts';
+
+/** A fresh temporary folder for one test's files. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'bcf-xlsx-'));
+}
+
+/** An ExcelTS workbook as .xlsx bytes. */
+export async function bytesOf(book: Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/**
+ * A user's planning workbook: a Contracts table (B3:E7) on "Inputs" with text, money,
+ * a blank, a date, a TRUE and a formula with its saved value; a Metrics table with a
+ * totals row on "Metrics"; and a native chart over the contracts on "Dashboard".
+ */
+export function planningWorkbook(): Workbook {
+  const book = new Workbook();
+  const inputs = book.addWorksheet('Inputs');
+  inputs.getCell('A1').value = 'BCF plan 2025-26';
+  inputs.addTable({
+    name: 'Contracts',
+    ref: 'B3',
+    columns: [{ name: 'Party' }, { name: 'Annual value' }, { name: 'Start' }, { name: 'Pooled' }],
+    rows: [
+      ['ICB', 1_250_000.5, new Date(Date.UTC(2025, 3, 1)), true],
+      ['Council', null, new Date(Date.UTC(2025, 3, 1)), false],
+      ['=not a formula', { formula: 'C4*2', result: 2_500_001 }, null, true],
+      ['Hospice', 'tbc', null, null],
+    ],
+  });
+  inputs.getCell('C4').numFmt = '£#,##0.00';
+  const metrics = book.addWorksheet('Metrics');
+  metrics.addTable({
+    name: 'Metrics',
+    ref: 'A1',
+    totalsRow: true,
+    columns: [
+      { name: 'Metric', totalsRowLabel: 'Total' },
+      { name: 'Weight', totalsRowFunction: 'sum' },
+    ],
+    rows: [
+      ['Admissions', 0.6],
+      ['Discharges', 0.4],
+    ],
+  });
+  const dashboard = book.addWorksheet('Dashboard');
+  dashboard.addRows([
+    ['Party', 'Value'],
+    ['ICB', 10],
+    ['Council', 20],
+  ]);
+  dashboard.addColumnChart(
+    {
+      title: 'User chart',
+      series: [
+        {
+          name: { formula: 'Dashboard!$B$1' },
+          categories: 'Dashboard!$A$2:$A$3',
+          values: 'Dashboard!$B$2:$B$3',
+        },
+      ],
+    },
+    'D2:K16',
+  );
+  return book;
+}
+
+/** Plain text, as a CSV saved under an .xlsx name would be. */
+export const TEXT_FILE = new TextEncoder().encode('Party,Annual value\nICB,1250000\n');
+
+/** A zip that is not a workbook. */
+export function zipOfNotes(): Promise<Uint8Array> {
+  return writeParts(new Map([['notes.txt', new TextEncoder().encode('not a workbook')]]));
+}
+
+/** A workbook encrypted with a password to open (Agile encryption, as Excel writes it). */
+export async function encryptedWorkbook(password = 'secret'): Promise<Uint8Array> {
+  return encryptDocx(await bytesOf(planningWorkbook()), password, { spinCount: 1000 });
+}
+
+/** Just the first bytes of an OLE compound file: the signature an encrypted .xlsx starts with. */
+export const CFB_SIGNATURE_ONLY = new Uint8Array([
+  0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0,
+]);
+
+/** An old .xls: an OLE compound file holding a `Workbook` stream (its content does not matter here). */
+export function legacyXls(): Uint8Array {
+  return writeCfb([{ name: 'Workbook', data: new Uint8Array(4096).fill(9) }]);
+}
+
+/** Package parts of .xlsx bytes. */
+export function partsOf(bytes: Uint8Array): Promise<Parts> {
+  return readParts(bytes);
+}
+
+/** Adds parts (with root relationships and content types) to .xlsx bytes, as other tools do. */
+export async function withRootParts(
+  bytes: Uint8Array,
+  extra: readonly { path: string; type: string; contentType: string; xml: string; rels?: string }[],
+): Promise<Uint8Array> {
+  const parts = await readParts(bytes);
+  const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const decode = (path: string): string => new TextDecoder().decode(parts.get(path));
+  let rels = decode('_rels/.rels');
+  let types = decode('[Content_Types].xml');
+  extra.forEach((part, i) => {
+    parts.set(part.path, encode(part.xml));
+    if (part.rels) {
+      const slash = part.path.lastIndexOf('/');
+      parts.set(
+        `${part.path.slice(0, slash)}/_rels/${part.path.slice(slash + 1)}.rels`,
+        encode(part.rels),
+      );
+    }
+    rels = rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rId${90 + i}" Type="${part.type}" Target="${part.path}"/></Relationships>`,
+    );
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="/${part.path}" ContentType="${part.contentType}"/></Types>`,
+    );
+  });
+  parts.set('_rels/.rels', encode(rels));
+  parts.set('[Content_Types].xml', encode(types));
+  return writeParts(parts);
+}
