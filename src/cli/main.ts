@@ -1,18 +1,27 @@
+import { XlsxError } from '../adapters/xlsx';
+import { WorkbookError } from '../workbook/errors';
 import { UsageError } from './args';
 import { calcCommand } from './calcCommand';
+import { consolidateCommand } from './consolidate/command';
 import { ExitCode } from './exitCodes';
-import { complain } from './report';
+import { ParamsFileError } from './paramsFile';
+import { complain, errorText } from './report';
+import { runCommand } from './runCommand';
 import { USAGE } from './usage';
 
 type Command = (args: readonly string[]) => ExitCode | Promise<ExitCode>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   calc: calcCommand,
+  run: runCommand,
+  consolidate: consolidateCommand,
 };
 
 /**
  * The `bcf` command: runs one sub-command and returns its exit code (see exitCodes.ts:
- * 0 done, 1 a check failed or a file was skipped, 2 invalid input or usage).
+ * 0 done, 1 a check failed or a file was skipped, 2 invalid input, a bad file or usage).
+ * Typed errors (a bad file, an output that exists, a user's sheet in the way) become one
+ * line on stderr naming the file, sheet or cell; anything else is a fault and is thrown.
  */
 export async function main(args: readonly string[]): Promise<number> {
   const [name, ...rest] = args;
@@ -30,6 +39,14 @@ export async function main(args: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       complain(name, `${error.message} See bcf --help.`);
+      return ExitCode.INVALID;
+    }
+    if (
+      error instanceof ParamsFileError ||
+      error instanceof XlsxError ||
+      error instanceof WorkbookError
+    ) {
+      complain(name, errorText(error));
       return ExitCode.INVALID;
     }
     throw error;

@@ -1,0 +1,143 @@
+import { penceString, roundPence, sum } from '../../engine/decimal';
+import { XlsxError } from '../../adapters/xlsx';
+import { parseArgs, UsageError } from '../args';
+import { ExitCode } from '../exitCodes';
+import { newWorkbook } from '../newWorkbook';
+import { refuseExistingOutput } from '../outputPath';
+import { readParamsFile } from '../paramsFile';
+import { progressBar, silentProgress } from '../progress';
+import { complain, errorText, say } from '../report';
+import { findingRows, findingsSheet, type FindingRow } from './findingsSheet';
+import { consolidationInputs } from './inputs';
+import { reviewPlan, type PlanReview } from './review';
+import { summarySheet } from './summarySheet';
+
+/** At most this many findings of one file go to the Findings sheet (then a note of the rest). */
+export const FINDINGS_PER_FILE = 200;
+
+const OPTIONS = {
+  out: 'string',
+  force: 'boolean',
+  quiet: 'boolean',
+  json: 'boolean',
+  params: 'string',
+} as const;
+
+/**
+ * `bcf consolidate <folder-or-files...> --out summary.xlsx`: reviews each completed
+ * planning template in turn (one open workbook at a time) and writes the summary
+ * workbook: a row per file with its totals and checks, totals across files (formulas),
+ * a chart and a Findings sheet naming file, sheet and cell.
+ *
+ * Exit codes: 0 every file consolidated; 1 the summary was written but some files were
+ * skipped (not a workbook, password-protected, not a template, bad cells); 2 nothing
+ * written (usage, no inputs, the output exists without --force, cannot write).
+ * Failed plan checks are reported in the summary and do not change the exit code
+ * (`bcf check` gates one plan).
+ */
+export async function consolidateCommand(args: readonly string[]): Promise<ExitCode> {
+  const { positional, strings, flags } = parseArgs(args, OPTIONS);
+  const out = strings.out;
+  if (out === undefined) throw new UsageError('needs --out <summary.xlsx>.');
+  if (positional.length === 0) throw new UsageError('needs the templates: a folder or files.');
+  const force = flags.has('force');
+  try {
+    await refuseExistingOutput(out, force);
+    const files = await consolidationInputs(positional, out);
+    const params =
+      strings.params === undefined ? undefined : (await readParamsFile(strings.params))('checks');
+    const now = new Date();
+    const progress = flags.has('quiet') ? silentProgress : progressBar('consolidate', files.length);
+    const reviews: PlanReview[] = [];
+    const findings: FindingRow[] = [];
+    for (const file of files) {
+      const review = await reviewPlan(file, { now, ...(params === undefined ? {} : { params }) });
+      reviews.push({ ...review, findings: review.findings.slice(0, FINDINGS_PER_FILE) });
+      findings.push(...cappedRows(review));
+      progress.step(file);
+      if (review.status === 'skipped') {
+        progress.note(`bcf consolidate: skipped ${file}: ${review.reason ?? ''}`);
+      }
+    }
+    progress.finish();
+    const workbook = newWorkbook();
+    await workbook.writeSheets([summarySheet(reviews, now), findingsSheet(findings, now)]);
+    await workbook.saveAs(out, { force });
+    report(out, reviews, findings, flags.has('json'));
+    return reviews.some((r) => r.status === 'skipped') ? ExitCode.CHECK_FAILED : ExitCode.OK;
+  } catch (error) {
+    if (error instanceof XlsxError) {
+      complain('consolidate', errorText(error));
+      return ExitCode.INVALID;
+    }
+    throw error;
+  }
+}
+
+function cappedRows(review: PlanReview): FindingRow[] {
+  const rows = findingRows(review);
+  if (rows.length <= FINDINGS_PER_FILE) return rows;
+  const more = rows.length - FINDINGS_PER_FILE;
+  return [
+    ...rows.slice(0, FINDINGS_PER_FILE),
+    {
+      file: review.file,
+      code: 'CONSOLIDATE.MORE_FINDINGS',
+      message: `${more} more finding${more === 1 ? '' : 's'} in this file: run bcf check ${review.file} to see them all.`,
+    },
+  ];
+}
+
+function report(
+  out: string,
+  reviews: readonly PlanReview[],
+  findings: readonly FindingRow[],
+  json: boolean,
+): void {
+  const done = reviews.filter((r) => r.status === 'consolidated');
+  const income = roundPence(sum(done.flatMap((r) => r.income ?? [])));
+  const expenditure = roundPence(sum(done.flatMap((r) => r.expenditure ?? [])));
+  const skipped = reviews.length - done.length;
+  if (!json) {
+    say(
+      `Wrote ${out}: ${reviews.length} workbooks, ${done.length} consolidated, ${skipped} skipped; ` +
+        `income ${penceString(income)}, planned expenditure ${penceString(expenditure)}; ` +
+        `${findings.length} findings.`,
+    );
+    return;
+  }
+  const files = reviews.map((r) => ({
+    file: r.file,
+    board: r.board,
+    status: r.status,
+    ...(r.reason === undefined ? {} : { reason: r.reason }),
+    ...(r.income === undefined ? {} : { income: penceString(r.income) }),
+    ...(r.expenditure === undefined ? {} : { expenditure: penceString(r.expenditure) }),
+    checks: r.checks.map((c) => ({
+      id: c.id,
+      ...(c.subject === undefined ? {} : { subject: c.subject }),
+      passed: c.passed,
+    })),
+  }));
+  say(
+    JSON.stringify(
+      {
+        output: out,
+        files,
+        totals: {
+          files: reviews.length,
+          consolidated: done.length,
+          skipped,
+          income: penceString(income),
+          expenditure: penceString(expenditure),
+          checksPassed: done.reduce((n, r) => n + r.checks.filter((c) => c.passed).length, 0),
+          checksFailed: done.reduce((n, r) => n + r.checks.filter((c) => !c.passed).length, 0),
+          findings: findings.length,
+        },
+        findings,
+      },
+      null,
+      2,
+    ),
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Reviewing one completed planning template for `bcf consolidate`: open it, run the
+ * BCF plan checks through the workbook layer exactly as the task pane does (same
+ * tables, same findings), and keep only what the summary needs: the totals, each
+ * check's outcome and the findings. The workbook itself is dropped before the next
+ * file is opened, so memory stays bounded however many files there are.
+ */
+import { basename, extname } from 'path';
+import { XlsxError, openXlsx } from '../../adapters/xlsx';
+import { type Dec, roundPence, sum } from '../../engine/decimal';
+import type { PlanCheck, PlanChecksResult } from '../../engine/planChecks';
+import { WorkbookError } from '../../workbook/errors';
+import type { Finding } from '../../workbook/findings';
+import type { ScenarioParams } from '../../workbook/params';
+import { runMechanism } from '../../workbook/run';
+import { savedParams } from '../../workbook/settingsStore';
+
+/** What the summary keeps of one file. */
+export interface PlanReview {
+  /** The file as the user named it (or as found in a folder). */
+  readonly file: string;
+  /** The Health and Wellbeing Board, from the file name. */
+  readonly board: string;
+  /** `consolidated`: checked and counted in the totals; `skipped`: unreadable or with findings. */
+  readonly status: 'consolidated' | 'skipped';
+  /** Why a file was skipped, in one sentence. */
+  readonly reason?: string;
+  /** Total income of the plan (all sources). */
+  readonly income?: Dec;
+  /** Total planned expenditure of the plan (all schemes). */
+  readonly expenditure?: Dec;
+  readonly checks: readonly PlanCheck[];
+  /** Input findings, or the file's own problem (not a workbook, password...). */
+  readonly findings: readonly Finding[];
+}
+
+/** The board's name: the file's name without folder and extension. */
+export function boardOf(file: string): string {
+  return basename(file, extname(file));
+}
+
+function skipped(file: string, reason: string, findings: readonly Finding[]): PlanReview {
+  return { file, board: boardOf(file), status: 'skipped', reason, checks: [], findings };
+}
+
+function isPlanChecksResult(value: unknown): value is PlanChecksResult {
+  return (
+    typeof value === 'object' && value !== null && Array.isArray((value as PlanChecksResult).checks)
+  );
+}
+
+/**
+ * Reviews one planning template.
+ *
+ * @param file - the workbook's path.
+ * @param options - the run's time; plan-check parameters (minima) overriding the ones
+ *   saved in each workbook.
+ * @returns the review; a file that cannot be opened, lacks the plan's tables or has bad
+ *   cells is `skipped` with its findings (never thrown).
+ */
+export async function reviewPlan(
+  file: string,
+  options: { readonly now: Date; readonly params?: ScenarioParams },
+): Promise<PlanReview> {
+  try {
+    const workbook = await openXlsx(file);
+    const params = options.params ?? (await savedParams(workbook.settings, 'checks'));
+    const outcome = await runMechanism(workbook, 'checks', params, {
+      now: options.now,
+      replaceUserSheets: true, // in memory only: the file is never written
+    });
+    if (!outcome.ok) {
+      const count = outcome.findings.length;
+      const reason = `${count} finding${count === 1 ? '' : 's'} in the input; fix ${count === 1 ? 'it' : 'them'} and consolidate again.`;
+      return skipped(file, reason, outcome.findings);
+    }
+    if (!isPlanChecksResult(outcome.result)) {
+      throw new Error('The plan checks gave a result of an unexpected shape.');
+    }
+    return reviewed(file, outcome.result);
+  } catch (error) {
+    if (error instanceof XlsxError || error instanceof WorkbookError) {
+      return skipped(file, error.message, [{ code: error.code, message: error.message }]);
+    }
+    throw error;
+  }
+}
+
+function reviewed(file: string, result: PlanChecksResult): PlanReview {
+  const balances = result.checks.filter((c) => c.id === 'source-balance');
+  const total = (pick: (c: PlanCheck) => Dec | undefined): Dec =>
+    roundPence(sum(balances.flatMap((c) => pick(c) ?? [])));
+  return {
+    file,
+    board: boardOf(file),
+    status: 'consolidated',
+    income: total((c) => c.expected),
+    expenditure: total((c) => c.actual),
+    checks: result.checks,
+    findings: [],
+  };
+}

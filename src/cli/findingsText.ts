@@ -1,0 +1,28 @@
+/**
+ * Findings as the command line shows them: each on its own line, the message as the
+ * workbook layer wrote it (it names sheet, table, row, column and cell, as in Excel),
+ * followed by its code in brackets for scripts and support.
+ */
+import type { Finding } from '../workbook/findings';
+import { oneLine } from './report';
+
+/** One finding as a line: `  Contributions!C3 (...): "tbc" is not an amount. [INPUT.NOT_AN_AMOUNT]`. */
+export function findingLine(finding: Finding): string {
+  return `  ${oneLine(finding.message)} [${finding.code}]`;
+}
+
+/** "1 finding" / "3 findings". */
+export function findingsCount(count: number): string {
+  return `${count} finding${count === 1 ? '' : 's'}`;
+}
+
+/** A finding as JSON: its code, place fields where known, and message. */
+export function findingJson(finding: Finding): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = { code: finding.code };
+  for (const key of ['sheet', 'table', 'row', 'column', 'address', 'value'] as const) {
+    const value = finding[key];
+    if (value !== undefined) out[key] = value;
+  }
+  out.message = finding.message;
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * Which mechanisms `bcf run` runs: the one asked for with `--mechanism`, or every
+ * mechanism whose required input tables are in the workbook (found by name or by
+ * header row, as the task pane finds them).
+ */
+import type { TableInfo } from '../ports/workbook';
+import { locateTables } from '../workbook/locate';
+import type { Mechanism, MechanismId } from '../workbook/mechanism';
+import { MECHANISMS } from '../workbook/mechanisms/index';
+import { UsageError } from './args';
+import { MECHANISM_IDS } from './paramsFile';
+
+/** The mechanisms the workbook layer can run, in `bcf run` order. */
+export function registeredMechanisms(): Mechanism[] {
+  return MECHANISM_IDS.flatMap((id) => {
+    const mechanism = MECHANISMS[id];
+    return mechanism === undefined ? [] : [mechanism];
+  });
+}
+
+/** Whether a workbook's tables include every table the mechanism requires (and at least one it reads). */
+export function hasTablesFor(mechanism: Mechanism, tables: readonly TableInfo[]): boolean {
+  const { found } = locateTables(tables, mechanism.tables);
+  const required = mechanism.tables.filter((t) => t.required);
+  return required.every((t) => found.has(t.kind.id)) && found.size > 0;
+}
+
+/**
+ * The mechanisms to run.
+ *
+ * @param asked - the `--mechanism` value, if given.
+ * @param tables - the workbook's tables.
+ * @returns the mechanism asked for (whether or not its tables are there: a missing table
+ *   is then a finding), or those the workbook has tables for; possibly none.
+ * @throws UsageError for a mechanism name the workbook layer does not know.
+ */
+export function chooseMechanisms(
+  asked: string | undefined,
+  tables: readonly TableInfo[],
+): Mechanism[] {
+  const known = registeredMechanisms();
+  if (asked === undefined) return known.filter((m) => hasTablesFor(m, tables));
+  const mechanism = known.find((m) => m.id === (asked.toLowerCase() as MechanismId));
+  if (mechanism === undefined) {
+    throw new UsageError(
+      `unknown mechanism "${asked}"; use one of ${known.map((m) => m.id).join(', ')}.`,
+    );
+  }
+  return [mechanism];
+}

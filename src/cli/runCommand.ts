@@ -1,0 +1,141 @@
+import { openXlsx } from '../adapters/xlsx';
+import type { Workbook } from '../ports/workbook';
+import type { Finding } from '../workbook/findings';
+import type { Headline, Mechanism } from '../workbook/mechanism';
+import { runMechanism } from '../workbook/run';
+import { savedParams } from '../workbook/settingsStore';
+import { parseArgs, UsageError } from './args';
+import { ExitCode } from './exitCodes';
+import { findingJson, findingLine, findingsCount } from './findingsText';
+import { toJson, type Json } from './json';
+import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
+import { defaultResultsPath, refuseExistingOutput } from './outputPath';
+import { readParamsFile, type ParamsByMechanism } from './paramsFile';
+import { progressBar, silentProgress, type Progress } from './progress';
+import { complain, say } from './report';
+
+const OPTIONS = {
+  mechanism: 'string',
+  params: 'string',
+  out: 'string',
+  force: 'boolean',
+  json: 'boolean',
+  quiet: 'boolean',
+} as const;
+
+/** One mechanism's run: its headline figures and result, or its findings. */
+export interface MechanismRun {
+  readonly mechanism: Mechanism;
+  readonly headline?: readonly Headline[];
+  readonly result?: unknown;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Runs mechanisms one after another on one workbook, in memory, through the workbook
+ * layer (the same reading, findings and result sheets as the task pane).
+ *
+ * @param workbook - the opened workbook.
+ * @param mechanisms - what to run.
+ * @param options - parameters from a file (else those saved in the workbook), the
+ *   time of the run, and progress.
+ * @returns each mechanism's outcome; result sheets are written into the in-memory
+ *   workbook only for mechanisms without findings.
+ */
+export async function runAll(
+  workbook: Workbook,
+  mechanisms: readonly Mechanism[],
+  options: { readonly params?: ParamsByMechanism; readonly now: Date; readonly progress: Progress },
+): Promise<MechanismRun[]> {
+  const runs: MechanismRun[] = [];
+  for (const mechanism of mechanisms) {
+    const params =
+      options.params?.(mechanism.id) ?? (await savedParams(workbook.settings, mechanism.id));
+    const outcome = await runMechanism(workbook, mechanism.id, params, { now: options.now });
+    options.progress.step(mechanism.title);
+    if (outcome.ok) {
+      runs.push({ mechanism, headline: outcome.headline, result: outcome.result, findings: [] });
+    } else {
+      runs.push({ mechanism, findings: outcome.findings });
+    }
+  }
+  options.progress.finish();
+  return runs;
+}
+
+/**
+ * `bcf run <workbook.xlsx> [--mechanism M] [--params p.json] [--out results.xlsx] [--force]`:
+ * reads the input tables, runs, and writes the result sheets and charts into a copy
+ * (default `<workbook>-results.xlsx` beside it). With any finding in any mechanism, the
+ * findings go to stderr and nothing is written (exit 2).
+ */
+export async function runCommand(args: readonly string[]): Promise<ExitCode> {
+  const { positional, strings, flags } = parseArgs(args, OPTIONS);
+  const [input, ...extra] = positional;
+  if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
+  const out = strings.out ?? defaultResultsPath(input);
+  const force = flags.has('force');
+  await refuseExistingOutput(out, force);
+  const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const workbook = await openXlsx(input);
+  const mechanisms = chooseMechanisms(strings.mechanism, await workbook.listTables());
+  if (mechanisms.length === 0) {
+    const known = registeredMechanisms().map((m) => m.id);
+    complain(
+      'run',
+      `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`,
+    );
+    return ExitCode.INVALID;
+  }
+  const quiet = flags.has('quiet') || mechanisms.length === 1;
+  const runs = await runAll(workbook, mechanisms, {
+    ...(params === undefined ? {} : { params }),
+    now: new Date(),
+    progress: quiet ? silentProgress : progressBar('run', mechanisms.length),
+  });
+  const findings = runs.flatMap((r) => r.findings);
+  if (findings.length > 0) {
+    complain('run', `${input} has ${findingsCount(findings.length)}; nothing was written.`);
+    for (const run of runs.filter((r) => r.findings.length > 0)) {
+      process.stderr.write(
+        `${run.mechanism.title}:\n${run.findings.map(findingLine).join('\n')}\n`,
+      );
+    }
+    if (flags.has('json')) say(JSON.stringify(runJson(input, undefined, runs), null, 2));
+    return ExitCode.INVALID;
+  }
+  await workbook.saveAs(out, { force });
+  say(
+    flags.has('json')
+      ? JSON.stringify(runJson(input, out, runs), null, 2)
+      : runText(input, out, runs),
+  );
+  return ExitCode.OK;
+}
+
+/** The text report of a run: where the results went, and each mechanism's headline figures. */
+export function runText(input: string, out: string, runs: readonly MechanismRun[]): string {
+  const lines = [`Wrote ${out} (results of ${input}):`];
+  for (const run of runs) {
+    lines.push(`  ${run.mechanism.title}: sheet "${run.mechanism.sheet}"`);
+    for (const h of run.headline ?? []) lines.push(`    ${h.label}: ${h.text}`);
+  }
+  return lines.join('\n');
+}
+
+function runJson(input: string, out: string | undefined, runs: readonly MechanismRun[]): Json {
+  return {
+    input,
+    output: out ?? null,
+    mechanisms: runs.map((r) => ({
+      mechanism: r.mechanism.id,
+      title: r.mechanism.title,
+      sheet: r.mechanism.sheet,
+      ...(r.headline === undefined
+        ? {}
+        : { headline: r.headline.map((h) => ({ label: h.label, text: h.text })) }),
+      ...(r.result === undefined ? {} : { result: toJson(r.result) }),
+      findings: r.findings.map(findingJson),
+    })),
+  };
+}
