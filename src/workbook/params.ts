@@ -102,3 +102,21 @@ export function paramRows(specs: readonly ParamSpec[], values: TypedParams): Par
 export function describeParam(value: ParamValue | undefined): string {
   return quoteCell(asCell(value) ?? null);
 }
+
+/** A typed parameter that is a decimal (amount, number, percentage), or undefined. */
+export function decParam(values: TypedParams, id: string): Dec | undefined {
+  const value = values[id];
+  return Dec.isDecimal(value) ? value : undefined;
+}
+
+/** A typed parameter that is text (or an option), or undefined. */
+export function textParam(values: TypedParams, id: string): string | undefined {
+  const value = values[id];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A typed parameter that is a whole number, or undefined. */
+export function intParam(values: TypedParams, id: string): number | undefined {
+  const value = values[id];
+  return typeof value === 'number' ? value : undefined;
+}

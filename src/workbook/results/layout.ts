@@ -49,6 +49,8 @@ export type ResultBlock =
       readonly name: string;
       readonly columns: readonly ResultColumn[];
       readonly rows: readonly (readonly CellValue[])[];
+      /** Per-row number formats overriding the columns' (e.g. a percentage row in a money column). */
+      readonly rowFormats?: readonly (readonly string[] | undefined)[];
       readonly chart?: ResultChart;
     }
   | { readonly kind: 'steps'; readonly heading: string; readonly steps: readonly Step[] }
@@ -118,7 +120,9 @@ function addBlock(draft: Draft, block: ResultBlock): void {
         ),
       );
       const formats = block.columns.map((c) => c.format ?? 'General');
-      for (const r of block.rows) rows.push(plain([...r], formats));
+      block.rows.forEach((r, i) =>
+        rows.push(plain([...r], [...(block.rowFormats?.[i] ?? formats)])),
+      );
       const lastRow = headerRow + Math.max(block.rows.length, 1);
       if (block.rows.length === 0)
         rows.push(

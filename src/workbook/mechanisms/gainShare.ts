@@ -1,0 +1,152 @@
+import { moneyText } from '../../engine/decimal';
+import {
+  gainLossShare,
+  type GainLossShareInput,
+  type GainLossShareResult,
+} from '../../engine/gainLossShare';
+import { defineMechanism } from '../mechanism';
+import { num, optNum } from '../results/cells';
+import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
+import { TABLE_KINDS } from '../tableKinds';
+import { buildGainShare } from './gainShareInput';
+
+const word = (r: GainLossShareResult): string =>
+  r.direction === 'loss' ? 'Loss' : r.direction === 'gain' ? 'Gain' : 'Variance';
+
+function summary(r: GainLossShareResult): ResultBlock {
+  const money = [TEXT, MONEY];
+  return {
+    kind: 'table',
+    heading: 'Expected and actual spend',
+    name: 'BCF_GainShare_Summary',
+    columns: [
+      { header: 'Measure', format: TEXT, width: 34 },
+      { header: 'Value', format: MONEY },
+    ],
+    rows: [
+      ['Expected spend', num(r.expected)],
+      ['Actual spend', num(r.actual)],
+      [`${word(r)} (expected − actual)`, num(r.variance)],
+      ['Variance as a share of expected', optNum(r.varianceFraction)],
+      ['Gate met', r.gateMet === undefined ? 'no gate' : r.gateMet ? 'yes' : 'no'],
+    ],
+    rowFormats: [money, money, money, [TEXT, PERCENT], [TEXT, TEXT]],
+  };
+}
+
+function parties(r: GainLossShareResult): ResultBlock {
+  return {
+    kind: 'table',
+    heading: `${word(r)} by party`,
+    name: 'BCF_GainShare_Parties',
+    columns: [
+      { header: 'Party', format: TEXT, width: 28 },
+      { header: r.direction === 'loss' ? 'Loss borne' : 'Gain received', format: MONEY },
+      { header: 'From the bands', format: MONEY },
+      { header: 'Quality adjustment', format: MONEY },
+      { header: 'Cap adjustment', format: MONEY },
+    ],
+    rows: r.parties.map((p) => [
+      p.party,
+      num(p.amount),
+      num(p.sharedAmount),
+      num(p.qualityAdjustment),
+      num(p.capAdjustment),
+    ]),
+    chart: {
+      kind: 'barClustered',
+      title: `${word(r)} share by party`,
+      series: [1],
+      valueAxisFormat: MONEY_AXIS,
+      valueAxisTitle: 'Amount (£)',
+      categoryAxisTitle: 'Party',
+    },
+  };
+}
+
+function bands(r: GainLossShareResult): ResultBlock {
+  return {
+    kind: 'table',
+    heading: 'Bands',
+    name: 'BCF_GainShare_Bands',
+    columns: [
+      { header: 'Band', format: '0' },
+      { header: 'From', format: MONEY },
+      { header: 'To', format: MONEY },
+      { header: 'Amount in band', format: MONEY },
+      ...r.parties.map((p) => ({ header: p.party, format: MONEY })),
+    ],
+    rows: r.bands.map((b, i) => [
+      b.band,
+      num(b.from),
+      optNum(b.to),
+      num(b.amount),
+      ...r.parties.map((p) => optNum(p.bandAmounts[i])),
+    ]),
+  };
+}
+
+/** The gain/loss (risk) share as the workbook runs it. */
+export const gainShareMechanism = defineMechanism<GainLossShareInput, GainLossShareResult>({
+  id: 'gainshare',
+  title: 'Gain/loss share',
+  sheet: 'BCF Results - Gain share',
+  tables: [
+    { kind: TABLE_KINDS.contracts, required: true },
+    { kind: TABLE_KINDS.riskShareBands, required: true },
+    { kind: TABLE_KINDS.riskShareTerms, required: false },
+  ],
+  params: [
+    {
+      id: 'contract',
+      label: 'Contract',
+      type: { kind: 'text' },
+      help: 'The Contract ID to share the variance of; may be left out when the Contracts table has one row.',
+    },
+    {
+      id: 'gate',
+      label: 'Gate (share of expected)',
+      type: { kind: 'fraction' },
+      help: 'No sharing unless |variance| / expected reaches it; below it one party holds the whole variance.',
+    },
+    {
+      id: 'gateHolder',
+      label: 'Below-gate holder',
+      type: { kind: 'text' },
+      help: 'Who holds a variance below the gate; default the provider under a prime contractor, prime provider or single contractor, else the commissioner.',
+    },
+    {
+      id: 'gateAppliesTo',
+      label: 'Gate applies to',
+      type: { kind: 'enum', options: [{ value: 'both' }, { value: 'gains' }, { value: 'losses' }] },
+      default: 'both',
+      help: 'both, gains or losses.',
+    },
+    {
+      id: 'unearnedTo',
+      label: 'Unearned (quality) to',
+      type: { kind: 'text' },
+      help: 'Who receives the part of a gain a quality multiplier does not earn; default the commissioner.',
+    },
+    {
+      id: 'overflowTo',
+      label: 'Beyond caps to',
+      type: { kind: 'text' },
+      help: 'Who takes what a capped party cannot; default the commissioner.',
+    },
+    {
+      id: 'units',
+      label: 'Units (e.g. member months)',
+      type: { kind: 'number', nonNegative: true },
+      help: 'When expected and actual spend are per unit (per member per month), the number of units.',
+    },
+  ],
+  build: buildGainShare,
+  calculate: gainLossShare,
+  blocks: (r) => [summary(r), parties(r), bands(r)],
+  extraParamRows: (input) => [['Parties', input.parties.join('; '), TEXT]],
+  headline: (r) => [
+    { label: word(r), text: moneyText(r.variance) },
+    ...r.parties.map((p) => ({ label: p.party, text: moneyText(p.amount) })),
+  ],
+});

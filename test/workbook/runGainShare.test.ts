@@ -1,0 +1,107 @@
+import type { CellValue } from '../../src/ports/workbook';
+import { runMechanism } from '../../src/workbook/run';
+import { TABLE_KINDS } from '../../src/workbook/tableKinds';
+import { FakeWorkbook, table } from './support/fakeWorkbook';
+
+const now = new Date('2025-06-01T14:03:05Z');
+const kindTable = (id: keyof typeof TABLE_KINDS, rows?: readonly (readonly CellValue[])[]) => {
+  const kind = TABLE_KINDS[id];
+  return table(
+    kind.defaultName,
+    kind.columns.map((c) => c.header),
+    rows ?? kind.examples,
+    { sheet: kind.sheet },
+  );
+};
+
+describe('runMechanism: gainshare', () => {
+  it("shares the Bedfordshire MSK gain (King's Fund 2014): Circle £1,716,875.00, CCG £458,125.00", async () => {
+    const book = new FakeWorkbook([
+      kindTable('contracts'),
+      kindTable('riskShareBands'),
+      kindTable('riskShareTerms'),
+    ]);
+    const outcome = await runMechanism(book, 'gainshare', {}, { now });
+    expect(outcome.ok && outcome.headline).toEqual([
+      { label: 'Gain', text: '£2,175,000.00' },
+      { label: 'Circle', text: '£1,716,875.00' },
+      { label: 'Bedfordshire CCG', text: '£458,125.00' },
+    ]);
+    const sheet = book.written.get('BCF Results - Gain share');
+    expect(sheet?.charts).toEqual([
+      expect.objectContaining({
+        kind: 'barClustered',
+        title: 'Gain share by party',
+        valueAxisFormat: '£#,##0',
+      }),
+    ]);
+    expect(sheet?.tables.map((t) => t.name)).toEqual([
+      'BCF_GainShare_Summary',
+      'BCF_GainShare_Parties',
+      'BCF_GainShare_Bands',
+    ]);
+  });
+
+  it('caps the non-owner pain at its fee, the owner bearing the rest (Australian alliance)', async () => {
+    const contracts = kindTable('contracts', [
+      [
+        'A1',
+        'Alliance',
+        'Alliance',
+        'Owner',
+        'NOP',
+        'NOP; Owner',
+        100000000,
+        null,
+        130000000,
+        null,
+      ],
+    ]);
+    const bands = kindTable('riskShareBands', [
+      [null, 'Both', 1, null, null, 'NOP', '50%'],
+      [null, 'Both', 1, null, null, 'Owner', '50%'],
+    ]);
+    const terms = kindTable('riskShareTerms', [['A1', 'NOP', null, null, 8000000, null, null]]);
+    const outcome = await runMechanism(
+      new FakeWorkbook([contracts, bands, terms]),
+      'gainshare',
+      {},
+      { now },
+    );
+    expect(outcome.ok && outcome.headline).toEqual([
+      { label: 'Loss', text: '−£30,000,000.00' },
+      { label: 'NOP', text: '−£8,000,000.00' },
+      { label: 'Owner', text: '−£22,000,000.00' },
+    ]);
+  });
+
+  it('reports band shares that do not make 100%, unknown parties and a blank actual, writing nothing', async () => {
+    const contracts = kindTable('contracts', [
+      [
+        'MSK1',
+        null,
+        'Prime contractor',
+        'Bedfordshire CCG',
+        'Circle',
+        null,
+        26500000,
+        25175000,
+        null,
+        null,
+      ],
+    ]);
+    const bands = kindTable('riskShareBands', [
+      ['MSK1', 'Gain', 1, '5%', null, 'Circle', '100%'],
+      ['MSK1', 'Gain', 2, null, null, 'Circle', '50%'],
+      ['MSK1', 'Gain', 2, null, null, 'CCG', '45%'],
+    ]);
+    const book = new FakeWorkbook([contracts, bands]);
+    const outcome = await runMechanism(book, 'gainshare', {}, { now });
+    expect(!outcome.ok && outcome.findings.map((f) => f.message)).toEqual([
+      'Contracts!I3 (Contracts table, row 1, column "Actual spend"): the cell is blank; a gain/loss share needs the actual spend.',
+      '\'Risk share\'!F5 (RiskShareBands table, row 3, column "Party"): "CCG" is not a party to this contract (Circle, Bedfordshire CCG).',
+      '\'Risk share\'!G5 (RiskShareBands table, row 3, column "Share"): Gain band 2 shares sum to 50.00%, not 100%.',
+    ]);
+    expect(book.written.size).toBe(0);
+  });
+});
