@@ -17,7 +17,7 @@ import {
   parseAddress,
   rectAddress,
 } from '../support/memory-excel/address';
-import type { ContractSubject } from './workbookContract';
+import type { ContractSubject } from './subject';
 import type { WorkbookSeed } from './seed';
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from './snapshot';
 

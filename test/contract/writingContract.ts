@@ -1,0 +1,171 @@
+/** The writing part of the workbook contract: laid-out sheets, ownership, text kept as text. */
+import type { SheetWrite } from '../../src/ports/workbook';
+import { contracts, resultSheet, sheetOf } from './contractFixtures';
+import type { ContractCodes, ContractSubject } from './subject';
+import type { WorkbookSeed } from './seed';
+
+/** Registers the writing tests. */
+export function describeWritingContract(
+  make: (seed: WorkbookSeed) => Promise<ContractSubject>,
+  codes: ContractCodes,
+): void {
+  describe('writing sheets', () => {
+    it('creates a sheet with values, number formats, bold rows, widths, a table and a chart, marked as ours', async () => {
+      const subject = await make(contracts);
+      await subject.workbook.writeSheets([resultSheet()]);
+      const snapshot = await subject.inspect();
+      const sheet = sheetOf(snapshot, 'Gain share results');
+      expect(sheet.ownedByAddin).toBe(true);
+      expect(sheet.hidden).toBe(false);
+      expect(sheet.cells.A1).toMatchObject({ value: 'Gain share results', bold: true });
+      expect(sheet.cells.C3).toMatchObject({
+        value: 1000,
+        numberFormat: '£#,##0.00',
+        bold: false,
+      });
+      expect(sheet.columnWidths).toMatchObject({ A: 24, B: 10, C: 14 });
+      expect(snapshot.tables).toContainEqual({
+        name: 'GainShareResults',
+        sheet: 'Gain share results',
+        range: 'A2:C3',
+      });
+      expect(snapshot.charts).toEqual([
+        {
+          sheet: 'Gain share results',
+          kind: 'columnClustered',
+          title: 'Gain share by partner',
+          sourceRange: 'A2:C3',
+          placement: 'E2:L18',
+          valueAxisFormat: '£#,##0',
+        },
+      ]);
+      expect(await subject.workbook.sheetOwner('Gain share results')).toBe('addin');
+    });
+
+    it('writes text that starts with =, +, - or @, or looks like a number, as text', async () => {
+      const subject = await make(contracts);
+      const texts = ['=SUM(A1:A3)', '+44 20 7946 0000', '-x', '@risk', '0012', 'TRUE'];
+      await subject.workbook.writeSheets([
+        {
+          sheet: 'Notes',
+          values: texts.map((t) => [t]),
+          numberFormats: texts.map(() => ['General']),
+          tables: [],
+          charts: [],
+        },
+      ]);
+      const cells = sheetOf(await subject.inspect(), 'Notes').cells;
+      texts.forEach((text, i) => {
+        expect(cells[`A${i + 1}`]?.value).toBe(text);
+        expect(cells[`A${i + 1}`]?.formula).toBeUndefined();
+      });
+    });
+
+    it('writes formulas the layout asks for as formulas', async () => {
+      const subject = await make(contracts);
+      await subject.workbook.writeSheets([
+        {
+          sheet: 'Totals',
+          values: [['Total', null]],
+          numberFormats: [['General', '£#,##0.00']],
+          formulas: [{ address: 'B1', formula: '=SUM(Inputs!D4:D6)' }],
+          tables: [],
+          charts: [],
+        },
+      ]);
+      expect(sheetOf(await subject.inspect(), 'Totals').cells.B1).toMatchObject({
+        formula: '=SUM(Inputs!D4:D6)',
+        numberFormat: '£#,##0.00',
+      });
+    });
+
+    it('shades input ranges, adds drop-down lists and hides record sheets', async () => {
+      const subject = await make(contracts);
+      await subject.workbook.writeSheets([
+        {
+          sheet: 'Plan',
+          values: [
+            ['Scheme', 'Commissioner'],
+            [null, null],
+          ],
+          numberFormats: [
+            ['General', 'General'],
+            ['General', 'General'],
+          ],
+          inputRanges: ['A2:B2'],
+          validations: [{ range: 'B2', list: ['NHS', 'Local authority', 'Joint'] }],
+          tables: [],
+          charts: [],
+        },
+        {
+          sheet: 'BCF records',
+          values: [['x']],
+          numberFormats: [['General']],
+          hidden: true,
+          tables: [],
+          charts: [],
+        },
+      ]);
+      const snapshot = await subject.inspect();
+      expect(sheetOf(snapshot, 'Plan').cells.A2?.fill).toBe('#FFF2CC');
+      expect(sheetOf(snapshot, 'Plan').validations).toEqual([
+        { range: 'B2', list: ['NHS', 'Local authority', 'Joint'] },
+      ]);
+      expect(sheetOf(snapshot, 'BCF records').hidden).toBe(true);
+    });
+
+    it('replaces its own sheet whole on a second write, leaving other sheets alone', async () => {
+      const subject = await make(contracts);
+      await subject.workbook.writeSheets([resultSheet('Gain share results', 6)]);
+      await subject.workbook.writeSheets([resultSheet('Gain share results', 3)]);
+      const snapshot = await subject.inspect();
+      const sheet = sheetOf(snapshot, 'Gain share results');
+      expect(sheet.cells.A4).toBeUndefined();
+      expect(sheet.cells.A3?.value).toBe('Partner 1');
+      expect(snapshot.tables.filter((t) => t.name === 'GainShareResults')).toEqual([
+        { name: 'GainShareResults', sheet: 'Gain share results', range: 'A2:C3' },
+      ]);
+      expect(snapshot.charts).toHaveLength(1);
+      expect(sheetOf(snapshot, 'Inputs').cells.B4?.value).toBe('Falls prevention');
+    });
+
+    it("refuses to overwrite a user's sheet of the same name, naming it, and writes nothing", async () => {
+      const subject = await make({
+        ...contracts,
+        sheets: [...contracts.sheets, { name: 'Gain share results', rows: [['my notes']] }],
+      });
+      expect(await subject.workbook.sheetOwner('Gain share results')).toBe('user');
+      const other: SheetWrite = {
+        sheet: 'Other results',
+        values: [['x']],
+        numberFormats: [['General']],
+        tables: [],
+        charts: [],
+      };
+      await expect(subject.workbook.writeSheets([other, resultSheet()])).rejects.toMatchObject({
+        code: codes.userSheet,
+        message: expect.stringContaining('Gain share results') as unknown,
+      });
+      const snapshot = await subject.inspect();
+      expect(sheetOf(snapshot, 'Gain share results').cells.A1?.value).toBe('my notes');
+      expect(snapshot.sheets.map((s) => s.name)).not.toContain('Other results');
+    });
+
+    it("replaces a user's sheet when asked to, and marks it as ours", async () => {
+      const subject = await make({
+        ...contracts,
+        sheets: [...contracts.sheets, { name: 'Gain share results', rows: [['my notes']] }],
+      });
+      await subject.workbook.writeSheets([resultSheet()], { replaceUserSheets: true });
+      expect(sheetOf(await subject.inspect(), 'Gain share results').cells.A1?.value).toBe(
+        'Gain share results',
+      );
+      expect(await subject.workbook.sheetOwner('Gain share results')).toBe('addin');
+    });
+
+    it('reports a sheet that does not exist as "none"', async () => {
+      const { workbook } = await make(contracts);
+      expect(await workbook.sheetOwner('Nowhere')).toBe('none');
+    });
+  });
+}
