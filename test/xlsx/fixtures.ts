@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from '../../src/adapters/xlsx/excelts';
 import { readParts, writeParts, type Parts } from '../../src/adapters/xlsx/zipParts';
+import { unzip } from '@cj-tech-master/excelts/archive';
 
 /** A fresh temporary folder for one test's files. */
 export function tempDir(): string {
@@ -136,5 +137,31 @@ export async function withRootParts(
   });
   parts.set('_rels/.rels', encode(rels));
   parts.set('[Content_Types].xml', encode(types));
+  return writeParts(parts);
+}
+
+/** Every entry name in a zip, duplicates included (a sound package has none). */
+export async function entryNames(bytes: Uint8Array): Promise<string[]> {
+  const names: string[] = [];
+  for await (const entry of unzip(bytes).entries()) {
+    names.push(entry.path);
+    entry.discard();
+  }
+  return names;
+}
+
+/** A package without its theme part, as LibreOffice writes .xlsx files. */
+export async function withoutTheme(bytes: Uint8Array): Promise<Uint8Array> {
+  const parts = await readParts(bytes);
+  const edit = (path: string, change: (xml: string) => string): void => {
+    parts.set(path, new TextEncoder().encode(change(new TextDecoder().decode(parts.get(path)))));
+  };
+  parts.delete('xl/theme/theme1.xml');
+  edit('xl/_rels/workbook.xml.rels', (xml) =>
+    xml.replace(/<Relationship [^>]*theme1\.xml"\/>/, ''),
+  );
+  edit('[Content_Types].xml', (xml) =>
+    xml.replace(/<Override PartName="\/xl\/theme\/theme1\.xml"[^>]*\/>/, ''),
+  );
   return writeParts(parts);
 }
