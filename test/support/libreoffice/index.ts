@@ -11,7 +11,7 @@ import { parseCsv } from './csv';
 import { colouredPixels, readPpm } from './pixels';
 import { convert, CSV_ALL_SHEETS, run } from './soffice';
 
-export { CSV_ALL_SHEETS, libreOfficeVersion } from './soffice';
+export { convert, CSV_ALL_SHEETS, libreOfficeVersion } from './soffice';
 export { parseCsv } from './csv';
 
 /** Where test artifacts go (gitignored). */
@@ -35,8 +35,9 @@ export interface CalcView {
   readonly pages: readonly RenderedPage[];
 }
 
+/** A file's name without its extension (.xlsx, .pdf). */
 function base(file: string): string {
-  return basename(file).replace(/\.xlsx$/i, '');
+  return basename(file).replace(/\.[a-z]+$/i, '');
 }
 
 function sheetsOf(file: string, dir: string): Map<string, string[][]> {
@@ -51,16 +52,16 @@ function sheetsOf(file: string, dir: string): Map<string, string[][]> {
 }
 
 async function pagesOf(pdf: string, dir: string): Promise<RenderedPage[]> {
-  const stem = join(dir, base(pdf));
+  const stem = join(dir, `${base(pdf)}-page`);
   await run('pdftoppm', ['-r', '60', '-png', pdf, stem]);
   await run('pdftoppm', ['-r', '60', pdf, `${stem}-measure`]);
   const text = await run('pdftotext', ['-layout', pdf, '-']);
   const texts = text.split('\f');
   const pngs = readdirSync(dir)
-    .filter((name) => name.startsWith(`${base(pdf)}-`) && name.endsWith('.png'))
+    .filter((name) => name.startsWith(`${base(pdf)}-page-`) && name.endsWith('.png'))
     .sort((a, b) => pageNumber(a) - pageNumber(b));
   return pngs.map((png, i) => {
-    const ppm = join(dir, png.replace(/-(\d+)\.png$/, '-measure-$1.ppm'));
+    const ppm = join(dir, png.replace(/-page-(\d+)\.png$/, '-page-measure-$1.ppm'));
     const coloured = colouredPixels(readPpm(ppm));
     rmSync(ppm);
     return { png: join(dir, png), coloured, text: texts[i] ?? '' };
