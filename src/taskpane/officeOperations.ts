@@ -2,23 +2,12 @@
  * The pane's operations in Excel: the workbook layer over the Office adapter. Takes
  * `Excel.run` as an argument so that nothing else in the pane touches Office.js.
  */
+import { OfficeWorkbook, type ExcelRun } from '../adapters/office/index';
 import type { PaneOperations } from './operations';
+import { workbookOperations } from './workbookOperations';
 
-/** `Excel.run` as the pane uses it. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun };
 
-function notYet(): Promise<never> {
-  return Promise.reject(new Error('The workbook layer is not wired into the task pane yet.'));
-}
-
-export function createOfficeOperations(_run: ExcelRun): PaneOperations {
-  return {
-    overview: notYet,
-    createTemplate: notYet,
-    run: notYet,
-    runPlanChecks: notYet,
-    prepareForSharing: notYet,
-    restoreFormulas: notYet,
-    selectCell: notYet,
-  };
+export function createOfficeOperations(run: ExcelRun): PaneOperations {
+  return workbookOperations(new OfficeWorkbook(run));
 }

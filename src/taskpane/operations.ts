@@ -36,6 +36,8 @@ export interface MechanismStatus {
   readonly ready: boolean;
   /** Names of the tables that are missing or empty, e.g. ["Contracts"]. */
   readonly missing: readonly string[];
+  /** Why it cannot run other than missing tables, e.g. not in this version of the add-in. */
+  readonly reason?: string;
 }
 
 /** What the pane shows of a workbook before anything runs. */
@@ -45,6 +47,8 @@ export interface WorkbookOverview {
   readonly mechanisms: readonly MechanismStatus[];
   /** Party names from the contracts table (providers, commissioners), in table order. */
   readonly parties: readonly string[];
+  /** Partner names from the contributions table (a pooled fund's partners), in table order. */
+  readonly partners: readonly string[];
 }
 
 /** One problem with the workbook's input, placed where the user can fix it. */
@@ -71,6 +75,8 @@ export interface RunControl {
   /** Aborting it before the run writes leaves the workbook as it was. */
   readonly signal: AbortSignal;
   readonly onProgress: (progress: Progress) => void;
+  /** The user agreed to replace a sheet of theirs that has the result sheet's name. */
+  readonly replaceUserSheets?: boolean;
 }
 
 /** How a headline figure is shown: money as "£1,234.50", a fraction as "5.5%". */
@@ -114,7 +120,15 @@ export interface RunCancelled {
   readonly reason: 'cancelled';
 }
 
-export type RunOutcome = RunSuccess | RunRejected | RunCancelled;
+/** The result sheet's name is taken by a sheet the user made: nothing was written. */
+export interface RunBlocked {
+  readonly ok: false;
+  readonly reason: 'userSheet';
+  readonly sheet: string;
+  readonly message: string;
+}
+
+export type RunOutcome = RunSuccess | RunRejected | RunCancelled | RunBlocked;
 
 /** A party's share of one band, by party name, as a fraction string ("0.5"). */
 export type PartyShares = Readonly<Record<string, string>>;
@@ -149,16 +163,19 @@ export interface GainLossParams {
   };
 }
 
+/** The pooled fund's parameters (the workbook layer's `pool` parameters, same ids). */
 export interface PooledFundParams {
-  readonly varianceRule: 'proportional' | 'fixed' | 'commissioner';
+  readonly rule: 'proportional' | 'fixed' | 'commissioner';
   /** Agreed shares by partner (fractions), for the `fixed` rule. */
   readonly fixedShares?: PartyShares;
-  /** Cap in pounds on the overspend a partner bears; the excess goes to `excessTo`. */
-  readonly overspendCap?: {
-    readonly partner: string;
-    readonly amount: string;
-    readonly excessTo: string;
-  };
+  /** The `commissioner` rule: the partners bearing NHS- and LA-commissioned schemes. */
+  readonly nhsPartner?: string;
+  readonly laPartner?: string;
+  /** Caps in pounds on the overspend a partner bears; the excess goes to `excessTo`. */
+  readonly overspendCaps?: Readonly<Record<string, string>>;
+  readonly excessTo?: string;
+  /** Spend on a scheme with no budget: an error (usually a misspelt scheme) or an overspend. */
+  readonly unbudgetedSpend: 'error' | 'overspend';
 }
 
 export interface CapitationParams {

@@ -22,6 +22,7 @@ export const EMPTY_OVERVIEW: WorkbookOverview = {
     missing: ['Contracts'],
   })),
   parties: [],
+  partners: [],
 };
 
 /** A filled-in template: Bedfordshire MSK contract (King's Fund 2014) with two parties. */
@@ -50,6 +51,7 @@ export const FILLED_OVERVIEW: WorkbookOverview = {
     missing: mechanism === 'bcfPaymentForPerformance' ? ['Admissions'] : [],
   })),
   parties: ['Circle', 'Bedfordshire CCG'],
+  partners: ['B&NES CCG', 'B&NES Council'],
 };
 
 export const BEDFORDSHIRE_RESULT: RunOutcome = {

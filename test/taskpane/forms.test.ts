@@ -9,6 +9,7 @@ import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 import { buildRequest, initialForms } from '../../src/taskpane/forms/request';
 
 const PARTIES = ['Circle', 'Bedfordshire CCG'];
+const PARTNERS = ['B&NES CCG', 'B&NES Council'];
 
 function preset(id: string) {
   const found = GAIN_LOSS_PRESETS.find((p) => p.id === id);
@@ -32,7 +33,7 @@ describe('parameter forms', () => {
   });
 
   it('turns the capitation form into decimal strings (Bedfordshire MSK uplift 1.3%, King’s Fund 2014)', () => {
-    const forms = initialForms(PARTIES);
+    const forms = initialForms(PARTIES, PARTNERS);
     const values = {
       ...SIMPLE_FORMS.capitation.defaults(PARTIES),
       uplift: '1.3',
@@ -56,47 +57,66 @@ describe('parameter forms', () => {
   });
 
   it('checks agreed fixed shares of a pooled fund add up to 100% (Rotherham 50/50)', () => {
-    const forms = initialForms(PARTIES);
+    const forms = initialForms(PARTIES, PARTNERS);
     const values = {
-      ...SIMPLE_FORMS.pooledFund.defaults(PARTIES),
-      varianceRule: 'fixed',
-      'fixedShares.Circle': '60',
+      ...SIMPLE_FORMS.pooledFund.defaults(PARTNERS),
+      rule: 'fixed',
+      'fixedShares.B&NES CCG': '60',
     };
     expect(buildRequest('pooledFund', { ...forms, simple: { pooledFund: values } })).toEqual({
       ok: false,
       errors: { fixedShares: 'Agreed shares of a variance must add up to 100%.' },
     });
-    const fixed = { ...values, 'fixedShares.Circle': '50' };
+    const fixed = { ...values, 'fixedShares.B&NES CCG': '50' };
     expect(buildRequest('pooledFund', { ...forms, simple: { pooledFund: fixed } })).toEqual({
       ok: true,
       request: {
         mechanism: 'pooledFund',
         params: {
-          varianceRule: 'fixed',
-          fixedShares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' },
+          rule: 'fixed',
+          unbudgetedSpend: 'error',
+          fixedShares: { 'B&NES CCG': '0.5', 'B&NES Council': '0.5' },
         },
       },
     });
   });
 
-  it('asks for the cap amount and who takes the excess only when a partner is capped', () => {
+  it('offers the pooled fund’s partners, not the contracts’ parties (B&NES OBC 2015)', () => {
+    const forms = initialForms(PARTIES, PARTNERS);
+    const built = buildRequest('pooledFund', {
+      ...forms,
+      simple: {
+        pooledFund: { ...SIMPLE_FORMS.pooledFund.defaults(PARTNERS), rule: 'commissioner' },
+      },
+    });
+    expect(built).toEqual({
+      ok: true,
+      request: {
+        mechanism: 'pooledFund',
+        params: {
+          rule: 'commissioner',
+          unbudgetedSpend: 'error',
+          nhsPartner: 'B&NES CCG',
+          laPartner: 'B&NES Council',
+        },
+      },
+    });
+  });
+
+  it('sends overspend caps only for partners given one, with who takes the excess', () => {
     const values = {
-      ...SIMPLE_FORMS.pooledFund.defaults(PARTIES),
-      capPartner: 'Circle',
-      capAmount: '',
+      ...SIMPLE_FORMS.pooledFund.defaults(PARTNERS),
+      'overspendCaps.B&NES Council': 'lots',
     };
-    expect(checkForm(SIMPLE_FORMS.pooledFund.fields, values, PARTIES)).toEqual({
-      capAmount: 'Enter a value.',
+    expect(checkForm(SIMPLE_FORMS.pooledFund.fields, values, PARTNERS)).toEqual({
+      'overspendCaps.B&NES Council': '"lots" is not an amount in pounds, e.g. 1,250,000.00.',
     });
     const params = SIMPLE_FORMS.pooledFund.toParams(
-      { ...values, capAmount: '£1,000,000', excessTo: 'Bedfordshire CCG' },
-      PARTIES,
+      { ...values, 'overspendCaps.B&NES Council': '£500,000', excessTo: 'B&NES CCG' },
+      PARTNERS,
     );
-    expect(params.overspendCap).toEqual({
-      partner: 'Circle',
-      amount: '1000000',
-      excessTo: 'Bedfordshire CCG',
-    });
+    expect(params.overspendCaps).toEqual({ 'B&NES Council': '500000' });
+    expect(params.excessTo).toBe('B&NES CCG');
   });
 
   it('picks the rate of the chosen activity payment model (2019/20 blended 20%)', () => {

@@ -192,4 +192,28 @@ describe('task pane workflow (in-memory operations)', () => {
       ),
     ).toBeTruthy();
   });
+
+  it('asks before replacing a user’s sheet in the way, then runs again with consent', async () => {
+    const ops = new FakeOperations();
+    ops.immediate = {
+      ok: false,
+      reason: 'userSheet',
+      sheet: 'BCF Results - Pooled fund',
+      message: 'The sheet "BCF Results - Pooled fund" was not made by the add-in.',
+    };
+    renderPane(ops);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Pooled fund (section 75): a sheet is in the way',
+      }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Replace the sheet' }));
+    ops.immediate = undefined;
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Replace and run' }),
+    );
+    await waitFor(() => expect(ops.runs).toHaveLength(1));
+    expect(ops.runs[0]?.control.replaceUserSheets).toBe(true);
+  });
 });

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@fluentui/react-components';
 import type { FormErrors } from '../forms/fields';
 import { SIMPLE_FORMS } from '../forms/mechanismForms';
-import { valuesOf, type Forms } from '../forms/request';
+import { namesOf, valuesOf, type Forms } from '../forms/request';
 import { MECHANISM_CATALOG } from '../mechanismCatalog';
 import type { MechanismId, WorkbookOverview } from '../operations';
 import { GainLossEditor } from './GainLossEditor';
@@ -50,7 +50,7 @@ export function CalculateSection(props: {
           fields={SIMPLE_FORMS[mechanism].fields}
           values={valuesOf(forms, mechanism)}
           errors={props.errors}
-          parties={forms.parties}
+          parties={namesOf(forms, mechanism)}
           disabled={busy}
           onChange={(key, value) =>
             props.onForms({

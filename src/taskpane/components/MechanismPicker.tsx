@@ -34,12 +34,12 @@ export function MechanismPicker(props: {
           ))}
         </Select>
       </Field>
-      {status !== undefined && !status.ready ? (
+      {status === undefined || status.ready ? null : (
         <p className={styles.error} role="status">
-          Needs {status.missing.length === 1 ? 'the table' : 'the tables'}{' '}
-          {status.missing.join(', ')} (missing or empty).
+          {status.reason ??
+            `Needs ${status.missing.length === 1 ? 'the table' : 'the tables'} ${status.missing.join(', ')} (missing or empty).`}
         </p>
-      ) : null}
+      )}
     </div>
   );
 }

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 import {
+  makeStaticStyles,
   FluentProvider,
   makeStyles,
   tokens,
   typographyStyles,
   type Theme,
 } from '@fluentui/react-components';
+
+/** The pane fills Excel's task-pane frame edge to edge. */
+const useBodyStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
   provider: {
@@ -32,6 +36,7 @@ export function PaneShell(props: {
   readonly theme: Theme;
   readonly children: ReactNode;
 }): ReactNode {
+  useBodyStyles();
   const styles = useStyles();
   return (
     <FluentProvider theme={props.theme} className={styles.provider}>

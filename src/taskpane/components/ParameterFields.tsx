@@ -58,17 +58,20 @@ function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
         />
       );
     case 'partyPercents':
+    case 'partyAmounts':
       return (
         <fieldset className={styles.group}>
           <legend className={styles.legend}>{field.label}</legend>
+          {field.hint === undefined ? null : <p className={styles.hint}>{field.hint}</p>}
           {props.parties.map((party) => {
             const key = partyKey(field.key, party);
+            const percent = field.kind === 'partyPercents';
             return (
               <TextField
                 key={party}
                 fieldKey={key}
-                label={`${party} (%)`}
-                unit="percent"
+                label={percent ? `${party} (%)` : `${party} (£)`}
+                unit={percent ? 'percent' : 'money'}
                 value={values[key] ?? ''}
                 error={errors[key]}
                 disabled={disabled}

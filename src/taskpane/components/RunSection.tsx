@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import type { CellRef } from '../operations';
 import type { RunState } from '../useRun';
+import { ConfirmButton } from './ConfirmButton';
 import { FindingsList } from './FindingsList';
 import { RunProgressView } from './RunProgressView';
 import { RunResultView } from './RunResultView';
@@ -12,9 +13,9 @@ function titleOf(state: Exclude<RunState, { phase: 'idle' }>): string {
   if (state.phase === 'failed') return `${state.label}: the run failed`;
   const { outcome } = state;
   if (outcome.ok) return `Results: ${state.label}`;
-  return outcome.reason === 'cancelled'
-    ? `${state.label}: cancelled`
-    : `${state.label}: fix these first`;
+  if (outcome.reason === 'cancelled') return `${state.label}: cancelled`;
+  if (outcome.reason === 'userSheet') return `${state.label}: a sheet is in the way`;
+  return `${state.label}: fix these first`;
 }
 
 /** The run going on, or the last run's outcome: figures, findings, cancellation or failure. */
@@ -23,6 +24,8 @@ export function RunSection(props: {
   readonly headingRef: Ref<HTMLHeadingElement>;
   readonly onCancel: () => void;
   readonly onSelect: (cell: CellRef) => void;
+  /** Runs again, replacing the user's sheet that is in the way. */
+  readonly onReplace: () => void;
 }): ReactNode {
   const styles = usePaneStyles();
   const { state } = props;
@@ -45,6 +48,24 @@ export function RunSection(props: {
     );
   } else if (state.outcome.ok) {
     body = <RunResultView result={state.outcome} onSelect={props.onSelect} />;
+  } else if (state.outcome.reason === 'userSheet') {
+    body = (
+      <>
+        <p className={styles.text}>{state.outcome.message} Nothing was written.</p>
+        <div className={styles.row}>
+          <ConfirmButton
+            label="Replace the sheet"
+            title={`Replace the sheet “${state.outcome.sheet}”?`}
+            confirmLabel="Replace and run"
+            disabled={false}
+            onConfirm={props.onReplace}
+          >
+            The sheet “{state.outcome.sheet}” was not made by the add-in. Its contents will be lost
+            and the results written in its place. To keep it, cancel and rename it first.
+          </ConfirmButton>
+        </div>
+      </>
+    );
   } else if (state.outcome.reason === 'cancelled') {
     body = (
       <p className={styles.text}>

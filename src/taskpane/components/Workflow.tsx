@@ -2,7 +2,14 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { errorText } from '../errorText';
 import { buildRequest, formErrors, initialForms, type Forms } from '../forms/request';
 import { MECHANISM_CATALOG } from '../mechanismCatalog';
-import type { CellRef, MechanismId, SharingOutcome, WorkbookOverview } from '../operations';
+import type {
+  CellRef,
+  MechanismId,
+  RunControl,
+  RunOutcome,
+  SharingOutcome,
+  WorkbookOverview,
+} from '../operations';
 import { useOperations } from '../operationsContext';
 import { useRun } from '../useRun';
 import { CalculateSection } from './CalculateSection';
@@ -36,11 +43,14 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
   const run = useRun();
   const [overview, setOverview] = useState<WorkbookOverview | undefined>(undefined);
   const [mechanism, setMechanism] = useState<MechanismId>('pooledFund');
-  const [forms, setForms] = useState<Forms>(() => initialForms([]));
+  const [forms, setForms] = useState<Forms>(() => initialForms([], []));
   const [showErrors, setShowErrors] = useState(false);
   const [action, setAction] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<PaneMessage | undefined>(undefined);
   const runHeading = useRef<HTMLHeadingElement>(null);
+  const lastRun = useRef<{ label: string; action: (control: RunControl) => Promise<RunOutcome> }>(
+    undefined,
+  );
   const interactive = useRef(props.onInteractive);
 
   const fail = useCallback((title: string, error: unknown) => {
@@ -51,14 +61,18 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     try {
       const next = await operations.overview();
       setOverview(next);
-      setForms((f) => (sameParties(f.parties, next.parties) ? f : initialForms(next.parties)));
+      setForms((f) =>
+        sameParties(f.parties, next.parties) && sameParties(f.partners, next.partners)
+          ? f
+          : initialForms(next.parties, next.partners),
+      );
       setMechanism((m) => {
         const current = next.mechanisms.find((s) => s.mechanism === m);
         return current?.ready === true ? m : (next.mechanisms.find((s) => s.ready)?.mechanism ?? m);
       });
     } catch (error) {
       fail('Could not read the workbook', error);
-      setOverview({ tables: [], mechanisms: [], parties: [] });
+      setOverview({ tables: [], mechanisms: [], parties: [], partners: [] });
     }
   }, [operations, fail]);
 
@@ -119,6 +133,13 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
   const errors = showErrors ? formErrors(mechanism, forms) : {};
   const busy = phase === 'running' || action !== undefined || overview === undefined;
 
+  /** Starts a run and remembers it, so it can be run again replacing a user's sheet. */
+  const launch = (label: string, action: (control: RunControl) => Promise<RunOutcome>): void => {
+    setMessage(undefined);
+    lastRun.current = { label, action };
+    run.start(label, action);
+  };
+
   const startRun = (): void => {
     const built = buildRequest(mechanism, forms);
     if (!built.ok) {
@@ -128,10 +149,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
       return;
     }
     setShowErrors(false);
-    setMessage(undefined);
-    run.start(MECHANISM_CATALOG[mechanism].title, (control) =>
-      operations.run(built.request, control),
-    );
+    launch(MECHANISM_CATALOG[mechanism].title, (control) => operations.run(built.request, control));
   };
 
   return (
@@ -164,15 +182,20 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
         headingRef={runHeading}
         onCancel={run.cancel}
         onSelect={select}
+        onReplace={() => {
+          const last = lastRun.current;
+          if (last !== undefined) {
+            run.start(last.label, (control) =>
+              last.action({ ...control, replaceUserSheets: true }),
+            );
+          }
+        }}
       />
       <SharingSection
         busy={busy}
-        onPlanChecks={() => {
-          setMessage(undefined);
-          run.start(MECHANISM_CATALOG.planChecks.title, (control) =>
-            operations.runPlanChecks(control),
-          );
-        }}
+        onPlanChecks={() =>
+          launch(MECHANISM_CATALOG.planChecks.title, (control) => operations.runPlanChecks(control))
+        }
         onPrepare={() => void share(true)}
         onRestore={() => void share(false)}
       />

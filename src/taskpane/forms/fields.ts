@@ -62,8 +62,19 @@ export interface PartyPercentsField extends FieldBase {
   readonly total100?: boolean;
 }
 
+/** An optional amount in pounds per party, e.g. caps (blank: none for that party). */
+export interface PartyAmountsField extends FieldBase {
+  readonly kind: 'partyAmounts';
+}
+
 export type FieldSpec =
-  PercentField | MoneyField | WholeField | ChoiceField | PartyField | PartyPercentsField;
+  | PercentField
+  | MoneyField
+  | WholeField
+  | ChoiceField
+  | PartyField
+  | PartyPercentsField
+  | PartyAmountsField;
 
 /** Whether a field is shown for these values. */
 export function isShown(field: FieldSpec, values: FormValues): boolean {
@@ -136,6 +147,14 @@ export function checkForm(
       checkPartyPercents(field, values, parties, errors);
       continue;
     }
+    if (field.kind === 'partyAmounts') {
+      for (const party of parties) {
+        const key = partyKey(field.key, party);
+        const parsed = checkText({ ...field, kind: 'money', optional: true }, values[key]);
+        if (!parsed.ok) errors[key] = parsed.message;
+      }
+      continue;
+    }
     if (field.kind === 'party') {
       const value = values[field.key] ?? '';
       const allowed = field.none !== undefined && value === '';
@@ -161,6 +180,28 @@ export function partyFractions(
     result[party] = parsed.value;
   }
   return result;
+}
+
+/** The amounts filled in of a party-amounts field, by party (blank ones left out). */
+export function partyAmounts(
+  field: PartyAmountsField,
+  values: FormValues,
+  parties: readonly string[],
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const party of parties) {
+    const text = (values[partyKey(field.key, party)] ?? '').trim();
+    if (text === '') continue;
+    const parsed = parseMoney(text);
+    if (!parsed.ok) throw new Error(`${field.label}, ${party}: ${parsed.message}`);
+    result[party] = parsed.value;
+  }
+  return result;
+}
+
+/** Whether any party's box of a party field has something in it. */
+export function anyPartyValue(key: string, values: FormValues): boolean {
+  return Object.entries(values).some(([k, v]) => k.startsWith(`${key}.`) && v.trim() !== '');
 }
 
 /** Equal percentages that add up to exactly 100 (the last party takes the remainder), as text. */

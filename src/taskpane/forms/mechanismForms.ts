@@ -4,20 +4,25 @@
  * Defaults follow DOMAIN.md where it gives one; elsewhere the neutral value (no uplift,
  * no tolerance) so nothing is assumed silently.
  */
-import type { MechanismId, MechanismParamsMap } from '../operations';
+import type { MechanismId, MechanismParamsMap, PooledFundParams } from '../operations';
 import {
+  anyPartyValue,
   equalPercents,
+  partyAmounts,
   partyFractions,
   partyKey,
   valueOf,
   type FieldSpec,
   type FormValues,
+  type PartyAmountsField,
   type PartyPercentsField,
 } from './fields';
 
 /** A simple mechanism's form. */
 export interface SimpleForm<M extends MechanismId> {
   readonly fields: readonly FieldSpec[];
+  /** Whose names the party fields list: the contracts' parties (default) or the pool's partners. */
+  readonly names?: 'parties' | 'partners';
   defaults(parties: readonly string[]): FormValues;
   /** Parameters from values that passed `checkForm`. */
   toParams(values: FormValues, parties: readonly string[]): MechanismParamsMap[M];
@@ -33,53 +38,85 @@ const fixedShares: PartyPercentsField = {
   label: 'Agreed shares of a variance',
   kind: 'partyPercents',
   total100: true,
-  showWhen: when('varianceRule', 'fixed'),
+  showWhen: when('rule', 'fixed'),
 };
 
-const hasCap = (values: FormValues): boolean => (values.capPartner ?? '') !== '';
+const overspendCaps: PartyAmountsField = {
+  key: 'overspendCaps',
+  label: 'Most each partner bears of an overspend (£)',
+  hint: 'Blank for no cap.',
+  kind: 'partyAmounts',
+};
+
+const hasCap = (values: FormValues): boolean => anyPartyValue('overspendCaps', values);
 
 const pooledFundFields: readonly FieldSpec[] = [
   {
-    key: 'varianceRule',
+    key: 'rule',
     label: 'How an over- or underspend is shared',
     kind: 'choice',
     options: [
       { value: 'proportional', label: 'In proportion to contributions' },
       { value: 'fixed', label: 'Agreed fixed shares' },
-      { value: 'commissioner', label: 'By the scheme’s commissioner' },
+      { value: 'commissioner', label: 'By each scheme’s commissioner' },
     ],
   },
   fixedShares,
-  { key: 'capPartner', label: 'Partner with a cap on overspend', kind: 'party', none: 'No cap' },
-  { key: 'capAmount', label: 'Most it bears (£)', kind: 'money', showWhen: hasCap },
-  { key: 'excessTo', label: 'The excess goes to', kind: 'party', showWhen: hasCap },
+  {
+    key: 'nhsPartner',
+    label: 'Partner bearing NHS-commissioned schemes',
+    kind: 'party',
+    showWhen: when('rule', 'commissioner'),
+  },
+  {
+    key: 'laPartner',
+    label: 'Partner bearing LA-commissioned schemes',
+    kind: 'party',
+    showWhen: when('rule', 'commissioner'),
+  },
+  overspendCaps,
+  { key: 'excessTo', label: 'Overspend beyond a cap goes to', kind: 'party', showWhen: hasCap },
+  {
+    key: 'unbudgetedSpend',
+    label: 'Spend on a scheme with no budget',
+    kind: 'choice',
+    options: [
+      { value: 'error', label: 'Is an error (a misspelt scheme)' },
+      { value: 'overspend', label: 'Is an overspend of a £0 budget' },
+    ],
+  },
 ];
 
 const pooledFund: SimpleForm<'pooledFund'> = {
   fields: pooledFundFields,
-  defaults: (parties) => {
-    const values: Record<string, string> = { varianceRule: 'proportional', capPartner: '' };
-    equalPercents(parties).forEach((p, i) => {
-      values[partyKey('fixedShares', parties[i] ?? '')] = p;
+  names: 'partners',
+  defaults: (partners) => {
+    const values: Record<string, string> = { rule: 'proportional', unbudgetedSpend: 'error' };
+    equalPercents(partners).forEach((p, i) => {
+      values[partyKey('fixedShares', partners[i] ?? '')] = p;
     });
-    values.excessTo = parties[0] ?? '';
+    values.nhsPartner = partners[0] ?? '';
+    values.laPartner = partners[1] ?? partners[0] ?? '';
+    values.excessTo = partners[0] ?? '';
     return values;
   },
-  toParams: (values, parties) => ({
-    varianceRule: values.varianceRule as 'proportional' | 'fixed' | 'commissioner',
-    ...(values.varianceRule === 'fixed'
-      ? { fixedShares: partyFractions(fixedShares, values, parties) }
-      : {}),
-    ...(hasCap(values)
-      ? {
-          overspendCap: {
-            partner: values.capPartner ?? '',
-            amount: valueOf(pooledFundFields, values, 'capAmount'),
+  toParams: (values, partners) => {
+    const rule = (values.rule ?? 'proportional') as PooledFundParams['rule'];
+    return {
+      rule,
+      unbudgetedSpend: values.unbudgetedSpend === 'overspend' ? 'overspend' : 'error',
+      ...(rule === 'fixed' ? { fixedShares: partyFractions(fixedShares, values, partners) } : {}),
+      ...(rule === 'commissioner'
+        ? { nhsPartner: values.nhsPartner ?? '', laPartner: values.laPartner ?? '' }
+        : {}),
+      ...(hasCap(values)
+        ? {
+            overspendCaps: partyAmounts(overspendCaps, values, partners),
             excessTo: values.excessTo ?? '',
-          },
-        }
-      : {}),
-  }),
+          }
+        : {}),
+    };
+  },
 };
 
 const capitationFields: readonly FieldSpec[] = [

@@ -9,20 +9,28 @@ import { SIMPLE_FORMS } from './mechanismForms';
 
 export type SimpleMechanismId = Exclude<MechanismId, 'gainLossShare'>;
 
-/** Every form's state, for one list of parties. */
+/** Every form's state, for one list of parties and partners. */
 export interface Forms {
+  /** Parties of the contracts (gain/loss share). */
   readonly parties: readonly string[];
+  /** Partners of the pooled fund. */
+  readonly partners: readonly string[];
   readonly simple: Readonly<Partial<Record<SimpleMechanismId, FormValues>>>;
   readonly gainLoss: GainLossForm;
 }
 
-export function initialForms(parties: readonly string[]): Forms {
-  return { parties, simple: {}, gainLoss: defaultGainLoss(parties) };
+export function initialForms(parties: readonly string[], partners: readonly string[]): Forms {
+  return { parties, partners, simple: {}, gainLoss: defaultGainLoss(parties) };
+}
+
+/** The names a simple form's party fields offer. */
+export function namesOf(forms: Forms, mechanism: SimpleMechanismId): readonly string[] {
+  return SIMPLE_FORMS[mechanism].names === 'partners' ? forms.partners : forms.parties;
 }
 
 /** A simple form's values, its defaults until edited. */
 export function valuesOf(forms: Forms, mechanism: SimpleMechanismId): FormValues {
-  return forms.simple[mechanism] ?? SIMPLE_FORMS[mechanism].defaults(forms.parties);
+  return forms.simple[mechanism] ?? SIMPLE_FORMS[mechanism].defaults(namesOf(forms, mechanism));
 }
 
 export type RequestOrErrors =
@@ -38,13 +46,14 @@ export function buildRequest(mechanism: MechanismId, forms: Forms): RequestOrErr
     return { ok: true, request: { mechanism, params: gainLossParams(forms.gainLoss, parties) } };
   }
   const form = SIMPLE_FORMS[mechanism];
+  const names = namesOf(forms, mechanism);
   const values = valuesOf(forms, mechanism);
-  const errors = checkForm(form.fields, values, parties);
+  const errors = checkForm(form.fields, values, names);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // Each form converts to its own mechanism's parameters; the map ties them together.
   return {
     ok: true,
-    request: { mechanism, params: form.toParams(values, parties) } as MechanismRequest,
+    request: { mechanism, params: form.toParams(values, names) } as MechanismRequest,
   };
 }
 

@@ -1,0 +1,53 @@
+/**
+ * Translating the workbook layer's run for the pane: its stages into progress, its
+ * outcome (headline, steps, findings) into the pane's outcome, its "user sheet" refusal
+ * into a question for the user.
+ */
+import type { Finding as LayerFinding } from '../../workbook/findings';
+import { WorkbookError, WorkbookErrorCode } from '../../workbook/errors';
+import type { RunOutcome as LayerOutcome, RunStage } from '../../workbook/run';
+import type { Finding, Progress, RunOutcome } from '../operations';
+
+const STAGES: Readonly<Record<RunStage, Progress>> = {
+  reading: { step: 'Reading and checking the tables', done: 0, total: 3 },
+  calculating: { step: 'Calculating', done: 1, total: 3 },
+  writing: { step: 'Writing the result sheet', done: 2, total: 3, cancellable: false },
+  done: { step: 'Done', done: 3, total: 3, cancellable: false },
+};
+
+export function progressOf(stage: RunStage): Progress {
+  return STAGES[stage];
+}
+
+/** A layer finding for the pane: its message, and its cell when it names one. */
+export function paneFinding(finding: LayerFinding): Finding {
+  const { code, message, sheet, address } = finding;
+  return sheet !== undefined && address !== undefined
+    ? { code, message, cell: { sheet, address: address.split(':')[0] ?? address } }
+    : { code, message };
+}
+
+/** The pane's outcome of a layer run; `title` is the mechanism's name in the pane. */
+export function paneOutcome(outcome: LayerOutcome, title: string, completedAt: Date): RunOutcome {
+  if (outcome.ok) {
+    return {
+      ok: true,
+      title,
+      headline: outcome.headline.map((h) => ({ label: h.label, value: h.text, kind: 'text' })),
+      explanation: outcome.steps.map((s) => s.text),
+      resultSheet: { sheet: outcome.sheet, address: 'A1' },
+      sheetsWritten: [outcome.sheet],
+      completedAt,
+    };
+  }
+  if (outcome.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+  return { ok: false, reason: 'invalid', findings: outcome.findings.map(paneFinding) };
+}
+
+/** The refusal to replace a user's sheet, as an outcome the pane can ask about; rethrows anything else. */
+export function blockedOrThrow(error: unknown): RunOutcome {
+  if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {
+    return { ok: false, reason: 'userSheet', sheet: error.sheet ?? '', message: error.message };
+  }
+  throw error;
+}

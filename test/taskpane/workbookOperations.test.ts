@@ -1,0 +1,131 @@
+import { OfficeWorkbook } from '../../src/adapters/office/index';
+import type { Progress, RunControl } from '../../src/taskpane/operations';
+import { workbookOperations } from '../../src/taskpane/workbookOperations';
+import { createMemoryExcel, type MemoryWorkbookSeed } from '../support/memory-excel';
+import { pooledFundSeed } from './workbookSeeds';
+
+const NOW = new Date('2025-06-01T14:03:05Z');
+const RESULT_SHEET = 'BCF Results - Pooled fund';
+
+function setUp(seed: MemoryWorkbookSeed) {
+  const excel = createMemoryExcel(seed);
+  const operations = workbookOperations(new OfficeWorkbook(excel.run), () => NOW);
+  return { excel, operations };
+}
+
+function control(abort?: AbortController): RunControl & { progress: Progress[] } {
+  const progress: Progress[] = [];
+  return {
+    signal: (abort ?? new AbortController()).signal,
+    onProgress: (p) => progress.push(p),
+    progress,
+  };
+}
+
+const POOL = {
+  mechanism: 'pooledFund',
+  params: { rule: 'proportional', unbudgetedSpend: 'error' },
+} as const;
+
+describe('pane operations over the workbook layer and the Office adapter (in-memory Excel)', () => {
+  it('lists the tables, what can run, the contract parties (provider first) and the pool partners', async () => {
+    const { operations } = setUp(pooledFundSeed());
+    const overview = await operations.overview();
+    expect(overview.tables.map((t) => t.name)).toEqual(['Contributions', 'Contracts']);
+    expect(overview.parties).toEqual(['Circle', 'Bedfordshire CCG']);
+    expect(overview.partners).toEqual(['B&NES CCG', 'B&NES Council']);
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toEqual({
+      mechanism: 'pooledFund',
+      ready: true,
+      missing: [],
+    });
+  });
+
+  it('says which tables a mechanism lacks in an empty workbook', async () => {
+    const { operations } = setUp({});
+    const overview = await operations.overview();
+    expect(overview.tables).toEqual([]);
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toEqual({
+      mechanism: 'pooledFund',
+      ready: false,
+      missing: ['Contributions'],
+    });
+  });
+
+  it('runs the pooled fund (B&NES OBC 2015): progress, headline 40.94% / 59.06%, the result sheet written', async () => {
+    const { excel, operations } = setUp(pooledFundSeed());
+    const c = control();
+    const outcome = await operations.run(POOL, c);
+    expect(outcome).toMatchObject({
+      ok: true,
+      title: 'Pooled fund (section 75)',
+      headline: [
+        { label: 'Pool', value: '£69,236,000.00', kind: 'text' },
+        { label: 'B&NES CCG share', value: '40.94%', kind: 'text' },
+        { label: 'B&NES Council share', value: '59.06%', kind: 'text' },
+      ],
+      resultSheet: { sheet: RESULT_SHEET, address: 'A1' },
+      completedAt: NOW,
+    });
+    expect(c.progress.map((p) => [p.step, p.cancellable ?? true])).toEqual([
+      ['Reading and checking the tables', true],
+      ['Calculating', true],
+      ['Writing the result sheet', false],
+      ['Done', false],
+    ]);
+    expect(excel.sheet(RESULT_SHEET)?.charts.length).toBeGreaterThan(0);
+  });
+
+  it('returns findings placed at the bad cell and writes nothing', async () => {
+    const { excel, operations } = setUp(pooledFundSeed('tbc'));
+    const outcome = await operations.run(POOL, control());
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'invalid',
+      findings: [
+        {
+          code: 'INPUT.NOT_AN_AMOUNT',
+          message: expect.stringContaining('"tbc" is not an amount') as string,
+          cell: { sheet: 'Pooled fund', address: 'C3' },
+        },
+      ],
+    });
+    expect(excel.sheet(RESULT_SHEET)).toBeUndefined();
+  });
+
+  it('is cancelled before writing when the signal is aborted', async () => {
+    const { excel, operations } = setUp(pooledFundSeed());
+    const abort = new AbortController();
+    const c = control(abort);
+    const outcome = await operations.run(POOL, {
+      ...c,
+      onProgress: (p) => {
+        c.onProgress(p);
+        if (p.done === 1) abort.abort();
+      },
+    });
+    expect(outcome).toEqual({ ok: false, reason: 'cancelled' });
+    expect(excel.sheet(RESULT_SHEET)).toBeUndefined();
+  });
+
+  it('asks before replacing a sheet of the user’s with the result sheet’s name', async () => {
+    const seed = pooledFundSeed();
+    const { excel, operations } = setUp({
+      ...seed,
+      sheets: [...(seed.sheets ?? []), { name: RESULT_SHEET, cells: { A1: 'my notes' } }],
+    });
+    const blocked = await operations.run(POOL, control());
+    expect(blocked).toMatchObject({ ok: false, reason: 'userSheet', sheet: RESULT_SHEET });
+    expect(excel.values(RESULT_SHEET, 'A1')).toEqual([['my notes']]);
+    const replaced = await operations.run(POOL, { ...control(), replaceUserSheets: true });
+    expect(replaced.ok).toBe(true);
+    expect(excel.values(RESULT_SHEET, 'A1')).not.toEqual([['my notes']]);
+  });
+
+  it('selects a cell for the user', async () => {
+    const { excel, operations } = setUp(pooledFundSeed());
+    await operations.selectCell({ sheet: 'Pooled fund', address: 'C3' });
+    expect(excel.model.selection?.sheet.name).toBe('Pooled fund');
+    expect(excel.model.selection?.rect).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+  });
+});
