@@ -6,9 +6,9 @@
  */
 import { CORE, Core, jsonBytes, type ActionQueue, type Response } from './core';
 import { ErrorCode, officeError } from './errors';
+import { loadPaths, splitPath, type LoadSpec } from './loadPaths';
 
-/** Everything `load` accepts in Office.js: "a, b/c", ["a", "b"], {select, expand}, {a: true}. */
-export type LoadSpec = string | string[] | { select?: string; expand?: string } | object;
+export { loadPaths, splitPath, type LoadSpec };
 
 /** Runs a load at sync time (symbol-keyed so it is not a public member). */
 export const LOAD_INTO = Symbol('loadInto');
@@ -143,46 +143,6 @@ export abstract class MemoryClientObject<M> {
 
 function isPlainData(value: unknown): boolean {
   return !(value instanceof MemoryClientObject);
-}
-
-/** Splits "a/b/c" into "a" and "b/c". */
-export function splitPath(path: string): [string, string | undefined] {
-  const slash = path.indexOf('/');
-  return slash < 0 ? [path, undefined] : [path.slice(0, slash), path.slice(slash + 1)];
-}
-
-/** Normalises a load argument into property paths. */
-export function loadPaths(spec?: LoadSpec): string[] {
-  if (spec === undefined) return ['*'];
-  if (typeof spec === 'string') return splitList(spec);
-  if (Array.isArray(spec)) return spec.flatMap(splitList);
-  const selectExpand = spec as { select?: unknown; expand?: unknown };
-  if (typeof selectExpand.select === 'string' || typeof selectExpand.expand === 'string') {
-    return [
-      ...splitList(typeof selectExpand.select === 'string' ? selectExpand.select : ''),
-      ...splitList(typeof selectExpand.expand === 'string' ? selectExpand.expand : ''),
-    ];
-  }
-  return optionPaths(spec as Record<string, unknown>, '');
-}
-
-function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
-function optionPaths(options: Record<string, unknown>, prefix: string): string[] {
-  const paths: string[] = [];
-  for (const [key, value] of Object.entries(options)) {
-    if (key.startsWith('$')) continue;
-    if (value === true) paths.push(prefix + key);
-    else if (value && typeof value === 'object') {
-      paths.push(...optionPaths(value as Record<string, unknown>, `${prefix}${key}/`));
-    }
-  }
-  return paths;
 }
 
 /** The machinery of a proxy. */

@@ -3,7 +3,7 @@
  * must match the range (or be one value for every cell) and one operation may cover at
  * most five million cells.
  */
-import { rectSize, type Rect } from './address';
+import { MAX_COLUMNS, rectSize, type Rect } from './address';
 import type { Limits } from './core';
 import { ErrorCode, officeError } from './errors';
 import { peekCell, touchCell, type CellModel, type SheetModel } from './model';
@@ -76,6 +76,16 @@ export function eachCell(range: RangeModel, apply: (cell: CellModel) => void): v
   const { top, left, bottom, right } = range.rect;
   for (let r = top; r <= bottom; r++) {
     for (let c = left; c <= right; c++) apply(touchCell(range.sheet, r, c));
+  }
+}
+
+/** Applies a change to every cell of a range that exists in the model (blank, unformatted cells are skipped). */
+export function eachExistingCell(range: RangeModel, apply: (cell: CellModel) => void): void {
+  const { top, left, bottom, right } = range.rect;
+  for (const [key, cell] of range.sheet.cells) {
+    const row = Math.floor(key / MAX_COLUMNS);
+    const column = key % MAX_COLUMNS;
+    if (row >= top && row <= bottom && column >= left && column <= right) apply(cell);
   }
 }
 

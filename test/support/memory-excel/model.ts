@@ -15,6 +15,8 @@ export interface CellModel {
   /** Fill colour as "#RRGGBB", if any. */
   fill?: string;
   bold?: boolean;
+  /** False for a cell left unlocked (for when the sheet is protected). Absent = locked. */
+  locked?: boolean;
 }
 
 /** A defined name (workbook- or sheet-scoped). */

@@ -16,6 +16,7 @@ import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, officeError } from './errors';
 import type { RangeModel } from './grid';
 import { sameName, type NameModel } from './model';
+import { constantOf, looksLikeCell, typeOf, validName } from './nameFormulas';
 
 /** Whatever holds names: the workbook or a sheet. */
 export interface NameOwner {
@@ -32,24 +33,6 @@ export interface NamedItemModel {
 function alive(item: NamedItemModel): boolean {
   return !item.owner.deleted && item.owner.names.includes(item.name);
 }
-
-function constantOf(formula: string): string | number | boolean {
-  const text = /^="((?:[^"]|"")*)"$/.exec(formula);
-  if (text?.[1] !== undefined) return text[1].replace(/""/g, '"');
-  const body = formula.slice(1);
-  if (/^(TRUE|FALSE)$/i.test(body)) return body.toUpperCase() === 'TRUE';
-  return body !== '' && Number.isFinite(Number(body)) ? Number(body) : body;
-}
-
-function typeOf(formula: string): Excel.NamedItem['type'] {
-  const value = constantOf(formula);
-  if (typeof value === 'number') return 'Double';
-  if (typeof value === 'boolean') return 'Boolean';
-  return /^=('[^']+'|[^!"]+)!\$?[A-Z]+\$?\d+/.test(formula) ? 'Range' : 'String';
-}
-
-const validName = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
-const looksLikeCell = /^[A-Za-z]{1,3}[0-9]+$|^[RrCc]$/;
 
 /** A defined name. */
 export class MemoryNamedItem extends MemoryClientObject<NamedItemModel> {

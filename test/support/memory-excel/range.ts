@@ -3,7 +3,8 @@
  * arrays, with Excel's treatment of written strings (see cellInput.ts), plus the
  * navigation to format, data validation and worksheet.
  */
-import { MAX_COLUMNS, MAX_ROWS, quoteSheetName, rectAddress, rectSize, type Rect } from './address';
+import { rectSize, type Rect } from './address';
+import { fullAddress, intersect, onGrid } from './rangeGeometry';
 import { writeFormula, writeValue } from './cellInput';
 import {
   childCore,
@@ -16,16 +17,10 @@ import {
 import { CORE, type ActionQueue } from './core';
 import { MemoryDataValidation } from './dataValidation';
 import type { FaithfulTo } from './driftGuard';
-import { ErrorCode, officeError } from './errors';
-import { eachCell, readGrid, writeGrid, type RangeModel } from './grid';
+import { eachExistingCell, readGrid, writeGrid, type RangeModel } from './grid';
 import { usedRect } from './model';
 import { MemoryRangeFormat } from './rangeFormat';
 import { worksheetProxy } from './worksheet';
-
-/** Where a range lives, for addresses: "Sheet1!A1:B2". */
-export function fullAddress(range: RangeModel): string {
-  return `${quoteSheetName(range.sheet.name)}!${rectAddress(range.rect)}`;
-}
 
 /** Creates a range proxy from a method call. */
 export function spawnRange(
@@ -39,18 +34,6 @@ export function spawnRange(
 
 function alive(range: RangeModel): boolean {
   return !range.sheet.deleted;
-}
-
-/** A rectangle checked to lie on the grid (InvalidArgument otherwise, as in Excel). */
-export function onGrid(rect: Rect, location: string): Rect {
-  const fits =
-    rect.top >= 0 &&
-    rect.left >= 0 &&
-    rect.bottom < MAX_ROWS &&
-    rect.right < MAX_COLUMNS &&
-    rect.top <= rect.bottom &&
-    rect.left <= rect.right;
-  return fits ? rect : officeError(ErrorCode.invalidArgument, location);
 }
 
 /** A range of cells on a worksheet. */
@@ -175,19 +158,10 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
   }
 
   /** Clears contents, formats or both. */
-  clear(
-    applyTo?:
-      | Excel.ClearApplyTo
-      | 'All'
-      | 'Formats'
-      | 'Contents'
-      | 'Hyperlinks'
-      | 'RemoveHyperlinks'
-      | 'ResetContents',
-  ): void {
+  clear(applyTo?: Parameters<Excel.Range['clear']>[0]): void {
     const what = applyTo ?? 'All';
     this.invoke('clear', [what], (range) =>
-      eachCell(range, (cell) => {
+      eachExistingCell(range, (cell) => {
         if (what === 'All' || what === 'Contents') {
           cell.value = '';
           delete cell.formula;
@@ -196,6 +170,7 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
           cell.numberFormat = 'General';
           delete cell.fill;
           delete cell.bold;
+          delete cell.locked;
         }
       }),
     );
@@ -261,15 +236,6 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
       return range && { sheet: range.sheet, rect: onGrid(move(range.rect), location) };
     });
   }
-}
-
-function intersect(a: Rect | undefined, b: Rect): Rect | undefined {
-  if (!a) return undefined;
-  const top = Math.max(a.top, b.top);
-  const left = Math.max(a.left, b.left);
-  const bottom = Math.min(a.bottom, b.bottom);
-  const right = Math.min(a.right, b.right);
-  return top <= bottom && left <= right ? { top, left, bottom, right } : undefined;
 }
 
 /** The drift guard for this class. */

@@ -45,6 +45,7 @@ export class MemoryRangeFormat extends MemoryClientObject<RangeModel> {
   protected override navigation(name: string): Loadable | undefined {
     if (name === 'fill') return this.fill as unknown as Loadable;
     if (name === 'font') return this.font as unknown as Loadable;
+    if (name === 'protection') return this.protection as unknown as Loadable;
     return undefined;
   }
 
@@ -62,6 +63,14 @@ export class MemoryRangeFormat extends MemoryClientObject<RangeModel> {
       (parent) => new MemoryRangeFont(childCore(parent, 'RangeFont', (r) => r)),
     );
     return font as unknown as Excel.RangeFont;
+  }
+
+  get protection(): Excel.FormatProtection {
+    const protection = this.child(
+      'protection',
+      (parent) => new MemoryFormatProtection(childCore(parent, 'FormatProtection', (r) => r)),
+    );
+    return protection as unknown as Excel.FormatProtection;
   }
 
   get columnWidth(): number {
@@ -152,7 +161,31 @@ export class MemoryRangeFont extends MemoryClientObject<RangeModel> {
   }
 }
 
+/** Whether a range's cells are locked (effective when the sheet is protected). */
+export class MemoryFormatProtection extends MemoryClientObject<RangeModel> {
+  protected readonly scalars: ScalarGetters<RangeModel> = {
+    locked: (r) => uniform(r, (cell) => cell?.locked ?? true),
+  };
+
+  get locked(): boolean {
+    return this.get('locked');
+  }
+  set locked(locked: boolean) {
+    this.setProperty('locked', locked, (range, value) =>
+      eachCell(range, (cell) => {
+        cell.locked = value;
+      }),
+    );
+  }
+
+  load(spec?: LoadSpec): Excel.FormatProtection {
+    this.queueLoad(spec);
+    return this as unknown as Excel.FormatProtection;
+  }
+}
+
 /** Drift guards. */
+export type FormatProtectionIsFaithful = FaithfulTo<Excel.FormatProtection, MemoryFormatProtection>;
 export type RangeFormatIsFaithful = FaithfulTo<Excel.RangeFormat, MemoryRangeFormat>;
 export type RangeFillIsFaithful = FaithfulTo<Excel.RangeFill, MemoryRangeFill>;
 export type RangeFontIsFaithful = FaithfulTo<Excel.RangeFont, MemoryRangeFont>;

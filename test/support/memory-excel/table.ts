@@ -2,7 +2,6 @@
  * `Excel.Table` in memory: a named rectangle on a sheet whose first row is the header.
  * Excel keeps at least one body row, so a table made over a header alone gets an empty one.
  */
-import { rectSize } from './address';
 import {
   childCore,
   MemoryClientObject,
@@ -16,29 +15,11 @@ import { ErrorCode, officeError } from './errors';
 import type { RangeModel } from './grid';
 import { cellKey, findTable, type TableModel } from './model';
 import { spawnRange } from './range';
+import { aliveTable, MemoryTableColumnCollection, MemoryTableRowCollection } from './tableParts';
+
+export { aliveTable } from './tableParts';
 import { checkTableName } from './tableNames';
 import { aliveSheet, worksheetProxy } from './worksheet';
-
-/** Whether a table still exists. */
-export function aliveTable(table: TableModel): boolean {
-  return !table.deleted && !table.sheet.deleted;
-}
-
-/** The body rows of a table (its row collection; only `count` is modelled). */
-export class MemoryTableRowCollection extends MemoryClientObject<TableModel> {
-  protected readonly scalars: ScalarGetters<TableModel> = {
-    count: (t) => rectSize(t.rect).rows - 1 - (t.showTotals ? 1 : 0),
-  };
-
-  get count(): number {
-    return this.get('count');
-  }
-
-  load(spec?: LoadSpec): Excel.TableRowCollection {
-    this.queueLoad(spec);
-    return this as unknown as Excel.TableRowCollection;
-  }
-}
 
 /** An Excel table. */
 export class MemoryTable extends MemoryClientObject<TableModel> {
@@ -53,6 +34,7 @@ export class MemoryTable extends MemoryClientObject<TableModel> {
   protected override navigation(name: string): Loadable | undefined {
     if (name === 'worksheet') return this.worksheet as unknown as Loadable;
     if (name === 'rows') return this.rows as unknown as Loadable;
+    if (name === 'columns') return this.columns as unknown as Loadable;
     return undefined;
   }
 
@@ -105,6 +87,17 @@ export class MemoryTable extends MemoryClientObject<TableModel> {
         new MemoryTableRowCollection(childCore(parent, 'TableRowCollection', (t) => t, aliveTable)),
     );
     return rows as unknown as Excel.TableRowCollection;
+  }
+
+  get columns(): Excel.TableColumnCollection {
+    const columns = this.child(
+      'columns',
+      (parent) =>
+        new MemoryTableColumnCollection(
+          childCore(parent, 'TableColumnCollection', (t) => t, aliveTable),
+        ),
+    );
+    return columns as unknown as Excel.TableColumnCollection;
   }
 
   /** The whole table, header (and totals) included. */
@@ -172,7 +165,3 @@ export function requireTable(core: Core<unknown>, name: string, location: string
 
 /** Drift guards. */
 export type TableIsFaithful = FaithfulTo<Excel.Table, MemoryTable>;
-export type TableRowCollectionIsFaithful = FaithfulTo<
-  Excel.TableRowCollection,
-  MemoryTableRowCollection
->;

@@ -13,17 +13,12 @@ import {
 import { CORE, type Core } from './core';
 import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, officeError } from './errors';
-import {
-  deleteSheet,
-  findSheet,
-  sameName,
-  usedRect,
-  type SheetModel,
-  type WorkbookModel,
-} from './model';
+import { checkSheetName, visibleCount } from './sheetNames';
+import { deleteSheet, sameName, usedRect, type SheetModel, type WorkbookModel } from './model';
 import { MemoryChartCollection } from './chartCollection';
 import { MemoryNamedItemCollection, type NameOwner } from './namedItems';
-import { onGrid, spawnRange } from './range';
+import { spawnRange } from './range';
+import { onGrid } from './rangeGeometry';
 import { MemoryTableCollection, type TableScope } from './tableCollection';
 
 /** A worksheet proxy over a sheet binding. */
@@ -34,24 +29,6 @@ export function worksheetProxy(core: Core<SheetModel>): MemoryWorksheet {
 /** Whether a sheet still exists. */
 export function aliveSheet(sheet: SheetModel): boolean {
   return !sheet.deleted;
-}
-
-/** Checks a sheet name as Excel does (InvalidArgument or ItemAlreadyExists). */
-export function checkSheetName(
-  workbook: WorkbookModel,
-  name: string,
-  location: string,
-  except?: SheetModel,
-): void {
-  if (name.trim() === '' || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
-    officeError(ErrorCode.invalidArgument, location, `Bad sheet name: ${name}`);
-  }
-  const clash = findSheet(workbook, name);
-  if (clash && clash !== except) officeError(ErrorCode.itemAlreadyExists, location, name);
-}
-
-function visibleCount(workbook: WorkbookModel): number {
-  return workbook.sheets.filter((s) => s.visibility === 'Visible').length;
 }
 
 /** A worksheet. */

@@ -8,7 +8,8 @@ import { CORE, type Core } from './core';
 import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, officeError } from './errors';
 import { findSheet, newSheet, type SheetModel, type WorkbookModel } from './model';
-import { aliveSheet, checkSheetName, MemoryWorksheet, worksheetProxy } from './worksheet';
+import { checkSheetName } from './sheetNames';
+import { aliveSheet, MemoryWorksheet, worksheetProxy } from './worksheet';
 
 function defaultSheetName(workbook: WorkbookModel): string {
   for (let n = workbook.sheets.length + 1; ; n++) {
