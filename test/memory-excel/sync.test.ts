@@ -70,6 +70,16 @@ describe('memory Excel sync', () => {
     expect(excel.syncCount).toBe(0);
   });
 
+  it('makes no round trip, and counts no sync, for a request with nothing in it', async () => {
+    const excel = createMemoryExcel();
+    await excel.run(async (context) => {
+      await context.sync();
+      context.workbook.worksheets.getItem('Sheet1');
+      await context.sync();
+    });
+    expect(excel.syncCount).toBe(1);
+  });
+
   it('runs a final sync for actions left queued when the batch ends, as Excel.run does, and none otherwise', async () => {
     const excel = createMemoryExcel();
     await excel.run(async (context) => {

@@ -35,7 +35,7 @@ export interface WorkbookState {
   readonly definedNames: readonly string[];
 }
 
-/** Finds the target sheets, their owners, tables and charts, in two syncs. */
+/** Finds the target sheets, their owners, tables and charts (two syncs; one if none exists yet). */
 export async function inspectWorkbook(
   context: Excel.RequestContext,
   targets: readonly string[],

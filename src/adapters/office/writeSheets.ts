@@ -1,6 +1,7 @@
 /**
- * Writing the add-in's sheets through Office.js: two syncs to inspect the workbook
- * (which target sheets exist, whose they are, what tables and names are taken), then
+ * Writing the add-in's sheets through Office.js: one or two syncs to inspect the
+ * workbook (which target sheets exist, whose they are, what tables and names are taken;
+ * the second only when some target sheets exist already), then
  * one request for all the writes, split only where the payload limit demands (one more
  * sync per ~4 MB of values). Everything is checked before the first write, so bad input
  * or a user's sheet in the way means nothing is written.

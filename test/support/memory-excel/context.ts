@@ -95,6 +95,7 @@ export class MemoryRequestContext {
     const batch = this.queue.pending;
     this.queue.pending = [];
     await Promise.resolve();
+    if (batch.length === 0) return passThroughValue as T; // Office.js makes no round trip for an empty request
     const requestBytes = batch.reduce((sum, action) => sum + action.requestBytes, 0);
     const limits = this.session.limits;
     const record = (responseBytes: number, failed?: string): void => {
