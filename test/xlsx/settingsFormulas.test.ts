@@ -104,7 +104,7 @@ describe('formulas: prepare for sharing and restore', () => {
       workbook.formulas.setValues([first, { ...first, sheet: 'Gone' }]),
     ).rejects.toMatchObject({
       code: 'WORKBOOK.SHEET_NOT_FOUND',
-      message: 'There is no sheet named "Gone" in this workbook.',
+      message: 'There is no sheet "Gone" (cell A1); nothing was changed.',
     });
     expect(await workbook.formulas.findFormulas('BCF.')).toHaveLength(5);
   });

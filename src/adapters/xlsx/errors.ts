@@ -28,8 +28,10 @@ export const XlsxErrorCode = {
   SHEET_NOT_OURS: 'WORKBOOK.SHEET_NOT_OURS',
   /** A laid-out sheet cannot be written as given: shape, address, name (as in Office). */
   BAD_LAYOUT: 'WORKBOOK.BAD_LAYOUT',
-  /** A sheet named in a request (formulas) is not in the workbook (as in Office). */
+  /** A sheet named in a request (select, formulas) is not in the workbook (as in Office). */
   SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
+  /** An address given to select or to a formula cell is not an A1 address (as in Office). */
+  BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
   /** A setting cannot be stored (its value is longer than a cell holds). */
   BAD_SETTING: 'XLSX.BAD_SETTING',
 } as const;

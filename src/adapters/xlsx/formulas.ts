@@ -3,7 +3,7 @@
  * formulas call the add-in's functions, turned into constants and back.
  */
 import type { FormulaCell, WorkbookFormulas } from '../../ports/workbook';
-import { cellAddress, parseBox, sheetRef } from './a1';
+import { cellAddress, parseBox } from './a1';
 import { formulaText, isUnsaved, portValue } from './cellValues';
 import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Cell, Workbook } from './excelts';
@@ -88,16 +88,17 @@ export class XlsxFormulas implements WorkbookFormulas {
   /** The cell a FormulaCell names; every cell is found before any is changed. */
   private cell({ sheet, address }: FormulaCell): Cell {
     const worksheet = this.book.getWorksheet(sheet);
-    if (!worksheet)
+    if (!worksheet) {
       xlsxFail(
         XlsxErrorCode.SHEET_NOT_FOUND,
-        `There is no sheet named "${sheet}" in this workbook.`,
+        `There is no sheet "${sheet}" (cell ${address}); nothing was changed.`,
       );
+    }
     const box = parseBox(address);
     if (!box || box.top !== box.bottom || box.left !== box.right) {
       xlsxFail(
-        XlsxErrorCode.BAD_LAYOUT,
-        `${sheetRef(sheet)}!${address} is not the address of one cell.`,
+        XlsxErrorCode.BAD_ADDRESS,
+        `"${address}" on sheet "${sheet}" is not the A1 address of a cell; nothing was changed.`,
       );
     }
     return worksheet.getCell(box.top, box.left);

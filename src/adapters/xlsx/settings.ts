@@ -9,10 +9,9 @@ import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook, Worksheet } from './excelts';
 import { promised } from './promised';
 
-/** The very hidden sheet holding the settings. */
-export const SETTINGS_SHEET = 'BCF_Settings';
-/** The most characters an Excel cell holds. */
-const CELL_LIMIT = 32_767;
+import { CELL_CHARACTER_LIMIT as CELL_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
+
+export { SETTINGS_SHEET };
 
 function rowOf(sheet: Worksheet, key: string): number | undefined {
   for (let row = 1; row <= sheet.rowCount; row++) {

@@ -12,6 +12,8 @@ import type {
   WorkbookFormulas,
   WorkbookSettings,
 } from '../../ports/workbook';
+import { parseBox } from './a1';
+import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook as Book } from './excelts';
 import { beforeWrite } from './exceltsFixes';
 import { XlsxFormulas } from './formulas';
@@ -73,9 +75,27 @@ export class XlsxWorkbook implements Workbook {
     );
   }
 
-  /** A no-op: a file has no user looking at it. */
-  select(_sheet: string, _address: string): Promise<void> {
-    return Promise.resolve();
+  /**
+   * Nothing to show in a file, which has no user looking at it; the sheet and address are
+   * still checked, as the Office adapter checks them.
+   *
+   * @throws XlsxError `WORKBOOK.BAD_ADDRESS` or `WORKBOOK.SHEET_NOT_FOUND`.
+   */
+  select(sheet: string, address: string): Promise<void> {
+    return promised(() => {
+      if (!parseBox(address)) {
+        xlsxFail(
+          XlsxErrorCode.BAD_ADDRESS,
+          `"${address}" is not a cell or range address on sheet "${sheet}".`,
+        );
+      }
+      if (!this.book.getWorksheet(sheet)) {
+        xlsxFail(
+          XlsxErrorCode.SHEET_NOT_FOUND,
+          `There is no sheet "${sheet}" to show ${address} on.`,
+        );
+      }
+    });
   }
 
   /** The workbook as .xlsx bytes, with the add-in's sheets marked. */
