@@ -19,6 +19,22 @@ export function describeSettingsAndFormulasContract(
       expect(await workbook.settings.get('bcf.note')).toBe('second');
       expect(await workbook.settings.get('bcf.missing')).toBeUndefined();
     });
+
+    it('keeps settings on the very hidden BCF_Settings sheet, as text, so they travel between Excel and files', async () => {
+      const subject = await make(contracts);
+      await subject.workbook.settings.set({ 'bcf.a': '=1+1', 'bcf.b': '0012' });
+      await subject.workbook.settings.set({ 'bcf.a': 'changed' });
+      const sheet = sheetOf(await subject.inspect(), 'BCF_Settings');
+      expect(sheet.hidden).toBe(true);
+      expect(sheet.ownedByAddin).toBe(true);
+      expect([sheet.cells.A1?.value, sheet.cells.B1?.value, sheet.cells.A2?.value]).toEqual([
+        'bcf.a',
+        'changed',
+        'bcf.b',
+      ]);
+      expect(sheet.cells.B2?.value).toBe('0012');
+      expect(await subject.workbook.settings.get('bcf.b')).toBe('0012');
+    });
   });
 
   describe('formulas', () => {

@@ -152,9 +152,22 @@ describe('Office adapter', () => {
     });
   });
 
-  it('gives a setting stored by other code as a non-text value back as JSON', async () => {
-    const excel = createMemoryExcel({ settings: { counts: { runs: 3 } } });
-    expect(await new OfficeWorkbook(excel.run).settings.get('counts')).toBe('{"runs":3}');
+  it('reads settings from the BCF_Settings sheet, a number typed there as text', async () => {
+    const excel = createMemoryExcel({
+      sheets: [{ name: 'BCF_Settings', cells: { A1: 'bcf.years', B1: 5 } }],
+    });
+    const settings = new OfficeWorkbook(excel.run).settings;
+    expect(await settings.get('bcf.years')).toBe('5');
+    expect(await settings.get('bcf.other')).toBeUndefined();
+  });
+
+  it('refuses a setting longer than a cell holds, writing nothing', async () => {
+    const excel = createMemoryExcel();
+    const settings = new OfficeWorkbook(excel.run).settings;
+    await expect(settings.set({ long: 'x'.repeat(32_768) })).rejects.toMatchObject({
+      code: 'WORKBOOK.BAD_SETTING',
+    });
+    expect(excel.syncCount).toBe(0);
   });
 
   it('finds formulas on a sheet too large for one read, in several requests', async () => {

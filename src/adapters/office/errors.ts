@@ -16,6 +16,8 @@ export const OfficeErrorCode = {
   BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
   /** A laid-out sheet cannot be written as given (shape, address, name, list). */
   BAD_LAYOUT: 'WORKBOOK.BAD_LAYOUT',
+  /** A setting is longer than an Excel cell holds. */
+  BAD_SETTING: 'WORKBOOK.BAD_SETTING',
   /** Excel refused a request; the message carries Excel's code and where it failed. */
   EXCEL_FAILED: 'WORKBOOK.EXCEL_FAILED',
 } as const;

@@ -1,35 +1,89 @@
 /**
- * The add-in's settings over Office.js `workbook.settings`: saved in the workbook with
- * the add-in's other data, so they travel with the file. One sync to read or write.
+ * The add-in's settings in a live workbook, on the very hidden `BCF_Settings` sheet
+ * (keys in column A, values as text in column B), the same store the .xlsx adapter
+ * uses: Office.js `workbook.settings` live in a part tied to the installed add-in that
+ * file tools cannot read, so a sheet is the one store that travels both ways between
+ * Excel and the command line. Reading takes two syncs; writing three.
  */
 import type { WorkbookSettings } from '../../ports/workbook';
+import { CELL_CHARACTER_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
 import type { ExcelRun } from './excelRun';
-import { whileDoing } from './errors';
+import { OfficeErrorCode, officeFail, whileDoing } from './errors';
+import { OWNER_FORMULA, OWNER_NAME } from './ownership';
+
+type Rows = readonly (readonly unknown[])[];
+
+/** Loads the settings sheet's key/value rows (two syncs); undefined when there is no sheet. */
+async function loadRows(
+  context: Excel.RequestContext,
+): Promise<{ sheet: Excel.Worksheet; rows: Rows } | undefined> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) return undefined;
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('values, columnCount, rowIndex, columnIndex');
+  await context.sync();
+  // Only a block from A1 is ours; anything else on the sheet is ignored.
+  if (used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0)
+    return { sheet, rows: [] };
+  return { sheet, rows: used.values };
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
 
 /** Settings of a live workbook. */
 export class OfficeSettings implements WorkbookSettings {
   constructor(private readonly run: ExcelRun) {}
 
-  /** The value stored under `key` (a non-text value comes back as JSON), or undefined. */
+  /** The value stored under `key`, or undefined. */
   get(key: string): Promise<string | undefined> {
     return whileDoing(`reading the setting "${key}"`, () =>
       this.run(async (context) => {
-        const setting = context.workbook.settings.getItemOrNullObject(key);
-        setting.load('value');
-        await context.sync();
-        if (setting.isNullObject) return undefined;
-        const value: unknown = setting.value;
-        return typeof value === 'string' ? value : JSON.stringify(value);
+        const found = await loadRows(context);
+        const row = found?.rows.find((r) => r[0] === key);
+        return row === undefined ? undefined : textOf(row[1]);
       }),
     );
   }
 
-  /** Stores each entry, replacing any value under its key, in one request. */
-  set(entries: Readonly<Record<string, string>>): Promise<void> {
-    return whileDoing('saving settings', () =>
+  /**
+   * Stores each entry, replacing any value under its key, and rewrites the sheet's block
+   * in one request (formatted as Text, so a value starting with "=" stays text).
+   *
+   * @throws OfficeAdapterError `WORKBOOK.BAD_SETTING` for a value longer than a cell holds
+   *   (nothing is stored then).
+   */
+  async set(entries: Readonly<Record<string, string>>): Promise<void> {
+    for (const [key, value] of Object.entries(entries)) {
+      if (key.length > CELL_CHARACTER_LIMIT || value.length > CELL_CHARACTER_LIMIT) {
+        officeFail(
+          OfficeErrorCode.BAD_SETTING,
+          `The setting "${key.slice(0, 80)}" is longer than an Excel cell holds (${CELL_CHARACTER_LIMIT} characters).`,
+        );
+      }
+    }
+    await whileDoing('saving settings', () =>
       this.run(async (context) => {
-        for (const [key, value] of Object.entries(entries))
-          context.workbook.settings.add(key, value);
+        const found = await loadRows(context);
+        const sheet = found?.sheet ?? context.workbook.worksheets.add(SETTINGS_SHEET);
+        if (!found) {
+          sheet.names.add(OWNER_NAME, OWNER_FORMULA);
+          sheet.visibility = 'VeryHidden';
+        }
+        const merged = new Map<string, string>();
+        for (const row of found?.rows ?? []) {
+          const key = textOf(row[0]);
+          if (key !== '') merged.set(key, textOf(row[1]));
+        }
+        for (const [key, value] of Object.entries(entries)) merged.set(key, value);
+        const values = [...merged].map(([key, value]) => [key, value]);
+        const block = sheet.getRange(`A1:B${values.length}`);
+        block.numberFormat = values.map(() => ['@', '@']);
+        block.values = values;
         await context.sync();
       }),
     );

@@ -1,15 +1,15 @@
 /**
- * The add-in's settings stored in the file, so they travel with it: a very hidden
- * sheet, `BCF_Settings`, with keys in column A and values (text) in column B. ExcelTS
- * does not keep custom document properties, and Excel's add-in settings live in a part
- * tied to the installed add-in, so a sheet is the one store that every tool keeps.
+ * The add-in's settings stored in the file, so they travel with it: the very hidden
+ * sheet `BCF_Settings` (src/ports/storage.ts), keys in column A and values as text in
+ * column B, the same store the Office adapter uses. ExcelTS does not keep custom
+ * document properties, and Office.js settings live in a part tied to the installed
+ * add-in, so a sheet is the one store that travels both ways.
  */
+import { CELL_CHARACTER_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
 import type { WorkbookSettings } from '../../ports/workbook';
 import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook, Worksheet } from './excelts';
 import { promised } from './promised';
-
-import { CELL_CHARACTER_LIMIT as CELL_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
 
 export { SETTINGS_SHEET };
 
@@ -50,18 +50,21 @@ export class SheetSettings implements WorkbookSettings {
 
   private store(entries: Readonly<Record<string, string>>): void {
     for (const [key, value] of Object.entries(entries)) {
-      if (value.length > CELL_LIMIT || key.length > CELL_LIMIT) {
+      if (value.length > CELL_CHARACTER_LIMIT || key.length > CELL_CHARACTER_LIMIT) {
         xlsxFail(
           XlsxErrorCode.BAD_SETTING,
-          `The setting "${key.slice(0, 80)}" is longer than an Excel cell holds (${CELL_LIMIT} characters).`,
+          `The setting "${key.slice(0, 80)}" is longer than an Excel cell holds (${CELL_CHARACTER_LIMIT} characters).`,
         );
       }
     }
     const sheet = this.sheet();
     for (const [key, value] of Object.entries(entries)) {
       const row = rowOf(sheet, key) ?? sheet.rowCount + 1;
-      sheet.getCell(row, 1).value = key;
-      sheet.getCell(row, 2).value = value;
+      for (const [column, text] of [key, value].entries()) {
+        const cell = sheet.getCell(row, column + 1);
+        cell.numFmt = '@'; // Text, as the Office adapter formats the block
+        cell.value = text;
+      }
     }
   }
 
