@@ -37,7 +37,7 @@ describe('settings: stored in the file, so they travel with it', () => {
     await workbook.settings.set({ big: long });
     expect(await (await openXlsx(await workbook.save())).settings.get('big')).toBe(long);
     await expect(workbook.settings.set({ ok: 'fine', bigger: `${long}x` })).rejects.toMatchObject({
-      code: 'XLSX.BAD_SETTING',
+      code: 'WORKBOOK.BAD_SETTING',
       message: 'The setting "bigger" is longer than an Excel cell holds (32767 characters).',
     });
     expect(await workbook.settings.get('ok')).toBeUndefined();

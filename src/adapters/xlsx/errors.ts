@@ -32,8 +32,8 @@ export const XlsxErrorCode = {
   SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
   /** An address given to select or to a formula cell is not an A1 address (as in Office). */
   BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
-  /** A setting cannot be stored (its value is longer than a cell holds). */
-  BAD_SETTING: 'XLSX.BAD_SETTING',
+  /** A setting cannot be stored: longer than a cell holds (as in Office). */
+  BAD_SETTING: 'WORKBOOK.BAD_SETTING',
 } as const;
 /** One of {@link XlsxErrorCode}. */
 export type XlsxErrorCode = (typeof XlsxErrorCode)[keyof typeof XlsxErrorCode];
