@@ -29,11 +29,15 @@ function segmentCells(
   const people = cells('population', population);
   const rates = aligned('annualRate', annualRate, people.length, 'population');
   const weights = isBlank(weight) ? [] : aligned('weight', weight, people.length, 'population');
-  const rateForAll = cells('annualRate', annualRate).length === 1 && people.length > 1;
-  const segments = people
-    .map((cell, i) => ({ population: cell, annualRate: rates[i], weight: weights[i] }))
-    .filter((s): s is SegmentCells => s.annualRate !== undefined)
-    .filter((s) => !(isBlank(s.population.value) && (rateForAll || isBlank(s.annualRate.value))));
+  // aligned() repeats the one cell when a single rate is given for every segment.
+  const rateForAll = people.length > 1 && rates[0] === rates[1];
+  const segments: SegmentCells[] = [];
+  people.forEach((cell, i) => {
+    const rate = rates[i];
+    if (rate === undefined) return;
+    if (isBlank(cell.value) && (rateForAll || isBlank(rate.value))) return;
+    segments.push({ population: cell, annualRate: rate, weight: weights[i] });
+  });
   if (segments.length === 0) {
     throw new ArgumentError(
       'population is blank; give at least one number.',
@@ -100,7 +104,8 @@ export function CAPITATION(
   );
   // Each segment's budget is rounded to pence by the engine; the total is their sum,
   // as capitationBudget totals a year.
-  return sum(budgets).toNumber();
+  const [only] = budgets;
+  return budgets.length === 1 && only !== undefined ? only.toNumber() : sum(budgets).toNumber();
 }
 
 /**

@@ -35,13 +35,33 @@ export class NotApplicable extends Error {
   override readonly name = 'NotApplicable';
 }
 
-/** One cell of a range argument, where it was, and a label for messages. */
-export interface RangeCell {
-  readonly value: unknown;
-  readonly row: number;
-  readonly column: number;
+/** Where a range's cells lie, for naming one: a single cell, a column, a row or a table. */
+type Shape = 'single' | 'column' | 'row' | 'table';
+
+/** One cell of a range argument, where it was, and (made only when asked) a label for messages. */
+export class RangeCell {
+  constructor(
+    readonly value: unknown,
+    /** 0-based. */
+    readonly row: number,
+    readonly column: number,
+    private readonly argument: string,
+    private readonly shape: Shape,
+  ) {}
+
   /** E.g. `population (row 3 of its range)`, or just `population` for a single cell. */
-  readonly label: string;
+  get label(): string {
+    switch (this.shape) {
+      case 'single':
+        return this.argument;
+      case 'column':
+        return `${this.argument} (row ${this.row + 1} of its range)`;
+      case 'row':
+        return `${this.argument} (column ${this.column + 1} of its range)`;
+      case 'table':
+        return `${this.argument} (row ${this.row + 1}, column ${this.column + 1} of its range)`;
+    }
+  }
 }
 
 /** Whether Excel passed nothing: an omitted argument or an empty cell. */
@@ -103,36 +123,55 @@ export function text(argument: string, value: ExcelArgument): string {
   throw new ArgumentError(`${argument} is ${given}; a name is needed.`, argument, cell);
 }
 
+/** The name in one cell of a range, or an error naming the cell. */
+export function nameIn(cell: RangeCell): string {
+  const value = cell.value;
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return text(cell.label, value);
+}
+
 /** Optional text: `undefined` when omitted or blank. */
 export function optionalText(argument: string, value: ExcelArgument): string | undefined {
   const cell = single(argument, value);
   return isBlank(cell) ? undefined : text(argument, cell);
 }
 
-/** A range's cells as rows (a single value counts as a 1 × 1 range). */
-export function rows(argument: string, value: ExcelArgument): RangeCell[][] {
-  const given = Array.isArray(value) ? (value as unknown[]) : [[value]];
-  const table = given.map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
+/** The shape of a range given as rows, for naming its cells. */
+function shapeOf(table: readonly (readonly unknown[])[]): Shape {
   const oneRow = table.length === 1;
   const oneColumn = table.every((row) => row.length <= 1);
-  return table.map((row, r) =>
-    row.map((value, c) => {
-      const place =
-        oneRow && oneColumn
-          ? ''
-          : oneColumn
-            ? ` (row ${r + 1} of its range)`
-            : oneRow
-              ? ` (column ${c + 1} of its range)`
-              : ` (row ${r + 1}, column ${c + 1} of its range)`;
-      return { value, row: r, column: c, label: `${argument}${place}` };
-    }),
-  );
+  return oneRow && oneColumn ? 'single' : oneColumn ? 'column' : oneRow ? 'row' : 'table';
+}
+
+/** A range as rows of values (a single value counts as a 1 × 1 range). */
+function table(value: ExcelArgument): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  const given = value as unknown[];
+  // Excel passes rows of cells: use them as they are unless a row is a bare value.
+  if (given.every((row) => Array.isArray(row))) return given as unknown[][];
+  return given.map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
+}
+
+/** A range's cells as rows (a single value counts as a 1 × 1 range). */
+export function rows(argument: string, value: ExcelArgument): RangeCell[][] {
+  const given = table(value);
+  const shape = shapeOf(given);
+  return given.map((row, r) => row.map((cell, c) => new RangeCell(cell, r, c, argument, shape)));
 }
 
 /** A range's cells row by row (a single value counts as a 1 × 1 range). */
 export function cells(argument: string, value: ExcelArgument): RangeCell[] {
-  return rows(argument, value).flat();
+  if (!Array.isArray(value)) return [new RangeCell(value, 0, 0, argument, 'single')];
+  const given = table(value);
+  const shape = shapeOf(given);
+  const result: RangeCell[] = [];
+  for (let r = 0; r < given.length; r++) {
+    const row = given[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      result.push(new RangeCell(row[c], r, c, argument, shape));
+    }
+  }
+  return result;
 }
 
 /** The numbers in a range, blanks skipped; text that is not a number is an error. */

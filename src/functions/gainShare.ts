@@ -9,7 +9,7 @@ import {
   isBlank,
   optionalAmount,
   rows,
-  text,
+  nameIn,
   type ExcelArgument,
   type RangeCell,
 } from './coerce';
@@ -23,8 +23,8 @@ interface BandTable {
 
 /** Bands from a range: each row an upper bound (blank in the last: open-ended), then shares. */
 function bandTable(argument: string, value: ExcelArgument, parties: number): BandTable {
-  const table = rows(argument, value).filter((row) => row.some((cell) => !isBlank(cell.value)));
-  const columns = rows(argument, value)[0]?.length ?? 0;
+  const all = rows(argument, value);
+  const columns = all[0]?.length ?? 0;
   if (columns !== parties + 1) {
     throw new ArgumentError(
       `${argument} has ${columns} columns; it needs ${parties + 1}: the band's upper bound (a fraction of expected, blank for the last band) and a share for each of the ${parties} parties.`,
@@ -32,6 +32,7 @@ function bandTable(argument: string, value: ExcelArgument, parties: number): Ban
       value,
     );
   }
+  const table = all.filter((row) => row.some((cell) => !isBlank(cell.value)));
   const bands = table.map(([bound, ...shares]) => ({
     upToFraction: bound === undefined || isBlank(bound.value) ? undefined : amountIn(bound),
     // A blank share is a share of 0: the band's shares must still add up to 1.
@@ -41,10 +42,9 @@ function bandTable(argument: string, value: ExcelArgument, parties: number): Ban
 }
 
 /** Party names from a range, each cell a name. */
-function partyCells(value: ExcelArgument): RangeCell[] {
-  const names = cells('partyNames', value);
-  names.forEach((cell) => text(cell.label, cell.value));
-  return names;
+function partyCells(value: ExcelArgument): { cells: RangeCell[]; names: string[] } {
+  const named = cells('partyNames', value);
+  return { cells: named, names: named.map(nameIn) };
 }
 
 /** Names engine fields (`gainBands[1].shares[0]`, `parties[2]`) by their cells. */
@@ -95,11 +95,12 @@ export function GAINSHARE(
   lossBands?: unknown[][],
 ): number[][] {
   const terms = excelCall(() => {
-    const names = partyCells(partyNames);
+    const { cells: names, names: parties } = partyCells(partyNames);
     const gain = bandTable('bands', bands, names.length);
     const loss = isBlank(lossBands) ? undefined : bandTable('lossBands', lossBands, names.length);
     return {
       names,
+      parties,
       gain,
       loss,
       expected: amount('expected', expected),
@@ -111,7 +112,7 @@ export function GAINSHARE(
       gainLossShare({
         expected: terms.expected,
         actual: terms.actual,
-        parties: terms.names.map((cell) => String(cell.value).trim()),
+        parties: terms.parties,
         gainBands: terms.gain.bands,
         lossBands: terms.loss?.bands,
       }),
