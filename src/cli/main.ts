@@ -2,6 +2,7 @@ import { XlsxError } from '../adapters/xlsx';
 import { WorkbookError } from '../workbook/errors';
 import { UsageError } from './args';
 import { calcCommand } from './calcCommand';
+import { checkCommand } from './checkCommand';
 import { consolidateCommand } from './consolidate/command';
 import { ExitCode } from './exitCodes';
 import { ParamsFileError } from './paramsFile';
@@ -14,6 +15,7 @@ type Command = (args: readonly string[]) => ExitCode | Promise<ExitCode>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   calc: calcCommand,
   run: runCommand,
+  check: checkCommand,
   consolidate: consolidateCommand,
 };
 

@@ -1,12 +1,12 @@
-import { penceString, roundPence, sum } from '../../engine/decimal';
-import { XlsxError } from '../../adapters/xlsx';
+import { moneyText, penceString, roundPence, sum } from '../../engine/decimal';
+import type { ScenarioParams } from '../../workbook/params';
 import { parseArgs, UsageError } from '../args';
 import { ExitCode } from '../exitCodes';
 import { newWorkbook } from '../newWorkbook';
 import { refuseExistingOutput } from '../outputPath';
 import { readParamsFile } from '../paramsFile';
 import { progressBar, silentProgress } from '../progress';
-import { complain, errorText, say } from '../report';
+import { oneLine, say } from '../report';
 import { findingRows, findingsSheet, type FindingRow } from './findingsSheet';
 import { consolidationInputs } from './inputs';
 import { reviewPlan, type PlanReview } from './review';
@@ -41,37 +41,48 @@ export async function consolidateCommand(args: readonly string[]): Promise<ExitC
   if (out === undefined) throw new UsageError('needs --out <summary.xlsx>.');
   if (positional.length === 0) throw new UsageError('needs the templates: a folder or files.');
   const force = flags.has('force');
-  try {
-    await refuseExistingOutput(out, force);
-    const files = await consolidationInputs(positional, out);
-    const params =
-      strings.params === undefined ? undefined : (await readParamsFile(strings.params))('checks');
-    const now = new Date();
-    const progress = flags.has('quiet') ? silentProgress : progressBar('consolidate', files.length);
-    const reviews: PlanReview[] = [];
-    const findings: FindingRow[] = [];
-    for (const file of files) {
-      const review = await reviewPlan(file, { now, ...(params === undefined ? {} : { params }) });
-      reviews.push({ ...review, findings: review.findings.slice(0, FINDINGS_PER_FILE) });
-      findings.push(...cappedRows(review));
-      progress.step(file);
-      if (review.status === 'skipped') {
-        progress.note(`bcf consolidate: skipped ${file}: ${review.reason ?? ''}`);
-      }
+  await refuseExistingOutput(out, force);
+  const files = await consolidationInputs(positional, out);
+  const params =
+    strings.params === undefined ? undefined : (await readParamsFile(strings.params))('checks');
+  const now = new Date();
+  const { reviews, findings } = await reviewAll(files, {
+    now,
+    quiet: flags.has('quiet'),
+    ...(params === undefined ? {} : { params }),
+  });
+  const workbook = newWorkbook();
+  await workbook.writeSheets([summarySheet(reviews, now), findingsSheet(findings, now)]);
+  await workbook.saveAs(out, { force });
+  report(out, reviews, findings, flags.has('json'));
+  return reviews.some((r) => r.status === 'skipped') ? ExitCode.CHECK_FAILED : ExitCode.OK;
+}
+
+/**
+ * Reviews the files one at a time (one workbook in memory at a time), keeping each
+ * file's summary and at most {@link FINDINGS_PER_FILE} of its findings, with progress
+ * on stderr and a line for each skipped file (shown with --quiet too: a warning).
+ */
+async function reviewAll(
+  files: readonly string[],
+  options: { readonly now: Date; readonly quiet: boolean; readonly params?: ScenarioParams },
+): Promise<{ reviews: PlanReview[]; findings: FindingRow[] }> {
+  const progress = options.quiet ? silentProgress : progressBar('consolidate', files.length);
+  const reviews: PlanReview[] = [];
+  const findings: FindingRow[] = [];
+  for (const file of files) {
+    const review = await reviewPlan(file, options);
+    findings.push(...cappedRows(review));
+    reviews.push({ ...review, findings: [] });
+    progress.step(file);
+    if (review.status === 'skipped') {
+      const note = `bcf consolidate: skipped ${file}: ${oneLine(review.reason ?? '')}`;
+      if (options.quiet) process.stderr.write(`${note}\n`);
+      else progress.note(note);
     }
-    progress.finish();
-    const workbook = newWorkbook();
-    await workbook.writeSheets([summarySheet(reviews, now), findingsSheet(findings, now)]);
-    await workbook.saveAs(out, { force });
-    report(out, reviews, findings, flags.has('json'));
-    return reviews.some((r) => r.status === 'skipped') ? ExitCode.CHECK_FAILED : ExitCode.OK;
-  } catch (error) {
-    if (error instanceof XlsxError) {
-      complain('consolidate', errorText(error));
-      return ExitCode.INVALID;
-    }
-    throw error;
   }
+  progress.finish();
+  return { reviews, findings };
 }
 
 function cappedRows(review: PlanReview): FindingRow[] {
@@ -101,8 +112,8 @@ function report(
   if (!json) {
     say(
       `Wrote ${out}: ${reviews.length} workbooks, ${done.length} consolidated, ${skipped} skipped; ` +
-        `income ${penceString(income)}, planned expenditure ${penceString(expenditure)}; ` +
-        `${findings.length} findings.`,
+        `income ${moneyText(income)}, planned expenditure ${moneyText(expenditure)}; ` +
+        `${findings.length} rows on the Findings sheet.`,
     );
     return;
   }
@@ -113,6 +124,7 @@ function report(
     ...(r.reason === undefined ? {} : { reason: r.reason }),
     ...(r.income === undefined ? {} : { income: penceString(r.income) }),
     ...(r.expenditure === undefined ? {} : { expenditure: penceString(r.expenditure) }),
+    findingCount: r.findingCount,
     checks: r.checks.map((c) => ({
       id: c.id,
       ...(c.subject === undefined ? {} : { subject: c.subject }),

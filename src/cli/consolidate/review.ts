@@ -32,6 +32,8 @@ export interface PlanReview {
   readonly checks: readonly PlanCheck[];
   /** Input findings, or the file's own problem (not a workbook, password...). */
   readonly findings: readonly Finding[];
+  /** How many findings the file had (the list may be cut short for the summary). */
+  readonly findingCount: number;
 }
 
 /** The board's name: the file's name without folder and extension. */
@@ -40,7 +42,15 @@ export function boardOf(file: string): string {
 }
 
 function skipped(file: string, reason: string, findings: readonly Finding[]): PlanReview {
-  return { file, board: boardOf(file), status: 'skipped', reason, checks: [], findings };
+  return {
+    file,
+    board: boardOf(file),
+    status: 'skipped',
+    reason,
+    checks: [],
+    findings,
+    findingCount: findings.length,
+  };
 }
 
 function isPlanChecksResult(value: unknown): value is PlanChecksResult {
@@ -98,5 +108,6 @@ function reviewed(file: string, result: PlanChecksResult): PlanReview {
     expenditure: total((c) => c.actual),
     checks: result.checks,
     findings: [],
+    findingCount: 0,
   };
 }

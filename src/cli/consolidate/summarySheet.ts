@@ -103,7 +103,7 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
     format: COUNT,
     width: 10,
     total: true,
-    value: (r) => r.findings.length,
+    value: (r) => r.findingCount,
   },
   ...CHECK_COLUMNS.map(({ id, header }): Column => ({
     header,

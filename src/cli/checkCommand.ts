@@ -1,0 +1,127 @@
+import { openXlsx } from '../adapters/xlsx';
+import { penceString } from '../engine/decimal';
+import type { PlanCheck, PlanChecksResult } from '../engine/planChecks';
+import type { Json } from './json';
+import { parseArgs, UsageError } from './args';
+import { ExitCode } from './exitCodes';
+import { findingJson, findingLine, findingsCount } from './findingsText';
+import { hasTablesFor, registeredMechanisms } from './mechanismChoice';
+import { readParamsFile } from './paramsFile';
+import { silentProgress } from './progress';
+import { complain, say } from './report';
+import { runAll, type MechanismRun } from './runCommand';
+
+const OPTIONS = { params: 'string', json: 'boolean' } as const;
+
+function isPlanChecks(value: unknown): value is PlanChecksResult {
+  return (
+    typeof value === 'object' && value !== null && Array.isArray((value as PlanChecksResult).checks)
+  );
+}
+
+/**
+ * `bcf check <workbook.xlsx> [--params p.json] [--json]`: the BCF plan checks, and the
+ * validation findings of every input table in the workbook (each mechanism the workbook
+ * has tables for is read and checked, in memory; nothing is written).
+ *
+ * Exit codes: 0 every check passed and no findings; 1 a plan check failed; 2 findings
+ * in the input (or a bad file): the plan cannot be checked until they are fixed.
+ */
+export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
+  const { positional, strings, flags } = parseArgs(args, OPTIONS);
+  const [input, ...extra] = positional;
+  if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
+  const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const workbook = await openXlsx(input);
+  const tables = await workbook.listTables();
+  const mechanisms = registeredMechanisms().filter(
+    (m) => m.id === 'checks' || hasTablesFor(m, tables),
+  );
+  const runs = await runAll(workbook, mechanisms, {
+    ...(params === undefined ? {} : { params }),
+    now: new Date(),
+    progress: silentProgress,
+  });
+  const plan = runs.find((r) => r.mechanism.id === 'checks')?.result;
+  const checks = isPlanChecks(plan) ? plan : undefined;
+  const findings = runs.flatMap((r) => r.findings);
+  if (flags.has('json')) say(JSON.stringify(checkJson(input, checks, runs), null, 2));
+  else say(checkText(input, checks, runs));
+  if (findings.length > 0) {
+    complain('check', `${input} has ${findingsCount(findings.length)}; fix them and check again.`);
+    return ExitCode.INVALID;
+  }
+  if (checks === undefined) {
+    complain('check', `the plan checks could not be made on ${input}.`);
+    return ExitCode.INVALID;
+  }
+  if (!checks.passed) {
+    complain(
+      'check',
+      `${checks.failedCount} of ${checks.checkCount} plan checks failed in ${input}.`,
+    );
+    return ExitCode.CHECK_FAILED;
+  }
+  return ExitCode.OK;
+}
+
+function checkText(
+  input: string,
+  checks: PlanChecksResult | undefined,
+  runs: readonly MechanismRun[],
+): string {
+  const lines: string[] = [];
+  if (checks === undefined) {
+    lines.push(`BCF plan checks for ${input}: not made (see the findings).`);
+  } else {
+    lines.push(
+      `BCF plan checks for ${input}: ${checks.passedCount} of ${checks.checkCount} passed.`,
+    );
+    for (const c of checks.checks) lines.push(`  ${c.passed ? 'passed' : 'FAILED'}  ${c.message}`);
+  }
+  const withFindings = runs.filter((r) => r.findings.length > 0);
+  const count = withFindings.reduce((n, r) => n + r.findings.length, 0);
+  lines.push(count === 0 ? 'Findings: none.' : `Findings: ${count}.`);
+  for (const run of withFindings) {
+    lines.push(`  ${run.mechanism.title}:`);
+    lines.push(...run.findings.map((f) => `  ${findingLine(f)}`));
+  }
+  return lines.join('\n');
+}
+
+function checkJsonOf(c: PlanCheck): Json {
+  return {
+    id: c.id,
+    ...(c.subject === undefined ? {} : { subject: c.subject }),
+    title: c.title,
+    passed: c.passed,
+    ...(c.expected === undefined ? {} : { expected: penceString(c.expected) }),
+    ...(c.actual === undefined ? {} : { actual: penceString(c.actual) }),
+    ...(c.difference === undefined ? {} : { difference: penceString(c.difference) }),
+    rows: [...c.rows],
+    message: c.message,
+  };
+}
+
+function checkJson(
+  input: string,
+  checks: PlanChecksResult | undefined,
+  runs: readonly MechanismRun[],
+): Json {
+  return {
+    file: input,
+    passed: checks?.passed ?? false,
+    checks:
+      checks === undefined
+        ? null
+        : {
+            checkCount: checks.checkCount,
+            passedCount: checks.passedCount,
+            failedCount: checks.failedCount,
+            checks: checks.checks.map(checkJsonOf),
+          },
+    findings: runs.flatMap((r) =>
+      r.findings.map((f) => ({ mechanism: r.mechanism.id, ...findingJson(f) })),
+    ),
+  };
+}
