@@ -3,6 +3,7 @@ import { contracts } from './tables/contracts';
 import { contributions } from './tables/contributions';
 import { income } from './tables/income';
 import { metrics } from './tables/metrics';
+import { plannedSpend } from './tables/plannedSpend';
 import { population } from './tables/population';
 import { riskShareBands } from './tables/riskShareBands';
 import { riskShareTerms } from './tables/riskShareTerms';
@@ -26,6 +27,7 @@ export const TABLE_KINDS: Readonly<Record<TableKindId, TableKind>> = {
   riskShareBands,
   riskShareTerms,
   activity,
+  plannedSpend,
 };
 
 /** The kinds in the order the planning template and the README present them. */
@@ -39,4 +41,5 @@ export const TABLE_KIND_ORDER: readonly TableKindId[] = [
   'riskShareBands',
   'riskShareTerms',
   'activity',
+  'plannedSpend',
 ];

@@ -44,7 +44,8 @@ export type TableKindId =
   | 'metrics'
   | 'riskShareBands'
   | 'riskShareTerms'
-  | 'activity';
+  | 'activity'
+  | 'plannedSpend';
 
 /** One kind of input table. */
 export interface TableKind {

@@ -1,12 +1,10 @@
-import { Dec, ONE, moneyText, sum } from '../../engine/decimal';
+import { moneyText, sum, type Dec } from '../../engine/decimal';
 import type { GainLossBandInput } from '../../engine/gainLossShare';
 import { FindingCode, type Finding } from '../findings';
 import { decOf, intOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import { percent2 } from '../results/cells';
 import { OriginRecorder, rowFinding, sameName, unknownName } from './build';
-
-/** The engine's tolerance for shares summing to 1 (typed percentages, =1/3 formulas). */
-const TOLERANCE = new Dec('0.000001');
+import { sumsToOne } from './weights';
 
 /** Rows of one band of one direction, in table order. */
 interface BandRows {
@@ -78,7 +76,7 @@ export function bandsOf(
     if (first !== undefined) origins.add(`${field}[${b}]`, table, first, 'band');
     if (last !== undefined) origins.add(`${field}[${b}].shares`, table, last, 'share');
     const total = sum(Object.values(shares));
-    if (last !== undefined && total.minus(ONE).abs().greaterThan(TOLERANCE)) {
+    if (last !== undefined && !sumsToOne(Object.values(shares))) {
       const problem = `${direction} band ${group.band} shares sum to ${percent2(total)}, not 100%.`;
       findings.push(...rowFinding(FindingCode.SHARES_NOT_100, table, last, 'share', problem));
     }

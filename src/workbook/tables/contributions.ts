@@ -13,9 +13,10 @@ export const contributions: TableKind = {
     column.amount('amount', 'Amount', ['Contribution', 'Value', 'Budget']),
   ],
   key: [],
-  // Bath & North East Somerset community services OBC (2015), Table 3, in pounds.
+  // Bath & North East Somerset community services OBC (2015), Table 3, in pounds: the
+  // partners' totals (shares 40.94% / 59.06%), each put against one scheme of the example plan.
   examples: [
     ['B&NES CCG', 'Community services', 28348000],
-    ['B&NES Council', 'Community services', 40888000],
+    ['B&NES Council', 'Social care packages', 40888000],
   ],
 };

@@ -1,0 +1,225 @@
+import {
+  capitationBudget,
+  type CapitationInput,
+  type CapitationResult,
+  type CapitationSegmentInput,
+} from '../../engine/capitation';
+import { moneyText } from '../../engine/decimal';
+import { decOf, textOf } from '../inputTable';
+import { defineMechanism, type Built } from '../mechanism';
+import { decParam, intParam, textParam, type TypedParams } from '../params';
+import type { InputTables } from '../readInputs';
+import { num, optNum } from '../results/cells';
+import { MONEY, MONEY_AXIS, QUANTITY, TEXT, type ResultBlock } from '../results/layout';
+import { TABLE_KINDS } from '../tableKinds';
+import { OriginRecorder } from './build';
+
+const SEGMENT_FIELDS = {
+  name: 'segment',
+  population: 'population',
+  annualRate: 'annualRate',
+  weight: 'weight',
+  uplift: 'uplift',
+  efficiency: 'efficiency',
+  populationGrowth: 'populationGrowth',
+};
+
+/**
+ * Builds a capitation budget from the Population table (one segment a row; blank
+ * per-segment changes take the parameters') and the parameters; with a tolerance band,
+ * the Actual population column gives the actuals of plan year `actualYear` (default 1).
+ */
+function buildCapitation(tables: InputTables, values: TypedParams): Built<CapitationInput> {
+  const origins = new OriginRecorder();
+  const table = tables.population;
+  const rows = table?.rows ?? [];
+  const segments = rows.map((row, i): CapitationSegmentInput => {
+    if (table !== undefined) origins.addRow(`segments[${i}]`, table, row, SEGMENT_FIELDS);
+    const optional = (id: string) => {
+      const value = decOf(row, id);
+      return value === undefined ? {} : { [id]: value };
+    };
+    return {
+      name: textOf(row, 'segment') ?? '',
+      population: decOf(row, 'population') ?? 0,
+      annualRate: decOf(row, 'annualRate') ?? 0,
+      ...optional('weight'),
+      ...optional('uplift'),
+      ...optional('efficiency'),
+      ...optional('populationGrowth'),
+    };
+  });
+  const band = decParam(values, 'toleranceBand');
+  const yearIndex = (intParam(values, 'actualYear') ?? 1) - 1;
+  const actualRows = rows.filter((r) => decOf(r, 'actualPopulation') !== undefined);
+  const actuals = actualRows.map((row, i) => {
+    if (table !== undefined)
+      origins.add(`tolerance.actuals[${i}].population`, table, row, 'actualPopulation');
+    return {
+      segment: textOf(row, 'segment') ?? '',
+      yearIndex,
+      population: decOf(row, 'actualPopulation') ?? 0,
+    };
+  });
+  const input: CapitationInput = {
+    segments,
+    years: intParam(values, 'years') ?? 1,
+    uplift: decParam(values, 'uplift') ?? 0,
+    efficiency: decParam(values, 'efficiency') ?? 0,
+    populationGrowth: decParam(values, 'populationGrowth') ?? 0,
+    ...(band === undefined
+      ? {}
+      : {
+          tolerance: {
+            band,
+            basis: textParam(values, 'toleranceBasis') === 'full' ? 'full' : 'excess',
+            actuals,
+          },
+        }),
+  };
+  return { input, origins: origins.map, findings: [] };
+}
+
+const yearLabel = (yearIndex: number): string => `Year ${yearIndex + 1}`;
+
+function byYear(r: CapitationResult): ResultBlock {
+  const names = r.years[0]?.segments.map((s) => s.segment) ?? [];
+  return {
+    kind: 'table',
+    heading: 'Budget by year and segment',
+    name: 'BCF_Capitation_Budget',
+    columns: [
+      { header: 'Year', format: TEXT },
+      ...names.map((n) => ({ header: n, format: MONEY })),
+      { header: 'Total', format: MONEY },
+    ],
+    rows: r.years.map((y) => [
+      yearLabel(y.yearIndex),
+      ...y.segments.map((s) => num(s.budget)),
+      num(y.budget),
+    ]),
+    chart: {
+      kind: 'columnStacked',
+      title: 'Capitation budget by year and segment',
+      series: names.map((_, i) => i + 1),
+      valueAxisFormat: MONEY_AXIS,
+      categoryAxisTitle: 'Plan year',
+      valueAxisTitle: 'Budget (£)',
+    },
+  };
+}
+
+function detail(r: CapitationResult): ResultBlock {
+  return {
+    kind: 'table',
+    heading: 'Segments by year',
+    name: 'BCF_Capitation_Segments',
+    columns: [
+      { header: 'Year', format: TEXT },
+      { header: 'Segment', format: TEXT, width: 24 },
+      { header: 'Projected population', format: QUANTITY },
+      { header: 'Rate per person', format: MONEY },
+      { header: 'Risk weight', format: QUANTITY },
+      { header: 'Budget', format: MONEY },
+      { header: 'Actual population', format: QUANTITY },
+      { header: 'Tolerance adjustment', format: MONEY },
+    ],
+    rows: r.years.flatMap((y) =>
+      y.segments.map((s) => [
+        yearLabel(y.yearIndex),
+        s.segment,
+        num(s.projectedPopulation),
+        num(s.rate),
+        num(s.weight),
+        num(s.budget),
+        optNum(s.actualPopulation),
+        optNum(s.adjustment),
+      ]),
+    ),
+  };
+}
+
+function totals(r: CapitationResult): ResultBlock {
+  return {
+    kind: 'table',
+    heading: 'Totals',
+    name: 'BCF_Capitation_Totals',
+    columns: [
+      { header: 'Measure', format: TEXT, width: 28 },
+      { header: 'Amount', format: MONEY },
+    ],
+    rows: [
+      ['Total budget', num(r.total)],
+      ['Tolerance adjustment', optNum(r.totalAdjustment)],
+      ['Adjusted total', optNum(r.adjustedTotal)],
+    ],
+  };
+}
+
+/** Capitation as the workbook runs it. */
+export const capitationMechanism = defineMechanism<CapitationInput, CapitationResult>({
+  id: 'capitation',
+  title: 'Capitation',
+  sheet: 'BCF Results - Capitation',
+  tables: [{ kind: TABLE_KINDS.population, required: true }],
+  params: [
+    {
+      id: 'years',
+      label: 'Years',
+      type: { kind: 'integer', min: 1 },
+      default: 1,
+      help: 'Number of plan years.',
+    },
+    {
+      id: 'uplift',
+      label: 'Annual uplift',
+      type: { kind: 'fraction', signed: true },
+      default: 0,
+      help: 'Yearly change to the rate per person (from −100% to 100%).',
+    },
+    {
+      id: 'efficiency',
+      label: 'Annual efficiency',
+      type: { kind: 'fraction' },
+      default: 0,
+      help: 'Yearly efficiency deduction from the rate.',
+    },
+    {
+      id: 'populationGrowth',
+      label: 'Population growth',
+      type: { kind: 'fraction', signed: true },
+      default: 0,
+      help: 'Yearly growth of each segment (a projection, not rounded).',
+    },
+    {
+      id: 'toleranceBand',
+      label: 'Population tolerance',
+      type: { kind: 'fraction' },
+      help: 'With actual populations: the band beyond which the budget is adjusted.',
+    },
+    {
+      id: 'toleranceBasis',
+      label: 'Tolerance basis',
+      type: { kind: 'enum', options: [{ value: 'excess' }, { value: 'full' }] },
+      default: 'excess',
+      help: 'excess (only the variance beyond the band) or full.',
+    },
+    {
+      id: 'actualYear',
+      label: 'Year of actual population',
+      type: { kind: 'integer', min: 1 },
+      default: 1,
+      help: 'The plan year the Actual population column is for.',
+    },
+  ],
+  build: buildCapitation,
+  calculate: capitationBudget,
+  blocks: (r) => [byYear(r), totals(r), detail(r)],
+  headline: (r) => [
+    ...r.years.map((y) => ({ label: yearLabel(y.yearIndex), text: moneyText(y.budget) })),
+    { label: 'Total', text: moneyText(r.total) },
+    ...(r.adjustedTotal === undefined
+      ? []
+      : [{ label: 'Adjusted total', text: moneyText(r.adjustedTotal) }]),
+  ],
+});
