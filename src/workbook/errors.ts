@@ -25,6 +25,8 @@ export const WorkbookErrorCode = {
   NO_LAST_RUN: 'RUN.NO_LAST_RUN',
   /** An unknown mechanism name. */
   UNKNOWN_MECHANISM: 'RUN.UNKNOWN_MECHANISM',
+  /** Restore formulas: the workbook has no record of formulas converted for sharing. */
+  NO_RECORD: 'SHARING.NO_RECORD',
   /** "New planning template" over a workbook that already has one. */
   TEMPLATE_EXISTS: 'TEMPLATE.EXISTS',
   /** The template in the workbook is newer than this add-in. */

@@ -96,7 +96,7 @@ describe('round trip over the in-memory Excel: template → filled → every mec
       numberFormat: '£#,##0.00',
       locked: false,
     });
-    expect(excel.cell('Contributions', 'C6')?.fill).toBe("#FFF2CC");
+    expect(excel.cell('Contributions', 'C6')?.fill).toBe('#FFF2CC');
     expect(excel.cell('Contracts', 'J6')).toMatchObject({ value: 0.025, numberFormat: '0.00%' });
     expect(excel.sheet('Schemes')?.validations.map((v) => v.source)).toContain(
       'Minimum NHS Contribution,Additional NHS Contribution,iBCF,DFG,Additional LA Contribution,Other',

@@ -1,0 +1,121 @@
+import type { CellValue, FormulaCell, SheetWrite, Workbook } from '../ports/workbook';
+import { rangeAddress } from './a1';
+import { WorkbookError, WorkbookErrorCode } from './errors';
+import { TEXT, timestampText } from './results/layout';
+
+/**
+ * "Prepare for sharing" and "Restore formulas". A workbook shared with someone who has
+ * not installed the add-in shows #NAME? wherever a =BCF.* formula is; preparing replaces
+ * each with its current value and records what it converted on the sheet "BCF Shared
+ * formulas" (kept visible on purpose: whoever opens the file can see which figures are
+ * frozen and where they came from). Restoring puts the formulas back from that record.
+ *
+ * Both are safe to run twice: preparing again adds only formulas not yet recorded (the
+ * record keeps earlier entries, a re-converted cell taking its newer formula and value);
+ * restoring again writes the same formulas again. The record is written before any
+ * formula is replaced, so an interrupted run can always be restored. Restoring writes
+ * every recorded formula back, over anything typed into those cells since.
+ */
+
+/** The record sheet and its table. */
+export const SHARED_SHEET = 'BCF Shared formulas';
+export const SHARED_TABLE = 'BCF_SharedFormulas';
+/** The prefix of the add-in's custom functions. */
+export const FUNCTION_PREFIX = 'BCF.';
+
+const HEADERS = ['Sheet', 'Address', 'Formula', 'Value when shared'];
+const FIRST_ROW = 5;
+
+const key = (c: { sheet: string; address: string }): string =>
+  `${c.sheet.toLowerCase()}!${c.address.toUpperCase()}`;
+
+/** The record's entries, or undefined when the workbook has no record. */
+export async function sharedFormulaRecord(workbook: Workbook): Promise<FormulaCell[] | undefined> {
+  const tables = await workbook.listTables();
+  if (!tables.some((t) => t.name === SHARED_TABLE)) return undefined;
+  const [record] = await workbook.readTables([SHARED_TABLE]);
+  return (record?.rows ?? []).flatMap((row): FormulaCell[] => {
+    const [sheet, address, formula, value] = row;
+    if (typeof sheet !== 'string' || typeof address !== 'string' || typeof formula !== 'string')
+      return [];
+    return [{ sheet, address, formula, value: value ?? null }];
+  });
+}
+
+/** The record sheet, pure: title, what was done and when, and the table of converted cells. */
+export function sharedFormulasSheet(
+  cells: readonly FormulaCell[],
+  note: string,
+  now: Date,
+): SheetWrite {
+  const head: CellValue[][] = [
+    ['BCF formulas replaced by their values for sharing', null, null, null],
+    [note, null, null, null],
+    ['Recorded', timestampText(now), null, null],
+    ['"Restore formulas" in the add-in puts every formula below back.', null, null, null],
+    HEADERS,
+  ];
+  const body = cells.map((c): CellValue[] => [c.sheet, c.address, c.formula, c.value]);
+  const values = [...head, ...(body.length > 0 ? body : [[null, null, null, null]])];
+  return {
+    sheet: SHARED_SHEET,
+    values,
+    numberFormats: values.map((_, i) =>
+      i < FIRST_ROW ? [TEXT, TEXT, TEXT, TEXT] : [TEXT, TEXT, TEXT, 'General'],
+    ),
+    boldRows: [1, FIRST_ROW],
+    columnWidths: [24, 10, 60, 20],
+    tables: [{ name: SHARED_TABLE, range: rangeAddress(FIRST_ROW, 1, values.length, 4) }],
+    charts: [],
+  };
+}
+
+/**
+ * Replaces every =BCF.* formula in the workbook with its current value, after recording
+ * each (sheet, address, formula, value) on the "BCF Shared formulas" sheet.
+ *
+ * @returns how many formulas were converted now, and how many the record holds in all.
+ * @throws WorkbookError `SHEET.USER_SHEET` when the user has a sheet of the record's name.
+ */
+export async function prepareForSharing(
+  workbook: Workbook,
+  options: { readonly now: Date },
+): Promise<{ readonly converted: number; readonly recorded: number }> {
+  const found = (await workbook.formulas.findFormulas(FUNCTION_PREFIX)).filter(
+    (c) => c.sheet !== SHARED_SHEET,
+  );
+  const earlier = (await sharedFormulaRecord(workbook)) ?? [];
+  if (found.length === 0) return { converted: 0, recorded: earlier.length };
+  if ((await workbook.sheetOwner(SHARED_SHEET)) === 'user') {
+    throw new WorkbookError(
+      WorkbookErrorCode.USER_SHEET,
+      `The sheet "${SHARED_SHEET}" was not made by the add-in; rename it first.`,
+      SHARED_SHEET,
+    );
+  }
+  const fresh = new Set(found.map(key));
+  const merged = [...earlier.filter((c) => !fresh.has(key(c))), ...found];
+  const note = `${found.length} formula(s) converted on ${timestampText(options.now)}; ${merged.length} recorded in all.`;
+  await workbook.writeSheets([sharedFormulasSheet(merged, note, options.now)]);
+  await workbook.formulas.setValues(found);
+  return { converted: found.length, recorded: merged.length };
+}
+
+/**
+ * Puts back every formula recorded by {@link prepareForSharing}. The record stays, so
+ * the workbook can be prepared and restored again.
+ *
+ * @returns how many formulas were put back.
+ * @throws WorkbookError `SHARING.NO_RECORD` when the workbook has no record.
+ */
+export async function restoreFormulas(workbook: Workbook): Promise<{ readonly restored: number }> {
+  const record = await sharedFormulaRecord(workbook);
+  if (record === undefined) {
+    throw new WorkbookError(
+      WorkbookErrorCode.NO_RECORD,
+      `This workbook has no "${SHARED_SHEET}" record; there are no formulas to restore.`,
+    );
+  }
+  if (record.length > 0) await workbook.formulas.setFormulas(record);
+  return { restored: record.length };
+}
