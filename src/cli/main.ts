@@ -4,10 +4,12 @@ import { UsageError } from './args';
 import { calcCommand } from './calcCommand';
 import { checkCommand } from './checkCommand';
 import { consolidateCommand } from './consolidate/command';
+import { demoCommand } from './demoCommand';
 import { ExitCode } from './exitCodes';
 import { ParamsFileError } from './paramsFile';
 import { complain, errorText } from './report';
 import { runCommand } from './runCommand';
+import { templateCommand } from './templateCommand';
 import { USAGE } from './usage';
 
 type Command = (args: readonly string[]) => ExitCode | Promise<ExitCode>;
@@ -16,7 +18,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   calc: calcCommand,
   run: runCommand,
   check: checkCommand,
+  template: templateCommand,
   consolidate: consolidateCommand,
+  demo: demoCommand,
 };
 
 /**

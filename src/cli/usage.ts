@@ -12,6 +12,9 @@ export const USAGE = `Usage:
   bcf consolidate <folder-or-files...> --out summary.xlsx [--force] [--quiet] [--json]
       Validate many completed templates (one per Health and Wellbeing Board) and write
       a summary workbook: a row per file, totals, a chart and the findings.
+  bcf demo
+      Run every mechanism on the shipped example (assets/samples/bcf-example.xlsx)
+      into demo-output/bcf-example-results.xlsx (npm run demo).
 
 Exit codes: 0 done; 1 a plan check failed (check) or a file was skipped (consolidate);
 2 invalid input, a bad file or a usage error (nothing written).

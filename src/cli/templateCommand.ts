@@ -1,0 +1,24 @@
+import { newPlanningTemplate } from '../workbook/template';
+import { parseArgs, UsageError } from './args';
+import { ExitCode } from './exitCodes';
+import { newWorkbook } from './newWorkbook';
+import { refuseExistingOutput } from './outputPath';
+import { say } from './report';
+
+/**
+ * `bcf template <out.xlsx> [--force]`: writes the BCF planning template to a new file,
+ * exactly as the task pane's "New planning template" makes it (the same sheets, tables,
+ * example rows, drop-down lists, yellow input cells and Checks sheet).
+ */
+export async function templateCommand(args: readonly string[]): Promise<ExitCode> {
+  const { positional, flags } = parseArgs(args, { force: 'boolean' });
+  const [out, ...extra] = positional;
+  if (out === undefined || extra.length > 0) throw new UsageError('needs the file to write.');
+  const force = flags.has('force');
+  await refuseExistingOutput(out, force);
+  const workbook = newWorkbook();
+  const sheets = await newPlanningTemplate(workbook, { now: new Date() });
+  await workbook.saveAs(out, { force });
+  say(`Wrote the planning template to ${out}: sheets ${sheets.map((s) => `"${s}"`).join(', ')}.`);
+  return ExitCode.OK;
+}
