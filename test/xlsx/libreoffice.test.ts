@@ -17,7 +17,25 @@ import {
   type CalcView,
 } from '../support/libreoffice';
 import { bytesOf, entryNames, partsOf, planningWorkbook, tempDir } from './fixtures';
+import type { PooledFundResult } from '../../src/engine/pooledFund';
+import { runMechanism, type RunOutcome } from '../../src/workbook/run';
+import { xlsxFromSeed } from '../contract/xlsxHarness';
 import { poolSheet } from './layouts';
+
+/** The B&NES contributions as a user's table. */
+const CONTRIBUTIONS = {
+  sheets: [
+    {
+      name: 'Pool',
+      rows: [
+        ['Partner', 'Scheme', 'Amount (£)'],
+        ['B&NES CCG', 'Community services', 28_348_000],
+        ['B&NES Council', 'Community services', 40_888_000],
+      ],
+    },
+  ],
+  tables: [{ name: 'Contributions', sheet: 'Pool', range: 'A1:C3' }],
+};
 
 jest.setTimeout(240_000);
 
@@ -32,7 +50,10 @@ const files = {
   noChart: join(dir, 'no-chart.xlsx'),
   /** The user's plan saved by LibreOffice Calc (its own chart and package), with the result added. */
   fromCalcFile: join(dir, 'from-calc-file.xlsx'),
+  /** A whole run of the workbook layer (pool) over a file holding a Contributions table. */
+  layerRun: join(dir, 'layer-run.xlsx'),
 };
+let layerRun: RunOutcome;
 let views: Map<string, CalcView>;
 let sheet = poolSheet();
 
@@ -80,6 +101,9 @@ beforeAll(async () => {
   await writeOutput(files.staleTotal, plan, poolSheet(SHEET, { savedTotal: 1 }).layout);
   await writeOutput(files.noChart, plan, poolSheet(SHEET, { charts: false }).layout);
   await writeOutput(files.fromCalcFile, await savedByCalc(plan));
+  const input = await openXlsx(await xlsxFromSeed(CONTRIBUTIONS), 'contributions.xlsx');
+  layerRun = await runMechanism(input, 'pool', {}, { now: new Date('2025-06-01T14:03:05Z') });
+  await input.saveAs(files.layerRun);
   views = await viewInCalc(Object.values(files), 'xlsx-adapter');
   writeFileSync(
     join(ARTIFACTS, 'libreoffice', 'xlsx-adapter', 'soffice-version.txt'),
@@ -89,7 +113,7 @@ beforeAll(async () => {
 
 describe('LibreOffice Calc opens what the adapter writes', () => {
   it('opens every output with every sheet', () => {
-    for (const path of Object.values(files)) {
+    for (const path of [files.results, files.staleTotal, files.noChart, files.fromCalcFile]) {
       expect([...view(path).sheets.keys()].sort()).toEqual(
         ['Dashboard', 'Inputs', 'Metrics', SHEET].sort(),
       );
@@ -125,6 +149,29 @@ describe('LibreOffice Calc opens what the adapter writes', () => {
     expect(inputs[2]?.slice(1)).toEqual(['Party', 'Annual value', 'Start', 'Pooled']);
     expect(inputs[3]?.slice(1, 3)).toEqual(['ICB', '1250000.5']);
     expect(inputs[5]?.slice(1, 3)).toEqual(['=not a formula', '2500001']);
+  });
+});
+
+describe('a whole run of the workbook layer, written to a file', () => {
+  it("shows the engine's figures for each partner, and the run's chart", () => {
+    expect(layerRun.ok).toBe(true);
+    const result = (layerRun.ok ? layerRun.result : undefined) as PooledFundResult;
+    const rows = csv(files.layerRun, 'BCF Results - Pooled fund');
+    const header = rows.findIndex((row) => row[0] === 'Partner');
+    expect(header).toBeGreaterThan(0);
+    result.partners.forEach((partner, i) => {
+      const row = rows[header + 1 + i] ?? [];
+      expect(row[0]).toBe(partner.partner);
+      expect(row[1]).toBe(partner.contribution.toFixed());
+      expect(Number(row[2]?.replace('%', '')) / 100).toBeCloseTo(
+        partner.contributionShare.toNumber(),
+        12,
+      );
+    });
+    const page = view(files.layerRun).pages.find((p) =>
+      p.text.includes('Contributions by partner'),
+    );
+    expect(page?.coloured).toBeGreaterThan(1000);
   });
 });
 
