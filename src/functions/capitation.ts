@@ -6,6 +6,7 @@ import {
   amountIn,
   cells,
   isBlank,
+  isOmitted,
   amount,
   optionalAmount,
   type ExcelArgument,
@@ -28,7 +29,7 @@ function segmentCells(
 ): SegmentCells[] {
   const people = cells('population', population);
   const rates = aligned('annualRate', annualRate, people.length, 'population');
-  const weights = isBlank(weight) ? [] : aligned('weight', weight, people.length, 'population');
+  const weights = isOmitted(weight) ? [] : aligned('weight', weight, people.length, 'population');
   // aligned() repeats the one cell when a single rate is given for every segment.
   const rateForAll = people.length > 1 && rates[0] === rates[1];
   const segments: SegmentCells[] = [];

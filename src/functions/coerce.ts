@@ -71,6 +71,14 @@ export function isBlank(value: unknown): boolean {
   );
 }
 
+/** Whether an optional range was left out: omitted, or every cell of it empty. */
+export function isOmitted(value: unknown): boolean {
+  if (!Array.isArray(value)) return isBlank(value);
+  return (value as unknown[]).every((row) =>
+    Array.isArray(row) ? (row as unknown[]).every(isBlank) : isBlank(row),
+  );
+}
+
 const NUMBER_TEXT = /^([+-]?)£?((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[+-]?\d+)?)(%?)$/i;
 
 /**

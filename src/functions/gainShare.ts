@@ -7,6 +7,7 @@ import {
   amountIn,
   cells,
   isBlank,
+  isOmitted,
   optionalAmount,
   rows,
   nameIn,
@@ -97,7 +98,7 @@ export function GAINSHARE(
   const terms = excelCall(() => {
     const { cells: names, names: parties } = partyCells(partyNames);
     const gain = bandTable('bands', bands, names.length);
-    const loss = isBlank(lossBands) ? undefined : bandTable('lossBands', lossBands, names.length);
+    const loss = isOmitted(lossBands) ? undefined : bandTable('lossBands', lossBands, names.length);
     return {
       names,
       parties,

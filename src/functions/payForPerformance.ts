@@ -14,6 +14,7 @@ import {
   amountIn,
   cells,
   isBlank,
+  isOmitted,
   optionalAmount,
   optionalText,
   rows,
@@ -63,7 +64,7 @@ export function ACHIEVEMENT(
   bands?: unknown[][],
 ): number {
   const input = excelCall(() => {
-    const banded = isBlank(bands) ? undefined : achievementBands(bands);
+    const banded = isOmitted(bands) ? undefined : achievementBands(bands);
     return {
       banded,
       metric: {

@@ -39,6 +39,7 @@ describe('BCF.CAPITATION', () => {
   it('applies one rate, and one weight, to every segment when given once', () => {
     expect(CAPITATION([[100], [200]], [[10]], 0, 0, 0, [[1.5]])).toBe(4500);
     expect(CAPITATION([[100], [200]], [[10]], 0, 0, 0, [[2], ['']])).toBe(4000);
+    expect(CAPITATION([[100], [200]], [[10]], 0, 0, 0, [[''], [null]])).toBe(3000);
   });
 
   it('reads population and rates given as number text ("1,200", "£101.11")', () => {

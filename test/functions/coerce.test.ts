@@ -6,6 +6,7 @@ import {
   amounts,
   cells,
   isBlank,
+  isOmitted,
   numberIn,
   optionalAmount,
   optionalText,
@@ -57,6 +58,13 @@ describe('blanks', () => {
   it('treats null, undefined, "" and spaces as blank, and 0 as a number', () => {
     expect([null, undefined, '', '   '].every(isBlank)).toBe(true);
     expect(isBlank(0)).toBe(false);
+  });
+});
+
+describe('optional ranges', () => {
+  it('are left out when omitted or when every cell is empty', () => {
+    expect([null, undefined, '', [['', null]], [[''], ['  ']]].every(isOmitted)).toBe(true);
+    expect(isOmitted([['', 0]])).toBe(false);
   });
 });
 

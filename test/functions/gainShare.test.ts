@@ -140,6 +140,9 @@ describe('BCF.GAINSHARE', () => {
 
   it('accepts a blank optional loss table as omitted', () => {
     expect(GAINSHARE(100, 110, [['', 0.5, 0.5]], PARTIES_ACROSS, omitted)).toEqual([[-5, -5]]);
+    expect(GAINSHARE(100, 110, [['', 0.5, 0.5]], PARTIES_ACROSS, [['', '', '']])).toEqual([
+      [-5, -5],
+    ]);
   });
 });
 

@@ -35,6 +35,7 @@ describe('BCF.ACHIEVEMENT', () => {
     expect(ACHIEVEMENT(60, 80, 75, 'higher', 'bands', bands)).toBe(0.25);
     expect(ACHIEVEMENT(60, 80, 80, 'higher', 'bands', bands)).toBe(1);
     expect(ACHIEVEMENT(60, 80, 65, 'higher', 'bands', bands)).toBe(0);
+    expect(ACHIEVEMENT(60, 80, 75, 'higher', 'linear', [['', '']])).toBe(0.75);
   });
 
   it.each(
