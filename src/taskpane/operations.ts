@@ -40,13 +40,27 @@ export interface MechanismStatus {
   readonly reason?: string;
 }
 
+/** A contract of the contracts table, as the pane offers it. */
+export interface ContractSummary {
+  /** Its Contract ID, e.g. "MSK1". */
+  readonly id: string;
+  readonly name?: string;
+  readonly model?: string;
+  readonly provider?: string;
+  readonly commissioner?: string;
+  /** The parties to its risk share, in the order the workbook layer uses (its Parties cell, or provider then commissioner). */
+  readonly parties: readonly string[];
+  /** Whether the RiskShareBands table has bands for it. */
+  readonly hasBands: boolean;
+}
+
 /** What the pane shows of a workbook before anything runs. */
 export interface WorkbookOverview {
   /** The input tables found, in sheet order. */
   readonly tables: readonly TableInfo[];
   readonly mechanisms: readonly MechanismStatus[];
-  /** Party names from the contracts table (providers, commissioners), in table order. */
-  readonly parties: readonly string[];
+  /** The contracts, in table order. */
+  readonly contracts: readonly ContractSummary[];
   /** Partner names from the contributions table (a pooled fund's partners), in table order. */
   readonly partners: readonly string[];
 }
@@ -140,27 +154,43 @@ export interface BandTerms {
   readonly shares: PartyShares;
 }
 
-/** Terms of a gain/loss share that are not in the tables (expected and actual spend are). */
+/**
+ * A gain/loss share of one contract (expected and actual spend come from the Contracts
+ * table). Bands, caps and quality scores come from the workbook's RiskShareBands and
+ * RiskShareTerms tables (`terms: 'workbook'`) or from the pane's editor (`terms: 'pane'`).
+ */
 export interface GainLossParams {
+  /** The Contract ID; may be left out when there is one contract. */
+  readonly contract?: string;
+  readonly terms: 'workbook' | 'pane';
+  /** The contract's parties, in the layer's order. */
   readonly parties: readonly string[];
-  /** Whether band limits are fractions of expected spend or amounts in pounds. */
-  readonly bandLimits: 'fraction' | 'amount';
-  readonly gainBands: readonly BandTerms[];
-  /** Absent when losses are shared like gains (symmetric terms). */
-  readonly lossBands?: readonly BandTerms[];
+  /** The editor's terms (`terms: 'pane'`). */
+  readonly editor?: {
+    /** Whether band limits are fractions of expected spend or amounts in pounds. */
+    readonly bandLimits: 'fraction' | 'amount';
+    readonly gainBands: readonly BandTerms[];
+    /** Absent when losses are shared like gains (symmetric terms). */
+    readonly lossBands?: readonly BandTerms[];
+    /** Per-party multipliers (fractions) on its share of a gain. */
+    readonly quality?: PartyShares;
+    /** Per-party caps in pounds on the gain received and the loss borne. */
+    readonly caps?: {
+      readonly gain: Readonly<Record<string, string>>;
+      readonly loss: Readonly<Record<string, string>>;
+    };
+  };
   readonly gate?: {
     readonly fraction: string;
     readonly holder: string;
     readonly appliesTo: 'both' | 'gains' | 'losses';
   };
-  /** Per-party multipliers (fractions) on its share of a gain; unearned goes to `unearnedTo`. */
-  readonly quality?: { readonly multipliers: PartyShares; readonly unearnedTo: string };
-  /** Per-party caps in pounds on the gain received and the loss borne. */
-  readonly caps?: {
-    readonly gain: Readonly<Record<string, string>>;
-    readonly loss: Readonly<Record<string, string>>;
-    readonly overflowTo: string;
-  };
+  /** Who receives what quality multipliers do not earn. */
+  readonly unearnedTo?: string;
+  /** Who takes what a capped party cannot. */
+  readonly overflowTo?: string;
+  /** When expected and actual spend are per unit (e.g. member months), the number of units. */
+  readonly units?: string;
 }
 
 /** The pooled fund's parameters (the workbook layer's `pool` parameters, same ids). */
@@ -178,6 +208,7 @@ export interface PooledFundParams {
   readonly unbudgetedSpend: 'error' | 'overspend';
 }
 
+/** Capitation (the layer's `capitation` parameters). */
 export interface CapitationParams {
   readonly years: number;
   readonly uplift: string;
@@ -186,30 +217,43 @@ export interface CapitationParams {
   /** Population tolerance as a fraction of the projection; absent for none. */
   readonly toleranceBand?: string;
   readonly toleranceBasis: 'excess' | 'full';
+  /** The plan year the actual population is for (with a tolerance). */
+  readonly actualYear?: number;
 }
 
+/** Pay for performance (the layer's `p4p` parameters). */
 export interface PayForPerformanceParams {
-  readonly atRiskRate: string;
+  readonly contract?: string;
+  /** A label for the period measured, e.g. "Year 2". */
+  readonly period: string;
+  /** Absent: the contract's own at-risk rate. */
+  readonly atRiskRate?: string;
   readonly phasing: 'applied' | 'shadow';
-  readonly appliedFraction: string;
+  /** For a ramp; absent in shadow phasing. */
+  readonly appliedFraction?: string;
 }
 
+/** BCF 2015/16 payment for performance (the layer's `bcf-p4p` parameters). */
 export interface BcfPaymentForPerformanceParams {
+  readonly contract?: string;
   /** The reduction in non-elective admissions aimed for, as a fraction (default 0.035). */
   readonly ambition: string;
-  /** The national unit cost of an admission, in pounds. */
-  readonly unitCost: string;
+  /** The national unit cost of an admission, where the Activity rows give no price. */
+  readonly unitCost?: string;
 }
 
+/** Activity payments (the layer's `activity` parameters). */
 export interface ActivityPaymentParams {
   readonly model: 'block' | 'marginal' | 'blended' | 'aligned' | 'corridor';
-  /** The marginal, blended or aligned rate as a fraction of price (defaults 0.70, 0.20, 0.75). */
-  readonly rate: string;
-  /** Corridor: the band around plan as a fraction. */
-  readonly corridorBand?: string;
-  /** Corridor: the refund rate below the band, as a fraction. */
+  readonly contract?: string;
+  readonly price?: string;
+  readonly fixed?: string;
+  readonly marginalRate?: string;
+  readonly variableRate?: string;
+  readonly band?: string;
   readonly refundRate?: string;
-  /** Block: the annual inflator (negative for a deflator) as a fraction. */
+  readonly blockValue?: string;
+  readonly years?: number;
   readonly inflator?: string;
 }
 

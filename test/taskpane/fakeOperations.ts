@@ -21,7 +21,7 @@ export const EMPTY_OVERVIEW: WorkbookOverview = {
     ready: false,
     missing: ['Contracts'],
   })),
-  parties: [],
+  contracts: [],
   partners: [],
 };
 
@@ -50,7 +50,16 @@ export const FILLED_OVERVIEW: WorkbookOverview = {
     ready: mechanism !== 'bcfPaymentForPerformance',
     missing: mechanism === 'bcfPaymentForPerformance' ? ['Admissions'] : [],
   })),
-  parties: ['Circle', 'Bedfordshire CCG'],
+  contracts: [
+    {
+      id: 'MSK1',
+      name: 'Bedfordshire MSK prime contract',
+      provider: 'Circle',
+      commissioner: 'Bedfordshire CCG',
+      parties: ['Circle', 'Bedfordshire CCG'],
+      hasBands: false,
+    },
+  ],
   partners: ['B&NES CCG', 'B&NES Council'],
 };
 

@@ -1,29 +1,41 @@
-import { checkForm, equalPercents } from '../../src/taskpane/forms/fields';
+import { checkForm, equalPercents, type FieldChoices } from '../../src/taskpane/forms/fields';
 import {
   checkGainLoss,
   defaultGainLoss,
   gainLossParams,
+  type GainLossForm,
 } from '../../src/taskpane/forms/gainLossForm';
-import { GAIN_LOSS_PRESETS } from '../../src/taskpane/forms/gainLossPresets';
+import { GAIN_LOSS_PRESETS, rolesOf } from '../../src/taskpane/forms/gainLossPresets';
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 import { buildRequest, initialForms } from '../../src/taskpane/forms/request';
+import type { ContractSummary } from '../../src/taskpane/operations';
 
-const PARTIES = ['Circle', 'Bedfordshire CCG'];
 const PARTNERS = ['B&NES CCG', 'B&NES Council'];
+/** Bedfordshire MSK prime contract (King's Fund 2014); the Parties cell lists the CCG first. */
+const MSK: ContractSummary = {
+  id: 'MSK1',
+  provider: 'Circle',
+  commissioner: 'Bedfordshire CCG',
+  parties: ['Bedfordshire CCG', 'Circle'],
+  hasBands: false,
+};
+const CONTRACTS = [MSK];
+const NONE: FieldChoices = { names: [], contracts: ['MSK1'] };
+const POOL: FieldChoices = { names: PARTNERS, contracts: [] };
 
-function preset(id: string) {
+function preset(id: string): GainLossForm {
   const found = GAIN_LOSS_PRESETS.find((p) => p.id === id);
-  if (found === undefined) throw new Error(id);
-  return found.apply(PARTIES);
+  const roles = rolesOf(MSK);
+  if (found === undefined || roles === undefined) throw new Error(id);
+  return found.apply(defaultGainLoss(CONTRACTS), MSK.parties, roles);
 }
 
 describe('parameter forms', () => {
   it('gives every simple mechanism valid defaults', () => {
     for (const [id, form] of Object.entries(SIMPLE_FORMS)) {
-      const values = form.defaults(PARTIES);
-      const errors = checkForm(form.fields, values, PARTIES);
-      const expected = id === 'bcfPaymentForPerformance' ? { unitCost: 'Enter a value.' } : {};
-      expect([id, errors]).toEqual([id, expected]);
+      const choices = form.names === 'partners' ? POOL : NONE;
+      const errors = checkForm(form.fields, form.defaults(choices), choices);
+      expect([id, errors]).toEqual([id, {}]);
     }
   });
 
@@ -33,14 +45,14 @@ describe('parameter forms', () => {
   });
 
   it('turns the capitation form into decimal strings (Bedfordshire MSK uplift 1.3%, King’s Fund 2014)', () => {
-    const forms = initialForms(PARTIES, PARTNERS);
+    const forms = initialForms(CONTRACTS, PARTNERS);
     const values = {
-      ...SIMPLE_FORMS.capitation.defaults(PARTIES),
+      ...SIMPLE_FORMS.capitation.defaults(NONE),
+      years: '5',
       uplift: '1.3',
       toleranceBand: '2',
     };
-    const built = buildRequest('capitation', { ...forms, simple: { capitation: values } });
-    expect(built).toEqual({
+    expect(buildRequest('capitation', { ...forms, simple: { capitation: values } })).toEqual({
       ok: true,
       request: {
         mechanism: 'capitation',
@@ -51,15 +63,16 @@ describe('parameter forms', () => {
           populationGrowth: '0',
           toleranceBand: '0.02',
           toleranceBasis: 'excess',
+          actualYear: 1,
         },
       },
     });
   });
 
   it('checks agreed fixed shares of a pooled fund add up to 100% (Rotherham 50/50)', () => {
-    const forms = initialForms(PARTIES, PARTNERS);
+    const forms = initialForms(CONTRACTS, PARTNERS);
     const values = {
-      ...SIMPLE_FORMS.pooledFund.defaults(PARTNERS),
+      ...SIMPLE_FORMS.pooledFund.defaults(POOL),
       rule: 'fixed',
       'fixedShares.B&NES CCG': '60',
     };
@@ -81,15 +94,10 @@ describe('parameter forms', () => {
     });
   });
 
-  it('offers the pooled fund’s partners, not the contracts’ parties (B&NES OBC 2015)', () => {
-    const forms = initialForms(PARTIES, PARTNERS);
-    const built = buildRequest('pooledFund', {
-      ...forms,
-      simple: {
-        pooledFund: { ...SIMPLE_FORMS.pooledFund.defaults(PARTNERS), rule: 'commissioner' },
-      },
-    });
-    expect(built).toEqual({
+  it('offers the pooled fund’s partners for the commissioner rule (B&NES OBC 2015)', () => {
+    const forms = initialForms(CONTRACTS, PARTNERS);
+    const values = { ...SIMPLE_FORMS.pooledFund.defaults(POOL), rule: 'commissioner' };
+    expect(buildRequest('pooledFund', { ...forms, simple: { pooledFund: values } })).toEqual({
       ok: true,
       request: {
         mechanism: 'pooledFund',
@@ -105,94 +113,116 @@ describe('parameter forms', () => {
 
   it('sends overspend caps only for partners given one, with who takes the excess', () => {
     const values = {
-      ...SIMPLE_FORMS.pooledFund.defaults(PARTNERS),
+      ...SIMPLE_FORMS.pooledFund.defaults(POOL),
       'overspendCaps.B&NES Council': 'lots',
     };
-    expect(checkForm(SIMPLE_FORMS.pooledFund.fields, values, PARTNERS)).toEqual({
+    expect(checkForm(SIMPLE_FORMS.pooledFund.fields, values, POOL)).toEqual({
       'overspendCaps.B&NES Council': '"lots" is not an amount in pounds, e.g. 1,250,000.00.',
     });
     const params = SIMPLE_FORMS.pooledFund.toParams(
       { ...values, 'overspendCaps.B&NES Council': '£500,000', excessTo: 'B&NES CCG' },
-      PARTNERS,
+      POOL,
     );
     expect(params.overspendCaps).toEqual({ 'B&NES Council': '500000' });
     expect(params.excessTo).toBe('B&NES CCG');
   });
 
-  it('picks the rate of the chosen activity payment model (2019/20 blended 20%)', () => {
-    const defaults = SIMPLE_FORMS.activityPayment.defaults(PARTIES);
-    expect(SIMPLE_FORMS.activityPayment.toParams(defaults, PARTIES)).toEqual({
-      model: 'blended',
-      rate: '0.2',
-    });
-    expect(
-      SIMPLE_FORMS.activityPayment.toParams({ ...defaults, model: 'marginal' }, PARTIES),
-    ).toEqual({
-      model: 'marginal',
-      rate: '0.7',
-    });
-    expect(
-      SIMPLE_FORMS.activityPayment.toParams({ ...defaults, model: 'corridor' }, PARTIES),
-    ).toEqual({
+  it('sends the activity model’s own rate (2019/20 blended 20%, marginal 70%, aligned 75%)', () => {
+    const defaults = SIMPLE_FORMS.activityPayment.defaults(NONE);
+    const params = (model: string) =>
+      SIMPLE_FORMS.activityPayment.toParams({ ...defaults, model }, NONE);
+    expect(params('marginal')).toEqual({ model: 'marginal', marginalRate: '0.7' });
+    expect(params('blended')).toEqual({ model: 'blended', variableRate: '0.2' });
+    expect(params('aligned')).toEqual({ model: 'aligned', variableRate: '0.75' });
+    expect(params('corridor')).toEqual({
       model: 'corridor',
-      rate: '0.7',
-      corridorBand: '0.03',
+      marginalRate: '0.7',
+      band: '0.03',
       refundRate: '0',
+    });
+    expect(
+      SIMPLE_FORMS.activityPayment.toParams(
+        { ...defaults, model: 'block', blockValue: '20,000,000', years: '3', inflator: '-1.1' },
+        NONE,
+      ),
+    ).toEqual({ model: 'block', blockValue: '20000000', years: 3, inflator: '-0.011' });
+  });
+
+  it('asks for a contract when pay for performance has several', () => {
+    const choices = { names: [], contracts: ['A', 'B'] };
+    const defaults = SIMPLE_FORMS.payForPerformance.defaults(choices);
+    expect(defaults.contract).toBe('A');
+    expect(
+      checkForm(SIMPLE_FORMS.payForPerformance.fields, { ...defaults, contract: '' }, choices),
+    ).toEqual({ contract: 'Choose a contract.' });
+    expect(SIMPLE_FORMS.payForPerformance.toParams(defaults, choices)).toEqual({
+      contract: 'A',
+      period: 'Contract period',
+      phasing: 'applied',
+      appliedFraction: '1',
     });
   });
 });
 
 describe('gain/loss share editor', () => {
-  it('starts with one band shared equally, losses like gains', () => {
-    const form = defaultGainLoss(PARTIES);
-    expect(checkGainLoss(form, PARTIES)).toEqual({});
-    expect(gainLossParams(form, PARTIES)).toEqual({
-      parties: PARTIES,
-      bandLimits: 'fraction',
-      gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
+  it('starts with the pane’s terms when the workbook has no bands for the contract', () => {
+    const form = defaultGainLoss(CONTRACTS);
+    expect(checkGainLoss(form, CONTRACTS)).toEqual({});
+    expect(gainLossParams(form, CONTRACTS)).toEqual({
+      terms: 'pane',
+      parties: ['Bedfordshire CCG', 'Circle'],
+      editor: {
+        bandLimits: 'fraction',
+        gainBands: [{ shares: { 'Bedfordshire CCG': '0.5', Circle: '0.5' } }],
+      },
     });
   });
 
-  it('Bedfordshire MSK preset (King’s Fund 2014): first 5% to the provider, then 50:50; provider bears losses', () => {
-    expect(gainLossParams(preset('bedfordshire'), PARTIES)).toEqual({
-      parties: PARTIES,
+  it('uses the workbook’s risk-share tables when they have bands for the contract', () => {
+    const form = defaultGainLoss([{ ...MSK, hasBands: true }]);
+    expect(gainLossParams(form, [{ ...MSK, hasBands: true }])).toEqual({
+      terms: 'workbook',
+      parties: ['Bedfordshire CCG', 'Circle'],
+    });
+  });
+
+  it('Bedfordshire MSK preset (King’s Fund 2014): provider keeps the first 5%, then 50:50; provider bears losses', () => {
+    expect(gainLossParams(preset('bedfordshire'), CONTRACTS).editor).toEqual({
       bandLimits: 'fraction',
       gainBands: [
-        { upTo: '0.05', shares: { Circle: '1', 'Bedfordshire CCG': '0' } },
-        { shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } },
+        { upTo: '0.05', shares: { 'Bedfordshire CCG': '0', Circle: '1' } },
+        { shares: { 'Bedfordshire CCG': '0.5', Circle: '0.5' } },
       ],
-      lossBands: [{ shares: { Circle: '1', 'Bedfordshire CCG': '0' } }],
+      lossBands: [{ shares: { 'Bedfordshire CCG': '0', Circle: '1' } }],
     });
   });
 
-  it('alliance preset (Australian alliance, traditional risk or reward): 50:50 with the NOP loss capped at £8m', () => {
-    const params = gainLossParams(preset('alliance'), PARTIES);
-    expect(params.lossBands).toBeUndefined();
-    expect(params.caps).toEqual({
-      gain: {},
-      loss: { Circle: '8000000' },
-      overflowTo: 'Bedfordshire CCG',
-    });
+  it('alliance preset (Australian alliance, traditional risk or reward): 50:50, non-owners’ loss capped at £8m', () => {
+    const params = gainLossParams(preset('alliance'), CONTRACTS);
+    expect(params.editor?.lossBands).toBeUndefined();
+    expect(params.editor?.caps).toEqual({ gain: {}, loss: { Circle: '8000000' } });
+    expect(params.overflowTo).toBe('Bedfordshire CCG');
   });
 
-  it('shared-savings preset (Medicare Shared Savings Program): 3.3% gate on gains, quality on gains', () => {
-    const params = gainLossParams(preset('shared-savings'), PARTIES);
+  it('shared-savings preset (Medicare Shared Savings Program): 3.3% gate on gains, quality scores', () => {
+    const params = gainLossParams(preset('shared-savings'), CONTRACTS);
     expect(params.gate).toEqual({
       fraction: '0.033',
       holder: 'Bedfordshire CCG',
       appliesTo: 'gains',
     });
-    expect(params.quality).toEqual({
-      multipliers: { Circle: '1', 'Bedfordshire CCG': '1' },
-      unearnedTo: 'Bedfordshire CCG',
-    });
-    expect(params.lossBands).toEqual([{ shares: { Circle: '0', 'Bedfordshire CCG': '1' } }]);
+    expect(params.editor?.quality).toEqual({ 'Bedfordshire CCG': '1', Circle: '1' });
+    expect(params.unearnedTo).toBe('Bedfordshire CCG');
+    expect(params.editor?.lossBands).toEqual([
+      { shares: { 'Bedfordshire CCG': '1', Circle: '0' } },
+    ]);
   });
 
-  it('names band shares that do not add up, limits out of order and bad caps', () => {
+  it('names band shares that do not add up, limits out of order, bad caps and units', () => {
     const form = preset('bedfordshire');
-    const bad = {
+    const bad: GainLossForm = {
       ...form,
+      units: 'many',
       gainBands: [
         { upTo: '5', shares: { Circle: '100', 'Bedfordshire CCG': '0' } },
         { upTo: '4', shares: { Circle: '50', 'Bedfordshire CCG': '45' } },
@@ -200,26 +230,35 @@ describe('gain/loss share editor', () => {
       ],
       caps: { ...form.caps, on: true, loss: { Circle: 'lots' } },
     };
-    expect(checkGainLoss(bad, PARTIES)).toEqual({
+    expect(checkGainLoss(bad, CONTRACTS)).toEqual({
       'gain.1.upTo': 'Each band must end above the one before.',
       'gain.1.shares': 'Band 2 shares add up to 95%, not 100%.',
       'gain.2.share.Circle': '"x" is not a percentage, e.g. 5 or 2.5.',
       'caps.loss.Circle': '"lots" is not an amount in pounds, e.g. 1,250,000.00.',
+      units: '"many" is not a number of units, e.g. 125,000.',
     });
   });
 
-  it('reads band limits in pounds when chosen', () => {
-    const form = { ...preset('bedfordshire'), bandLimits: 'amount' as const };
+  it('reads band limits in pounds when chosen, and units per member month (Axene: 125,000)', () => {
+    const form = { ...preset('bedfordshire'), bandLimits: 'amount' as const, units: '125,000' };
     const withAmount = {
       ...form,
       gainBands: form.gainBands.map((b, i) => (i === 0 ? { ...b, upTo: '1,258,750' } : b)),
     };
-    expect(gainLossParams(withAmount, PARTIES).gainBands[0]?.upTo).toBe('1258750');
+    const params = gainLossParams(withAmount, CONTRACTS);
+    expect(params.editor?.gainBands[0]?.upTo).toBe('1258750');
+    expect(params.units).toBe('125000');
   });
 
-  it('refuses to run without parties', () => {
-    expect(checkGainLoss(defaultGainLoss([]), [])).toEqual({
-      parties: 'The contracts table names no parties.',
+  it('asks for a contract when there are several, and refuses one without parties', () => {
+    const other = { ...MSK, id: 'ALL1', parties: [] };
+    expect(checkGainLoss({ ...defaultGainLoss([MSK, other]), contract: '' }, [MSK, other])).toEqual(
+      {
+        contract: 'Choose a contract.',
+      },
+    );
+    expect(checkGainLoss(defaultGainLoss([other]), [other])).toEqual({
+      contract: 'This contract names no parties.',
     });
   });
 });

@@ -2,7 +2,7 @@ import { OfficeWorkbook } from '../../src/adapters/office/index';
 import type { Progress, RunControl } from '../../src/taskpane/operations';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
 import { createMemoryExcel, type MemoryWorkbookSeed } from '../support/memory-excel';
-import { pooledFundSeed } from './workbookSeeds';
+import { pooledFundSeed, riskShareSeed } from './workbookSeeds';
 
 const NOW = new Date('2025-06-01T14:03:05Z');
 const RESULT_SHEET = 'BCF Results - Pooled fund';
@@ -28,11 +28,21 @@ const POOL = {
 } as const;
 
 describe('pane operations over the workbook layer and the Office adapter (in-memory Excel)', () => {
-  it('lists the tables, what can run, the contract parties (provider first) and the pool partners', async () => {
+  it('lists the tables, what can run, the contracts with their parties and the pool partners', async () => {
     const { operations } = setUp(pooledFundSeed());
     const overview = await operations.overview();
     expect(overview.tables.map((t) => t.name)).toEqual(['Contributions', 'Contracts']);
-    expect(overview.parties).toEqual(['Circle', 'Bedfordshire CCG']);
+    expect(overview.contracts).toEqual([
+      {
+        id: 'MSK1',
+        model: 'Prime contractor',
+        provider: 'Circle',
+        commissioner: 'Bedfordshire CCG',
+        parties: ['Circle', 'Bedfordshire CCG'],
+        hasBands: false,
+      },
+    ]);
+    expect(overview.mechanisms.find((m) => m.mechanism === 'gainLossShare')?.ready).toBe(true);
     expect(overview.partners).toEqual(['B&NES CCG', 'B&NES Council']);
     expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toEqual({
       mechanism: 'pooledFund',
@@ -127,5 +137,106 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     await operations.selectCell({ sheet: 'Pooled fund', address: 'C3' });
     expect(excel.model.selection?.sheet.name).toBe('Pooled fund');
     expect(excel.model.selection?.rect).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+  });
+
+  const BEDFORDSHIRE_HEADLINE = [
+    { label: 'Gain', value: '£2,175,000.00', kind: 'text' },
+    { label: 'Circle', value: '£1,716,875.00', kind: 'text' },
+    { label: 'Bedfordshire CCG', value: '£458,125.00', kind: 'text' },
+  ];
+
+  it('shares the Bedfordshire MSK gain (King’s Fund 2014) with bands from the RiskShareBands table', async () => {
+    const { excel, operations } = setUp(riskShareSeed());
+    const overview = await operations.overview();
+    expect(overview.contracts[0]?.hasBands).toBe(true);
+    const outcome = await operations.run(
+      {
+        mechanism: 'gainLossShare',
+        params: { terms: 'workbook', parties: ['Circle', 'Bedfordshire CCG'] },
+      },
+      control(),
+    );
+    expect(outcome).toMatchObject({ ok: true, headline: BEDFORDSHIRE_HEADLINE });
+    expect(excel.sheet('BCF Results - Gain share')).toBeDefined();
+  });
+
+  it('shares it with the bands set in the pane when the workbook has no risk-share tables', async () => {
+    const { operations } = setUp(pooledFundSeed());
+    const parties = ['Circle', 'Bedfordshire CCG'];
+    const outcome = await operations.run(
+      {
+        mechanism: 'gainLossShare',
+        params: {
+          terms: 'pane',
+          contract: 'MSK1',
+          parties,
+          editor: {
+            bandLimits: 'fraction',
+            gainBands: [
+              { upTo: '0.05', shares: { Circle: '1', 'Bedfordshire CCG': '0' } },
+              { shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } },
+            ],
+            lossBands: [{ shares: { Circle: '1', 'Bedfordshire CCG': '0' } }],
+          },
+        },
+      },
+      control(),
+    );
+    expect(outcome).toMatchObject({ ok: true, headline: BEDFORDSHIRE_HEADLINE });
+  });
+
+  it('lets the pane’s bands stand in for the workbook’s, leaving the user’s table untouched', async () => {
+    const { excel, operations } = setUp(riskShareSeed());
+    const outcome = await operations.run(
+      {
+        mechanism: 'gainLossShare',
+        params: {
+          terms: 'pane',
+          parties: ['Circle', 'Bedfordshire CCG'],
+          editor: {
+            bandLimits: 'fraction',
+            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
+          },
+        },
+      },
+      control(),
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      headline: [
+        { label: 'Gain', value: '£2,175,000.00' },
+        { label: 'Circle', value: '£1,087,500.00' },
+        { label: 'Bedfordshire CCG', value: '£1,087,500.00' },
+      ],
+    });
+    expect(excel.values('Risk share', 'F2:F3')).toEqual([[1], [0]]);
+  });
+
+  it('applies pane caps and quality through the stand-in RiskShareTerms table', async () => {
+    const { operations } = setUp(pooledFundSeed());
+    const outcome = await operations.run(
+      {
+        mechanism: 'gainLossShare',
+        params: {
+          terms: 'pane',
+          parties: ['Circle', 'Bedfordshire CCG'],
+          editor: {
+            bandLimits: 'fraction',
+            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
+            caps: { gain: { Circle: '1000000' }, loss: {} },
+          },
+          overflowTo: 'Bedfordshire CCG',
+        },
+      },
+      control(),
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      headline: [
+        { label: 'Gain', value: '£2,175,000.00' },
+        { label: 'Circle', value: '£1,000,000.00' },
+        { label: 'Bedfordshire CCG', value: '£1,175,000.00' },
+      ],
+    });
   });
 });

@@ -29,6 +29,8 @@ export function pooledFundSeed(councilAmount: string | number = 40888000): Memor
               'Provider',
               'Parties',
               'Annual value',
+              'Expected spend',
+              'Actual spend',
             ],
             [
               'MSK1',
@@ -37,6 +39,8 @@ export function pooledFundSeed(councilAmount: string | number = 40888000): Memor
               'Circle',
               'Circle; Bedfordshire CCG',
               26500000,
+              25175000,
+              23000000,
             ],
           ],
         },
@@ -44,7 +48,45 @@ export function pooledFundSeed(councilAmount: string | number = 40888000): Memor
     ],
     tables: [
       { name: 'Contributions', sheet: 'Pooled fund', range: 'A1:C3' },
-      { name: 'Contracts', sheet: 'Contracts', range: 'A1:F2' },
+      { name: 'Contracts', sheet: 'Contracts', range: 'A1:H2' },
+    ],
+  };
+}
+
+/** The same workbook with the Bedfordshire bands in a RiskShareBands table (King's Fund 2014). */
+export function riskShareSeed(): MemoryWorkbookSeed {
+  const base = pooledFundSeed();
+  return {
+    sheets: [
+      ...(base.sheets ?? []),
+      {
+        name: 'Risk share',
+        rows: {
+          values: [
+            ['Contract ID', 'Gain or loss', 'Band', 'Up to % of expected', 'Party', 'Share'],
+            ['MSK1', 'Gain', 1, 0.05, 'Circle', 1],
+            ['MSK1', 'Gain', 1, 0.05, 'Bedfordshire CCG', 0],
+            ['MSK1', 'Gain', 2, '', 'Circle', 0.5],
+            ['MSK1', 'Gain', 2, '', 'Bedfordshire CCG', 0.5],
+            ['MSK1', 'Loss', 1, '', 'Circle', 1],
+            ['MSK1', 'Loss', 1, '', 'Bedfordshire CCG', 0],
+          ],
+        },
+      },
+      {
+        name: 'Risk terms',
+        rows: {
+          values: [
+            ['Contract ID', 'Party', 'Quality multiplier'],
+            ['MSK1', 'Circle', 1],
+          ],
+        },
+      },
+    ],
+    tables: [
+      ...(base.tables ?? []),
+      { name: 'RiskShareBands', sheet: 'Risk share', range: 'A1:F7' },
+      { name: 'RiskShareTerms', sheet: 'Risk terms', range: 'A1:C2' },
     ],
   };
 }

@@ -73,7 +73,7 @@ describe('task pane workflow (in-memory operations)', () => {
     const held = ops.runs[0];
     if (held === undefined || held.request === 'planChecks') throw new Error('no run');
     const params = held.request.params as GainLossParams;
-    expect(params.gainBands[0]).toEqual({
+    expect(params.editor?.gainBands[0]).toEqual({
       upTo: '0.05',
       shares: { Circle: '1', 'Bedfordshire CCG': '0' },
     });

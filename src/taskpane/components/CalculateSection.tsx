@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@fluentui/react-components';
 import type { FormErrors } from '../forms/fields';
 import { SIMPLE_FORMS } from '../forms/mechanismForms';
-import { namesOf, valuesOf, type Forms } from '../forms/request';
+import { choicesOf, valuesOf, type Forms } from '../forms/request';
 import { MECHANISM_CATALOG } from '../mechanismCatalog';
 import type { MechanismId, WorkbookOverview } from '../operations';
 import { GainLossEditor } from './GainLossEditor';
@@ -40,7 +40,7 @@ export function CalculateSection(props: {
       {mechanism === 'gainLossShare' ? (
         <GainLossEditor
           form={forms.gainLoss}
-          parties={forms.parties}
+          contracts={forms.contracts}
           errors={props.errors}
           disabled={busy}
           onChange={(gainLoss) => props.onForms({ ...forms, gainLoss })}
@@ -50,7 +50,7 @@ export function CalculateSection(props: {
           fields={SIMPLE_FORMS[mechanism].fields}
           values={valuesOf(forms, mechanism)}
           errors={props.errors}
-          parties={namesOf(forms, mechanism)}
+          choices={choicesOf(forms, mechanism)}
           disabled={busy}
           onChange={(key, value) =>
             props.onForms({

@@ -1,190 +1,48 @@
 import { useState, type ReactNode } from 'react';
 import { Checkbox, Field, Select } from '@fluentui/react-components';
 import type { FormErrors } from '../forms/fields';
-import type { GainLossForm, GateScope } from '../forms/gainLossForm';
-import { roleText } from '../forms/gainLossPresets';
+import { contractOf, defaultGainLoss, type GainLossForm } from '../forms/gainLossForm';
+import { roleText, rolesOf } from '../forms/gainLossPresets';
+import type { ContractSummary } from '../operations';
 import { BandEditor } from './BandEditor';
-import { PartySelect } from './PartySelect';
+import { fieldId } from './fieldId';
+import {
+  CapFields,
+  GateFields,
+  OverflowSelect,
+  QualityFields,
+  UnearnedSelect,
+  type TermsProps,
+} from './GainLossTermsFields';
 import { PresetPicker } from './PresetPicker';
 import { TextField } from './TextField';
 import { usePaneStyles } from './styles';
 
-interface Props {
-  readonly form: GainLossForm;
-  readonly parties: readonly string[];
-  readonly errors: FormErrors;
-  readonly disabled: boolean;
-  readonly onChange: (form: GainLossForm) => void;
+function contractLabel(contract: ContractSummary): string {
+  return contract.name === undefined ? contract.id : `${contract.id}: ${contract.name}`;
 }
 
-function GateFields(props: Props): ReactNode {
-  const { form, errors, disabled, onChange } = props;
-  const gate = form.gate;
-  const set = (next: Partial<GainLossForm['gate']>): void =>
-    onChange({ ...form, gate: { ...gate, ...next } });
-  return (
-    <>
-      <TextField
-        fieldKey="gate.percent"
-        label="Share only from (% of expected spend)"
-        unit="percent"
-        value={gate.percent}
-        error={errors['gate.percent']}
-        disabled={disabled}
-        onChange={(percent) => set({ percent })}
-      />
-      <PartySelect
-        fieldKey="gate.holder"
-        label="Below the gate, all of it goes to"
-        parties={props.parties}
-        value={gate.holder}
-        error={errors['gate.holder']}
-        disabled={disabled}
-        onChange={(holder) => set({ holder })}
-      />
-      <Field label="The gate applies to">
-        <Select
-          value={gate.appliesTo}
-          disabled={disabled}
-          onChange={(_, d) => set({ appliesTo: d.value as GateScope })}
-        >
-          <option value="both">Gains and losses</option>
-          <option value="gains">Gains only</option>
-          <option value="losses">Losses only</option>
-        </Select>
-      </Field>
-    </>
-  );
-}
-
-function QualityFields(props: Props): ReactNode {
-  const { form, errors, disabled, onChange } = props;
-  const quality = form.quality;
-  return (
-    <>
-      {props.parties.map((party) => (
-        <TextField
-          key={party}
-          fieldKey={`quality.${party}`}
-          label={`${party} quality score (%)`}
-          unit="percent"
-          value={quality.multipliers[party] ?? ''}
-          error={errors[`quality.${party}`]}
-          disabled={disabled}
-          onChange={(v) =>
-            onChange({
-              ...form,
-              quality: { ...quality, multipliers: { ...quality.multipliers, [party]: v } },
-            })
-          }
-        />
-      ))}
-      <PartySelect
-        fieldKey="quality.unearnedTo"
-        label="What is not earned goes to"
-        parties={props.parties}
-        value={quality.unearnedTo}
-        error={errors['quality.unearnedTo']}
-        disabled={disabled}
-        onChange={(unearnedTo) => onChange({ ...form, quality: { ...quality, unearnedTo } })}
-      />
-    </>
-  );
-}
-
-function CapFields(props: Props): ReactNode {
-  const { form, errors, disabled, onChange } = props;
-  const caps = form.caps;
-  const setCap = (side: 'gain' | 'loss', party: string, value: string): void =>
-    onChange({ ...form, caps: { ...caps, [side]: { ...caps[side], [party]: value } } });
-  return (
-    <>
-      {props.parties.flatMap((party) => [
-        <TextField
-          key={`gain-${party}`}
-          fieldKey={`caps.gain.${party}`}
-          label={`Most ${party} receives of a gain (£)`}
-          hint="Blank for no cap."
-          unit="money"
-          value={caps.gain[party] ?? ''}
-          error={errors[`caps.gain.${party}`]}
-          disabled={disabled}
-          onChange={(v) => setCap('gain', party, v)}
-        />,
-        <TextField
-          key={`loss-${party}`}
-          fieldKey={`caps.loss.${party}`}
-          label={`Most ${party} bears of a loss (£)`}
-          hint="Blank for no cap."
-          unit="money"
-          value={caps.loss[party] ?? ''}
-          error={errors[`caps.loss.${party}`]}
-          disabled={disabled}
-          onChange={(v) => setCap('loss', party, v)}
-        />,
-      ])}
-      <PartySelect
-        fieldKey="caps.overflowTo"
-        label="What a capped party cannot take goes to"
-        parties={props.parties}
-        value={caps.overflowTo}
-        error={errors['caps.overflowTo']}
-        disabled={disabled}
-        onChange={(overflowTo) => onChange({ ...form, caps: { ...caps, overflowTo } })}
-      />
-    </>
-  );
-}
-
-/** Options that switch on a group of fields. */
-function Optional(props: {
-  readonly label: string;
-  readonly on: boolean;
-  readonly disabled: boolean;
-  readonly onToggle: (on: boolean) => void;
-  readonly children: ReactNode;
-}): ReactNode {
-  const styles = usePaneStyles();
-  return (
-    <div className={styles.stack}>
-      <Checkbox
-        label={props.label}
-        checked={props.on}
-        disabled={props.disabled}
-        onChange={(_, d) => props.onToggle(d.checked === true)}
-      />
-      {props.on ? <div className={styles.group}>{props.children}</div> : null}
-    </div>
-  );
-}
-
-/** The gain/loss share terms: a published scheme to start from, bands, gate, quality and caps. */
-export function GainLossEditor(props: Props): ReactNode {
+/** The editor's own terms: a published scheme to start from, bands, quality and caps. */
+function PaneTerms(props: TermsProps & { readonly contract: ContractSummary }): ReactNode {
   const styles = usePaneStyles();
   const { form, disabled, onChange } = props;
-  const [applied, setApplied] = useState<string | undefined>(undefined);
-  if (props.parties.length === 0) {
-    return (
-      <p className={styles.error} role="status">
-        The contracts table names no parties: add them to the Contracts table, then read the
-        workbook again.
-      </p>
-    );
-  }
+  const [applied, setApplied] = useState('');
+  const roles = rolesOf(props.contract);
   return (
-    <div className={styles.stack}>
+    <>
       <PresetPicker
-        parties={props.parties}
+        roles={roles}
         disabled={disabled}
         onApply={(preset) => {
-          onChange(preset.apply(props.parties));
+          if (roles === undefined) return;
+          onChange(preset.apply(form, props.parties, roles));
           setApplied(
-            `Now using ${preset.title} (${roleText(preset, props.parties)}). Check the terms below.`,
+            `Now using ${preset.title} (${roleText(preset, roles)}). Check the terms below.`,
           );
         }}
       />
       <p className={styles.hint} role="status">
-        {applied ?? ''}
+        {applied}
       </p>
       <Field label="Band limits as">
         <Select
@@ -198,7 +56,7 @@ export function GainLossEditor(props: Props): ReactNode {
           <option value="amount">Amounts in pounds</option>
         </Select>
       </Field>
-      <h3 className={styles.subheading}>Gains</h3>
+      <h4 className={styles.subheading}>Gains</h4>
       <BandEditor
         {...props}
         side="gain"
@@ -206,7 +64,7 @@ export function GainLossEditor(props: Props): ReactNode {
         bandLimits={form.bandLimits}
         onChange={(gainBands) => onChange({ ...form, gainBands })}
       />
-      <h3 className={styles.subheading}>Losses</h3>
+      <h4 className={styles.subheading}>Losses</h4>
       <Checkbox
         label="Share losses like gains"
         checked={form.symmetric}
@@ -222,31 +80,107 @@ export function GainLossEditor(props: Props): ReactNode {
           onChange={(lossBands) => onChange({ ...form, lossBands })}
         />
       )}
-      <h3 className={styles.subheading}>Gate, quality and caps</h3>
-      <Optional
-        label="Share only above a gate"
-        on={form.gate.on}
+      <QualityFields {...props} />
+      <CapFields {...props} />
+    </>
+  );
+}
+
+/**
+ * The gain/loss share of one contract: the contract, where its bands, caps and quality
+ * scores come from (the workbook's risk-share tables or this editor), the gate, and
+ * units for per-unit targets.
+ */
+export function GainLossEditor(props: {
+  readonly form: GainLossForm;
+  readonly contracts: readonly ContractSummary[];
+  readonly errors: FormErrors;
+  readonly disabled: boolean;
+  readonly onChange: (form: GainLossForm) => void;
+}): ReactNode {
+  const styles = usePaneStyles();
+  const { form, contracts, errors, disabled, onChange } = props;
+  const contract = contractOf(contracts, form.contract);
+  if (contracts.length === 0) {
+    return (
+      <p className={styles.error} role="status">
+        The Contracts table has no contracts: add one (with its parties, expected and actual spend),
+        then read the workbook again.
+      </p>
+    );
+  }
+  const parties = contract?.parties ?? [];
+  const terms: TermsProps = { form, parties, errors, disabled, onChange };
+  return (
+    <div className={styles.stack}>
+      {contracts.length > 1 ? (
+        <Field
+          label="Contract"
+          validationMessage={errors.contract}
+          validationState={errors.contract === undefined ? 'none' : 'error'}
+        >
+          <Select
+            id={fieldId('contract')}
+            value={form.contract}
+            disabled={disabled}
+            onChange={(_, d) => onChange(defaultGainLoss(contracts, d.value))}
+          >
+            {contracts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {contractLabel(c)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : contract === undefined ? null : (
+        <p className={styles.text}>Contract {contractLabel(contract)}.</p>
+      )}
+      <p className={styles.hint}>
+        Parties: {parties.length === 0 ? 'none named' : parties.join(', ')}.
+      </p>
+      {errors.contract !== undefined && contracts.length === 1 ? (
+        <p className={styles.error} role="alert">
+          {errors.contract}
+        </p>
+      ) : null}
+      <Field label="Bands, caps and quality scores from">
+        <Select
+          value={form.terms}
+          disabled={disabled}
+          onChange={(_, d) =>
+            onChange({ ...form, terms: d.value === 'workbook' ? 'workbook' : 'pane' })
+          }
+        >
+          <option value="workbook">
+            {contract?.hasBands === false
+              ? 'The risk-share tables (none for this contract)'
+              : 'The risk-share tables'}
+          </option>
+          <option value="pane">This pane</option>
+        </Select>
+      </Field>
+      {form.terms === 'pane' && contract !== undefined ? (
+        <PaneTerms {...terms} contract={contract} />
+      ) : (
+        <>
+          <p className={styles.hint}>
+            Read from the RiskShareBands and RiskShareTerms tables for this contract.
+          </p>
+          <UnearnedSelect {...terms} />
+          <OverflowSelect {...terms} />
+        </>
+      )}
+      <GateFields {...terms} />
+      <TextField
+        fieldKey="units"
+        label="Units, when expected and actual spend are per unit"
+        hint="E.g. 125,000 member months. Blank when they are totals."
+        unit="whole"
+        value={form.units}
+        error={errors.units}
         disabled={disabled}
-        onToggle={(on) => onChange({ ...form, gate: { ...form.gate, on } })}
-      >
-        <GateFields {...props} />
-      </Optional>
-      <Optional
-        label="Scale gains by quality scores"
-        on={form.quality.on}
-        disabled={disabled}
-        onToggle={(on) => onChange({ ...form, quality: { ...form.quality, on } })}
-      >
-        <QualityFields {...props} />
-      </Optional>
-      <Optional
-        label="Cap what a party receives or bears"
-        on={form.caps.on}
-        disabled={disabled}
-        onToggle={(on) => onChange({ ...form, caps: { ...form.caps, on } })}
-      >
-        <CapFields {...props} />
-      </Optional>
+        onChange={(units) => onChange({ ...form, units })}
+      />
     </div>
   );
 }

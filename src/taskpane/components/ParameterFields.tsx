@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Field, Select } from '@fluentui/react-components';
+import { Field, Input, Select } from '@fluentui/react-components';
 import {
   isShown,
   partyKey,
+  type FieldChoices,
   type FieldSpec,
   type FormErrors,
   type FormValues,
@@ -16,75 +17,142 @@ interface Props {
   readonly fields: readonly FieldSpec[];
   readonly values: FormValues;
   readonly errors: FormErrors;
-  readonly parties: readonly string[];
+  readonly choices: FieldChoices;
   readonly disabled: boolean;
   readonly onChange: (key: string, value: string) => void;
 }
 
-function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
+/** A drop-down of fixed options (or contracts), labelled, with its hint and error. */
+function Choice(props: {
+  readonly field: FieldSpec;
+  readonly value: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly error?: string;
+  readonly disabled: boolean;
+  readonly onChange: (value: string) => void;
+}): ReactNode {
+  return (
+    <Field
+      label={props.field.label}
+      hint={props.field.hint}
+      validationMessage={props.error}
+      validationState={props.error === undefined ? 'none' : 'error'}
+    >
+      <Select
+        id={fieldId(props.field.key)}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(_, d) => props.onChange(d.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function PartyBoxes(
+  props: Props & { readonly field: FieldSpec & { kind: 'partyPercents' | 'partyAmounts' } },
+): ReactNode {
   const styles = usePaneStyles();
+  const { field, values, errors, disabled, onChange } = props;
+  const percent = field.kind === 'partyPercents';
+  const error = errors[field.key];
+  return (
+    <fieldset className={styles.group}>
+      <legend className={styles.legend}>{field.label}</legend>
+      {field.hint === undefined ? null : <p className={styles.hint}>{field.hint}</p>}
+      {props.choices.names.map((party) => {
+        const key = partyKey(field.key, party);
+        return (
+          <TextField
+            key={party}
+            fieldKey={key}
+            label={percent ? `${party} (%)` : `${party} (£)`}
+            unit={percent ? 'percent' : 'money'}
+            value={values[key] ?? ''}
+            error={errors[key]}
+            disabled={disabled}
+            onChange={(v) => onChange(key, v)}
+          />
+        );
+      })}
+      {error === undefined ? null : (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
   const { field, values, errors, disabled, onChange } = props;
   const value = values[field.key] ?? '';
   const error = errors[field.key];
+  const set = (v: string): void => onChange(field.key, v);
   switch (field.kind) {
     case 'choice':
       return (
-        <Field label={field.label} hint={field.hint}>
-          <Select
-            id={fieldId(field.key)}
-            value={value}
-            disabled={disabled}
-            onChange={(_, d) => onChange(field.key, d.value)}
-          >
-            {field.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Choice
+          field={field}
+          value={value}
+          options={field.options}
+          error={error}
+          disabled={disabled}
+          onChange={set}
+        />
       );
+    case 'contract': {
+      const options = [
+        { value: '', label: field.none },
+        ...props.choices.contracts.map((id) => ({ value: id, label: id })),
+      ];
+      return (
+        <Choice
+          field={field}
+          value={value}
+          options={options}
+          error={error}
+          disabled={disabled}
+          onChange={set}
+        />
+      );
+    }
     case 'party':
       return (
         <PartySelect
           fieldKey={field.key}
           label={field.label}
-          parties={props.parties}
+          parties={props.choices.names}
           value={value}
           none={field.none}
           error={error}
           disabled={disabled}
-          onChange={(v) => onChange(field.key, v)}
+          onChange={set}
         />
       );
     case 'partyPercents':
     case 'partyAmounts':
+      return <PartyBoxes {...props} field={field} />;
+    case 'text':
       return (
-        <fieldset className={styles.group}>
-          <legend className={styles.legend}>{field.label}</legend>
-          {field.hint === undefined ? null : <p className={styles.hint}>{field.hint}</p>}
-          {props.parties.map((party) => {
-            const key = partyKey(field.key, party);
-            const percent = field.kind === 'partyPercents';
-            return (
-              <TextField
-                key={party}
-                fieldKey={key}
-                label={percent ? `${party} (%)` : `${party} (£)`}
-                unit={percent ? 'percent' : 'money'}
-                value={values[key] ?? ''}
-                error={errors[key]}
-                disabled={disabled}
-                onChange={(v) => onChange(key, v)}
-              />
-            );
-          })}
-          {error === undefined ? null : (
-            <p className={styles.error} role="alert">
-              {error}
-            </p>
-          )}
-        </fieldset>
+        <Field
+          label={field.label}
+          hint={field.hint}
+          validationMessage={error}
+          validationState={error === undefined ? 'none' : 'error'}
+        >
+          <Input
+            id={fieldId(field.key)}
+            value={value}
+            disabled={disabled}
+            onChange={(_, d) => set(d.value)}
+          />
+        </Field>
       );
     default:
       return (
@@ -96,7 +164,7 @@ function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
           value={value}
           error={error}
           disabled={disabled}
-          onChange={(v) => onChange(field.key, v)}
+          onChange={set}
         />
       );
   }

@@ -1,18 +1,22 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Field, Select } from '@fluentui/react-components';
-import { GAIN_LOSS_PRESETS, roleText, type GainLossPreset } from '../forms/gainLossPresets';
+import {
+  GAIN_LOSS_PRESETS,
+  roleText,
+  type GainLossPreset,
+  type PresetRoles,
+} from '../forms/gainLossPresets';
 import { usePaneStyles } from './styles';
 
-/** Starts the gain/loss terms from a published scheme; the roles go to the first two parties. */
+/** Starts the gain/loss terms from a published scheme; the roles go to the contract's provider and commissioner. */
 export function PresetPicker(props: {
-  readonly parties: readonly string[];
+  readonly roles: PresetRoles | undefined;
   readonly disabled: boolean;
   readonly onApply: (preset: GainLossPreset) => void;
 }): ReactNode {
   const styles = usePaneStyles();
   const [id, setId] = useState(GAIN_LOSS_PRESETS[0]?.id ?? '');
   const preset = GAIN_LOSS_PRESETS.find((p) => p.id === id);
-  const enough = props.parties.length >= 2;
   return (
     <div className={styles.stack}>
       <Field label="Published scheme">
@@ -30,10 +34,15 @@ export function PresetPicker(props: {
             {preset.summary} Source: {preset.source}.
           </p>
           <p className={styles.hint}>
-            {enough ? roleText(preset, props.parties) : 'Needs two parties in the contracts table.'}
+            {props.roles === undefined
+              ? 'Needs a contract with two parties.'
+              : roleText(preset, props.roles)}
           </p>
           <div className={styles.row}>
-            <Button disabled={props.disabled || !enough} onClick={() => props.onApply(preset)}>
+            <Button
+              disabled={props.disabled || props.roles === undefined}
+              onClick={() => props.onApply(preset)}
+            >
               Use this scheme
             </Button>
           </div>

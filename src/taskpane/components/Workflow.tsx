@@ -19,8 +19,8 @@ import { SharingSection } from './SharingSection';
 import { StatusMessage, type PaneMessage } from './StatusMessage';
 import { WorkbookSection } from './WorkbookSection';
 
-function sameParties(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((p, i) => p === b[i]);
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sharingText(outcome: SharingOutcome, prepared: boolean): string {
@@ -61,10 +61,11 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     try {
       const next = await operations.overview();
       setOverview(next);
+      // Keep what the user typed unless the contracts or partners changed.
       setForms((f) =>
-        sameParties(f.parties, next.parties) && sameParties(f.partners, next.partners)
+        sameJson(f.contracts, next.contracts) && sameJson(f.partners, next.partners)
           ? f
-          : initialForms(next.parties, next.partners),
+          : initialForms(next.contracts, next.partners),
       );
       setMechanism((m) => {
         const current = next.mechanisms.find((s) => s.mechanism === m);
@@ -72,7 +73,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
       });
     } catch (error) {
       fail('Could not read the workbook', error);
-      setOverview({ tables: [], mechanisms: [], parties: [], partners: [] });
+      setOverview({ tables: [], mechanisms: [], contracts: [], partners: [] });
     }
   }, [operations, fail]);
 

@@ -67,6 +67,21 @@ export interface PartyAmountsField extends FieldBase {
   readonly kind: 'partyAmounts';
 }
 
+/** Free text, e.g. a period label. */
+export interface TextField extends FieldBase {
+  readonly kind: 'text';
+}
+
+/**
+ * One of the contracts (by Contract ID). `none` is the first option (value ""), e.g.
+ * "The only contract"; with `oneRequired`, "" is refused when there are several.
+ */
+export interface ContractField extends FieldBase {
+  readonly kind: 'contract';
+  readonly none: string;
+  readonly oneRequired?: boolean;
+}
+
 export type FieldSpec =
   | PercentField
   | MoneyField
@@ -74,7 +89,17 @@ export type FieldSpec =
   | ChoiceField
   | PartyField
   | PartyPercentsField
-  | PartyAmountsField;
+  | PartyAmountsField
+  | TextField
+  | ContractField;
+
+/** What party and contract fields offer. */
+export interface FieldChoices {
+  /** Names for party fields (a pool's partners or a contract's parties). */
+  readonly names: readonly string[];
+  /** Contract IDs for contract fields. */
+  readonly contracts: readonly string[];
+}
 
 /** Whether a field is shown for these values. */
 export function isShown(field: FieldSpec, values: FormValues): boolean {
@@ -134,15 +159,32 @@ function checkPartyPercents(
   }
 }
 
+function checkContract(
+  field: ContractField,
+  value: string,
+  contracts: readonly string[],
+): string | undefined {
+  if (value === '') {
+    return field.oneRequired === true && contracts.length > 1 ? 'Choose a contract.' : undefined;
+  }
+  return contracts.includes(value) ? undefined : 'Choose a contract.';
+}
+
 /** Errors of every shown field. */
 export function checkForm(
   fields: readonly FieldSpec[],
   values: FormValues,
-  parties: readonly string[],
+  choices: FieldChoices,
 ): FormErrors {
   const errors: Record<string, string> = {};
+  const parties = choices.names;
   for (const field of fields) {
     if (!isShown(field, values)) continue;
+    if (field.kind === 'contract') {
+      const error = checkContract(field, values[field.key] ?? '', choices.contracts);
+      if (error !== undefined) errors[field.key] = error;
+      continue;
+    }
     if (field.kind === 'partyPercents') {
       checkPartyPercents(field, values, parties, errors);
       continue;

@@ -1,10 +1,11 @@
 /**
- * The gain/loss share editor's state: bands of shares for gains and for losses, an
- * optional gate, quality multipliers and caps, all as the user typed them (percentages
- * and pounds), with the checks and the conversion to {@link GainLossParams}.
+ * The gain/loss share editor's state: which contract, where the terms come from (the
+ * workbook's risk-share tables or this editor), bands of shares for gains and losses,
+ * the gate, quality scores and caps, all as the user typed them (percentages and
+ * pounds), with the checks and the conversion to {@link GainLossParams}.
  */
 import { Dec, ZERO } from '../../engine/decimal';
-import type { BandTerms, GainLossParams } from '../operations';
+import type { BandTerms, ContractSummary, GainLossParams } from '../operations';
 import { parseMoney, parsePercent } from '../ukFormat';
 import { equalPercents, type FormErrors } from './fields';
 
@@ -17,6 +18,12 @@ export interface BandRow {
 export type GateScope = 'both' | 'gains' | 'losses';
 
 export interface GainLossForm {
+  /** Contract ID; "" for the only contract. */
+  readonly contract: string;
+  /** Bands, caps and quality from the workbook's RiskShareBands/RiskShareTerms tables, or from here. */
+  readonly terms: 'workbook' | 'pane';
+  /** Units when expected and actual are per unit (blank: not per unit). */
+  readonly units: string;
   readonly bandLimits: 'fraction' | 'amount';
   readonly gainBands: readonly BandRow[];
   /** Losses shared like gains. */
@@ -31,37 +38,71 @@ export interface GainLossForm {
   readonly quality: {
     readonly on: boolean;
     readonly multipliers: Readonly<Record<string, string>>;
-    readonly unearnedTo: string;
   };
   readonly caps: {
     readonly on: boolean;
     readonly gain: Readonly<Record<string, string>>;
     readonly loss: Readonly<Record<string, string>>;
-    readonly overflowTo: string;
   };
+  /** Who receives what quality scores do not earn; "" for the default (the commissioner). */
+  readonly unearnedTo: string;
+  /** Who takes what a capped party cannot; "" for the default (the commissioner). */
+  readonly overflowTo: string;
 }
 
-/** Shares by party from a list of percentages in party order (missing ones are 0). */
-export function sharesOf(
+/** The contract a form is about: the chosen one, or the only one. */
+export function contractOf(
+  contracts: readonly ContractSummary[],
+  id: string,
+): ContractSummary | undefined {
+  return id === ''
+    ? contracts.length === 1
+      ? contracts[0]
+      : undefined
+    : contracts.find((c) => c.id === id);
+}
+
+/** Shares by party: `percents` for the parties named, 0 for the rest. */
+export function sharesFor(
   parties: readonly string[],
-  percents: readonly string[],
+  percents: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  return Object.fromEntries(parties.map((p, i) => [p, percents[i] ?? '0']));
+  return Object.fromEntries(parties.map((p) => [p, percents[p] ?? '0']));
 }
 
-/** One open-ended band shared equally, symmetric, no gate, quality or caps. */
-export function defaultGainLoss(parties: readonly string[]): GainLossForm {
-  const equal = { upTo: '', shares: sharesOf(parties, equalPercents(parties)) };
-  const full = Object.fromEntries(parties.map((p) => [p, '100']));
-  const blank = Object.fromEntries(parties.map((p) => [p, '']));
+/** Fresh editor state for a contract: one band shared equally, symmetric, nothing else. */
+export function defaultGainLoss(
+  contracts: readonly ContractSummary[],
+  contractId?: string,
+): GainLossForm {
+  const id = contractId ?? (contracts.length > 1 ? (contracts[0]?.id ?? '') : '');
+  const contract = contractOf(contracts, id);
+  const parties = contract?.parties ?? [];
+  const equalShares = equalPercents(parties);
+  const equal = {
+    upTo: '',
+    shares: Object.fromEntries(parties.map((p, i) => [p, equalShares[i] ?? '0'])),
+  };
+  const each = (value: string): Record<string, string> =>
+    Object.fromEntries(parties.map((p) => [p, value]));
   return {
+    contract: id,
+    terms: contract?.hasBands === true ? 'workbook' : 'pane',
+    units: '',
     bandLimits: 'fraction',
     gainBands: [equal],
     symmetric: true,
     lossBands: [equal],
-    gate: { on: false, percent: '1', holder: parties[1] ?? parties[0] ?? '', appliesTo: 'both' },
-    quality: { on: false, multipliers: full, unearnedTo: parties[1] ?? parties[0] ?? '' },
-    caps: { on: false, gain: blank, loss: blank, overflowTo: parties[1] ?? parties[0] ?? '' },
+    gate: {
+      on: false,
+      percent: '1',
+      holder: contract?.commissioner ?? parties[1] ?? parties[0] ?? '',
+      appliesTo: 'both',
+    },
+    quality: { on: false, multipliers: each('100') },
+    caps: { on: false, gain: each(''), loss: each('') },
+    unearnedTo: '',
+    overflowTo: '',
   };
 }
 
@@ -70,10 +111,9 @@ export function bandKey(side: 'gain' | 'loss', index: number, part: string): str
   return `${side}.${index}.${part}`;
 }
 
-function checkLimit(
-  form: GainLossForm,
-  text: string,
-): { ok: true; value: Dec } | { ok: false; message: string } {
+type Checked = { ok: true; value: Dec } | { ok: false; message: string };
+
+function checkLimit(form: GainLossForm, text: string): Checked {
   const parsed = form.bandLimits === 'fraction' ? parsePercent(text) : parseMoney(text);
   if (!parsed.ok) return parsed;
   const value = new Dec(parsed.value);
@@ -120,26 +160,21 @@ function checkParty(
   key: string,
   errors: Record<string, string>,
 ): void {
-  if (!parties.includes(value)) errors[key] = 'Choose a party.';
+  if (value !== '' && !parties.includes(value)) errors[key] = 'Choose a party.';
 }
 
-/** Every error in the editor; empty when it can run. */
-export function checkGainLoss(form: GainLossForm, parties: readonly string[]): FormErrors {
-  const errors: Record<string, string> = {};
-  if (parties.length === 0) return { parties: 'The contracts table names no parties.' };
+function checkEditor(
+  form: GainLossForm,
+  parties: readonly string[],
+  errors: Record<string, string>,
+): void {
   checkBands(form, 'gain', form.gainBands, parties, errors);
   if (!form.symmetric) checkBands(form, 'loss', form.lossBands, parties, errors);
-  if (form.gate.on) {
-    const gate = parsePercent(form.gate.percent);
-    if (!gate.ok) errors['gate.percent'] = gate.message;
-    checkParty(parties, form.gate.holder, 'gate.holder', errors);
-  }
   if (form.quality.on) {
     for (const party of parties) {
       const parsed = parsePercent(form.quality.multipliers[party] ?? '');
       if (!parsed.ok) errors[`quality.${party}`] = parsed.message;
     }
-    checkParty(parties, form.quality.unearnedTo, 'quality.unearnedTo', errors);
   }
   if (form.caps.on) {
     for (const side of ['gain', 'loss'] as const) {
@@ -149,7 +184,30 @@ export function checkGainLoss(form: GainLossForm, parties: readonly string[]): F
         if (text !== '' && !parsed.ok) errors[`caps.${side}.${party}`] = parsed.message;
       }
     }
-    checkParty(parties, form.caps.overflowTo, 'caps.overflowTo', errors);
+  }
+}
+
+/** Every error in the editor; empty when it can run. */
+export function checkGainLoss(
+  form: GainLossForm,
+  contracts: readonly ContractSummary[],
+): FormErrors {
+  const contract = contractOf(contracts, form.contract);
+  if (contract === undefined) return { contract: 'Choose a contract.' };
+  const parties = contract.parties;
+  if (parties.length === 0) return { contract: 'This contract names no parties.' };
+  const errors: Record<string, string> = {};
+  if (form.terms === 'pane') checkEditor(form, parties, errors);
+  if (form.gate.on) {
+    const gate = parsePercent(form.gate.percent);
+    if (!gate.ok) errors['gate.percent'] = gate.message;
+    if (form.gate.holder === '') errors['gate.holder'] = 'Choose a party.';
+    else checkParty(parties, form.gate.holder, 'gate.holder', errors);
+  }
+  checkParty(parties, form.unearnedTo, 'unearnedTo', errors);
+  checkParty(parties, form.overflowTo, 'overflowTo', errors);
+  if (form.units.trim() !== '' && !/^\d+(\.\d+)?$/.test(form.units.replace(/,/g, '').trim())) {
+    errors.units = `"${form.units.trim()}" is not a number of units, e.g. 125,000.`;
   }
   return errors;
 }
@@ -188,16 +246,38 @@ function capsOf(
   return caps;
 }
 
-/** Parameters from a form that passed {@link checkGainLoss}. */
-export function gainLossParams(form: GainLossForm, parties: readonly string[]): GainLossParams {
-  const multipliers = Object.fromEntries(
-    parties.map((p) => [p, must(parsePercent(form.quality.multipliers[p] ?? ''))]),
-  );
+function editorTerms(
+  form: GainLossForm,
+  parties: readonly string[],
+): NonNullable<GainLossParams['editor']> {
   return {
-    parties,
     bandLimits: form.bandLimits,
     gainBands: bandTerms(form, form.gainBands, parties),
     ...(form.symmetric ? {} : { lossBands: bandTerms(form, form.lossBands, parties) }),
+    ...(form.quality.on
+      ? {
+          quality: Object.fromEntries(
+            parties.map((p) => [p, must(parsePercent(form.quality.multipliers[p] ?? ''))]),
+          ),
+        }
+      : {}),
+    ...(form.caps.on
+      ? { caps: { gain: capsOf(form.caps.gain, parties), loss: capsOf(form.caps.loss, parties) } }
+      : {}),
+  };
+}
+
+/** Parameters from a form that passed {@link checkGainLoss}. */
+export function gainLossParams(
+  form: GainLossForm,
+  contracts: readonly ContractSummary[],
+): GainLossParams {
+  const parties = contractOf(contracts, form.contract)?.parties ?? [];
+  return {
+    ...(form.contract === '' ? {} : { contract: form.contract }),
+    terms: form.terms,
+    parties,
+    ...(form.terms === 'pane' ? { editor: editorTerms(form, parties) } : {}),
     ...(form.gate.on
       ? {
           gate: {
@@ -207,15 +287,8 @@ export function gainLossParams(form: GainLossForm, parties: readonly string[]): 
           },
         }
       : {}),
-    ...(form.quality.on ? { quality: { multipliers, unearnedTo: form.quality.unearnedTo } } : {}),
-    ...(form.caps.on
-      ? {
-          caps: {
-            gain: capsOf(form.caps.gain, parties),
-            loss: capsOf(form.caps.loss, parties),
-            overflowTo: form.caps.overflowTo,
-          },
-        }
-      : {}),
+    ...(form.unearnedTo === '' ? {} : { unearnedTo: form.unearnedTo }),
+    ...(form.overflowTo === '' ? {} : { overflowTo: form.overflowTo }),
+    ...(form.units.trim() === '' ? {} : { units: form.units.replace(/,/g, '').trim() }),
   };
 }

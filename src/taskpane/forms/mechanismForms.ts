@@ -4,7 +4,12 @@
  * Defaults follow DOMAIN.md where it gives one; elsewhere the neutral value (no uplift,
  * no tolerance) so nothing is assumed silently.
  */
-import type { MechanismId, MechanismParamsMap, PooledFundParams } from '../operations';
+import type {
+  ActivityPaymentParams,
+  MechanismId,
+  MechanismParamsMap,
+  PooledFundParams,
+} from '../operations';
 import {
   anyPartyValue,
   equalPercents,
@@ -12,6 +17,7 @@ import {
   partyFractions,
   partyKey,
   valueOf,
+  type FieldChoices,
   type FieldSpec,
   type FormValues,
   type PartyAmountsField,
@@ -21,11 +27,26 @@ import {
 /** A simple mechanism's form. */
 export interface SimpleForm<M extends MechanismId> {
   readonly fields: readonly FieldSpec[];
-  /** Whose names the party fields list: the contracts' parties (default) or the pool's partners. */
-  readonly names?: 'parties' | 'partners';
-  defaults(parties: readonly string[]): FormValues;
+  /** Whose names the party fields list: the pool's partners, or none. */
+  readonly names?: 'partners';
+  defaults(choices: FieldChoices): FormValues;
   /** Parameters from values that passed `checkForm`. */
-  toParams(values: FormValues, parties: readonly string[]): MechanismParamsMap[M];
+  toParams(values: FormValues, choices: FieldChoices): MechanismParamsMap[M];
+}
+
+/** `{ [key]: value }`, or nothing for a blank value (the parameter is left out). */
+function present<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined || value.trim() === '' ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+const hasText =
+  (key: string) =>
+  (values: FormValues): boolean =>
+    (values[key] ?? '').trim() !== '';
+
+/** "" (the only contract) when there is at most one, else the first. */
+function firstContract(choices: FieldChoices): string {
+  return choices.contracts.length > 1 ? (choices.contracts[0] ?? '') : '';
 }
 
 const when =
@@ -90,7 +111,7 @@ const pooledFundFields: readonly FieldSpec[] = [
 const pooledFund: SimpleForm<'pooledFund'> = {
   fields: pooledFundFields,
   names: 'partners',
-  defaults: (partners) => {
+  defaults: ({ names: partners }) => {
     const values: Record<string, string> = { rule: 'proportional', unbudgetedSpend: 'error' };
     equalPercents(partners).forEach((p, i) => {
       values[partyKey('fixedShares', partners[i] ?? '')] = p;
@@ -100,7 +121,7 @@ const pooledFund: SimpleForm<'pooledFund'> = {
     values.excessTo = partners[0] ?? '';
     return values;
   },
-  toParams: (values, partners) => {
+  toParams: (values, { names: partners }) => {
     const rule = (values.rule ?? 'proportional') as PooledFundParams['rule'];
     return {
       rule,
@@ -120,28 +141,29 @@ const pooledFund: SimpleForm<'pooledFund'> = {
 };
 
 const capitationFields: readonly FieldSpec[] = [
-  { key: 'years', label: 'Years', kind: 'whole', min: 1, max: 25 },
+  { key: 'years', label: 'Years', kind: 'whole', min: 1, max: 25, hint: 'Bedfordshire MSK: 5' },
   {
     key: 'uplift',
     label: 'Annual uplift (%)',
     kind: 'percent',
-    max: 50,
+    min: -100,
+    max: 100,
     hint: 'Bedfordshire MSK: about 1.3',
   },
-  { key: 'efficiency', label: 'Annual efficiency (%)', kind: 'percent', max: 50 },
+  { key: 'efficiency', label: 'Annual efficiency (%)', kind: 'percent' },
   {
     key: 'populationGrowth',
     label: 'Population growth a year (%)',
     kind: 'percent',
-    min: -50,
-    max: 50,
+    min: -100,
+    max: 100,
   },
   {
     key: 'toleranceBand',
     label: 'Population tolerance (%)',
     kind: 'percent',
     optional: true,
-    hint: 'Leave blank for no population adjustment.',
+    hint: 'With actual populations in the table. Blank for no adjustment.',
   },
   {
     key: 'toleranceBasis',
@@ -151,19 +173,28 @@ const capitationFields: readonly FieldSpec[] = [
       { value: 'excess', label: 'Only the variance beyond the tolerance' },
       { value: 'full', label: 'The whole variance' },
     ],
-    showWhen: (v) => (v.toleranceBand ?? '').trim() !== '',
+    showWhen: hasText('toleranceBand'),
+  },
+  {
+    key: 'actualYear',
+    label: 'Plan year of the actual population',
+    kind: 'whole',
+    min: 1,
+    max: 25,
+    showWhen: hasText('toleranceBand'),
   },
 ];
 
 const capitation: SimpleForm<'capitation'> = {
   fields: capitationFields,
   defaults: () => ({
-    years: '5',
+    years: '1',
     uplift: '0',
     efficiency: '0',
     populationGrowth: '0',
     toleranceBand: '',
     toleranceBasis: 'excess',
+    actualYear: '1',
   }),
   toParams: (values) => {
     const v = (key: string): string => valueOf(capitationFields, values, key);
@@ -173,18 +204,27 @@ const capitation: SimpleForm<'capitation'> = {
       uplift: v('uplift'),
       efficiency: v('efficiency'),
       populationGrowth: v('populationGrowth'),
-      ...(band === '' ? {} : { toleranceBand: band }),
       toleranceBasis: values.toleranceBasis === 'full' ? 'full' : 'excess',
+      ...(band === '' ? {} : { toleranceBand: band, actualYear: Number(v('actualYear')) }),
     };
   },
 };
 
 const p4pFields: readonly FieldSpec[] = [
   {
+    key: 'contract',
+    label: 'Contract',
+    kind: 'contract',
+    none: 'The only contract',
+    oneRequired: true,
+  },
+  { key: 'period', label: 'Period measured', kind: 'text', hint: 'A label, e.g. Year 2.' },
+  {
     key: 'atRiskRate',
     label: 'Contract value at risk (%)',
     kind: 'percent',
-    hint: 'Bedfordshire: 2.5',
+    optional: true,
+    hint: 'Blank: the contract’s At-risk rate. Bedfordshire: 2.5.',
   },
   {
     key: 'phasing',
@@ -206,16 +246,28 @@ const p4pFields: readonly FieldSpec[] = [
 
 const payForPerformance: SimpleForm<'payForPerformance'> = {
   fields: p4pFields,
-  defaults: () => ({ atRiskRate: '2.5', phasing: 'applied', appliedFraction: '100' }),
-  toParams: (values) => ({
-    atRiskRate: valueOf(p4pFields, values, 'atRiskRate'),
-    phasing: values.phasing === 'shadow' ? 'shadow' : 'applied',
-    appliedFraction:
-      values.phasing === 'shadow' ? '0' : valueOf(p4pFields, values, 'appliedFraction'),
+  defaults: (choices) => ({
+    contract: firstContract(choices),
+    period: 'Contract period',
+    atRiskRate: '',
+    phasing: 'applied',
+    appliedFraction: '100',
   }),
+  toParams: (values) => {
+    const v = (key: string): string => valueOf(p4pFields, values, key);
+    const shadow = values.phasing === 'shadow';
+    return {
+      ...present('contract', values.contract),
+      period: v('period'),
+      ...present('atRiskRate', v('atRiskRate')),
+      phasing: shadow ? 'shadow' : 'applied',
+      ...(shadow ? {} : { appliedFraction: v('appliedFraction') }),
+    };
+  },
 };
 
 const bcfFields: readonly FieldSpec[] = [
+  { key: 'contract', label: 'Contract', kind: 'contract', none: 'All activity rows' },
   {
     key: 'ambition',
     label: 'Reduction in emergency admissions aimed for (%)',
@@ -224,20 +276,24 @@ const bcfFields: readonly FieldSpec[] = [
   },
   {
     key: 'unitCost',
-    label: 'Unit cost of an admission (£)',
+    label: 'Cost of an admission (£)',
     kind: 'money',
-    hint: 'The national figure for the year.',
+    optional: true,
+    hint: 'The national unit cost, where the Activity rows give no price.',
   },
 ];
 
 const bcfPaymentForPerformance: SimpleForm<'bcfPaymentForPerformance'> = {
   fields: bcfFields,
-  defaults: () => ({ ambition: '3.5', unitCost: '' }),
+  defaults: () => ({ contract: '', ambition: '3.5', unitCost: '' }),
   toParams: (values) => ({
+    ...present('contract', values.contract),
     ambition: valueOf(bcfFields, values, 'ambition'),
-    unitCost: valueOf(bcfFields, values, 'unitCost'),
+    ...present('unitCost', valueOf(bcfFields, values, 'unitCost')),
   }),
 };
+
+const variable = when('model', 'blended', 'aligned', 'corridor');
 
 const activityFields: readonly FieldSpec[] = [
   {
@@ -245,20 +301,29 @@ const activityFields: readonly FieldSpec[] = [
     label: 'Payment model',
     kind: 'choice',
     options: [
-      { value: 'block', label: 'Block with annual inflator' },
       { value: 'marginal', label: 'Marginal rate above baseline' },
-      { value: 'blended', label: 'Blended payment' },
-      { value: 'aligned', label: 'Aligned payment' },
+      { value: 'blended', label: 'Blended payment (2019/20)' },
+      { value: 'aligned', label: 'Aligned payment (2022/23)' },
       { value: 'corridor', label: 'Corridor around plan' },
+      { value: 'block', label: 'Block with annual inflator' },
     ],
   },
+  { key: 'contract', label: 'Contract', kind: 'contract', none: 'All activity rows' },
   {
-    key: 'inflator',
-    label: 'Annual inflator (%)',
-    kind: 'percent',
-    min: -50,
-    max: 50,
-    showWhen: when('model', 'block'),
+    key: 'price',
+    label: 'Price per unit (£)',
+    kind: 'money',
+    optional: true,
+    hint: 'Where an Activity row gives no price.',
+    showWhen: (v) => v.model !== 'block',
+  },
+  {
+    key: 'fixed',
+    label: 'Fixed payment (£)',
+    kind: 'money',
+    optional: true,
+    hint: 'Blank: planned activity × price.',
+    showWhen: variable,
   },
   {
     key: 'marginalRate',
@@ -279,45 +344,90 @@ const activityFields: readonly FieldSpec[] = [
     showWhen: when('model', 'aligned'),
   },
   {
-    key: 'corridorBand',
+    key: 'band',
     label: 'Corridor either side of plan (%)',
     kind: 'percent',
     showWhen: when('model', 'corridor'),
   },
   {
     key: 'refundRate',
-    label: 'Refund rate below the corridor (% of price)',
+    label: 'Refund below the corridor (% of price)',
     kind: 'percent',
     showWhen: when('model', 'corridor'),
   },
+  {
+    key: 'blockValue',
+    label: 'Block value in year 1 (£)',
+    kind: 'money',
+    showWhen: when('model', 'block'),
+  },
+  {
+    key: 'years',
+    label: 'Years',
+    kind: 'whole',
+    min: 1,
+    max: 25,
+    showWhen: when('model', 'block'),
+  },
+  {
+    key: 'inflator',
+    label: 'Annual inflator (%)',
+    kind: 'percent',
+    min: -50,
+    max: 50,
+    hint: 'Negative for a deflator.',
+    showWhen: when('model', 'block'),
+  },
 ];
 
-const RATE_KEY = {
-  marginal: 'marginalRate',
-  blended: 'blendedRate',
-  aligned: 'alignedRate',
-  corridor: 'marginalRate',
-} as const;
+type ActivityModel = ActivityPaymentParams['model'];
 
 const activityPayment: SimpleForm<'activityPayment'> = {
   fields: activityFields,
   defaults: () => ({
-    model: 'blended',
-    inflator: '0',
+    model: 'marginal',
+    contract: '',
+    price: '',
+    fixed: '',
     marginalRate: '70',
     blendedRate: '20',
     alignedRate: '75',
-    corridorBand: '3',
+    band: '3',
     refundRate: '0',
+    blockValue: '',
+    years: '1',
+    inflator: '0',
   }),
   toParams: (values) => {
     const v = (key: string): string => valueOf(activityFields, values, key);
-    const model = (values.model ?? 'blended') as keyof typeof RATE_KEY | 'block';
-    if (model === 'block') return { model, rate: '0', inflator: v('inflator') };
-    const base = { model, rate: v(RATE_KEY[model]) };
-    return model === 'corridor'
-      ? { ...base, corridorBand: v('corridorBand'), refundRate: v('refundRate') }
-      : base;
+    const model = (values.model ?? 'marginal') as ActivityModel;
+    const contract = present('contract', values.contract);
+    if (model === 'block') {
+      return {
+        model,
+        ...contract,
+        blockValue: v('blockValue'),
+        years: Number(v('years')),
+        inflator: v('inflator'),
+      };
+    }
+    const common = { model, ...contract, ...present('price', v('price')) };
+    switch (model) {
+      case 'marginal':
+        return { ...common, marginalRate: v('marginalRate') };
+      case 'blended':
+        return { ...common, ...present('fixed', v('fixed')), variableRate: v('blendedRate') };
+      case 'aligned':
+        return { ...common, ...present('fixed', v('fixed')), variableRate: v('alignedRate') };
+      default:
+        return {
+          ...common,
+          ...present('fixed', v('fixed')),
+          marginalRate: v('marginalRate'),
+          band: v('band'),
+          refundRate: v('refundRate'),
+        };
+    }
   },
 };
 

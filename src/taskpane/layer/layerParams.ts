@@ -29,6 +29,18 @@ export function scenarioParams(request: MechanismRequest): ScenarioParams {
         excessTo: p.excessTo,
       });
     }
+    case 'gainLossShare': {
+      const p = request.params;
+      return defined({
+        contract: p.contract,
+        gate: p.gate?.fraction,
+        gateHolder: p.gate?.holder,
+        gateAppliesTo: p.gate?.appliesTo,
+        unearnedTo: p.unearnedTo,
+        overflowTo: p.overflowTo,
+        units: p.units,
+      });
+    }
     default:
       // Until the layer defines a mechanism's parameters, the pane's pass through as they are.
       return JSON.parse(JSON.stringify(request.params)) as ScenarioParams;

@@ -1,7 +1,7 @@
 /**
  * What the pane shows of a workbook before a run: its tables, which mechanisms have the
- * tables they need, the parties of the contracts and the partners of the pooled fund.
- * One `listTables` and, when there are contracts or contributions, one `readTables`.
+ * tables they need, the contracts with their parties, and the partners of the pooled
+ * fund. One `listTables` and, when there are contracts or contributions, one `readTables`.
  */
 import type { TableInfo, Workbook } from '../../ports/workbook';
 import { textOf, type InputTable } from '../../workbook/inputTable';
@@ -9,7 +9,13 @@ import { locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
-import { MECHANISM_IDS, type MechanismStatus, type WorkbookOverview } from '../operations';
+import { splitNames } from '../../workbook/mechanisms/build';
+import {
+  MECHANISM_IDS,
+  type ContractSummary,
+  type MechanismStatus,
+  type WorkbookOverview,
+} from '../operations';
 import { LAYER_ID } from './mechanismIds';
 
 function statusOf(
@@ -27,37 +33,53 @@ function statusOf(
   }
   const { found } = locateTables(tables, def.tables);
   const missing = def.tables
+    // The pane's own editor can stand in for the risk-share bands.
+    .filter(({ kind }) => !(mechanism === 'gainLossShare' && kind.id === 'riskShareBands'))
     .filter(({ kind, required }) => required && (found.get(kind.id)?.rowCount ?? 0) === 0)
     .map(({ kind }) => kind.defaultName);
   return { mechanism, ready: missing.length === 0, missing };
 }
 
-/** Adds names in order, once each (ignoring case and spacing). */
-function addNames(into: string[], names: readonly (string | undefined)[]): void {
-  for (const name of names) {
-    const clean = name?.trim() ?? '';
-    const key = clean.toLowerCase().replace(/\s+/g, ' ');
-    if (clean !== '' && !into.some((n) => n.toLowerCase().replace(/\s+/g, ' ') === key))
-      into.push(clean);
-  }
+function same(a: string, b: string): boolean {
+  return a.toLowerCase().replace(/\s+/g, ' ') === b.toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Provider first, then commissioner, then any other parties (";"-separated), row by row. */
-function contractParties(table: InputTable | undefined): string[] {
-  const parties: string[] = [];
-  for (const row of table?.rows ?? []) {
-    const others = (textOf(row, 'parties') ?? '').split(/[;\n]/);
-    addNames(parties, [textOf(row, 'provider'), textOf(row, 'commissioner'), ...others]);
-  }
-  return parties;
+/** The contracts with their parties as the workbook layer reads them: the Parties cell, or provider then commissioner. */
+function contractsOf(
+  contracts: InputTable | undefined,
+  bands: InputTable | undefined,
+): ContractSummary[] {
+  return (contracts?.rows ?? []).flatMap((row): ContractSummary[] => {
+    const id = textOf(row, 'contractId');
+    if (id === undefined) return [];
+    const provider = textOf(row, 'provider');
+    const commissioner = textOf(row, 'commissioner');
+    const listed = textOf(row, 'parties');
+    const parties =
+      listed === undefined
+        ? [provider, commissioner].filter((p): p is string => p !== undefined)
+        : splitNames(listed);
+    const hasBands = (bands?.rows ?? []).some((b) => {
+      const forContract = textOf(b, 'contractId');
+      return forContract === undefined || same(forContract, id);
+    });
+    const optional = {
+      name: textOf(row, 'contract'),
+      model: textOf(row, 'model'),
+      provider,
+      commissioner,
+    };
+    const given = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+    return [{ id, ...given, parties, hasBands }];
+  });
 }
 
 function partnersOf(table: InputTable | undefined): string[] {
   const partners: string[] = [];
-  addNames(
-    partners,
-    (table?.rows ?? []).map((row) => textOf(row, 'partner')),
-  );
+  for (const row of table?.rows ?? []) {
+    const partner = textOf(row, 'partner');
+    if (partner !== undefined && !partners.some((p) => same(p, partner))) partners.push(partner);
+  }
   return partners;
 }
 
@@ -67,13 +89,14 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
   const wanted = [
     { kind: TABLE_KINDS.contracts, required: false },
     { kind: TABLE_KINDS.contributions, required: false },
+    { kind: TABLE_KINDS.riskShareBands, required: false },
   ];
   const located = locateTables(tables, wanted);
   const read = located.found.size === 0 ? undefined : await readInputTables(workbook, wanted);
   return {
     tables,
     mechanisms,
-    parties: contractParties(read?.tables.contracts),
+    contracts: contractsOf(read?.tables.contracts, read?.tables.riskShareBands),
     partners: partnersOf(read?.tables.contributions),
   };
 }

@@ -7,6 +7,7 @@ import type { Finding as LayerFinding } from '../../workbook/findings';
 import { WorkbookError, WorkbookErrorCode } from '../../workbook/errors';
 import type { RunOutcome as LayerOutcome, RunStage } from '../../workbook/run';
 import type { Finding, Progress, RunOutcome } from '../operations';
+import { PANE_TERMS_SHEET } from './paneTerms';
 
 const STAGES: Readonly<Record<RunStage, Progress>> = {
   reading: { step: 'Reading and checking the tables', done: 0, total: 3 },
@@ -22,6 +23,13 @@ export function progressOf(stage: RunStage): Progress {
 /** A layer finding for the pane: its message, and its cell when it names one. */
 export function paneFinding(finding: LayerFinding): Finding {
   const { code, message, sheet, address } = finding;
+  if (sheet === PANE_TERMS_SHEET) {
+    // The stand-in tables have no cells to select: name the pane's terms instead.
+    return {
+      code,
+      message: `Gain/loss terms set in the pane: ${message.replace(/^[^:]*\)\s*:\s*/, '')}`,
+    };
+  }
   return sheet !== undefined && address !== undefined
     ? { code, message, cell: { sheet, address: address.split(':')[0] ?? address } }
     : { code, message };
