@@ -3,7 +3,9 @@ import {
   metricAchievement,
   performancePayment,
   type AchievementBand,
+  type Direction,
   type MetricInput,
+  type Scoring,
 } from '../engine/performancePayment';
 import { P4P as P4P_SCOPE } from '../engine/metricAchievement';
 import { fraction } from '../engine/validate';
@@ -71,8 +73,9 @@ export function ACHIEVEMENT(
         baseline: optionalAmount('baseline', baseline),
         target: amount('target', target),
         actual: amount('actual', actual),
-        direction: (optionalText('direction', direction) ?? 'higher') as 'higher',
-        scoring: optionalText('scoring', scoring) as 'linear' | undefined,
+        // Any text: the engine checks it is one of its options and names it if not.
+        direction: (optionalText('direction', direction) ?? 'higher') as Direction,
+        scoring: optionalText('scoring', scoring) as Scoring | undefined,
         bands: banded?.bands,
       },
     };
