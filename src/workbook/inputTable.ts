@@ -13,6 +13,8 @@ export interface InputRow {
   /** Table body row, 1-based. */
   readonly row: number;
   readonly values: Readonly<Record<string, TypedValue>>;
+  /** Column ids whose cell could not be read (each has its finding already). */
+  readonly invalid: ReadonlySet<string>;
 }
 
 /** An input table read and typed: its rows and where each of its cells is. */

@@ -73,6 +73,7 @@ function readRow(
   findings: Finding[],
 ): InputRow {
   const values: Record<string, TypedValue> = {};
+  const invalid = new Set<string>();
   for (const [id, match] of table.columns) {
     const value = cells[match.index] ?? null;
     const place = placeOf(table, row, id);
@@ -87,9 +88,12 @@ function readRow(
     }
     const parsed = parseCell(value, match.spec.type);
     if (parsed.ok) values[id] = parsed.value;
-    else findings.push(cellFinding(parsed.code, place, value, parsed.problem));
+    else {
+      invalid.add(id);
+      findings.push(cellFinding(parsed.code, place, value, parsed.problem));
+    }
   }
-  return { row, values };
+  return { row, values, invalid };
 }
 
 function keyText(value: TypedValue | undefined): string {

@@ -50,7 +50,10 @@ export function rowsFor(table: InputTable | undefined, contractId: string | unde
   });
 }
 
-/** A finding on one cell of a row, with its value shown as read. */
+/**
+ * A finding on one cell of a row, with its value shown as read; none when that cell
+ * could not be read (it has its finding already: one finding per cell).
+ */
 export function rowFinding(
   code: string,
   table: InputTable,
@@ -59,7 +62,7 @@ export function rowFinding(
   problem: string,
 ): Finding[] {
   const place = placeOf(table, row.row, columnId);
-  if (place === undefined) return [];
+  if (place === undefined || row.invalid.has(columnId)) return [];
   const value = row.values[columnId];
   const shown = value === undefined ? null : typeof value === 'number' ? value : value.toString();
   return [cellFinding(code, place, shown, problem)];
