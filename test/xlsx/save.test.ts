@@ -1,6 +1,7 @@
 import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openXlsx } from '../../src/adapters/xlsx';
+import { Workbook } from '../../src/adapters/xlsx/excelts';
 import { partText, writeParts } from '../../src/adapters/xlsx/zipParts';
 import {
   bytesOf,
@@ -126,6 +127,36 @@ describe("saveAs: a user's file is never modified in place", () => {
       code: 'XLSX.CANNOT_WRITE',
     });
     expect(existsSync(output)).toBe(false);
+  });
+});
+
+describe("save: a sound package by ExcelTS's own OOXML self-check", () => {
+  it.each([
+    ["a user's workbook with a chart", () => bytesOf(planningWorkbook())],
+    ['a theme-less workbook', async () => withoutTheme(await bytesOf(planningWorkbook()))],
+  ])('finds no problem in %s with a result sheet, table and chart added', async (_what, input) => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const workbook = await openXlsx(await input());
+      await workbook.writeSheets([poolSheet().layout]);
+      await workbook.settings.set({ 'bcf.lastRun': '{}' });
+      await workbook.save({ selfCheck: true });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('would report a problem (the check is live)', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const book = new Workbook();
+      await book.xlsx.load(await withoutTheme(await bytesOf(planningWorkbook())));
+      await book.xlsx.writeBuffer({ validate: true }); // without the adapter's work-around
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('theme1.xml'));
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
