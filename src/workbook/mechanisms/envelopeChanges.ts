@@ -1,6 +1,6 @@
 import type { EnvelopeChangeInput, EnvelopePhasing } from '../../engine/fundingEnvelope';
 import type { Finding } from '../findings';
-import { paramFinding, readParams, type ParamRecord, type ParamSpec } from '../params';
+import { readParams, type ParamRecord, type ParamSpec } from '../params';
 
 /**
  * The `changes` parameter of a funding envelope: a list of annual changes, each a record
@@ -54,10 +54,9 @@ export function readChanges(
   findings: Finding[],
 ): EnvelopeChangeInput[] {
   return (list ?? []).map((record, i) => {
-    const read = readParams(CHANGE_FIELDS, record);
-    for (const f of read.findings) {
-      findings.push(paramFinding(`Change ${i + 1}`, f.message.replace(/^Scenario parameter /, '')));
-    }
+    const specs = CHANGE_FIELDS.map((f) => ({ ...f, label: `Change ${i + 1} ${f.label}` }));
+    const read = readParams(specs, record);
+    findings.push(...read.findings);
     const v = read.values;
     const pick = <K extends keyof EnvelopeChangeInput>(key: K) =>
       v[key] === undefined ? {} : ({ [key]: v[key] } as Pick<EnvelopeChangeInput, K>);
