@@ -257,18 +257,32 @@ export interface ActivityPaymentParams {
   readonly inflator?: string;
 }
 
-export interface FundingEnvelopeParams {
-  readonly years: number;
-  /** Annual change to net budgets, as a fraction (e.g. "-0.0175"). */
-  readonly annualChange: string;
-  readonly demographicGrowth: string;
+/** One change to the funding envelope, e.g. a 7% reduction to net budgets over four years (B&NES). */
+export interface EnvelopeChange {
+  readonly name: string;
+  /** Only this partner's lines; absent for all. */
+  readonly partner?: string;
+  /** A yearly change (fraction, negative for a reduction), compounding. */
+  readonly annualRate?: string;
+  /** Or a total change reached over `overYears`. */
+  readonly totalOverYears?: string;
+  readonly overYears?: number;
+  readonly phasing?: 'compound' | 'straightLine';
 }
 
+/** The funding envelope (the layer's `envelope` parameters). */
+export interface FundingEnvelopeParams {
+  /** Plan years after the baseline year. */
+  readonly years: number;
+  readonly changes: readonly EnvelopeChange[];
+}
+
+/** BCF plan checks (the layer's `checks` parameters), in pounds. */
 export interface PlanChecksParams {
-  /** The required minimum adult social care spend from the NHS contribution, in pounds; absent to read it from the plan. */
-  readonly ascMinimum?: string;
-  /** The NHS-commissioned out-of-hospital ring-fence, in pounds; absent to read it from the plan. */
-  readonly outOfHospitalMinimum?: string;
+  /** The required adult social care spend from the minimum NHS contribution. */
+  readonly socialCareMinimum: string;
+  /** The required NHS-commissioned out-of-hospital spend from the minimum NHS contribution. */
+  readonly nhsOutOfHospitalMinimum: string;
 }
 
 /** The parameters of each mechanism, by id. */
@@ -299,7 +313,8 @@ export interface TemplateCreated {
 export interface SharingOutcome {
   /** How many formula cells were changed. */
   readonly cells: number;
-  readonly sheets: readonly string[];
+  /** The sheet recording the formulas replaced, e.g. "BCF Shared formulas". */
+  readonly recordSheet: string;
 }
 
 /**
@@ -310,7 +325,7 @@ export interface PaneOperations {
   overview(): Promise<WorkbookOverview>;
   createTemplate(): Promise<TemplateCreated>;
   run(request: MechanismRequest, control: RunControl): Promise<RunOutcome>;
-  runPlanChecks(control: RunControl): Promise<RunOutcome>;
+  runPlanChecks(params: PlanChecksParams, control: RunControl): Promise<RunOutcome>;
   prepareForSharing(): Promise<SharingOutcome>;
   restoreFormulas(): Promise<SharingOutcome>;
   selectCell(cell: CellRef): Promise<void>;

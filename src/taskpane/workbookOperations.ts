@@ -2,7 +2,11 @@
  * The pane's operations over any workbook behind the ports (Excel through the Office
  * adapter, or a .xlsx file) using the workbook layer.
  */
-import type { Workbook } from '../ports/workbook';
+import type { TableInfo, Workbook } from '../ports/workbook';
+import { cellAddress } from '../workbook/a1';
+import { ADDIN_TABLE_PREFIX } from '../workbook/locate';
+import { SHARED_SHEET, prepareForSharing, restoreFormulas } from '../workbook/sharing';
+import { newPlanningTemplate } from '../workbook/template';
 import { runMechanism } from '../workbook/run';
 import { workbookOverview } from './layer/overview';
 import { LAYER_ID } from './layer/mechanismIds';
@@ -10,10 +14,21 @@ import { scenarioParams } from './layer/layerParams';
 import { paneTermTables, withPaneTerms } from './layer/paneTerms';
 import { blockedOrThrow, paneOutcome, progressOf } from './layer/runOutcome';
 import { MECHANISM_CATALOG } from './mechanismCatalog';
-import type { MechanismRequest, PaneOperations, RunControl, RunOutcome } from './operations';
+import type {
+  CellRef,
+  MechanismRequest,
+  PaneOperations,
+  RunControl,
+  RunOutcome,
+} from './operations';
 
-function notInThisVersion(what: string): Promise<never> {
-  return Promise.reject(new Error(`${what} is not available in this version of the add-in.`));
+/** The first body cell of the template's first input table: where the user starts typing. */
+function firstInputCell(tables: readonly TableInfo[], sheets: readonly string[]): CellRef {
+  // The add-in's own tables (the template's guide, its Checks) are not for typing in.
+  const inputs = tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX));
+  const first = inputs.find((t) => sheets.includes(t.sheet)) ?? inputs[0];
+  if (first === undefined) return { sheet: sheets[0] ?? '', address: 'A1' };
+  return { sheet: first.sheet, address: cellAddress(first.headerRow + 1, first.firstColumn) };
 }
 
 /** The workbook a run reads: with the pane's gain/loss terms standing in for the risk-share tables when set. */
@@ -51,11 +66,20 @@ export function workbookOperations(
   };
   return {
     overview: () => workbookOverview(workbook),
-    createTemplate: () => notInThisVersion('Creating the planning template'),
+    createTemplate: async () => {
+      const sheets = await newPlanningTemplate(workbook, { now: now() });
+      return { sheets, firstInput: firstInputCell(await workbook.listTables(), sheets) };
+    },
     run,
-    runPlanChecks: (control) => run({ mechanism: 'planChecks', params: {} }, control),
-    prepareForSharing: () => notInThisVersion('Prepare for sharing'),
-    restoreFormulas: () => notInThisVersion('Restore formulas'),
+    runPlanChecks: (params, control) => run({ mechanism: 'planChecks', params }, control),
+    prepareForSharing: async () => {
+      const { converted } = await prepareForSharing(workbook, { now: now() });
+      return { cells: converted, recordSheet: SHARED_SHEET };
+    },
+    restoreFormulas: async () => {
+      const { restored } = await restoreFormulas(workbook);
+      return { cells: restored, recordSheet: SHARED_SHEET };
+    },
     selectCell: (cell) => workbook.select(cell.sheet, cell.address),
   };
 }

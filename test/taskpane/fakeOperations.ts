@@ -5,6 +5,7 @@
 import type {
   CellRef,
   MechanismRequest,
+  PlanChecksParams,
   PaneOperations,
   RunControl,
   RunOutcome,
@@ -80,7 +81,7 @@ export const BEDFORDSHIRE_RESULT: RunOutcome = {
 
 /** A run that waits for the test to finish it (or for its signal to abort it). */
 export interface HeldRun {
-  readonly request: MechanismRequest | 'planChecks';
+  readonly request: MechanismRequest;
   readonly control: RunControl;
   finish(outcome: RunOutcome): void;
 }
@@ -93,7 +94,7 @@ export class FakeOperations implements PaneOperations {
   /** When set, a run resolves at once with it; otherwise it is held. */
   immediate: RunOutcome | undefined;
   failWith: Error | undefined;
-  sharing: SharingOutcome = { cells: 12, sheets: ['Plan', 'Summary'] };
+  sharing: SharingOutcome = { cells: 12, recordSheet: 'BCF Shared formulas' };
 
   constructor(overview: WorkbookOverview = FILLED_OVERVIEW) {
     this.overviewNow = overview;
@@ -115,7 +116,7 @@ export class FakeOperations implements PaneOperations {
     };
   };
 
-  private hold(request: MechanismRequest | 'planChecks', control: RunControl): Promise<RunOutcome> {
+  private hold(request: MechanismRequest, control: RunControl): Promise<RunOutcome> {
     if (this.failWith !== undefined) return Promise.reject(this.failWith);
     if (this.immediate !== undefined) return Promise.resolve(this.immediate);
     return new Promise((resolve) => {
@@ -129,9 +130,9 @@ export class FakeOperations implements PaneOperations {
     return this.hold(request, control);
   };
 
-  runPlanChecks = (control: RunControl): Promise<RunOutcome> => {
+  runPlanChecks = (params: PlanChecksParams, control: RunControl): Promise<RunOutcome> => {
     this.calls.push('runPlanChecks');
-    return this.hold('planChecks', control);
+    return this.hold({ mechanism: 'planChecks', params }, control);
   };
 
   prepareForSharing = async (): Promise<SharingOutcome> => {

@@ -1,4 +1,10 @@
-import { checkForm, equalPercents, type FieldChoices } from '../../src/taskpane/forms/fields';
+import {
+  checkForm,
+  equalPercents,
+  recordsOf,
+  withRecords,
+  type FieldChoices,
+} from '../../src/taskpane/forms/fields';
 import {
   checkGainLoss,
   defaultGainLoss,
@@ -31,12 +37,64 @@ function preset(id: string): GainLossForm {
 }
 
 describe('parameter forms', () => {
-  it('gives every simple mechanism valid defaults', () => {
+  it('gives every simple mechanism valid defaults, except the plan checks’ minima', () => {
     for (const [id, form] of Object.entries(SIMPLE_FORMS)) {
       const choices = form.names === 'partners' ? POOL : NONE;
       const errors = checkForm(form.fields, form.defaults(choices), choices);
-      expect([id, errors]).toEqual([id, {}]);
+      const expected =
+        id === 'planChecks'
+          ? { socialCareMinimum: 'Enter a value.', nhsOutOfHospitalMinimum: 'Enter a value.' }
+          : {};
+      expect([id, errors]).toEqual([id, expected]);
     }
+  });
+
+  it('turns funding envelope changes into the layer’s list (B&NES: −7% over four years; CCG −3% a year)', () => {
+    const form = SIMPLE_FORMS.fundingEnvelope;
+    const values = withRecords({ ...form.defaults(POOL), years: '4' }, 'changes', [
+      {
+        name: 'Net budget reduction',
+        partner: '',
+        how: 'total',
+        rate: '-7',
+        overYears: '4',
+        phasing: 'compound',
+      },
+      {
+        name: 'CCG savings',
+        partner: 'B&NES CCG',
+        how: 'annual',
+        rate: '-3',
+        overYears: '4',
+        phasing: 'compound',
+      },
+      {
+        name: 'Bad',
+        partner: 'Nobody',
+        how: 'annual',
+        rate: 'x',
+        overYears: '4',
+        phasing: 'compound',
+      },
+    ]);
+    expect(checkForm(form.fields, values, POOL)).toEqual({
+      'changes.2.partner': 'Choose a party.',
+      'changes.2.rate': '"x" is not a percentage, e.g. 5 or 2.5.',
+    });
+    const valid = withRecords(values, 'changes', recordsOf(values, 'changes').slice(0, 2));
+    expect(checkForm(form.fields, valid, POOL)).toEqual({});
+    expect(form.toParams(valid, POOL)).toEqual({
+      years: 4,
+      changes: [
+        {
+          name: 'Net budget reduction',
+          totalOverYears: '-0.07',
+          overYears: 4,
+          phasing: 'compound',
+        },
+        { name: 'CCG savings', partner: 'B&NES CCG', annualRate: '-0.03' },
+      ],
+    });
   });
 
   it('splits equal shares so they add up to exactly 100', () => {

@@ -30,26 +30,58 @@ describe('sign-off and sharing actions', () => {
     expect(await screen.findByText('Prepared for sharing.')).toBeTruthy();
     expect(
       screen.getByText(
-        '12 cells on Plan, Summary now hold their values instead of BCF formulas. Use Restore formulas to put them back.',
+        '12 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back.',
       ),
     ).toBeTruthy();
   });
 
   it('restores formulas after confirmation', async () => {
     const ops = new FakeOperations();
-    ops.sharing = { cells: 1, sheets: ['Plan'] };
+    ops.sharing = { cells: 1, recordSheet: 'BCF Shared formulas' };
     await renderPane(ops);
     fireEvent.click(screen.getByRole('button', { name: 'Restore formulas' }));
     fireEvent.click(
       within(await screen.findByRole('dialog')).getByRole('button', { name: 'Restore formulas' }),
     );
-    expect(await screen.findByText('1 cell on Plan has its BCF formula again.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        '1 cell has its BCF formula again, from the sheet “BCF Shared formulas”.',
+      ),
+    ).toBeTruthy();
     expect(ops.calls).toContain('restoreFormulas');
+  });
+
+  it('asks for the plan checks’ minima first, then runs the checks with them', async () => {
+    const ops = new FakeOperations();
+    await renderPane(ops);
+    fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
+    expect(await screen.findByText('Plan checks need their minima.')).toBeTruthy();
+    const social = screen.getByRole('textbox', { name: 'Minimum adult social care spend (£)' });
+    await waitFor(() => expect(document.activeElement).toBe(social));
+    fireEvent.change(social, { target: { value: '2,500,000' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'NHS out-of-hospital ring-fence (£)' }), {
+      target: { value: '3000000' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
+    await waitFor(() => expect(ops.runs).toHaveLength(1));
+    expect(ops.runs[0]?.request).toEqual({
+      mechanism: 'planChecks',
+      params: { socialCareMinimum: '2500000', nhsOutOfHospitalMinimum: '3000000' },
+    });
   });
 
   it('runs plan checks and lists failed checks that select their scheme row', async () => {
     const ops = new FakeOperations();
     await renderPane(ops);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
+      target: { value: 'planChecks' },
+    });
+    for (const name of [
+      'Minimum adult social care spend (£)',
+      'NHS out-of-hospital ring-fence (£)',
+    ]) {
+      fireEvent.change(screen.getByRole('textbox', { name }), { target: { value: '0' } });
+    }
     fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     act(() =>

@@ -1,5 +1,6 @@
 import { OfficeWorkbook } from '../../src/adapters/office/index';
-import type { Progress, RunControl } from '../../src/taskpane/operations';
+import { buildRequest, initialForms } from '../../src/taskpane/forms/request';
+import { MECHANISM_IDS, type Progress, type RunControl } from '../../src/taskpane/operations';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
 import { createMemoryExcel, type MemoryWorkbookSeed } from '../support/memory-excel';
 import { pooledFundSeed, riskShareSeed } from './workbookSeeds';
@@ -238,5 +239,65 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
         { label: 'Bedfordshire CCG', value: '£1,175,000.00' },
       ],
     });
+  });
+});
+
+describe('pane operations: planning template, every mechanism, sharing', () => {
+  it('creates the planning template, points at its first input cell, and every mechanism runs on its examples', async () => {
+    const { excel, operations } = setUp({});
+    const created = await operations.createTemplate();
+    expect(created.sheets).toEqual(
+      expect.arrayContaining(['Contributions', 'Contracts', 'Checks']),
+    );
+    expect(created.firstInput).toEqual({
+      sheet: 'Contributions',
+      address: expect.any(String) as string,
+    });
+    const overview = await operations.overview();
+    expect(overview.mechanisms.every((m) => m.ready)).toBe(true);
+    expect(overview.contracts.map((c) => [c.id, c.hasBands])).toEqual([['MSK1', true]]);
+    let forms = initialForms(overview.contracts, overview.partners);
+    forms = {
+      ...forms,
+      simple: { planChecks: { socialCareMinimum: '0', nhsOutOfHospitalMinimum: '0' } },
+    };
+    const written: string[] = [];
+    for (const mechanism of MECHANISM_IDS) {
+      const built = buildRequest(mechanism, forms);
+      if (!built.ok) throw new Error(`${mechanism}: ${JSON.stringify(built.errors)}`);
+      const outcome = await operations.run(built.request, control());
+      if (!outcome.ok) throw new Error(`${mechanism}: ${JSON.stringify(outcome)}`);
+      written.push(outcome.resultSheet.sheet);
+      expect(excel.sheet(outcome.resultSheet.sheet)).toBeDefined();
+    }
+    expect(written).toHaveLength(MECHANISM_IDS.length);
+  });
+
+  it('refuses a second template rather than overwrite what was typed', async () => {
+    const { operations } = setUp({});
+    await operations.createTemplate();
+    await expect(operations.createTemplate()).rejects.toMatchObject({ code: 'TEMPLATE.EXISTS' });
+  });
+
+  it('prepares for sharing and restores the BCF formulas', async () => {
+    const { excel, operations } = setUp({
+      sheets: [
+        {
+          name: 'Plan',
+          cells: { B2: { value: 26500000, formula: '=BCF.CAPITATION(A1:A2,B1:B2)' }, B3: 7 },
+        },
+      ],
+    });
+    expect(await operations.prepareForSharing()).toEqual({
+      cells: 1,
+      recordSheet: 'BCF Shared formulas',
+    });
+    expect(excel.cell('Plan', 'B2')?.formula).toBeUndefined();
+    expect(excel.values('Plan', 'B2')).toEqual([[26500000]]);
+    expect(await operations.restoreFormulas()).toEqual({
+      cells: 1,
+      recordSheet: 'BCF Shared formulas',
+    });
+    expect(excel.cell('Plan', 'B2')?.formula).toBe('=BCF.CAPITATION(A1:A2,B1:B2)');
   });
 });

@@ -52,6 +52,9 @@ export function CalculateSection(props: {
           errors={props.errors}
           choices={choicesOf(forms, mechanism)}
           disabled={busy}
+          onReplace={(values) =>
+            props.onForms({ ...forms, simple: { ...forms.simple, [mechanism]: values } })
+          }
           onChange={(key, value) =>
             props.onForms({
               ...forms,

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
-import { Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select } from '@fluentui/react-components';
 import {
   isShown,
   partyKey,
+  recordField,
+  recordsOf,
+  withRecords,
+  type RecordsField,
   type FieldChoices,
   type FieldSpec,
   type FormErrors,
@@ -20,6 +24,8 @@ interface Props {
   readonly choices: FieldChoices;
   readonly disabled: boolean;
   readonly onChange: (key: string, value: string) => void;
+  /** Replaces all values at once (adding or removing a record). */
+  readonly onReplace: (values: FormValues) => void;
 }
 
 /** A drop-down of fixed options (or contracts), labelled, with its hint and error. */
@@ -89,6 +95,60 @@ function PartyBoxes(
   );
 }
 
+/** A list of records (e.g. changes), each a group of sub-fields, with Add and Remove. */
+function RecordsGroup(props: Props & { readonly field: RecordsField }): ReactNode {
+  const styles = usePaneStyles();
+  const { field, values, disabled } = props;
+  const records = recordsOf(values, field.key);
+  const item = field.itemLabel.toLowerCase();
+  return (
+    <fieldset className={styles.group}>
+      <legend className={styles.legend}>{field.label}</legend>
+      {field.hint === undefined ? null : <p className={styles.hint}>{field.hint}</p>}
+      {records.length === 0 ? <p className={styles.text}>None.</p> : null}
+      {records.map((_, i) => (
+        <fieldset key={i} className={styles.group}>
+          <legend className={styles.legend}>
+            {field.itemLabel} {i + 1}
+          </legend>
+          {field.fields
+            .map((sub) => recordField(field, sub, i))
+            .filter((sub) => isShown(sub, values))
+            .map((sub) => (
+              <OneField key={sub.key} {...props} field={sub} />
+            ))}
+          <div className={styles.row}>
+            <Button
+              size="small"
+              disabled={disabled}
+              onClick={() =>
+                props.onReplace(
+                  withRecords(
+                    values,
+                    field.key,
+                    records.filter((__, j) => j !== i),
+                  ),
+                )
+              }
+            >
+              Remove {item} {i + 1}
+            </Button>
+          </div>
+        </fieldset>
+      ))}
+      <div className={styles.row}>
+        <Button
+          size="small"
+          disabled={disabled}
+          onClick={() => props.onReplace(withRecords(values, field.key, [...records, field.blank]))}
+        >
+          Add a {item}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
 function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
   const { field, values, errors, disabled, onChange } = props;
   const value = values[field.key] ?? '';
@@ -138,6 +198,8 @@ function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
     case 'partyPercents':
     case 'partyAmounts':
       return <PartyBoxes {...props} field={field} />;
+    case 'records':
+      return <RecordsGroup {...props} field={field} />;
     case 'text':
       return (
         <Field

@@ -26,11 +26,11 @@ function sameJson(a: unknown, b: unknown): boolean {
 function sharingText(outcome: SharingOutcome, prepared: boolean): string {
   if (outcome.cells === 0) return 'There were no BCF formulas to change.';
   const one = outcome.cells === 1;
-  const cells = `${one ? '1 cell' : `${outcome.cells} cells`} on ${outcome.sheets.join(', ')}`;
+  const cells = one ? '1 cell' : `${outcome.cells} cells`;
   if (prepared) {
-    return `${cells} now ${one ? 'holds its value' : 'hold their values'} instead of BCF formulas. Use Restore formulas to put them back.`;
+    return `${cells} now ${one ? 'holds its value' : 'hold their values'} instead of a BCF formula, listed on the sheet “${outcome.recordSheet}”. Use Restore formulas to put them back.`;
   }
-  return `${cells} ${one ? 'has its BCF formula' : 'have their BCF formulas'} again.`;
+  return `${cells} ${one ? 'has its BCF formula' : 'have their BCF formulas'} again, from the sheet “${outcome.recordSheet}”.`;
 }
 
 /**
@@ -141,16 +141,40 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     run.start(label, action);
   };
 
+  /** Shows `target`'s form with its errors, focusing the first. */
+  const showFormErrors = (target: MechanismId, keys: readonly string[]): void => {
+    setMechanism(target);
+    setShowErrors(true);
+    // Focus once the errors are rendered.
+    setTimeout(() => focusFirst(keys), 0);
+  };
+
   const startRun = (): void => {
     const built = buildRequest(mechanism, forms);
     if (!built.ok) {
-      setShowErrors(true);
-      // Focus once the errors are rendered.
-      setTimeout(() => focusFirst(Object.keys(built.errors)), 0);
+      showFormErrors(mechanism, Object.keys(built.errors));
       return;
     }
     setShowErrors(false);
     launch(MECHANISM_CATALOG[mechanism].title, (control) => operations.run(built.request, control));
+  };
+
+  /** Plan checks from the sign-off section, with the plan checks form's minima. */
+  const startPlanChecks = (): void => {
+    const built = buildRequest('planChecks', forms);
+    if (!built.ok || built.request.mechanism !== 'planChecks') {
+      showFormErrors('planChecks', built.ok ? [] : Object.keys(built.errors));
+      setMessage({
+        intent: 'warning',
+        title: 'Plan checks need their minima.',
+        text: 'Enter them under Calculate, then run the checks again.',
+      });
+      return;
+    }
+    const { params } = built.request;
+    launch(MECHANISM_CATALOG.planChecks.title, (control) =>
+      operations.runPlanChecks(params, control),
+    );
   };
 
   return (
@@ -194,9 +218,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
       />
       <SharingSection
         busy={busy}
-        onPlanChecks={() =>
-          launch(MECHANISM_CATALOG.planChecks.title, (control) => operations.runPlanChecks(control))
-        }
+        onPlanChecks={startPlanChecks}
         onPrepare={() => void share(true)}
         onRestore={() => void share(false)}
       />

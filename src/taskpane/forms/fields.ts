@@ -82,7 +82,21 @@ export interface ContractField extends FieldBase {
   readonly oneRequired?: boolean;
 }
 
+/**
+ * A list of records with the same sub-fields, e.g. a funding envelope's changes. Values
+ * are kept as `${key}.count` and `${key}.${index}.${subKey}`.
+ */
+export interface RecordsField extends FieldBase {
+  readonly kind: 'records';
+  /** Names one record, e.g. "Change" (shown as "Change 1"). */
+  readonly itemLabel: string;
+  readonly fields: readonly FieldSpec[];
+  /** A new record's values. */
+  readonly blank: FormValues;
+}
+
 export type FieldSpec =
+  | RecordsField
   | PercentField
   | MoneyField
   | WholeField
@@ -170,6 +184,52 @@ function checkContract(
   return contracts.includes(value) ? undefined : 'Choose a contract.';
 }
 
+/** How many records a records field holds. */
+export function recordCount(values: FormValues, key: string): number {
+  const count = Number(values[`${key}.count`] ?? '0');
+  return Number.isInteger(count) && count > 0 ? count : 0;
+}
+
+/** One record's values, without the prefix. */
+export function recordValues(values: FormValues, key: string, index: number): FormValues {
+  const prefix = `${key}.${index}.`;
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => [k.slice(prefix.length), v]),
+  );
+}
+
+/** Every record's values, in order. */
+export function recordsOf(values: FormValues, key: string): FormValues[] {
+  return Array.from({ length: recordCount(values, key) }, (_, i) => recordValues(values, key, i));
+}
+
+/** The values with the records replaced by `records`. */
+export function withRecords(
+  values: FormValues,
+  key: string,
+  records: readonly FormValues[],
+): FormValues {
+  const kept = Object.entries(values).filter(([k]) => !k.startsWith(`${key}.`));
+  const written = records.flatMap((record, i) =>
+    Object.entries(record).map(([sub, v]) => [`${key}.${i}.${sub}`, v] as const),
+  );
+  return Object.fromEntries([...kept, ...written, [`${key}.count`, String(records.length)]]);
+}
+
+/** A sub-field of record `index`, keyed and shown as part of the whole form. */
+export function recordField(field: RecordsField, sub: FieldSpec, index: number): FieldSpec {
+  const showWhen = sub.showWhen;
+  return {
+    ...sub,
+    key: `${field.key}.${index}.${sub.key}`,
+    ...(showWhen === undefined
+      ? {}
+      : { showWhen: (values: FormValues) => showWhen(recordValues(values, field.key, index)) }),
+  } as FieldSpec;
+}
+
 /** Errors of every shown field. */
 export function checkForm(
   fields: readonly FieldSpec[],
@@ -180,6 +240,13 @@ export function checkForm(
   const parties = choices.names;
   for (const field of fields) {
     if (!isShown(field, values)) continue;
+    if (field.kind === 'records') {
+      const subFields = Array.from({ length: recordCount(values, field.key) }, (_, i) =>
+        field.fields.map((sub) => recordField(field, sub, i)),
+      ).flat();
+      Object.assign(errors, checkForm(subFields, values, choices));
+      continue;
+    }
     if (field.kind === 'contract') {
       const error = checkContract(field, values[field.key] ?? '', choices.contracts);
       if (error !== undefined) errors[field.key] = error;

@@ -6,6 +6,7 @@
  */
 import type {
   ActivityPaymentParams,
+  EnvelopeChange,
   MechanismId,
   MechanismParamsMap,
   PooledFundParams,
@@ -16,6 +17,7 @@ import {
   partyAmounts,
   partyFractions,
   partyKey,
+  recordsOf,
   valueOf,
   type FieldChoices,
   type FieldSpec,
@@ -431,63 +433,112 @@ const activityPayment: SimpleForm<'activityPayment'> = {
   },
 };
 
-const envelopeFields: readonly FieldSpec[] = [
-  { key: 'years', label: 'Years', kind: 'whole', min: 1, max: 25 },
+const changeFields: readonly FieldSpec[] = [
+  { key: 'name', label: 'Name', kind: 'text', hint: 'E.g. Net budget reduction.' },
+  { key: 'partner', label: 'Applies to', kind: 'party', none: 'All partners' },
   {
-    key: 'annualChange',
-    label: 'Annual change to net budgets (%)',
-    kind: 'percent',
-    min: -50,
-    max: 50,
-    hint: 'Negative for a reduction, e.g. −1.75 a year.',
+    key: 'how',
+    label: 'Kind of change',
+    kind: 'choice',
+    options: [
+      { value: 'annual', label: 'A change every year' },
+      { value: 'total', label: 'A total over several years' },
+    ],
   },
   {
-    key: 'demographicGrowth',
-    label: 'Demographic growth a year (%)',
+    key: 'rate',
+    label: 'Change (%)',
     kind: 'percent',
-    min: -50,
-    max: 50,
+    min: -100,
+    max: 100,
+    hint: 'Negative for a reduction.',
+  },
+  {
+    key: 'overYears',
+    label: 'Over years',
+    kind: 'whole',
+    min: 1,
+    max: 25,
+    showWhen: when('how', 'total'),
+  },
+  {
+    key: 'phasing',
+    label: 'Phasing',
+    kind: 'choice',
+    options: [
+      { value: 'compound', label: 'Compound' },
+      { value: 'straightLine', label: 'Straight line' },
+    ],
+    showWhen: when('how', 'total'),
   },
 ];
 
+const envelopeFields: readonly FieldSpec[] = [
+  {
+    key: 'years',
+    label: 'Plan years after the baseline year',
+    kind: 'whole',
+    min: 1,
+    max: 25,
+    hint: 'B&NES: 4',
+  },
+  {
+    key: 'changes',
+    label: 'Changes to the baseline',
+    kind: 'records',
+    itemLabel: 'Change',
+    hint: 'B&NES: a 7% reduction to net budgets over four years.',
+    fields: changeFields,
+    blank: { name: '', partner: '', how: 'annual', rate: '0', overYears: '4', phasing: 'compound' },
+  },
+];
+
+function envelopeChange(values: FormValues): EnvelopeChange {
+  const v = (key: string): string => valueOf(changeFields, values, key);
+  const common = { name: v('name'), ...present('partner', values.partner) };
+  if (values.how === 'total') {
+    return {
+      ...common,
+      totalOverYears: v('rate'),
+      overYears: Number(v('overYears')),
+      phasing: values.phasing === 'straightLine' ? 'straightLine' : 'compound',
+    };
+  }
+  return { ...common, annualRate: v('rate') };
+}
+
 const fundingEnvelope: SimpleForm<'fundingEnvelope'> = {
   fields: envelopeFields,
-  defaults: () => ({ years: '4', annualChange: '0', demographicGrowth: '0' }),
+  names: 'partners',
+  defaults: () => ({ years: '4', 'changes.count': '0' }),
   toParams: (values) => ({
     years: Number(valueOf(envelopeFields, values, 'years')),
-    annualChange: valueOf(envelopeFields, values, 'annualChange'),
-    demographicGrowth: valueOf(envelopeFields, values, 'demographicGrowth'),
+    changes: recordsOf(values, 'changes').map(envelopeChange),
   }),
 };
 
 const planCheckFields: readonly FieldSpec[] = [
   {
-    key: 'ascMinimum',
+    key: 'socialCareMinimum',
     label: 'Minimum adult social care spend (£)',
     kind: 'money',
-    optional: true,
-    hint: 'Leave blank to use the figure in the plan.',
+    hint: 'From the minimum NHS contribution, per the BCF allocations.',
   },
   {
-    key: 'outOfHospitalMinimum',
+    key: 'nhsOutOfHospitalMinimum',
     label: 'NHS out-of-hospital ring-fence (£)',
     kind: 'money',
-    optional: true,
-    hint: 'Leave blank to use the figure in the plan.',
+    hint: 'From the minimum NHS contribution, per the BCF allocations.',
   },
 ];
 
 const planChecks: SimpleForm<'planChecks'> = {
   fields: planCheckFields,
-  defaults: () => ({ ascMinimum: '', outOfHospitalMinimum: '' }),
-  toParams: (values) => {
-    const asc = valueOf(planCheckFields, values, 'ascMinimum');
-    const ooh = valueOf(planCheckFields, values, 'outOfHospitalMinimum');
-    return {
-      ...(asc === '' ? {} : { ascMinimum: asc }),
-      ...(ooh === '' ? {} : { outOfHospitalMinimum: ooh }),
-    };
-  },
+  defaults: () => ({ socialCareMinimum: '', nhsOutOfHospitalMinimum: '' }),
+  toParams: (values) => ({
+    socialCareMinimum: valueOf(planCheckFields, values, 'socialCareMinimum'),
+    nhsOutOfHospitalMinimum: valueOf(planCheckFields, values, 'nhsOutOfHospitalMinimum'),
+  }),
 };
 
 /** The forms by mechanism (the gain/loss share has its own editor). */
