@@ -1,6 +1,7 @@
 import { openXlsx } from '../adapters/xlsx';
 import { penceString } from '../engine/decimal';
 import type { PlanCheck, PlanChecksResult } from '../engine/planChecks';
+import { upgradeTemplate } from '../workbook/template';
 import type { Json } from './json';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
@@ -33,6 +34,7 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
   const workbook = await openXlsx(input);
+  await upgradeTemplate(workbook); // in memory: an older template is checked as it would be after upgrading
   const tables = await workbook.listTables();
   const mechanisms = registeredMechanisms().filter(
     (m) => m.id === 'checks' || hasTablesFor(m, tables),

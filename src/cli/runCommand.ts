@@ -1,5 +1,6 @@
 import { openXlsx } from '../adapters/xlsx';
 import type { Workbook } from '../ports/workbook';
+import { WorkbookError, WorkbookErrorCode } from '../workbook/errors';
 import type { Finding } from '../workbook/findings';
 import type { Headline, Mechanism } from '../workbook/mechanism';
 import { runMechanism } from '../workbook/run';
@@ -12,7 +13,7 @@ import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
 import { defaultResultsPath, refuseExistingOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { progressBar, silentProgress, type Progress } from './progress';
-import { complain, say } from './report';
+import { complain, errorText, say } from './report';
 
 const OPTIONS = {
   mechanism: 'string',
@@ -21,6 +22,7 @@ const OPTIONS = {
   force: 'boolean',
   json: 'boolean',
   quiet: 'boolean',
+  'replace-user-sheets': 'boolean',
 } as const;
 
 /** One mechanism's run: its headline figures and result, or its findings. */
@@ -45,13 +47,22 @@ export interface MechanismRun {
 export async function runAll(
   workbook: Workbook,
   mechanisms: readonly Mechanism[],
-  options: { readonly params?: ParamsByMechanism; readonly now: Date; readonly progress: Progress },
+  options: {
+    readonly params?: ParamsByMechanism;
+    readonly now: Date;
+    readonly progress: Progress;
+    /** Replace sheets of the result sheets' names that the user made (`--replace-user-sheets`). */
+    readonly replaceUserSheets?: boolean;
+  },
 ): Promise<MechanismRun[]> {
   const runs: MechanismRun[] = [];
   for (const mechanism of mechanisms) {
     const params =
       options.params?.(mechanism.id) ?? (await savedParams(workbook.settings, mechanism.id));
-    const outcome = await runMechanism(workbook, mechanism.id, params, { now: options.now });
+    const outcome = await runMechanism(workbook, mechanism.id, params, {
+      now: options.now,
+      replaceUserSheets: options.replaceUserSheets === true,
+    });
     options.progress.step(mechanism.title);
     if (outcome.ok) {
       runs.push({ mechanism, headline: outcome.headline, result: outcome.result, findings: [] });
@@ -88,11 +99,21 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     return ExitCode.INVALID;
   }
   const quiet = flags.has('quiet') || mechanisms.length === 1;
-  const runs = await runAll(workbook, mechanisms, {
-    ...(params === undefined ? {} : { params }),
-    now: new Date(),
-    progress: quiet ? silentProgress : progressBar('run', mechanisms.length),
-  });
+  let runs: MechanismRun[];
+  try {
+    runs = await runAll(workbook, mechanisms, {
+      ...(params === undefined ? {} : { params }),
+      now: new Date(),
+      progress: quiet ? silentProgress : progressBar('run', mechanisms.length),
+      replaceUserSheets: flags.has('replace-user-sheets'),
+    });
+  } catch (error) {
+    if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {
+      complain('run', `${errorText(error)} To replace it in the copy, add --replace-user-sheets.`);
+      return ExitCode.INVALID;
+    }
+    throw error;
+  }
   const findings = runs.flatMap((r) => r.findings);
   if (findings.length > 0) {
     complain('run', `${input} has ${findingsCount(findings.length)}; nothing was written.`);

@@ -3,6 +3,7 @@ export const USAGE = `Usage:
   bcf calc <mechanism> <scenario.json|->
       Run one calculation on a JSON scenario; print the result as JSON.
   bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--out results.xlsx] [--force]
+          [--replace-user-sheets] [--json] [--quiet]
       Read the input tables, run (every mechanism the workbook has tables for, or M),
       and write the result sheets and charts into a copy (default <workbook>-results.xlsx).
   bcf check <workbook.xlsx> [--params params.json] [--json]

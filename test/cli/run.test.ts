@@ -133,6 +133,30 @@ describe('bcf run', () => {
     expect(existsSync(join(dir, 'other-results.xlsx'))).toBe(false);
   });
 
+  it("a user's sheet named like a result sheet: refused (exit 2, nothing written) unless --replace-user-sheets", async () => {
+    const dir = scratchDir();
+    const input = join(dir, 'mine.xlsx');
+    await writeTablesWorkbook(input, [
+      {
+        sheet: 'Contributions',
+        name: 'Contributions',
+        headers: ['Partner', 'Scheme', 'Amount'],
+        rows: [['B&NES CCG', 'Community services', 28_348_000]],
+      },
+      { sheet: POOL_SHEET, name: 'MyNotes', headers: ['Note'], rows: [['my own sheet']] },
+    ]);
+    const refused = await bcf(['run', input]);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toBe(
+      `bcf run: SHEET.USER_SHEET: The sheet "${POOL_SHEET}" was not made by the add-in; rename it, or confirm that it may be replaced. To replace it in the copy, add --replace-user-sheets.\n`,
+    );
+    expect(existsSync(join(dir, 'mine-results.xlsx'))).toBe(false);
+    const replaced = await bcf(['run', input, '--replace-user-sheets']);
+    expect(replaced.code).toBe(0);
+    const written = await openXlsx(join(dir, 'mine-results.xlsx'));
+    expect(await written.sheetOwner(POOL_SHEET)).toBe('addin');
+  });
+
   it('usage errors: no workbook, an unknown mechanism or option; exit 2', async () => {
     const dir = scratchDir();
     const input = join(dir, 'plan.xlsx');

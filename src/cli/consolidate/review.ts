@@ -14,6 +14,7 @@ import type { Finding } from '../../workbook/findings';
 import type { ScenarioParams } from '../../workbook/params';
 import { runMechanism } from '../../workbook/run';
 import { savedParams } from '../../workbook/settingsStore';
+import { upgradeTemplate } from '../../workbook/template';
 
 /** What the summary keeps of one file. */
 export interface PlanReview {
@@ -74,6 +75,9 @@ export async function reviewPlan(
 ): Promise<PlanReview> {
   try {
     const workbook = await openXlsx(file);
+    // An older template is brought up to date in memory (the file is never written); one
+    // made by a later add-in is refused (TEMPLATE.TOO_NEW) and skipped.
+    await upgradeTemplate(workbook);
     const params = options.params ?? (await savedParams(workbook.settings, 'checks'));
     const outcome = await runMechanism(workbook, 'checks', params, {
       now: options.now,
