@@ -227,7 +227,7 @@ export function recordField(field: RecordsField, sub: FieldSpec, index: number):
     ...(showWhen === undefined
       ? {}
       : { showWhen: (values: FormValues) => showWhen(recordValues(values, field.key, index)) }),
-  } as FieldSpec;
+  };
 }
 
 /** Errors of every shown field. */
