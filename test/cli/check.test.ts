@@ -5,6 +5,8 @@
  */
 import { readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { TEMPLATE_VERSION } from '../../src/workbook/template';
+import { TEMPLATE_VERSION_KEY } from '../../src/workbook/template/version';
 import { bcf, scratchDir } from './support/bcf';
 import { balancedPlan, planBytes, writePlan } from './support/plans';
 import { TEXT_FILE } from './support/workbooks';
@@ -118,6 +120,18 @@ describe('bcf check', () => {
     expect(without.stdout).toContain(
       '    Scenario parameter "Minimum social care spend": it is required. [PARAMETER.INVALID]\n',
     );
+  });
+
+  it('a template made by a later add-in is refused, not checked under older rules: exit 2', async () => {
+    const dir = scratchDir();
+    const plan = join(dir, 'future.xlsx');
+    await writePlan(plan, balancedPlan(), { [TEMPLATE_VERSION_KEY]: '99' });
+    const run = await bcf(['check', plan]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `bcf check: TEMPLATE.TOO_NEW: This workbook's planning template is format version 99, newer than this add-in understands (${TEMPLATE_VERSION}); update the add-in.\n`,
+    });
   });
 
   it('a file that is not a workbook: one line naming it, exit 2', async () => {

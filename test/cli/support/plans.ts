@@ -132,10 +132,15 @@ export async function planBytes(plan: Plan): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-/** Writes a plan with its minima saved in the workbook's settings (as after a run in Excel). */
-export async function writePlan(path: string, plan: Plan): Promise<void> {
+/** Writes a plan with its minima saved in the workbook's settings (as after a run in Excel), and any other settings given. */
+export async function writePlan(
+  path: string,
+  plan: Plan,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<void> {
   const workbook = await openXlsx(await planBytes(plan), path);
   await workbook.settings.set({
+    ...settings,
     [paramsKey('checks')]: JSON.stringify({
       socialCareMinimum: plan.socialCareMinimum,
       nhsOutOfHospitalMinimum: plan.nhsOutOfHospitalMinimum,
