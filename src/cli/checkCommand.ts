@@ -5,7 +5,7 @@ import { upgradeTemplate } from '../workbook/template';
 import type { Json } from './json';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
-import { findingJson, findingLine, findingsCount } from './findingsText';
+import { findingJson, findingLine, findingsCount, uniqueFindings } from './findingsText';
 import { hasTablesFor, registeredMechanisms } from './mechanismChoice';
 import { readParamsFile } from './paramsFile';
 import { silentProgress } from './progress';
@@ -46,7 +46,9 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   });
   const plan = runs.find((r) => r.mechanism.id === 'checks')?.result;
   const checks = isPlanChecks(plan) ? plan : undefined;
-  const findings = runs.flatMap((r) => r.findings);
+  const findings = uniqueFindings(
+    runs.map((r) => ({ title: r.mechanism.title, findings: r.findings })),
+  ).flatMap((g) => g.findings);
   if (flags.has('json')) say(JSON.stringify(checkJson(input, checks, runs), null, 2));
   else say(checkText(input, checks, runs));
   if (findings.length > 0) {
@@ -81,12 +83,14 @@ function checkText(
     );
     for (const c of checks.checks) lines.push(`  ${c.passed ? 'passed' : 'FAILED'}  ${c.message}`);
   }
-  const withFindings = runs.filter((r) => r.findings.length > 0);
-  const count = withFindings.reduce((n, r) => n + r.findings.length, 0);
+  const groups = uniqueFindings(
+    runs.map((r) => ({ title: r.mechanism.title, findings: r.findings })),
+  );
+  const count = groups.reduce((n, g) => n + g.findings.length, 0);
   lines.push(count === 0 ? 'Findings: none.' : `Findings: ${count}.`);
-  for (const run of withFindings) {
-    lines.push(`  ${run.mechanism.title}:`);
-    lines.push(...run.findings.map((f) => `  ${findingLine(f)}`));
+  for (const group of groups) {
+    lines.push(`  ${group.title}:`);
+    lines.push(...group.findings.map((f) => `  ${findingLine(f)}`));
   }
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@ import { parseArgs } from './args';
 import { ExitCode } from './exitCodes';
 import { findingLine } from './findingsText';
 import { registeredMechanisms } from './mechanismChoice';
-import { progressBar, silentProgress } from './progress';
+import { stepsProgress } from './progress';
 import { complain, say } from './report';
 import { runAll, runText } from './runCommand';
 
@@ -28,7 +28,7 @@ export async function demoCommand(args: readonly string[]): Promise<ExitCode> {
   const mechanisms = registeredMechanisms();
   const runs = await runAll(workbook, mechanisms, {
     now: new Date(),
-    progress: flags.has('quiet') ? silentProgress : progressBar('demo', mechanisms.length),
+    progress: stepsProgress('demo', mechanisms.length, flags.has('quiet')),
   });
   const findings = runs.flatMap((r) => r.findings);
   if (findings.length > 0) {

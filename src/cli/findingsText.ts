@@ -26,3 +26,23 @@ export function findingJson(finding: Finding): Record<string, string | number | 
   out.message = finding.message;
   return out;
 }
+
+/**
+ * Findings grouped by the mechanism that found them, each shown once: two mechanisms
+ * reading the same table find the same bad cell, and the user needs to hear of it once
+ * (under the first). Groups left with nothing new are dropped.
+ */
+export function uniqueFindings(
+  groups: readonly { readonly title: string; readonly findings: readonly Finding[] }[],
+): { readonly title: string; readonly findings: readonly Finding[] }[] {
+  const seen = new Set<string>();
+  return groups.flatMap((group) => {
+    const fresh = group.findings.filter((f) => {
+      const key = `${f.code}\u0000${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return fresh.length === 0 ? [] : [{ title: group.title, findings: fresh }];
+  });
+}

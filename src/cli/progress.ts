@@ -98,3 +98,18 @@ class TerminalBar implements Progress {
     this.drawn = false;
   }
 }
+
+/**
+ * Progress through the steps of one file's work (the mechanisms of a run): a bar on a
+ * terminal only, since plain lines for a handful of quick steps would only clutter logs.
+ */
+export function stepsProgress(
+  label: string,
+  total: number,
+  quiet: boolean,
+  stream: ProgressStream = process.stderr,
+): Progress {
+  return quiet || total < 2 || stream.isTTY !== true
+    ? silentProgress
+    : progressBar(label, total, stream);
+}

@@ -7,12 +7,12 @@ import { runMechanism } from '../workbook/run';
 import { savedParams } from '../workbook/settingsStore';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
-import { findingJson, findingLine, findingsCount } from './findingsText';
+import { findingJson, findingLine, findingsCount, uniqueFindings } from './findingsText';
 import { toJson, type Json } from './json';
 import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
 import { defaultResultsPath, refuseExistingOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
-import { progressBar, silentProgress, type Progress } from './progress';
+import { stepsProgress, type Progress } from './progress';
 import { complain, errorText, say } from './report';
 
 const OPTIONS = {
@@ -98,13 +98,12 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     );
     return ExitCode.INVALID;
   }
-  const quiet = flags.has('quiet') || mechanisms.length === 1;
   let runs: MechanismRun[];
   try {
     runs = await runAll(workbook, mechanisms, {
       ...(params === undefined ? {} : { params }),
       now: new Date(),
-      progress: quiet ? silentProgress : progressBar('run', mechanisms.length),
+      progress: stepsProgress('run', mechanisms.length, flags.has('quiet')),
       replaceUserSheets: flags.has('replace-user-sheets'),
     });
   } catch (error) {
@@ -114,13 +113,14 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     }
     throw error;
   }
-  const findings = runs.flatMap((r) => r.findings);
-  if (findings.length > 0) {
-    complain('run', `${input} has ${findingsCount(findings.length)}; nothing was written.`);
-    for (const run of runs.filter((r) => r.findings.length > 0)) {
-      process.stderr.write(
-        `${run.mechanism.title}:\n${run.findings.map(findingLine).join('\n')}\n`,
-      );
+  const groups = uniqueFindings(
+    runs.map((r) => ({ title: r.mechanism.title, findings: r.findings })),
+  );
+  const count = groups.reduce((n, g) => n + g.findings.length, 0);
+  if (count > 0) {
+    complain('run', `${input} has ${findingsCount(count)}; nothing was written.`);
+    for (const group of groups) {
+      process.stderr.write(`${group.title}:\n${group.findings.map(findingLine).join('\n')}\n`);
     }
     if (flags.has('json')) say(JSON.stringify(runJson(input, undefined, runs), null, 2));
     return ExitCode.INVALID;

@@ -1,4 +1,4 @@
-import { progressBar, type ProgressStream } from '../../src/cli/progress';
+import { progressBar, stepsProgress, type ProgressStream } from '../../src/cli/progress';
 
 function recorder(isTTY: boolean): ProgressStream & { text: string } {
   const stream = {
@@ -38,5 +38,23 @@ describe('progressBar', () => {
     expect(lines[1]?.trimEnd()).toBe('consolidate [##########----------] 2/4 b.xlsx');
     expect(lines.every((l) => l.replace('\n', '').length === 59)).toBe(true);
     expect(stream.text.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('stepsProgress (the mechanisms of one run)', () => {
+  it('shows a bar on a terminal only, and never with --quiet or a single step', () => {
+    const cases = [
+      { tty: true, total: 3, quiet: false, shown: true },
+      { tty: false, total: 3, quiet: false, shown: false },
+      { tty: true, total: 3, quiet: true, shown: false },
+      { tty: true, total: 1, quiet: false, shown: false },
+    ];
+    for (const c of cases) {
+      const stream = recorder(c.tty);
+      const bar = stepsProgress('run', c.total, c.quiet, stream);
+      bar.step('Pooled fund');
+      bar.finish();
+      expect({ ...c, shown: stream.text !== '' }).toEqual(c);
+    }
   });
 });

@@ -19,7 +19,7 @@ jest.setTimeout(60_000);
 const POOL_SHEET = 'BCF Results - Pooled fund';
 
 describe('bcf run', () => {
-  it('writes the results beside the input as <input>-results.xlsx (B&NES OBC 2015 pool) and leaves the input alone', async () => {
+  it('runs every mechanism the tables allow (B&NES OBC 2015 pool: pooled fund and envelope) into <input>-results.xlsx beside the input, which is left alone', async () => {
     const dir = scratchDir();
     const input = join(dir, 'bnes.xlsx');
     await writePoolWorkbook(input);
@@ -34,6 +34,9 @@ describe('bcf run', () => {
         '    Pool: £69,236,000.00',
         '    B&NES CCG share: 40.94%',
         '    B&NES Council share: 59.06%',
+        '  Funding envelope: sheet "BCF Results - Funding envelope"',
+        '    Baseline: £69,236,000.00',
+        '    Year 1 envelope: £69,236,000.00',
         '',
       ].join('\n'),
     );
@@ -69,7 +72,7 @@ describe('bcf run', () => {
     expect(await (await openXlsx(out)).sheetOwner(POOL_SHEET)).toBe('addin');
   });
 
-  it('bad cells: every finding on stderr naming sheet, table, row, column and cell; exit 2; nothing written', async () => {
+  it('bad cells: every finding on stderr, once, naming sheet, table, row, column and cell; exit 2; nothing written', async () => {
     const dir = scratchDir();
     const input = join(dir, 'bad.xlsx');
     await writePoolWorkbook(input, [
