@@ -19,6 +19,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { measureBcf, measureCommand, type Measured } from './measure';
 import { contractSpends, writeContractsWorkbook, writeFormulaWorkbook } from './fileBenchData';
+import { runStages } from './runStages';
 import { writeTemplates } from './templateBenchData';
 
 const OUT = resolve(__dirname, '../../test-output/bench');
@@ -157,6 +158,11 @@ async function main(): Promise<void> {
   console.log(
     `\nLibreOffice ÷ bcf run (${LIBREOFFICE_ROWS.toLocaleString('en-GB')} rows): wall ${ratio(calc.wallS, bigRun.wallS)}, CPU ${ratio(calc.cpuS, bigRun.cpuS)} (target ≥ 5×)`,
   );
+  const stages = await runStages(files.big, 'C000001');
+  console.log(
+    `\nWhere bcf run spends its time on ${LIBREOFFICE_ROWS.toLocaleString('en-GB')} rows (CPU, in this process):`,
+  );
+  for (const s of stages) console.log(`  ${s.stage.padEnd(44)} ${seconds(s.cpuS)}`);
 }
 
 main().catch((error: unknown) => {
