@@ -1,4 +1,4 @@
-import { moneyText } from '../../engine/decimal';
+import { Dec, moneyText, type Amount } from '../../engine/decimal';
 import {
   fundingEnvelope,
   type FundingEnvelopeInput,
@@ -9,7 +9,7 @@ import { decOf, intOf, textOf } from '../inputTable';
 import { defineMechanism, type Built } from '../mechanism';
 import { intParam, type ScenarioParams, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { num, optNum } from '../results/cells';
+import { num, optNum, percent2 } from '../results/cells';
 import { MONEY, MONEY_AXIS, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { OriginRecorder } from './build';
@@ -69,6 +69,9 @@ function buildEnvelope(
   };
   return { input, origins: origins.map, findings };
 }
+
+/** A change's rate for the parameters block: "-7.00%". */
+const rate = (value: Amount): string => percent2(new Dec(value));
 
 function byYear(r: FundingEnvelopeResult): ResultBlock {
   const withPlan = r.years.some((y) => y.planned !== undefined);
@@ -156,10 +159,10 @@ export const envelopeMechanism = defineMechanism<FundingEnvelopeInput, FundingEn
         c.name,
         c.category,
         c.partner,
-        c.annualRate === undefined ? undefined : `${String(c.annualRate)} a year`,
+        c.annualRate === undefined ? undefined : `${rate(c.annualRate)} a year`,
         c.totalOverYears === undefined
           ? undefined
-          : `${String(c.totalOverYears)} over ${String(c.overYears)} years`,
+          : `${rate(c.totalOverYears)} over ${String(c.overYears)} years`,
       ]
         .filter((x) => x !== undefined)
         .join('; '),
