@@ -168,7 +168,7 @@ describe('readTable: each kind of bad cell, per table kind', () => {
       [
         'Schemes!D3 (Schemes table, row 1, column "% NHS"): "120%" is over 100%.',
         'Schemes!A4 (Schemes table, row 2, column "Scheme ID"): "S1" repeats row 1; each Scheme ID may appear once.',
-        'Schemes!E4 (Schemes table, row 2, column "Source of funding"): "Lottery" is not one of: Minimum NHS Contribution, Additional NHS Contribution, iBCF, DFG, Additional LA Contribution, Other.',
+        'Schemes!E4 (Schemes table, row 2, column "Source of funding"): "Lottery" is not one of: Minimum NHS Contribution, Additional NHS Contribution, iBCF, DFG, Additional LA Contribution, Winter Pressures Grant, Local Authority Discharge Funding, ICB Discharge Funding, Other.',
         'Schemes!F4 (Schemes table, row 2, column "Expenditure (£)"): "lots" is not an amount.',
       ],
     ],

@@ -99,7 +99,7 @@ describe('round trip over the in-memory Excel: template → filled → every mec
     expect(excel.cell('Contributions', 'C6')?.fill).toBe('#FFF2CC');
     expect(excel.cell('Contracts', 'J6')).toMatchObject({ value: 0.025, numberFormat: '0.00%' });
     expect(excel.sheet('Schemes')?.validations.map((v) => v.source)).toContain(
-      'Minimum NHS Contribution,Additional NHS Contribution,iBCF,DFG,Additional LA Contribution,Other',
+      'Minimum NHS Contribution,Additional NHS Contribution,iBCF,DFG,Additional LA Contribution,Winter Pressures Grant,Local Authority Discharge Funding,ICB Discharge Funding,Other',
     );
     expect(await workbook.settings.get('bcf.templateVersion')).toBe('1');
     const checks = excel.values('Checks', 'A1:B40').map((r) => r[1]);

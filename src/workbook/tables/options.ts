@@ -14,7 +14,10 @@ export const COMMISSIONERS: readonly EnumOption[] = [
 
 /** Sources of BCF funding. */
 export const FUNDING_SOURCES: readonly EnumOption[] = [
-  { value: 'Minimum NHS Contribution', aliases: ['NHS minimum', 'Minimum NHS'] },
+  {
+    value: 'Minimum NHS Contribution',
+    aliases: ['NHS minimum', 'Minimum NHS', 'Minimum CCG Contribution', 'Minimum ICB Contribution'],
+  },
   { value: 'Additional NHS Contribution', aliases: ['Additional NHS'] },
   { value: 'iBCF', aliases: ['Improved Better Care Fund', 'Improved BCF'] },
   { value: 'DFG', aliases: ['Disabled Facilities Grant'] },
@@ -22,6 +25,9 @@ export const FUNDING_SOURCES: readonly EnumOption[] = [
     value: 'Additional LA Contribution',
     aliases: ['Additional LA', 'Additional local authority contribution'],
   },
+  { value: 'Winter Pressures Grant' },
+  { value: 'Local Authority Discharge Funding', aliases: ['LA Discharge Funding'] },
+  { value: 'ICB Discharge Funding' },
   { value: 'Other' },
 ];
 
