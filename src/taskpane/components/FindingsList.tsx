@@ -11,6 +11,11 @@ export function cellText(cell: CellRef): string {
   return `${sheet}!${cell.address}`;
 }
 
+/** The message, led by the cell unless the message already names it. */
+function linkText(cell: CellRef, message: string): string {
+  return message.includes(`!${cell.address}`) ? message : `${cellText(cell)}: ${message}`;
+}
+
 /** Problems found, each a link that selects its cell in the sheet. */
 export function FindingsList(props: {
   readonly findings: readonly Finding[];
@@ -26,7 +31,7 @@ export function FindingsList(props: {
             finding.message
           ) : (
             <Link as="button" onClick={() => props.onSelect(finding.cell as CellRef)}>
-              {cellText(finding.cell)}: {finding.message}
+              {linkText(finding.cell, finding.message)}
             </Link>
           )}
         </li>

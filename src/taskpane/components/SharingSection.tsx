@@ -36,8 +36,9 @@ export function SharingSection(props: {
           onConfirm={props.onPrepare}
         >
           Every cell with a BCF formula will show its current value as a fixed number, so the
-          workbook opens the same without the add-in. The formulas are recorded in a hidden sheet;
-          use Restore formulas to put them back.
+          workbook opens the same without the add-in. Each formula is listed on the sheet “BCF
+          Shared formulas”, where whoever opens the file can see which figures are fixed; Restore
+          formulas puts them back.
         </ConfirmButton>
         <ConfirmButton
           label="Restore formulas"

@@ -52,6 +52,8 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     undefined,
   );
   const interactive = useRef(props.onInteractive);
+  /** Whether the user chose the mechanism (rather than the pane). */
+  const picked = useRef(false);
 
   const fail = useCallback((title: string, error: unknown) => {
     setMessage({ intent: 'error', title, text: errorText(error) });
@@ -67,9 +69,11 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
           ? f
           : initialForms(next.contracts, next.partners),
       );
+      // The user's choice stays while it can run; otherwise the first that can.
       setMechanism((m) => {
         const current = next.mechanisms.find((s) => s.mechanism === m);
-        return current?.ready === true ? m : (next.mechanisms.find((s) => s.ready)?.mechanism ?? m);
+        if (picked.current && current?.ready === true) return m;
+        return next.mechanisms.find((s) => s.ready)?.mechanism ?? m;
       });
     } catch (error) {
       fail('Could not read the workbook', error);
@@ -143,6 +147,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
 
   /** Shows `target`'s form with its errors, focusing the first. */
   const showFormErrors = (target: MechanismId, keys: readonly string[]): void => {
+    picked.current = true;
     setMechanism(target);
     setShowErrors(true);
     // Focus once the errors are rendered.
@@ -194,6 +199,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
           errors={errors}
           busy={busy}
           onMechanism={(m) => {
+            picked.current = true;
             setMechanism(m);
             setShowErrors(false);
             run.clear();

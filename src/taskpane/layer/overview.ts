@@ -5,7 +5,7 @@
  */
 import type { TableInfo, Workbook } from '../../ports/workbook';
 import { textOf, type InputTable } from '../../workbook/inputTable';
-import { locateTables } from '../../workbook/locate';
+import { ADDIN_TABLE_PREFIX, locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
@@ -94,7 +94,8 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
   const located = locateTables(tables, wanted);
   const read = located.found.size === 0 ? undefined : await readInputTables(workbook, wanted);
   return {
-    tables,
+    // The add-in's own tables (template guide, results) are not inputs.
+    tables: tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX)),
     mechanisms,
     contracts: contractsOf(read?.tables.contracts, read?.tables.riskShareBands),
     partners: partnersOf(read?.tables.contributions),

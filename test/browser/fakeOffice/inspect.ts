@@ -38,6 +38,8 @@ export interface FakeWorkbookHandle {
   cells(sheet: string): Record<string, ScalarValue>;
   /** Types values into cells as a user would (no formulas), e.g. { B4: 26500000 }. */
   type(sheet: string, values: Readonly<Record<string, ScalarValue>>): void;
+  /** A cell's formula, if it has one. */
+  formula(sheet: string, address: string): string | undefined;
   /** How many syncs Excel.run has made. */
   syncCount(): number;
 }
@@ -94,6 +96,7 @@ export function inspect(excel: MemoryExcel): FakeWorkbookHandle {
         delete cell.formula;
       }
     },
+    formula: (sheet, address) => excel.cell(sheet, address)?.formula,
     syncCount: () => excel.syncCount,
   };
 }

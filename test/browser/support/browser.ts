@@ -44,6 +44,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     serviceWorkers: 'block',
+    // No entrance animations half-way through a screenshot or an axe contrast check.
+    reducedMotion: 'reduce',
   });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {

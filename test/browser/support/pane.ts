@@ -1,0 +1,110 @@
+/** What the browser scenarios do on the pane and read from the fake workbook. */
+import type { Page } from 'playwright-core';
+import type { FakeWorkbookHandle, WorkbookView } from '../fakeOffice/inspect';
+import type { ScalarValue } from '../../support/memory-excel';
+
+/** The fake office.js's inspection handle, as the page has it. */
+type WithFake = Window & { readonly bcfFake: FakeWorkbookHandle };
+
+export const workbookView = (page: Page): Promise<WorkbookView> =>
+  page.evaluate(() => (window as unknown as WithFake).bcfFake.view());
+
+export const sheetCells = (page: Page, sheet: string): Promise<Record<string, ScalarValue>> =>
+  page.evaluate((s) => (window as unknown as WithFake).bcfFake.cells(s), sheet);
+
+/** Types values into cells, as the user would in Excel. */
+export const typeCells = (
+  page: Page,
+  sheet: string,
+  values: Record<string, ScalarValue>,
+): Promise<void> =>
+  page.evaluate(([s, v]) => (window as unknown as WithFake).bcfFake.type(s, v), [
+    sheet,
+    values,
+  ] as const);
+
+export const cellFormula = (
+  page: Page,
+  sheet: string,
+  address: string,
+): Promise<string | undefined> =>
+  page.evaluate(([s, a]) => (window as unknown as WithFake).bcfFake.formula(s, a), [
+    sheet,
+    address,
+  ] as const);
+
+export const cellValues = (page: Page, sheet: string, address: string): Promise<ScalarValue[][]> =>
+  page.evaluate(([s, a]) => (window as unknown as WithFake).bcfFake.values(s, a), [
+    sheet,
+    address,
+  ] as const);
+
+/** The address of the first cell of `sheet` holding `value`. */
+export async function addressOf(page: Page, sheet: string, value: ScalarValue): Promise<string> {
+  const cells = await sheetCells(page, sheet);
+  const found = Object.entries(cells).find(([, v]) => v === value)?.[0];
+  if (found === undefined) throw new Error(`No cell on ${sheet} holds ${String(value)}`);
+  return found;
+}
+
+export async function pickMechanism(page: Page, title: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Calculation' }).selectOption({ label: title });
+}
+
+/** Waits until the run section shows an outcome (not a run in progress); returns its heading. */
+export async function outcomeHeading(page: Page, title: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (t) => {
+      const text = document.getElementById('run-heading')?.textContent ?? '';
+      return !text.startsWith('Running') && text.includes(t) ? text : false;
+    },
+    title,
+    { timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Clicks Run and waits for the outcome's heading; returns its text. */
+export async function runMechanism(page: Page, title: string): Promise<string> {
+  await page.getByRole('button', { name: `Run ${title}` }).click();
+  return outcomeHeading(page, title);
+}
+
+/** The headline figures shown in the pane, label → text. */
+export async function figures(page: Page, title: string): Promise<Record<string, string>> {
+  const pairs = await page
+    .getByLabel(`${title} figures`)
+    .locator('div')
+    .evaluateAll((divs) =>
+      divs.map((d) => [
+        d.querySelector('dt')?.textContent ?? '',
+        d.querySelector('dd')?.textContent ?? '',
+      ]),
+    );
+  return Object.fromEntries(pairs) as Record<string, string>;
+}
+
+/** Whether the page fits the pane: nothing wider than the viewport. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+/**
+ * Reads until the value equals `expected` (as JSON) or `timeoutMs` passes, and returns the
+ * last value read, for the test to assert: the pane acts on the workbook asynchronously.
+ */
+export async function settled<T>(
+  read: () => Promise<T>,
+  expected: unknown,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
