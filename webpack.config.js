@@ -20,7 +20,7 @@ const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { WebpackError } = require('webpack');
+const { NormalModuleReplacementPlugin, WebpackError } = require('webpack');
 
 const DEV_BASE_URL = 'https://localhost:3000/';
 const FUNCTIONS_ENTRY = './src/functions/functions.ts';
@@ -135,7 +135,12 @@ module.exports = (env = {}, argv = {}) => {
       filename: '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // The task pane's file mode loads the .xlsx adapter in the browser; its Node-only
+      // parts (reading and saving by path) are never called there, so they resolve to nothing.
+      fallback: { fs: false, path: false, crypto: false },
+    },
     module: {
       rules: [
         {
@@ -154,6 +159,10 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // "node:fs" → "fs", so the fallbacks above apply (webpack has no handler for node: URLs).
+      new NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, '');
+      }),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCES, output: FUNCTIONS_METADATA }),
       new FunctionsMetadataCheck(),
       new HtmlWebpackPlugin({

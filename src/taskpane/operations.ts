@@ -322,6 +322,8 @@ export interface SharingOutcome {
  * (the host went away, a sheet is protected); bad input comes back as findings.
  */
 export interface PaneOperations {
+  /** Whether selecting a cell shows it to the user (in Excel) or does nothing (a file). */
+  readonly canSelectCells: boolean;
   overview(): Promise<WorkbookOverview>;
   createTemplate(): Promise<TemplateCreated>;
   run(request: MechanismRequest, control: RunControl): Promise<RunOutcome>;

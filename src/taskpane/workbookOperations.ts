@@ -39,11 +39,17 @@ function workbookOf(workbook: Workbook, request: MechanismRequest): Workbook {
   return withPaneTerms(workbook, paneTermTables({ ...request.params, editor }));
 }
 
-/** `now` is the clock (tests fix it). */
+/** How the operations are set up: the clock (tests fix it), and whether the user sees selections. */
+export interface WorkbookOperationsOptions {
+  readonly now?: () => Date;
+  readonly canSelectCells?: boolean;
+}
+
 export function workbookOperations(
   workbook: Workbook,
-  now: () => Date = () => new Date(),
+  options: WorkbookOperationsOptions = {},
 ): PaneOperations {
+  const now = options.now ?? ((): Date => new Date());
   const workbookFor = (request: MechanismRequest): Workbook => workbookOf(workbook, request);
   const run = async (request: MechanismRequest, control: RunControl): Promise<RunOutcome> => {
     const at = now();
@@ -65,6 +71,7 @@ export function workbookOperations(
     }
   };
   return {
+    canSelectCells: options.canSelectCells ?? true,
     overview: () => workbookOverview(workbook),
     createTemplate: async () => {
       const sheets = await newPlanningTemplate(workbook, { now: now() });

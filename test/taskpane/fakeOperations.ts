@@ -87,6 +87,7 @@ export interface HeldRun {
 }
 
 export class FakeOperations implements PaneOperations {
+  canSelectCells = true;
   overviewNow: WorkbookOverview;
   readonly calls: string[] = [];
   readonly selected: CellRef[] = [];

@@ -10,7 +10,7 @@ const RESULT_SHEET = 'BCF Results - Pooled fund';
 
 function setUp(seed: MemoryWorkbookSeed) {
   const excel = createMemoryExcel(seed);
-  const operations = workbookOperations(new OfficeWorkbook(excel.run), () => NOW);
+  const operations = workbookOperations(new OfficeWorkbook(excel.run), { now: () => NOW });
   return { excel, operations };
 }
 

@@ -20,17 +20,21 @@ function linkText(cell: CellRef, message: string): string {
 export function FindingsList(props: {
   readonly findings: readonly Finding[];
   readonly label: string;
-  readonly onSelect: (cell: CellRef) => void;
+  /** Selects a finding's cell; absent where cells cannot be shown (a file): the text alone. */
+  readonly onSelect?: (cell: CellRef) => void;
 }): ReactNode {
   const styles = usePaneStyles();
+  const { onSelect } = props;
   return (
     <ul className={styles.plainList} aria-label={props.label}>
       {props.findings.map((finding, i) => (
         <li key={`${finding.code}-${i}`} className={styles.text}>
           {finding.cell === undefined ? (
             finding.message
+          ) : onSelect === undefined ? (
+            linkText(finding.cell, finding.message)
           ) : (
-            <Link as="button" onClick={() => props.onSelect(finding.cell as CellRef)}>
+            <Link as="button" onClick={() => onSelect(finding.cell as CellRef)}>
               {linkText(finding.cell, finding.message)}
             </Link>
           )}

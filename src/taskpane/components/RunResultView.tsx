@@ -32,11 +32,12 @@ const useStyles = makeStyles({
 /** A run's headline figures as a compact list, how they were reached, and a link to the result sheet. */
 export function RunResultView(props: {
   readonly result: RunSuccess;
-  readonly onSelect: (cell: CellRef) => void;
+  /** Absent where cells cannot be shown (a file). */
+  readonly onSelect?: (cell: CellRef) => void;
 }): ReactNode {
   const pane = usePaneStyles();
   const styles = useStyles();
-  const { result } = props;
+  const { result, onSelect } = props;
   return (
     <div className={pane.stack}>
       <p className={pane.hint}>
@@ -69,9 +70,13 @@ export function RunResultView(props: {
         </>
       ) : null}
       <div>
-        <Link as="button" onClick={() => props.onSelect(result.resultSheet)}>
-          Go to the result sheet ({result.resultSheet.sheet})
-        </Link>
+        {onSelect === undefined ? (
+          <p className={pane.text}>The results are on the sheet “{result.resultSheet.sheet}”.</p>
+        ) : (
+          <Link as="button" onClick={() => onSelect(result.resultSheet)}>
+            Go to the result sheet ({result.resultSheet.sheet})
+          </Link>
+        )}
       </div>
     </div>
   );

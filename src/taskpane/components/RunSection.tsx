@@ -23,7 +23,7 @@ export function RunSection(props: {
   readonly state: RunState;
   readonly headingRef: Ref<HTMLHeadingElement>;
   readonly onCancel: () => void;
-  readonly onSelect: (cell: CellRef) => void;
+  readonly onSelect?: (cell: CellRef) => void;
   /** Runs again, replacing the user's sheet that is in the way. */
   readonly onReplace: () => void;
 }): ReactNode {

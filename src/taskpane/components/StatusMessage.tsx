@@ -19,21 +19,21 @@ export interface PaneMessage {
 
 export function StatusMessage(props: {
   readonly message: PaneMessage | undefined;
-  readonly onSelect: (cell: CellRef) => void;
+  readonly onSelect?: (cell: CellRef) => void;
   readonly onDismiss: () => void;
 }): ReactNode {
-  const { message } = props;
+  const { message, onSelect } = props;
   return (
     <div aria-live="polite">
       {message === undefined ? null : (
         <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{message.title}</MessageBarTitle> {message.text}{' '}
-            {message.link === undefined ? null : (
+            {message.link === undefined || onSelect === undefined ? null : (
               <Link
                 as="button"
                 inline
-                onClick={() => props.onSelect((message.link as { cell: CellRef }).cell)}
+                onClick={() => onSelect((message.link as { cell: CellRef }).cell)}
               >
                 {message.link.label}
               </Link>

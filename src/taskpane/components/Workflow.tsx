@@ -98,6 +98,8 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     },
     [operations, fail],
   );
+  /** Links to cells only where selecting one shows it to the user. */
+  const selectable = operations.canSelectCells ? select : undefined;
 
   const act = async (name: string, work: () => Promise<void>): Promise<void> => {
     setAction(name);
@@ -184,7 +186,11 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
 
   return (
     <>
-      <StatusMessage message={message} onSelect={select} onDismiss={() => setMessage(undefined)} />
+      <StatusMessage
+        message={message}
+        onSelect={selectable}
+        onDismiss={() => setMessage(undefined)}
+      />
       <WorkbookSection
         overview={overview}
         busy={busy}
@@ -212,7 +218,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
         state={run.state}
         headingRef={runHeading}
         onCancel={run.cancel}
-        onSelect={select}
+        onSelect={selectable}
         onReplace={() => {
           const last = lastRun.current;
           if (last !== undefined) {
