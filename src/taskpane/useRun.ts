@@ -16,7 +16,13 @@ export type RunState =
       readonly cancelling: boolean;
     }
   | { readonly phase: 'finished'; readonly label: string; readonly outcome: RunOutcome }
-  | { readonly phase: 'failed'; readonly label: string; readonly message: string };
+  | {
+      readonly phase: 'failed';
+      readonly label: string;
+      readonly message: string;
+      /** It failed while writing, so a result sheet may be partly written. */
+      readonly whileWriting: boolean;
+    };
 
 export interface RunHandle {
   readonly state: RunState;
@@ -50,7 +56,9 @@ export function useRun(): RunHandle {
       const abort = new AbortController();
       controller.current = abort;
       setState({ phase: 'running', label, cancelling: false });
+      let writing = false;
       const onProgress = (progress: Progress): void => {
+        writing = progress.cancellable === false;
         if (!mounted.current || controller.current !== abort) return;
         setState((s) => (s.phase === 'running' ? { ...s, progress } : s));
       };
@@ -64,7 +72,7 @@ export function useRun(): RunHandle {
           settle(
             isAbort(error)
               ? { phase: 'finished', label, outcome: { ok: false, reason: 'cancelled' } }
-              : { phase: 'failed', label, message: errorText(error) },
+              : { phase: 'failed', label, message: errorText(error), whileWriting: writing },
           ),
       );
     },

@@ -84,6 +84,7 @@ export interface HeldRun {
   readonly request: MechanismRequest;
   readonly control: RunControl;
   finish(outcome: RunOutcome): void;
+  fail(error: Error): void;
 }
 
 export class FakeOperations implements PaneOperations {
@@ -120,9 +121,9 @@ export class FakeOperations implements PaneOperations {
   private hold(request: MechanismRequest, control: RunControl): Promise<RunOutcome> {
     if (this.failWith !== undefined) return Promise.reject(this.failWith);
     if (this.immediate !== undefined) return Promise.resolve(this.immediate);
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       control.signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled' }));
-      this.runs.push({ request, control, finish: resolve });
+      this.runs.push({ request, control, finish: resolve, fail: reject });
     });
   }
 

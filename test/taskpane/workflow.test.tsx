@@ -216,4 +216,25 @@ describe('task pane workflow (in-memory operations)', () => {
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     expect(ops.runs[0]?.control.replaceUserSheets).toBe(true);
   });
+
+  it('says the result sheet may be incomplete when a run fails while writing', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    await waitFor(() => expect(ops.runs).toHaveLength(1));
+    act(() =>
+      ops.runs[0]?.control.onProgress({
+        step: 'Writing the result sheet',
+        done: 2,
+        total: 3,
+        cancellable: false,
+      }),
+    );
+    act(() => ops.runs[0]?.fail(new Error('The host went away.')));
+    expect(
+      await screen.findByText(
+        'The host went away. It stopped while writing the results, so the result sheet may be incomplete: run it again to replace it.',
+      ),
+    ).toBeTruthy();
+  });
 });

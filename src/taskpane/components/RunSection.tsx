@@ -43,7 +43,10 @@ export function RunSection(props: {
   } else if (state.phase === 'failed') {
     body = (
       <p className={styles.error} role="alert">
-        {state.message} Nothing was written.
+        {state.message}{' '}
+        {state.whileWriting
+          ? 'It stopped while writing the results, so the result sheet may be incomplete: run it again to replace it.'
+          : 'Nothing was written.'}
       </p>
     );
   } else if (state.outcome.ok) {
