@@ -63,6 +63,8 @@ export interface WorkbookOverview {
   readonly contracts: readonly ContractSummary[];
   /** Partner names from the contributions table (a pooled fund's partners), in table order. */
   readonly partners: readonly string[];
+  /** The plan checks' minima used last time in this workbook (kept in its settings), if any. */
+  readonly savedPlanChecks?: PlanChecksParams;
 }
 
 /** One problem with the workbook's input, placed where the user can fix it. */

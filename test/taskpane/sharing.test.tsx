@@ -2,7 +2,7 @@
 import './domStubs';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
-import { FakeOperations } from './fakeOperations';
+import { FakeOperations, FILLED_OVERVIEW } from './fakeOperations';
 
 /** Renders the pane and waits until it has read the workbook (actions are disabled before). */
 async function renderPane(ops: FakeOperations): Promise<void> {
@@ -109,5 +109,19 @@ describe('sign-off and sharing actions', () => {
     const notes = screen.getByRole('list', { name: 'Points to look at' });
     fireEvent.click(within(notes).getByRole('button'));
     await waitFor(() => expect(ops.selected).toEqual([{ sheet: 'Expenditure', address: 'F9' }]));
+  });
+
+  it('runs plan checks at once with the minima the workbook remembers', async () => {
+    const ops = new FakeOperations({
+      ...FILLED_OVERVIEW,
+      savedPlanChecks: { socialCareMinimum: '2500000', nhsOutOfHospitalMinimum: '3000000' },
+    });
+    await renderPane(ops);
+    fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
+    await waitFor(() => expect(ops.runs).toHaveLength(1));
+    expect(ops.runs[0]?.request.params).toEqual({
+      socialCareMinimum: '2500000',
+      nhsOutOfHospitalMinimum: '3000000',
+    });
   });
 });

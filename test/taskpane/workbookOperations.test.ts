@@ -301,3 +301,14 @@ describe('pane operations: planning template, every mechanism, sharing', () => {
     expect(excel.cell('Plan', 'B2')?.formula).toBe('=BCF.CAPITATION(A1:A2,B1:B2)');
   });
 });
+
+describe('pane operations: what the workbook remembers', () => {
+  it('offers the plan checks’ minima used last time in this workbook', async () => {
+    const { operations } = setUp({});
+    await operations.createTemplate();
+    expect((await operations.overview()).savedPlanChecks).toBeUndefined();
+    const minima = { socialCareMinimum: '2500000', nhsOutOfHospitalMinimum: '3000000' };
+    await operations.runPlanChecks(minima, control());
+    expect((await operations.overview()).savedPlanChecks).toEqual(minima);
+  });
+});

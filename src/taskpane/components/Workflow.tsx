@@ -64,11 +64,16 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
       const next = await operations.overview();
       setOverview(next);
       // Keep what the user typed unless the contracts or partners changed.
-      setForms((f) =>
-        sameJson(f.contracts, next.contracts) && sameJson(f.partners, next.partners)
-          ? f
-          : initialForms(next.contracts, next.partners),
-      );
+      setForms((f) => {
+        const kept =
+          sameJson(f.contracts, next.contracts) && sameJson(f.partners, next.partners)
+            ? f
+            : initialForms(next.contracts, next.partners, next.savedPlanChecks);
+        const saved = next.savedPlanChecks;
+        return kept.simple.planChecks !== undefined || saved === undefined
+          ? kept
+          : { ...kept, simple: { ...kept.simple, planChecks: { ...saved } } };
+      });
       // The user's choice stays while it can run; otherwise the first that can.
       setMechanism((m) => {
         const current = next.mechanisms.find((s) => s.mechanism === m);

@@ -2,7 +2,12 @@
  * Turns the pane's forms into a run request, or the errors to show. The only place
  * that knows which form belongs to which mechanism.
  */
-import type { ContractSummary, MechanismId, MechanismRequest } from '../operations';
+import type {
+  ContractSummary,
+  MechanismId,
+  MechanismRequest,
+  PlanChecksParams,
+} from '../operations';
 import { checkForm, type FieldChoices, type FormErrors, type FormValues } from './fields';
 import { checkGainLoss, defaultGainLoss, gainLossParams, type GainLossForm } from './gainLossForm';
 import { SIMPLE_FORMS } from './mechanismForms';
@@ -18,11 +23,18 @@ export interface Forms {
   readonly gainLoss: GainLossForm;
 }
 
+/** Fresh forms for a workbook; the plan checks start from the minima it used last time. */
 export function initialForms(
   contracts: readonly ContractSummary[],
   partners: readonly string[],
+  savedPlanChecks?: PlanChecksParams,
 ): Forms {
-  return { contracts, partners, simple: {}, gainLoss: defaultGainLoss(contracts) };
+  return {
+    contracts,
+    partners,
+    simple: savedPlanChecks === undefined ? {} : { planChecks: { ...savedPlanChecks } },
+    gainLoss: defaultGainLoss(contracts),
+  };
 }
 
 /** What a simple form's party and contract fields offer. */

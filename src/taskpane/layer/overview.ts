@@ -8,12 +8,14 @@ import { textOf, type InputTable } from '../../workbook/inputTable';
 import { ADDIN_TABLE_PREFIX, locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
+import { savedParams } from '../../workbook/settingsStore';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/build';
 import {
   MECHANISM_IDS,
   type ContractSummary,
   type MechanismStatus,
+  type PlanChecksParams,
   type WorkbookOverview,
 } from '../operations';
 import { LAYER_ID } from './mechanismIds';
@@ -83,6 +85,18 @@ function partnersOf(table: InputTable | undefined): string[] {
   return partners;
 }
 
+/** The minima of the last plan checks run in this workbook, when both were given. */
+async function savedPlanChecks(workbook: Workbook): Promise<PlanChecksParams | undefined> {
+  const saved = await savedParams(workbook.settings, 'checks');
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  const socialCareMinimum = text(saved.socialCareMinimum);
+  const nhsOutOfHospitalMinimum = text(saved.nhsOutOfHospitalMinimum);
+  return socialCareMinimum === undefined || nhsOutOfHospitalMinimum === undefined
+    ? undefined
+    : { socialCareMinimum, nhsOutOfHospitalMinimum };
+}
+
 export async function workbookOverview(workbook: Workbook): Promise<WorkbookOverview> {
   const tables = await workbook.listTables();
   const mechanisms = MECHANISM_IDS.map((id) => statusOf(id, tables));
@@ -93,7 +107,9 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
   ];
   const located = locateTables(tables, wanted);
   const read = located.found.size === 0 ? undefined : await readInputTables(workbook, wanted);
+  const saved = await savedPlanChecks(workbook);
   return {
+    ...(saved === undefined ? {} : { savedPlanChecks: saved }),
     // The add-in's own tables (template guide, results) are not inputs.
     tables: tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX)),
     mechanisms,
