@@ -1,6 +1,10 @@
 import { Dec, HUNDRED, ZERO, roundPence, sum } from './decimal';
 import { ErrorKind, fail } from './errors';
 
+const PENNY = new Dec('0.01');
+/** The engine's precision: every result of Dec arithmetic has at most this many significant digits. */
+const PRECISION = Dec.precision;
+
 /**
  * Rounds exact parts of a whole to pence so that they add up exactly to the whole
  * rounded to pence: the one remainder-aware rounding every split in the engine uses.
@@ -16,20 +20,36 @@ import { ErrorKind, fail } from './errors';
  */
 export function roundParts(parts: readonly Dec[]): Dec[] {
   const whole = roundPence(sum(parts));
-  const sign = whole.isNegative() ? -1 : 1;
-  const scaled = parts.map((p) => p.times(HUNDRED).times(sign));
-  const floors = scaled.map((s) => s.floor());
-  let leftover = whole.times(HUNDRED).times(sign).minus(sum(floors)).toNumber();
-  const order = scaled
-    .map((s, index) => ({ index, remainder: s.minus(floors[index] ?? ZERO) }))
-    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
-  const pence = [...floors];
-  for (const { index } of order) {
-    if (leftover <= 0) break;
-    pence[index] = (pence[index] ?? ZERO).plus(1);
-    leftover -= 1;
+  // Work on the parts as seen from the whole's side of zero, so that "towards zero" is
+  // always a floor; the results are turned back at the end. negated() is exact.
+  const negative = whole.isNegative();
+  // Shaped for speed (this runs for every row of a bulk gain/loss share), with exactly the
+  // figures of scaling to pence, flooring and scaling back: cutting to 2 places directly
+  // saves a multiplication and a division per part, and a part already in whole pence is
+  // its own cut. A part of more than 40 significant digits (only a raw input can be one)
+  // is first rounded to 40, as the multiplication by 100 in the scaled form rounded it.
+  const exact = parts.map((p) => {
+    const digits = p.precision() > PRECISION ? p.toSignificantDigits(PRECISION) : p;
+    return negative ? digits.negated() : digits;
+  });
+  const cuts = exact.map((e) =>
+    e.decimalPlaces() <= 2 ? e : e.toDecimalPlaces(2, Dec.ROUND_FLOOR),
+  );
+  // Whole pence, so a small exact integer (at most one per part).
+  const wholeTowards = negative ? whole.negated() : whole;
+  let leftover = wholeTowards.minus(sum(cuts)).times(HUNDRED).toNumber();
+  const pence = [...cuts];
+  if (leftover > 0) {
+    const order = exact
+      .map((e, index) => ({ index, remainder: e.minus(cuts[index] ?? ZERO) }))
+      .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
+    for (const { index } of order) {
+      if (leftover <= 0) break;
+      pence[index] = (pence[index] ?? ZERO).plus(PENNY);
+      leftover -= 1;
+    }
   }
-  return pence.map((p) => p.times(sign).dividedBy(HUNDRED));
+  return negative ? pence.map((p) => p.negated()) : pence;
 }
 
 /**

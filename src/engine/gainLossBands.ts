@@ -7,7 +7,7 @@ import { nonEmpty, positive, sumsToOne } from './validate';
 const SCOPE = 'GAINSHARE';
 
 /** A band's checked terms, before its bound is turned into an amount for one row's expected spend. */
-interface BandTemplate {
+export interface BandTemplate {
   readonly field: string;
   readonly upToFraction: Dec | undefined;
   readonly upToAmount: Dec | undefined;
@@ -23,49 +23,12 @@ export interface Band {
 }
 
 /**
- * Checked band terms by their raw text: contract tables repeat the same bands on many
- * rows, and checking shares is most of the work of a row. The cache holds only the
- * result of a pure check of the same text, so a hit gives exactly what a check would
- * (keyed by text, not by object, so a caller changing an input object cannot go stale).
+ * Checks a list of bands against the parties: everything about them that does not
+ * depend on expected spend ({@link bandsFor} checks the rest for each row).
+ * @throws EngineError naming the band field (EMPTY, MISSING, INCONSISTENT, NOT_POSITIVE,
+ *   NOT_A_FRACTION, UNKNOWN_PARTY, SHARES_NOT_ONE).
  */
-const templates = new Map<string, readonly BandTemplate[]>();
-const TEMPLATE_LIMIT = 512;
-
-/**
- * Validates a list of bands against the parties and returns them with bounds as
- * amounts of variance for this `expected`.
- * @throws EngineError naming the band field (MISSING, INCONSISTENT, NOT_POSITIVE,
- *   NOT_A_FRACTION, UNKNOWN_PARTY, SHARES_NOT_ONE, BANDS_NOT_ASCENDING).
- */
-export function checkedBands(
-  field: string,
-  label: string,
-  raw: readonly GainLossBandInput[] | undefined,
-  parties: PartyList,
-  expected: Dec,
-): Band[] {
-  const partiesKey = parties.names.join('\u001f');
-  const key = cacheKey(field, raw, partiesKey);
-  let checked = key === undefined ? undefined : templates.get(key);
-  if (checked === undefined) {
-    checked = bandTemplates(field, label, raw, parties);
-    if (key !== undefined) {
-      if (templates.size >= TEMPLATE_LIMIT) templates.clear();
-      templates.set(key, checked);
-    }
-  }
-  return bandsFor(checked, label, expected);
-}
-
-function cacheKey(field: string, raw: unknown, partiesKey: string): string | undefined {
-  try {
-    return `${field}\u001f${partiesKey}\u001f${JSON.stringify(raw)}`;
-  } catch {
-    return undefined;
-  }
-}
-
-function bandTemplates(
+export function bandTemplates(
   field: string,
   label: string,
   raw: readonly GainLossBandInput[] | undefined,
@@ -129,7 +92,12 @@ function bandBound(at: string, band: GainLossBandInput, last: boolean) {
   };
 }
 
-function bandsFor(checked: readonly BandTemplate[], label: string, expected: Dec): Band[] {
+/**
+ * The bands for one row: bounds as amounts of variance for this `expected`.
+ * @throws EngineError `INCONSISTENT` for a fraction bound when expected is 0,
+ *   `BANDS_NOT_ASCENDING` when a bound is not above the one before.
+ */
+export function bandsFor(checked: readonly BandTemplate[], label: string, expected: Dec): Band[] {
   let previous: Dec | undefined;
   return checked.map((band, i) => {
     const end = bandEnd(band, expected);

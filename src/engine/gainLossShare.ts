@@ -2,11 +2,21 @@ import { ZERO } from './decimal';
 import { shareVariance, toPence, varianceFraction, type Sharing } from './gainLossCore';
 import { gainLossSteps } from './gainLossSteps';
 import { withLazyFields } from './lazyFields';
-import { gainLossTerms, type GainLossTerms } from './gainLossTerms';
+import { ErrorKind, fail } from './errors';
+import {
+  SCOPE,
+  gainLossTerms,
+  rowTerms,
+  sharedTerms,
+  type GainLossTerms,
+  type SharedTerms,
+} from './gainLossTerms';
 import type {
   GainLossPartyResult,
+  GainLossRowInput,
   GainLossShareInput,
   GainLossShareResult,
+  GainLossTermsInput,
 } from './gainLossShareTypes';
 
 export type {
@@ -15,8 +25,10 @@ export type {
   GainLossBandResult,
   GainLossCapInput,
   GainLossPartyResult,
+  GainLossRowInput,
   GainLossShareInput,
   GainLossShareResult,
+  GainLossTermsInput,
   VarianceDirection,
 } from './gainLossShareTypes';
 
@@ -67,6 +79,56 @@ export function gainLossShare(input: GainLossShareInput): GainLossShareResult {
   return gainLossResult(terms, shareVariance(terms));
 }
 
+/**
+ * Shares the variance of every row of a contract table under one set of terms: for each
+ * row the same result as `gainLossShare({ ...terms, ...row })` would give, figures and
+ * steps alike, with the terms checked once for the table rather than once a row.
+ *
+ * The results come one row at a time as they are read (spread them, or `Array.from`,
+ * for a list), so a large table need not be held in memory at once. The terms are
+ * checked at the call; each row when it is reached. An empty table gives no results.
+ *
+ * @param terms - everything {@link gainLossShare} takes apart from the spend.
+ * @param rows - each row's expected and actual spend (and units, for per-unit figures).
+ * @returns the rows' results, in the order of the rows.
+ * @throws EngineError as {@link gainLossShare}: bad terms, at the call, named as there
+ *   (`gainBands[1].shares`); when its row is reached, a bad row figure named with its
+ *   row (`rows[2].actual`), or terms that do not fit the row's expected spend (a
+ *   fraction of expected spend when it is 0) named as terms, the message starting with
+ *   the row (`rows[2]: gainBands[0].upToFraction is 0.05 of expected spend, but…`).
+ * @example
+ * [...gainLossShareRows(
+ *   { parties: ['Provider', 'CCG'], gainBands: [{ upToFraction: 0.05, shares: [1, 0] }, { shares: [0.5, 0.5] }] },
+ *   [{ expected: '25175000', actual: '23000000' }, { expected: '1000000', actual: '1100000' }],
+ * )].map((r) => r.parties[0].amount.toFixed(2)) // → ['1716875.00', '-100000.00']
+ */
+export function gainLossShareRows(
+  terms: GainLossTermsInput,
+  rows: readonly GainLossRowInput[],
+): IterableIterator<GainLossShareResult> {
+  const shared = sharedTerms(terms);
+  if (!Array.isArray(rows)) {
+    fail(
+      SCOPE,
+      ErrorKind.MISSING,
+      'rows',
+      rows,
+      'rows must be a list of expected and actual spend.',
+    );
+  }
+  return shareRows(shared, rows);
+}
+
+function* shareRows(
+  shared: SharedTerms,
+  rows: readonly GainLossRowInput[],
+): IterableIterator<GainLossShareResult> {
+  for (let i = 0; i < rows.length; i += 1) {
+    const termsOfRow = rowTerms(shared, rows[i] as GainLossRowInput, `rows[${i}]`);
+    yield gainLossResult(termsOfRow, shareVariance(termsOfRow));
+  }
+}
+
 /** Builds the public result from validated terms and their sharing. */
 export function gainLossResult(terms: GainLossTerms, sharing: Sharing): GainLossShareResult {
   const parties: GainLossPartyResult[] = terms.parties.map((party, p) => ({
@@ -83,11 +145,23 @@ export function gainLossResult(terms: GainLossTerms, sharing: Sharing): GainLoss
     variance: sharing.variance,
     direction: sharing.direction,
     gateMet: sharing.gateMet,
-    bands: sharing.bands.map((band, b) => ({ band: b + 1, ...band })),
+    bands: sharing.bands.map((band, b) => ({
+      band: b + 1,
+      from: band.from,
+      to: band.to,
+      amount: band.amount,
+    })),
     parties,
   };
-  return withLazyFields(result, {
-    varianceFraction: () => varianceFraction(terms),
-    steps: () => gainLossSteps(terms, sharing),
+  // Methods, not arrow functions: under tsx (`npm run bench`) an arrow function held in
+  // an object property is given its name afresh on every call, a cost per contract row.
+  type Lazy = Pick<GainLossShareResult, 'varianceFraction' | 'steps'>;
+  return withLazyFields<typeof result, Lazy>(result, {
+    varianceFraction() {
+      return varianceFraction(terms);
+    },
+    steps() {
+      return gainLossSteps(terms, sharing);
+    },
   });
 }

@@ -73,6 +73,16 @@ export interface GainLossShareInput {
   };
 }
 
+/** Terms shared by every row of a contract table: a {@link GainLossShareInput} without the spend. */
+export type GainLossTermsInput = Omit<GainLossShareInput, 'expected' | 'actual' | 'units'>;
+
+/** One contract row under shared terms: its spend (see {@link GainLossShareInput}). */
+export interface GainLossRowInput {
+  readonly expected: Amount;
+  readonly actual: Amount;
+  readonly units?: Amount;
+}
+
 /** Whether the variance is a gain (underspend), a loss (overspend) or nothing. */
 export type VarianceDirection = 'gain' | 'loss' | 'none';
 

@@ -1,8 +1,20 @@
-import { Dec, ONE } from './decimal';
-import { checkedBands, type Band } from './gainLossBands';
-import { ErrorKind, fail, quote } from './errors';
+import { type Dec, ONE } from './decimal';
+import { bandTemplates, bandsFor, type Band, type BandTemplate } from './gainLossBands';
+import {
+  capAmounts,
+  capTemplates,
+  needsExpected,
+  type CapAmounts,
+  type CapTemplates,
+} from './gainLossCaps';
+import { EngineError, ErrorKind, fail } from './errors';
 import { fractionsByParty, partyIndex, partyList, type PartyList } from './gainLossParties';
-import type { GainLossCapInput, GainLossShareInput } from './gainLossShareTypes';
+import type {
+  GainLossRowInput,
+  GainLossShareInput,
+  GainLossTermsInput,
+} from './gainLossShareTypes';
+import { RecentInputs } from './recentInputs';
 import { fraction as checkedFraction, nonNegative, option, positive } from './validate';
 
 export const SCOPE = 'GAINSHARE';
@@ -19,71 +31,163 @@ export interface GainLossTerms {
   readonly gainBands: readonly Band[];
   readonly lossBands: readonly Band[];
   readonly lossBandsMirrorGains: boolean;
-  readonly gate?: {
-    readonly fraction: Dec;
-    readonly holder: number;
-    readonly gains: boolean;
-    readonly losses: boolean;
-  };
+  readonly gate?: Gate;
   readonly quality?: { readonly multipliers: readonly Dec[]; readonly unearnedTo: number };
-  readonly caps?: {
-    readonly gain: readonly (Dec | undefined)[];
-    readonly loss: readonly (Dec | undefined)[];
-    readonly overflowTo: number;
-  };
+  readonly caps?: CapAmounts;
 }
+
+interface Gate {
+  readonly fraction: Dec;
+  readonly holder: number;
+  readonly gains: boolean;
+  readonly losses: boolean;
+}
+
+/**
+ * The terms apart from the spend: what checking them gives that does not depend on
+ * expected spend, the same for every row of a contract table under one set of terms.
+ */
+export interface SharedTerms {
+  readonly parties: readonly string[];
+  readonly gainBands: readonly BandTemplate[];
+  readonly lossBands: readonly BandTemplate[];
+  readonly lossBandsMirrorGains: boolean;
+  readonly gate: Gate | undefined;
+  /** `gate.fraction` as given, for the message if expected is 0. */
+  readonly gateFractionGiven: unknown;
+  readonly quality: GainLossTerms['quality'];
+  readonly caps: CapTemplates | undefined;
+}
+
+interface Spend {
+  readonly units: Dec | undefined;
+  readonly expected: Dec;
+  readonly actual: Dec;
+}
+
+/** Terms checked on recent calls, by their data: see {@link RecentInputs}. */
+const recentTerms = new RecentInputs<SharedTerms>(8);
 
 /** Validates every field of the input (throws EngineError naming the first bad one). */
 export function gainLossTerms(input: GainLossShareInput): GainLossTerms {
   if (input === null || typeof input !== 'object') {
     fail(SCOPE, ErrorKind.MISSING, 'input', input, 'The gain/loss share terms are missing.');
   }
+  const spend = checkedSpend(input, '');
+  const shared = recentTerms.checked(termsData(input), () => checkTerms(input, spend.expected));
+  return forSpend(shared, spend);
+}
+
+/**
+ * Validates terms for many rows, once: everything but the checks that depend on a
+ * row's expected spend, which {@link rowTerms} makes for each row.
+ */
+export function sharedTerms(input: GainLossTermsInput): SharedTerms {
+  if (input === null || typeof input !== 'object') {
+    fail(SCOPE, ErrorKind.MISSING, 'terms', input, 'The gain/loss share terms are missing.');
+  }
+  return recentTerms.checked(termsData(input), () => checkTerms(input, undefined));
+}
+
+/**
+ * The terms of one row under shared terms. Its own figures are named by `path`
+ * (`rows[2].expected`); terms that do not fit its expected spend (a fraction of an
+ * expected spend of 0) are named as terms, with the row first in the message.
+ */
+export function rowTerms(shared: SharedTerms, row: GainLossRowInput, path: string): GainLossTerms {
+  if (row === null || typeof row !== 'object') {
+    fail(SCOPE, ErrorKind.MISSING, path, row, `${path} is missing.`);
+  }
+  const spend = checkedSpend(row, `${path}.`);
+  try {
+    return forSpend(shared, spend);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    throw new EngineError(error.code, `${path}: ${error.message}`, error.field, error.value);
+  }
+}
+
+/** The raw terms, apart from the spend: what {@link recentTerms} compares. */
+function termsData(input: GainLossTermsInput): unknown[] {
+  const { parties, gainBands, lossBands, gate, quality, caps } = input;
+  return [parties, gainBands, lossBands, gate, quality, caps];
+}
+
+function checkedSpend(input: GainLossRowInput, path: string): Spend {
   const units =
     input.units === undefined || input.units === null
       ? undefined
-      : positive(SCOPE, 'units', input.units);
-  const expected = perUnit(nonNegative(SCOPE, 'expected', input.expected), units);
-  const actual = perUnit(nonNegative(SCOPE, 'actual', input.actual), units);
-  const parties = partyList(SCOPE, 'parties', input.parties);
-  const gainBands = checkedBands('gainBands', 'Gain', input.gainBands, parties, expected);
-  const mirror = input.lossBands === undefined || input.lossBands === null;
-  const lossBands = mirror
-    ? gainBands
-    : checkedBands('lossBands', 'Loss', input.lossBands, parties, expected);
-  return {
-    units,
-    expected,
-    actual,
-    parties: parties.names,
-    gainBands,
-    lossBands,
-    lossBandsMirrorGains: mirror,
-    gate: input.gate === undefined ? undefined : gate(input.gate, parties, expected),
-    quality: input.quality === undefined ? undefined : quality(input.quality, parties),
-    caps: input.caps === undefined ? undefined : caps(input.caps, parties, expected),
-  };
+      : positive(SCOPE, `${path}units`, input.units);
+  const expected = perUnit(nonNegative(SCOPE, `${path}expected`, input.expected), units);
+  const actual = perUnit(nonNegative(SCOPE, `${path}actual`, input.actual), units);
+  return { units, expected, actual };
 }
 
 function perUnit(value: Dec, units: Dec | undefined): Dec {
   return units === undefined ? value : value.times(units);
 }
 
-/** A fraction of expected spend means nothing when expected is 0: refuse it, naming the field. */
-function needsExpected(field: string, value: unknown, expected: Dec, instead: string): void {
-  if (expected.isZero()) {
-    fail(
-      SCOPE,
-      ErrorKind.INCONSISTENT,
-      field,
-      value,
-      `${field} is ${quote(value)} of expected spend, but expected is 0; ${instead}.`,
-    );
-  }
+/**
+ * Checks the terms apart from the spend. Given `expected`, the checks that depend on it
+ * are made too, where their fields come, so that of several bad fields the first is
+ * named; {@link forSpend} makes them again for each row, so they are never skipped.
+ */
+function checkTerms(input: GainLossTermsInput, expected: Dec | undefined): SharedTerms {
+  const parties = partyList(SCOPE, 'parties', input.parties);
+  const gainBands = bandTemplates('gainBands', 'Gain', input.gainBands, parties);
+  if (expected !== undefined) bandsFor(gainBands, 'Gain', expected);
+  const mirror = input.lossBands === undefined || input.lossBands === null;
+  const lossBands = mirror
+    ? gainBands
+    : bandTemplates('lossBands', 'Loss', input.lossBands, parties);
+  if (expected !== undefined && !mirror) bandsFor(lossBands, 'Loss', expected);
+  return {
+    parties: parties.names,
+    gainBands,
+    lossBands,
+    lossBandsMirrorGains: mirror,
+    gate: input.gate === undefined ? undefined : gate(input.gate, parties, expected),
+    gateFractionGiven: input.gate?.fraction,
+    quality: input.quality === undefined ? undefined : quality(input.quality, parties),
+    caps: input.caps === undefined ? undefined : capTemplates(input.caps, parties, expected),
+  };
 }
 
-function gate(raw: NonNullable<GainLossShareInput['gate']>, parties: PartyList, expected: Dec) {
+/** The terms of one row: band bounds and caps as amounts for its expected spend. */
+function forSpend(shared: SharedTerms, { units, expected, actual }: Spend): GainLossTerms {
+  const gainBands = bandsFor(shared.gainBands, 'Gain', expected);
+  const lossBands = shared.lossBandsMirrorGains
+    ? gainBands
+    : bandsFor(shared.lossBands, 'Loss', expected);
+  if (shared.gate !== undefined) {
+    needsExpected('gate.fraction', shared.gateFractionGiven, expected, 'leave the gate out');
+  }
+  return {
+    units,
+    expected,
+    actual,
+    parties: shared.parties,
+    gainBands,
+    lossBands,
+    lossBandsMirrorGains: shared.lossBandsMirrorGains,
+    gate: shared.gate,
+    quality: shared.quality,
+    caps:
+      shared.caps === undefined
+        ? undefined
+        : capAmounts(shared.caps, shared.parties.length, expected),
+  };
+}
+
+function gate(
+  raw: NonNullable<GainLossShareInput['gate']>,
+  parties: PartyList,
+  expected: Dec | undefined,
+): Gate {
   const fraction = checkedFraction(SCOPE, 'gate.fraction', raw.fraction);
-  needsExpected('gate.fraction', raw.fraction, expected, 'leave the gate out');
+  if (expected !== undefined) {
+    needsExpected('gate.fraction', raw.fraction, expected, 'leave the gate out');
+  }
   const holder = partyIndex(SCOPE, 'gate.holder', parties, raw.holder);
   const appliesTo = option(
     SCOPE,
@@ -105,56 +209,4 @@ function quality(raw: NonNullable<GainLossShareInput['quality']>, parties: Party
   ) as Dec[];
   const unearnedTo = partyIndex(SCOPE, 'quality.unearnedTo', parties, raw.unearnedTo);
   return { multipliers, unearnedTo };
-}
-
-function caps(raw: NonNullable<GainLossShareInput['caps']>, parties: PartyList, expected: Dec) {
-  const overflowTo = partyIndex(SCOPE, 'caps.overflowTo', parties, raw.overflowTo);
-  const gain = capList('caps.gain', raw.gain, parties, expected, overflowTo);
-  const loss = capList('caps.loss', raw.loss, parties, expected, overflowTo);
-  return { gain, loss, overflowTo };
-}
-
-function capList(
-  field: string,
-  raw: Readonly<Record<string, GainLossCapInput>> | undefined,
-  parties: PartyList,
-  expected: Dec,
-  overflowTo: number,
-): (Dec | undefined)[] {
-  const out: (Dec | undefined)[] = parties.names.map(() => undefined);
-  if (raw === undefined || raw === null) return out;
-  for (const key of Object.keys(raw)) {
-    const at = partyIndex(SCOPE, field, parties, key);
-    if (at === overflowTo) {
-      fail(
-        SCOPE,
-        ErrorKind.INCONSISTENT,
-        `${field}.${key}`,
-        key,
-        `${field} caps ${quote(key)}, which is caps.overflowTo: the overflow party cannot be capped.`,
-      );
-    }
-    out[at] = capAmount(`${field}.${key}`, raw[key], expected);
-  }
-  return out;
-}
-
-/** A cap as an amount in whole pence, cut down (never up) so the cap is never exceeded. */
-function capAmount(field: string, cap: GainLossCapInput | undefined, expected: Dec): Dec {
-  const hasAmount = cap?.amount !== undefined && cap.amount !== null;
-  const hasFraction = cap?.fraction !== undefined && cap.fraction !== null;
-  if (hasAmount === hasFraction) {
-    fail(
-      SCOPE,
-      ErrorKind.INCONSISTENT,
-      field,
-      cap,
-      `${field} needs exactly one of amount or fraction.`,
-    );
-  }
-  if (hasAmount)
-    return nonNegative(SCOPE, `${field}.amount`, cap?.amount).toDecimalPlaces(2, Dec.ROUND_DOWN);
-  const share = nonNegative(SCOPE, `${field}.fraction`, cap?.fraction);
-  needsExpected(`${field}.fraction`, cap?.fraction, expected, 'give the cap as an amount');
-  return share.times(expected).toDecimalPlaces(2, Dec.ROUND_DOWN);
 }
