@@ -398,7 +398,10 @@ describe('pooledFund: properties', () => {
     );
   });
 
-  it('a bigger overspend never leaves a partner better off under proportional sharing (property)', () => {
+  // Largest-remainder rounding is monotone only to the penny: when the pool grows, a
+  // partner can lose the leftover penny it got before (another partner's remainder now
+  // beats its own). So the property is "never better off by more than that penny".
+  it('a bigger overspend never leaves a partner better off, beyond the leftover penny, under proportional sharing (property)', () => {
     fc.assert(
       fc.property(lines, money, money, (contributions, a, b) => {
         fc.pre(!sum(contributions.map((c) => c.amount)).isZero());
@@ -410,7 +413,9 @@ describe('pooledFund: properties', () => {
           }).partners.map((p) => p.variance ?? d(NaN));
         const [low, high] = a.lessThan(b) ? [a, b] : [b, a];
         const before = run(low);
-        run(high).forEach((v, i) => expect(v.lessThanOrEqualTo(before[i] ?? d(NaN))).toBe(true));
+        run(high).forEach((v, i) =>
+          expect(v.lessThanOrEqualTo((before[i] ?? d(NaN)).plus('0.01'))).toBe(true),
+        );
       }),
     );
   });
