@@ -1,19 +1,14 @@
 import { Dec, ONE, ZERO, roundPence, sum, type Amount } from './decimal';
 import type { Step } from './explain';
-import {
-  annualChange,
-  capitationRate,
-  efficiencyRate,
-  isBlank,
-  projectedPopulation,
-} from './capitationRate';
-import { budgetStep, toleranceStep, totalStep, yearStep } from './capitationSteps';
+import { ScheduleFactors, annualChange, efficiencyRate, inYear, isBlank } from './capitationRate';
+import { scheduleSteps } from './capitationSteps';
 import {
   populationTolerance,
   toleranceOutcome,
   type PopulationTolerance,
   type PopulationToleranceInput,
 } from './capitationTolerance';
+import { withLazyFields } from './lazyFields';
 import { integer, name, nonEmpty, nonNegative, unique } from './validate';
 
 export { capitationAmount, capitationRate, type CapitationAmountInput } from './capitationRate';
@@ -121,15 +116,22 @@ function segments(input: CapitationInput): Segment[] {
   return parsed;
 }
 
+/** A segment's population growth factors and rates by year: see {@link ScheduleFactors}. */
+interface SegmentFactors {
+  readonly growth: readonly Dec[];
+  readonly rates: readonly Dec[];
+}
+
 function segmentYear(
   segment: Segment,
-  index: number,
+  factors: SegmentFactors,
   yearIndex: number,
+  actual: Dec | undefined,
   tolerance: PopulationTolerance | undefined,
-  steps: Step[],
 ): CapitationSegmentYear {
-  const projected = projectedPopulation(segment.population, segment.populationGrowth, yearIndex);
-  const rate = capitationRate(segment.annualRate, segment.uplift, segment.efficiency, yearIndex);
+  // The same figures as projectedPopulation and capitationRate, looked up by year.
+  const projected = segment.population.times(inYear(factors.growth, yearIndex));
+  const rate = inYear(factors.rates, yearIndex);
   const budget = roundPence(projected.times(rate).times(segment.weight));
   const figure = {
     segment: segment.name,
@@ -138,11 +140,8 @@ function segmentYear(
     weight: segment.weight,
     budget,
   };
-  steps.push(budgetStep({ ...segment, ...figure }, yearIndex));
-  const actual = tolerance?.actualPopulation(index, yearIndex);
   if (tolerance === undefined || actual === undefined) return figure;
   const outcome = toleranceOutcome(tolerance, projected, actual, rate.times(segment.weight));
-  steps.push(toleranceStep(yearIndex, segment.name, tolerance, projected, actual, outcome));
   return {
     ...figure,
     actualPopulation: actual,
@@ -165,6 +164,10 @@ function segmentYear(
  * population is an error; segments without an actual population get no adjustment;
  * tolerance with no actuals gives adjustments of £0.00.
  *
+ * Rates and growth factors are worked out once per distinct value and year, and the
+ * steps (a line per segment-year) are written out when first read, so large schedules
+ * used only for their figures stay quick.
+ *
  * @param input - segments, years and annual changes (see {@link CapitationInput}).
  * @returns budgets per segment, per year and in total, and the steps that explain them.
  * @throws EngineError `CAPITATION.*` for invalid input, naming the field and value.
@@ -183,33 +186,34 @@ export function capitationBudget(input: CapitationInput): CapitationResult {
           parsed.map((s) => s.name),
           count,
         );
-  const steps: Step[] = [];
+  const schedule = new ScheduleFactors(count);
+  const factors = parsed.map((s) => ({
+    growth: schedule.growthByYear(s.populationGrowth),
+    rates: schedule.ratesByYear(s.annualRate, s.uplift, s.efficiency),
+  }));
   const years = Array.from({ length: count }, (_, yearIndex): CapitationYear => {
-    const rows = parsed.map((s, i) => segmentYear(s, i, yearIndex, tolerance, steps));
+    const rows = parsed.map((s, i) => {
+      const actual = tolerance?.actualPopulation(i, yearIndex);
+      return segmentYear(s, factors[i] as SegmentFactors, yearIndex, actual, tolerance);
+    });
     const budget = sum(rows.map((r) => r.budget));
     const year: CapitationYear = { yearIndex, segments: rows, budget };
     if (tolerance === undefined) return year;
     const adjustment = sum(rows.map((r) => r.adjustment ?? ZERO));
     return { ...year, adjustment, adjustedBudget: budget.plus(adjustment) };
   });
-  steps.push(...years.map(yearStep));
   const total = sum(years.map((y) => y.budget));
-  if (tolerance === undefined) {
-    steps.push(
-      totalStep(
-        years.map((y) => y.budget),
-        total,
-      ),
-    );
-    return { years, total, steps };
-  }
-  const totalAdjustment = sum(years.map((y) => y.adjustment ?? ZERO));
-  steps.push(
-    totalStep(
-      years.map((y) => y.budget),
-      total,
-      totalAdjustment,
-    ),
-  );
-  return { years, total, totalAdjustment, adjustedTotal: total.plus(totalAdjustment), steps };
+  const totalAdjustment =
+    tolerance === undefined ? undefined : sum(years.map((y) => y.adjustment ?? ZERO));
+  const figures =
+    totalAdjustment === undefined
+      ? { years, total }
+      : { years, total, totalAdjustment, adjustedTotal: total.plus(totalAdjustment) };
+  // The steps (one per segment-year: 100,000 for 10,000 segments over 10 years) are
+  // written out when first read, so a caller that uses only the figures skips them.
+  return withLazyFields<typeof figures, Pick<CapitationResult, 'steps'>>(figures, {
+    steps(): Step[] {
+      return scheduleSteps(parsed, years, tolerance, { total, adjustment: totalAdjustment });
+    },
+  });
 }

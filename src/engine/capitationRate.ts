@@ -18,14 +18,31 @@ export function capitationRate(
   efficiency: Dec,
   yearIndex: number,
 ): Dec {
-  return annualRate
-    .times(ONE.plus(uplift).pow(yearIndex))
-    .times(ONE.minus(efficiency).pow(yearIndex));
+  return rateInYear(
+    annualRate,
+    growthFactor(uplift, yearIndex),
+    efficiencyFactor(efficiency, yearIndex),
+  );
+}
+
+/** The rate in a year from its compound factors: `annualRate × upliftFactor × efficiencyFactor`. */
+export function rateInYear(annualRate: Dec, upliftFactor: Dec, efficiencyFactor: Dec): Dec {
+  return annualRate.times(upliftFactor).times(efficiencyFactor);
 }
 
 /** The population in year `y` grown from the first year's, exact (a projection, never rounded). */
 export function projectedPopulation(population: Dec, growth: Dec, yearIndex: number): Dec {
-  return population.times(ONE.plus(growth).pow(yearIndex));
+  return population.times(growthFactor(growth, yearIndex));
+}
+
+/** `(1 + change)^y`: an annual uplift or growth compounded over y years. */
+export function growthFactor(change: Dec, yearIndex: number): Dec {
+  return ONE.plus(change).pow(yearIndex);
+}
+
+/** `(1 − efficiency)^y`: an annual efficiency deduction compounded over y years. */
+export function efficiencyFactor(efficiency: Dec, yearIndex: number): Dec {
+  return ONE.minus(efficiency).pow(yearIndex);
 }
 
 /** An annual uplift or population growth: a fraction from −1 to 1 (−0.02 is a 2% fall). */
@@ -81,4 +98,65 @@ export function capitationAmount(input: CapitationAmountInput): Dec {
   return roundPence(
     population.times(capitationRate(annualRate, uplift, efficiency, yearIndex)).times(weight),
   );
+}
+
+/**
+ * A schedule's rates and growth factors for every year, worked out once per distinct
+ * value: a schedule has thousands of segments but few distinct uplifts, efficiencies and
+ * growth rates, and segments such as practices in one age band often share a tariff.
+ * Every figure is exactly what {@link growthFactor}, {@link efficiencyFactor} and
+ * {@link rateInYear} give for that segment and year.
+ */
+export class ScheduleFactors {
+  private readonly growth = new Map<string, readonly Dec[]>();
+  private readonly efficiency = new Map<string, readonly Dec[]>();
+  private readonly rates = new Map<string, readonly Dec[]>();
+
+  constructor(private readonly years: number) {}
+
+  /** `(1 + change)^y` for y = 0 … years − 1. */
+  growthByYear(change: Dec): readonly Dec[] {
+    // Keyed by the digits: 1 ± −0 is 1, as 1 ± 0 is, so the sign of a zero does not matter.
+    return known(this.growth, change.toString(), this.years, (y) => growthFactor(change, y));
+  }
+
+  /** `(1 − efficiency)^y` for y = 0 … years − 1. */
+  efficiencyByYear(efficiency: Dec): readonly Dec[] {
+    const key = efficiency.toString();
+    return known(this.efficiency, key, this.years, (y) => efficiencyFactor(efficiency, y));
+  }
+
+  /** The rate a head in each year: `annualRate × (1 + uplift)^y × (1 − efficiency)^y`. */
+  ratesByYear(annualRate: Dec, uplift: Dec, efficiency: Dec): readonly Dec[] {
+    // The sign of a zero rate is kept (−0 × factors is −0), so it is part of the key.
+    const sign = annualRate.isNegative() ? '-' : '+';
+    const key = `${sign}${annualRate.toString()} ${uplift.toString()} ${efficiency.toString()}`;
+    const upliftFactors = this.growthByYear(uplift);
+    const efficiencyFactors = this.efficiencyByYear(efficiency);
+    return known(this.rates, key, this.years, (y) =>
+      rateInYear(annualRate, inYear(upliftFactors, y), inYear(efficiencyFactors, y)),
+    );
+  }
+}
+
+/** The figure of one year from a list by year (every list covers every year of its schedule). */
+export function inYear(byYear: readonly Dec[], yearIndex: number): Dec {
+  const figure = byYear[yearIndex];
+  if (figure === undefined) throw new RangeError(`No figure for year index ${yearIndex}.`);
+  return figure;
+}
+
+/** The figures of `key` for every year, from `known` or worked out and kept there. */
+function known(
+  figures: Map<string, readonly Dec[]>,
+  key: string,
+  years: number,
+  figure: (yearIndex: number) => Dec,
+): readonly Dec[] {
+  let byYear = figures.get(key);
+  if (byYear === undefined) {
+    byYear = Array.from({ length: years }, (_, y) => figure(y));
+    figures.set(key, byYear);
+  }
+  return byYear;
 }

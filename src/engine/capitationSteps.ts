@@ -1,6 +1,10 @@
 import { Dec, moneyText, percentText } from './decimal';
 import { step, type Step } from './explain';
-import type { PopulationTolerance, ToleranceOutcome } from './capitationTolerance';
+import {
+  toleranceOutcome,
+  type PopulationTolerance,
+  type ToleranceOutcome,
+} from './capitationTolerance';
 
 /** The explanation lines of a capitation budget, for a finance reviewer. */
 
@@ -105,4 +109,61 @@ export function totalStep(budgets: readonly Dec[], total: Dec, adjustment?: Dec)
     'total',
     `Total over ${budgets.length} year(s): ${budgets.map(moneyText).join(' + ')} = ${moneyText(total)}${adjusted}.`,
   );
+}
+
+/** A segment's terms, as the steps show them. */
+export interface SegmentTerms {
+  readonly name: string;
+  readonly population: Dec;
+  readonly annualRate: Dec;
+  readonly uplift: Dec;
+  readonly efficiency: Dec;
+  readonly populationGrowth: Dec;
+}
+
+/** One year of a schedule, as the steps show it. */
+export interface YearFigures {
+  readonly yearIndex: number;
+  readonly segments: readonly {
+    readonly segment: string;
+    readonly projectedPopulation: Dec;
+    readonly rate: Dec;
+    readonly weight: Dec;
+    readonly budget: Dec;
+    readonly actualPopulation?: Dec;
+  }[];
+  readonly budget: Dec;
+  readonly adjustment?: Dec;
+  readonly adjustedBudget?: Dec;
+}
+
+/**
+ * The steps of a whole schedule: each segment-year's budget (and its tolerance check,
+ * where there is an actual population), then each year's total, then the overall total.
+ */
+export function scheduleSteps(
+  segments: readonly SegmentTerms[],
+  years: readonly YearFigures[],
+  tolerance: PopulationTolerance | undefined,
+  totals: { readonly total: Dec; readonly adjustment?: Dec | undefined },
+): Step[] {
+  const steps: Step[] = [];
+  for (const year of years) {
+    const y = year.yearIndex;
+    year.segments.forEach((row, i) => {
+      const terms = segments[i];
+      if (terms === undefined) return;
+      steps.push(budgetStep({ ...terms, ...row }, y));
+      const actual = row.actualPopulation;
+      if (tolerance === undefined || actual === undefined) return;
+      // The check is made again (the same figures) rather than kept for every segment-year.
+      const projected = row.projectedPopulation;
+      const outcome = toleranceOutcome(tolerance, projected, actual, row.rate.times(row.weight));
+      steps.push(toleranceStep(y, terms.name, tolerance, projected, actual, outcome));
+    });
+  }
+  steps.push(...years.map(yearStep));
+  const budgets = years.map((year) => year.budget);
+  steps.push(totalStep(budgets, totals.total, totals.adjustment));
+  return steps;
 }

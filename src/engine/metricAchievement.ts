@@ -1,5 +1,6 @@
 import { Dec, ONE, ZERO, clamp, percentText, type Amount } from './decimal';
 import { ErrorKind, fail } from './errors';
+import { withLazyFields } from './lazyFields';
 import { decimal, fraction, nonEmpty, nonNegative, option } from './validate';
 
 /** Error scope of pay for performance: codes are `P4P.<KIND>`. */
@@ -79,7 +80,10 @@ export function metricAchievement(metric: MetricScoringInput, path = ''): Dec {
   return scoreMetric(metric, path).achievement;
 }
 
-/** As {@link metricAchievement}, with the working shown. */
+/**
+ * As {@link metricAchievement}, with the working shown. The text is written out when
+ * first read (a schedule of many metrics that uses only the figures skips it).
+ */
 export function scoreMetric(metric: MetricScoringInput, path = ''): MetricScore {
   const scoring = option(P4P, `${path}scoring`, metric.scoring, SCORINGS, 'linear');
   const direction = option(P4P, `${path}direction`, metric.direction, DIRECTIONS);
@@ -88,9 +92,15 @@ export function scoreMetric(metric: MetricScoringInput, path = ''): MetricScore 
   const targetMet = direction === 'higher' ? actual.gte(target) : actual.lte(target);
   if (scoring === 'threshold') {
     const achievement = targetMet ? ONE : ZERO;
-    const verdict = targetMet ? 'met' : 'not met';
-    const text = `target ${target.toString()}, actual ${actual.toString()}: target ${verdict}; achievement ${percentText(achievement)}`;
-    return { scoring, direction, targetMet, achievement, text };
+    return withLazyFields<Omit<MetricScore, 'text'>, Pick<MetricScore, 'text'>>(
+      { scoring, direction, targetMet, achievement },
+      {
+        text() {
+          const verdict = targetMet ? 'met' : 'not met';
+          return `target ${target.toString()}, actual ${actual.toString()}: target ${verdict}; achievement ${percentText(achievement)}`;
+        },
+      },
+    );
   }
   const baseline = decimal(P4P, `${path}baseline`, metric.baseline);
   checkTargetSide(metric, path, direction, baseline, target);
@@ -99,10 +109,17 @@ export function scoreMetric(metric: MetricScoringInput, path = ''): MetricScore 
     scoring === 'linear'
       ? clamp(progressFraction, ZERO, ONE)
       : bandPayout(validBands(metric.bands, `${path}bands`), progressFraction);
-  const text =
-    `baseline ${baseline.toString()}, target ${target.toString()}, actual ${actual.toString()}: ` +
-    `${percentText(progressFraction)} of the way from baseline to target; achievement ${percentText(achievement)}`;
-  return { scoring, direction, targetMet, progressFraction, achievement, text };
+  return withLazyFields<Omit<MetricScore, 'text'>, Pick<MetricScore, 'text'>>(
+    { scoring, direction, targetMet, progressFraction, achievement },
+    {
+      text() {
+        return (
+          `baseline ${baseline.toString()}, target ${target.toString()}, actual ${actual.toString()}: ` +
+          `${percentText(progressFraction)} of the way from baseline to target; achievement ${percentText(achievement)}`
+        );
+      },
+    },
+  );
 }
 
 function checkTargetSide(

@@ -1,5 +1,6 @@
 import { type Dec, moneyText, percentText, sum } from './decimal';
 import { step, type Step } from './explain';
+import { withLazyFields } from './lazyFields';
 import { performancePeriod, type PeriodResult } from './performancePeriod';
 import { periodTerms, scheduleOf, type PerformancePaymentInput } from './performanceTerms';
 
@@ -42,6 +43,8 @@ export interface PerformancePaymentResult {
  * metrics is allowed only when nothing is at risk (e.g. a 0% first contract year): money at
  * risk with no metrics to earn it is almost always a missing table, so it is refused.
  *
+ * The steps (a line per metric) are written out when first read.
+ *
  * @param input - single-period fields, or `periods` whose missing fields default to the top level.
  * @returns per-period results (metrics, figures, steps) and totals.
  * @throws EngineError `P4P.WEIGHTS_NOT_ONE` ("Metric weights sum to 0.9, not 1."),
@@ -65,9 +68,15 @@ export function performancePayment(input: PerformancePaymentInput): PerformanceP
     deducted: total((p) => p.deducted),
     contractPayable: total((p) => p.contractPayable),
   };
-  const steps =
-    input.periods === undefined ? (periods[0]?.steps ?? []) : scheduleSteps(periods, totals);
-  return { periods, ...totals, steps };
+  const figures = { periods, ...totals };
+  // Written out when first read, like each period's (see performancePeriod).
+  return withLazyFields<typeof figures, Pick<PerformancePaymentResult, 'steps'>>(figures, {
+    steps() {
+      return input.periods === undefined
+        ? (periods[0]?.steps ?? [])
+        : scheduleSteps(periods, totals);
+    },
+  });
 }
 
 function scheduleSteps(

@@ -1,6 +1,7 @@
 import { roundParts } from './allocate';
 import { Dec, ONE, ZERO, moneyText, percentText, roundPence, sum } from './decimal';
 import { step, type Step } from './explain';
+import { withLazyFields } from './lazyFields';
 import type { Direction, MetricScore, Scoring } from './metricAchievement';
 
 /** `applied`: a fraction (default all) of the at-risk sum depends on performance; `shadow`: measured, not applied. */
@@ -70,8 +71,15 @@ export function performancePeriod(terms: PeriodTerms): PeriodResult {
   const { contractValue, atRiskRate, phasing, appliedFraction } = terms;
   const atRisk = roundPence(contractValue.times(atRiskRate));
   const totalWeight = sum(terms.metrics.map((m) => m.weight));
+  // Weights usually sum to exactly 1, and w ÷ 1 is w for any w that Dec arithmetic can
+  // make (40 significant digits or fewer), so that division (the dearest operation, once
+  // per metric) is skipped then; a weight typed with more digits is still divided.
+  const exactlyOne = totalWeight.equals(ONE);
   const weighted = terms.metrics.map((m) =>
-    m.weight.dividedBy(totalWeight).times(m.score.achievement),
+    (exactlyOne && m.weight.precision() <= Dec.precision
+      ? m.weight
+      : m.weight.dividedBy(totalWeight)
+    ).times(m.score.achievement),
   );
   const achievement = sum(weighted);
   const exactParts = weighted.map((w) => atRisk.times(w));
@@ -94,7 +102,7 @@ export function performancePeriod(terms: PeriodTerms): PeriodResult {
     earned: metricEarned[i] ?? ZERO,
   }));
   const figures = { atRisk, achievement, earned, withheld, payable, deducted };
-  return {
+  const result = {
     period: terms.period,
     contractValue,
     atRiskRate,
@@ -108,8 +116,13 @@ export function performancePeriod(terms: PeriodTerms): PeriodResult {
     payable,
     deducted,
     contractPayable: roundPence(contractValue).minus(deducted),
-    steps: periodSteps(terms, figures),
   };
+  // Written out when first read: a line per metric, which callers using only the figures skip.
+  return withLazyFields<typeof result, Pick<PeriodResult, 'steps'>>(result, {
+    steps() {
+      return periodSteps(terms, figures);
+    },
+  });
 }
 
 interface Figures {

@@ -142,7 +142,17 @@ function scoredMetrics(
   const scored = list.map((m, i) => {
     const metricName = names[i] ?? m.name;
     const actual = actualOf(m, metricName, actuals, `${field}[${i}].`, path);
-    const score = scoreMetric({ ...m, name: metricName, actual }, `${field}[${i}].`);
+    // Field by field rather than `{ ...m, name, actual }`: V8 spreads objects slowly.
+    const scoring = {
+      name: metricName,
+      baseline: m.baseline,
+      target: m.target,
+      actual,
+      direction: m.direction,
+      scoring: m.scoring,
+      bands: m.bands,
+    };
+    const score = scoreMetric(scoring, `${field}[${i}].`);
     return { name: metricName, weight: fraction(P4P, `${field}[${i}].weight`, m.weight), score };
   });
   if (scored.length > 0) {

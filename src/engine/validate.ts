@@ -1,4 +1,4 @@
-import { Dec, ONE, sum, type Amount } from './decimal';
+import { Dec, ONE, ZERO, sum, type Amount } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
 
 /**
@@ -62,7 +62,7 @@ export function nonNegative(scope: string, field: string, value: Amount | null |
 /** A number that must be more than zero. */
 export function positive(scope: string, field: string, value: Amount | null | undefined): Dec {
   const result = decimal(scope, field, value);
-  if (!result.greaterThan(0)) {
+  if (!result.greaterThan(ZERO)) {
     fail(
       scope,
       ErrorKind.NOT_POSITIVE,
@@ -77,7 +77,7 @@ export function positive(scope: string, field: string, value: Amount | null | un
 /** A fraction between 0 and 1 inclusive (a rate or share as Excel stores a percentage). */
 export function fraction(scope: string, field: string, value: Amount | null | undefined): Dec {
   const result = decimal(scope, field, value);
-  if (result.lessThan(0) || result.greaterThan(1)) {
+  if (result.lessThan(ZERO) || result.greaterThan(ONE)) {
     fail(
       scope,
       ErrorKind.NOT_A_FRACTION,
