@@ -39,7 +39,9 @@ function descriptorFor(key: string): PropertyDescriptor {
       enumerable: true,
       get(this: { readonly [LAZY]: LazyState }): unknown {
         const state = this[LAZY];
-        if (!(key in state.done)) state.done[key] = state.make[key]?.();
+        if (!Object.prototype.hasOwnProperty.call(state.done, key)) {
+          state.done[key] = state.make[key]?.();
+        }
         return state.done[key];
       },
     };
