@@ -6,9 +6,9 @@ import {
 } from '../engine/bcfPerformancePayment';
 import { capitationBudget, type CapitationInput } from '../engine/capitation';
 import { planChecks, type PlanChecksInput } from '../engine/planChecks';
+import { fundingEnvelope, type FundingEnvelopeInput } from '../engine/fundingEnvelope';
 import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
 import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
-import { fundingEnvelope, type FundingEnvelopeInput } from '../engine/fundingEnvelope';
 
 /**
  * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
