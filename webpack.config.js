@@ -14,6 +14,11 @@
  * Base URL: `npx webpack --mode production --env baseUrl=https://example.org/bcf/`, or
  * BCF_BASE_URL=https://example.org/bcf/ npm run build. Default https://localhost:3000/
  * (the development address the manifest is written with).
+ *
+ * With `--env cli` (`npm run build:cli`) it builds the `bcf` command instead: one Node
+ * bundle, dist/cli/bcf.js, which src/cli/bcf.cjs runs when it is newer than the sources
+ * (starting it takes a fraction of the time that compiling the TypeScript through tsx
+ * does on every start). The add-in build leaves dist/cli/ in place.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -120,8 +125,48 @@ function supportPageParameters() {
   return { functions };
 }
 
+/** The `bcf` command as one CommonJS bundle for Node (see the header). */
+function cliConfig(production) {
+  return {
+    mode: production ? 'production' : 'development',
+    target: 'node20',
+    devtool: 'source-map',
+    entry: { bcf: './src/cli/main.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist', 'cli'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      library: { type: 'commonjs2' },
+      clean: true,
+    },
+    // The bundle sits two levels below the project, as src/cli/ does, so __dirname-relative
+    // paths (the demo's sample workbook) resolve the same from either.
+    node: { __dirname: false, __filename: false },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    // A command line tool: readable stack traces matter more than bytes.
+    optimization: { minimize: false },
+    performance: { hints: false },
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
+  if (env.cli) return cliConfig(production);
   const baseUrl = baseUrlOf(env);
   return {
     mode: production ? 'production' : 'development',
@@ -133,7 +178,7 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      clean: true,
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],

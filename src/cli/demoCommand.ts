@@ -1,5 +1,5 @@
-import { mkdirSync } from 'fs';
-import { join, relative, resolve } from 'path';
+import { existsSync, mkdirSync } from 'fs';
+import { dirname, join, relative } from 'path';
 import { openXlsx } from '../adapters/xlsx';
 import { parseArgs } from './args';
 import { ExitCode } from './exitCodes';
@@ -9,8 +9,19 @@ import { stepsProgress } from './progress';
 import { complain, say } from './report';
 import { runAll, runText } from './runCommand';
 
-/** The repository's root (this file is src/cli/demoCommand.ts). */
-const ROOT = resolve(__dirname, '../..');
+/**
+ * The project's root: the nearest folder above this code holding package.json. The code
+ * runs from src/cli/ or from the built bundle (dist/cli/), so it is looked for rather
+ * than assumed at a fixed depth.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+const ROOT = projectRoot(__dirname);
 /** The shipped example workbook. */
 export const SAMPLE = join(ROOT, 'assets', 'samples', 'bcf-example.xlsx');
 /** Where the demo writes (gitignored). */
