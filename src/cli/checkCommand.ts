@@ -5,7 +5,13 @@ import { upgradeTemplate } from '../workbook/template';
 import type { Json } from './json';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
-import { findingJson, findingLine, findingsCount, uniqueFindings } from './findingsText';
+import {
+  findingJson,
+  findingLine,
+  findingsCount,
+  paramsHint,
+  uniqueFindings,
+} from './findingsText';
 import { hasTablesFor, registeredMechanisms } from './mechanismChoice';
 import { readParamsFile } from './paramsFile';
 import { silentProgress } from './progress';
@@ -92,6 +98,8 @@ function checkText(
     lines.push(`  ${group.title}:`);
     lines.push(...group.findings.map((f) => `  ${findingLine(f)}`));
   }
+  const hint = paramsHint(runs);
+  if (hint !== undefined) lines.push(hint);
   return lines.join('\n');
 }
 

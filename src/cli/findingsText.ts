@@ -19,7 +19,7 @@ export function findingsCount(count: number): string {
 /** A finding as JSON: its code, place fields where known, and message. */
 export function findingJson(finding: Finding): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = { code: finding.code };
-  for (const key of ['sheet', 'table', 'row', 'column', 'address', 'value'] as const) {
+  for (const key of ['sheet', 'table', 'row', 'column', 'address', 'value', 'parameter'] as const) {
     const value = finding[key];
     if (value !== undefined) out[key] = value;
   }
@@ -45,4 +45,26 @@ export function uniqueFindings(
     });
     return fresh.length === 0 ? [] : [{ title: group.title, findings: fresh }];
   });
+}
+
+/**
+ * How to give the scenario parameters that findings name, for the command line (which
+ * has no task pane to type them into): a `--params` file in the shape it takes, e.g.
+ * `{"checks": {"socialCareMinimum": "…"}}`. Undefined when no finding names a parameter.
+ */
+export function paramsHint(
+  runs: readonly {
+    readonly mechanism: { readonly id: string };
+    readonly findings: readonly Finding[];
+  }[],
+): string | undefined {
+  const wanted: Record<string, Record<string, string>> = {};
+  for (const run of runs) {
+    for (const finding of run.findings) {
+      if (finding.parameter === undefined) continue;
+      wanted[run.mechanism.id] = { ...wanted[run.mechanism.id], [finding.parameter]: '…' };
+    }
+  }
+  if (Object.keys(wanted).length === 0) return undefined;
+  return `Give the parameters in a JSON file with --params <file.json>, e.g. ${JSON.stringify(wanted)}.`;
 }

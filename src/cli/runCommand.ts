@@ -7,7 +7,13 @@ import { runMechanism } from '../workbook/run';
 import { savedParams } from '../workbook/settingsStore';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
-import { findingJson, findingLine, findingsCount, uniqueFindings } from './findingsText';
+import {
+  findingJson,
+  findingLine,
+  findingsCount,
+  paramsHint,
+  uniqueFindings,
+} from './findingsText';
 import { toJson, type Json } from './json';
 import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
 import { defaultResultsPath, refuseExistingOutput } from './outputPath';
@@ -122,6 +128,8 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     for (const group of groups) {
       process.stderr.write(`${group.title}:\n${group.findings.map(findingLine).join('\n')}\n`);
     }
+    const hint = paramsHint(runs);
+    if (hint !== undefined) process.stderr.write(`${hint}\n`);
     if (flags.has('json')) say(JSON.stringify(runJson(input, undefined, runs), null, 2));
     return ExitCode.INVALID;
   }

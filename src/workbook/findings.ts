@@ -1,5 +1,5 @@
 import type { CellValue } from '../ports/workbook';
-import { sheetRef } from './a1';
+import { sheetRef } from '../ports/a1';
 
 /**
  * Findings: what is wrong with the input of a run, each naming the place (sheet, table,
@@ -68,6 +68,8 @@ export interface Finding {
   readonly address?: string;
   /** The bad value as the cell holds it. */
   readonly value?: CellValue;
+  /** For a finding about a scenario parameter: the parameter's id (e.g. `socialCareMinimum`). */
+  readonly parameter?: string;
   readonly message: string;
 }
 

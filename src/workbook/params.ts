@@ -37,9 +37,10 @@ export interface ParamSpec {
 export type TypedParams = Readonly<Record<string, TypedValue>>;
 
 /** A finding about a parameter. */
-export function paramFinding(label: string, problem: string): Finding {
+export function paramFinding(label: string, problem: string, parameter?: string): Finding {
   return {
     code: FindingCode.BAD_PARAMETER,
+    ...(parameter === undefined ? {} : { parameter }),
     message: `Scenario parameter "${label}": ${problem}`,
   };
 }
@@ -69,12 +70,14 @@ export function readParams(
     }
     const value = isBlank(raw) ? (spec.default ?? null) : raw;
     if (isBlank(value)) {
-      if (spec.required === true) findings.push(paramFinding(spec.label, 'it is required.'));
+      if (spec.required === true) {
+        findings.push(paramFinding(spec.label, 'it is required.', spec.id));
+      }
       continue;
     }
     const parsed = parseCell(value, spec.type);
     if (parsed.ok) values[spec.id] = parsed.value;
-    else findings.push(paramFinding(spec.label, parsed.problem));
+    else findings.push(paramFinding(spec.label, parsed.problem, spec.id));
   }
   return { values, findings };
 }

@@ -120,6 +120,22 @@ describe('bcf check', () => {
     expect(without.stdout).toContain(
       '    Scenario parameter "Minimum social care spend": it is required. [PARAMETER.INVALID]\n',
     );
+    expect(without.stdout).toContain(
+      'Give the parameters in a JSON file with --params <file.json>, e.g. {"checks":{"socialCareMinimum":"…","nhsOutOfHospitalMinimum":"…"}}.',
+    );
+    expect(withParams.stdout).not.toContain('--params');
+  });
+
+  it('a fresh template has no findings of its own beyond the minima it must be given', async () => {
+    const dir = scratchDir();
+    const plan = join(dir, 'template.xlsx');
+    expect((await bcf(['template', plan])).code).toBe(0);
+    const run = await bcf(['check', plan, '--json']);
+    const report = JSON.parse(run.stdout) as { findings: { parameter?: string; code: string }[] };
+    expect(report.findings).toEqual([
+      expect.objectContaining({ code: 'PARAMETER.INVALID', parameter: 'socialCareMinimum' }),
+      expect.objectContaining({ code: 'PARAMETER.INVALID', parameter: 'nhsOutOfHospitalMinimum' }),
+    ]);
   });
 
   it('a template made by a later add-in is refused, not checked under older rules: exit 2', async () => {

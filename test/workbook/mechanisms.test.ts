@@ -174,6 +174,29 @@ describe('the other mechanisms over their tables', () => {
     ]);
   });
 
+  it('envelope: without a Plan years parameter, projects over the years PlannedSpend covers (B&NES pool)', async () => {
+    const book = new FakeWorkbook([kindTable('contributions'), kindTable('plannedSpend')]);
+    const params = {
+      changes: [
+        {
+          name: 'Net budget reduction',
+          totalOverYears: '-7%',
+          overYears: 4,
+          phasing: 'straightLine',
+        },
+      ],
+    };
+    const outcome = await runMechanism(book, 'envelope', params, { now });
+    expect(headline(outcome)).toEqual([
+      { label: 'Baseline', text: '£69,236,000.00' },
+      { label: 'Year 1 envelope', text: '£68,024,370.00' },
+      { label: 'Year 2 envelope', text: '£66,812,740.00' },
+      { label: 'Year 3 envelope', text: '£65,601,110.00' },
+      { label: 'Year 4 envelope', text: '£64,389,480.00' },
+      { label: 'Cumulative gap', text: '£27,700.00' },
+    ]);
+  });
+
   it('envelope: a bad change is named by its number and field', async () => {
     const book = new FakeWorkbook([kindTable('contributions')]);
     const outcome = await runMechanism(

@@ -63,11 +63,22 @@ function buildEnvelope(
   });
   const input: FundingEnvelopeInput = {
     baseline,
-    years: intParam(values, 'years') ?? 1,
+    years: intParam(values, 'years') ?? plannedYears(planned),
     changes: readChanges(listParam(raw, 'changes'), findings),
     ...(planned.length > 0 ? { planned } : {}),
   };
   return { input, origins: origins.map, findings };
+}
+
+/**
+ * Plan years when the run does not say: as many as the PlannedSpend table covers (its
+ * latest year), so a plan of four years is projected over four without being told; one
+ * when there is no planned spend (or its years are not whole numbers from 1, which the
+ * engine then reports against their rows).
+ */
+function plannedYears(planned: readonly { readonly year: number }[]): number {
+  const years = planned.map((p) => p.year).filter((y) => Number.isInteger(y) && y >= 1);
+  return years.length === 0 ? 1 : Math.max(...years);
 }
 
 /** A change's rate for the parameters block: "-7.00%". */
@@ -145,8 +156,7 @@ export const envelopeMechanism = defineMechanism<FundingEnvelopeInput, FundingEn
       id: 'years',
       label: 'Plan years',
       type: { kind: 'integer', min: 1 },
-      default: 1,
-      help: 'Plan years after the baseline year.',
+      help: 'Plan years after the baseline year; default the latest year in the PlannedSpend table, else 1.',
     },
   ],
   build: buildEnvelope,
