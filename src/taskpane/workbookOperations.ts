@@ -3,7 +3,7 @@
  * adapter, or a .xlsx file) using the workbook layer.
  */
 import type { TableInfo, Workbook } from '../ports/workbook';
-import { cellAddress } from '../workbook/a1';
+import { cellAddress } from '../ports/a1';
 import { ADDIN_TABLE_PREFIX } from '../workbook/locate';
 import { SHARED_SHEET, prepareForSharing, restoreFormulas } from '../workbook/sharing';
 import { newPlanningTemplate } from '../workbook/template';

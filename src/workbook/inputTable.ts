@@ -1,6 +1,6 @@
 import { Dec } from '../engine/decimal';
 import type { TableInfo } from '../ports/workbook';
-import { cellAddress } from './a1';
+import { cellAddress } from '../ports/a1';
 import type { CellPlace } from './findings';
 import type { ColumnMatch } from './headers';
 import type { TableKind } from './tableSchema';

@@ -1,5 +1,5 @@
 import type { TableInfo } from '../ports/workbook';
-import { sheetRef } from './a1';
+import { sheetRef } from '../ports/a1';
 import { FindingCode, tableFinding, type Finding } from './findings';
 import { hasRequiredHeaders } from './headers';
 import type { TableKind, TableKindId } from './tableSchema';

@@ -1,5 +1,5 @@
 import type { WorkbookReader } from '../ports/workbook';
-import { cellAddress, sheetRef } from './a1';
+import { cellAddress, sheetRef } from '../ports/a1';
 import { FindingCode, tableFinding, type Finding } from './findings';
 import type { InputTable } from './inputTable';
 import { locateTables, type WantedTable } from './locate';

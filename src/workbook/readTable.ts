@@ -1,5 +1,5 @@
 import type { CellValue, TableData } from '../ports/workbook';
-import { cellAddress, columnNumber, sheetRef } from './a1';
+import { cellAddress, columnNumber, sheetRef } from '../ports/a1';
 import {
   isBlank,
   nameKey,

@@ -1,5 +1,5 @@
 import type { SheetWrite } from '../ports/workbook';
-import { cellAddress, sheetRef } from './a1';
+import { cellAddress, sheetRef } from '../ports/a1';
 import type { Computed, Mechanism } from './mechanism';
 import { paramRows, type TypedParams } from './params';
 import type { InputTables } from './readInputs';

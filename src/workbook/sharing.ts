@@ -1,5 +1,5 @@
 import type { CellValue, FormulaCell, SheetWrite, Workbook } from '../ports/workbook';
-import { rangeAddress } from './a1';
+import { rangeAddress } from '../ports/a1';
 import { WorkbookError, WorkbookErrorCode } from './errors';
 import { TEXT, timestampText } from './results/layout';
 

@@ -8,7 +8,7 @@
 import { Workbook } from '../../src/adapters/xlsx/excelts';
 import type { CellValue, SheetWrite } from '../../src/ports/workbook';
 import { newWorkbook } from '../../src/cli/newWorkbook';
-import { rangeAddress } from '../../src/workbook/a1';
+import { rangeAddress } from '../../src/ports/a1';
 import { TABLE_KINDS } from '../../src/workbook/tableKinds';
 
 /** One contract's expected and actual spend, in pounds with pence. */

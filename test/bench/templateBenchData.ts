@@ -8,7 +8,7 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { CellValue, SheetWrite } from '../../src/ports/workbook';
 import { newWorkbook } from '../../src/cli/newWorkbook';
-import { rangeAddress } from '../../src/workbook/a1';
+import { rangeAddress } from '../../src/ports/a1';
 import { paramsKey } from '../../src/workbook/settingsStore';
 import { TABLE_KINDS } from '../../src/workbook/tableKinds';
 import { planningTemplate, TEMPLATE_VERSION } from '../../src/workbook/template';

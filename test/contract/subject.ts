@@ -13,4 +13,6 @@ export interface ContractSubject {
 export interface ContractCodes {
   readonly tableNotFound: string;
   readonly userSheet: string;
+  /** A layout the ports' layout check refuses. */
+  readonly badLayout: string;
 }

@@ -1,5 +1,5 @@
 /** The writing part of the workbook contract: laid-out sheets, ownership, text kept as text. */
-import type { SheetWrite } from '../../src/ports/workbook';
+import type { ChartKind, ChartWrite, SheetWrite } from '../../src/ports/workbook';
 import { contracts, resultSheet, sheetOf } from './contractFixtures';
 import type { ContractCodes, ContractSubject } from './subject';
 import type { WorkbookSeed } from './seed';
@@ -161,6 +161,52 @@ export function describeWritingContract(
         'Gain share results',
       );
       expect(await subject.workbook.sheetOwner('Gain share results')).toBe('addin');
+    });
+
+    const chart: ChartWrite = {
+      kind: 'line',
+      title: 'Trend',
+      sourceRange: 'A1:B2',
+      placement: 'D1:H9',
+      valueAxisFormat: '0',
+    };
+    it.each<[string, Partial<SheetWrite>, string]>([
+      [
+        'a number a cell cannot hold',
+        { values: [['x', Number.NaN]], numberFormats: [['General', 'General']] },
+        'Sheet "Bad": row 1, column 2 holds NaN, which a cell cannot.',
+      ],
+      [
+        'a chart without a series',
+        { charts: [{ ...chart, sourceRange: 'A1:A2' }] },
+        'Sheet "Bad": chart "Trend" needs a header row, a category column and at least one row and one series; A1:A2 has not.',
+      ],
+      [
+        'a chart of a kind the ports do not name',
+        { charts: [{ ...chart, kind: 'pie' as ChartKind }] },
+        'Sheet "Bad": chart kind "pie" is unknown.',
+      ],
+    ])('refuses %s alike, writing nothing', async (_what, change, message) => {
+      const subject = await make(contracts);
+      const bad: SheetWrite = {
+        sheet: 'Bad',
+        values: [
+          ['h', 'v'],
+          ['a', 1],
+        ],
+        numberFormats: [
+          ['General', 'General'],
+          ['General', 'General'],
+        ],
+        tables: [],
+        charts: [],
+        ...change,
+      };
+      await expect(subject.workbook.writeSheets([bad])).rejects.toMatchObject({
+        code: codes.badLayout,
+        message,
+      });
+      expect((await subject.inspect()).sheets.map((s) => s.name)).not.toContain('Bad');
     });
 
     it('reports a sheet that does not exist as "none"', async () => {

@@ -5,4 +5,5 @@ import { xlsxSubject } from './xlsxHarness';
 describeWorkbookContract('.xlsx adapter over files', xlsxSubject, {
   tableNotFound: XlsxErrorCode.TABLE_NOT_FOUND,
   userSheet: XlsxErrorCode.SHEET_NOT_OURS,
+  badLayout: XlsxErrorCode.BAD_LAYOUT,
 });

@@ -4,7 +4,7 @@
  * payload limit. Three syncs (sheets, used ranges, cells) plus one per ~4 MB read.
  */
 import type { FormulaCell } from '../../ports/workbook';
-import { boxAddress } from './a1';
+import { boxAddress } from '../../ports/a1';
 import { cellValue } from './cellValues';
 import { packBatches, READ_BYTES_PER_CELL, rowsPerReadChunk } from './payload';
 import { readInPayloadBatches } from './payloadSyncs';

@@ -8,7 +8,7 @@
  * part of the value, so "=x", "0012" or "+44" land as those characters.
  */
 import type { FormulaCell } from '../../ports/workbook';
-import { boxAddress, parseBox } from './a1';
+import { boxAddress, parseBox } from '../../ports/a1';
 import { OfficeErrorCode, officeFail } from './errors';
 import { jsonBytes, packBatches } from './payload';
 import { syncInPayloadBatches } from './payloadSyncs';

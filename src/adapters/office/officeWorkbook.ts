@@ -13,7 +13,7 @@ import type {
   WorkbookFormulas,
   WorkbookSettings,
 } from '../../ports/workbook';
-import { parseBox } from './a1';
+import { parseBox } from '../../ports/a1';
 import type { ExcelRun } from './excelRun';
 import { OfficeAdapterError, OfficeErrorCode, officeFail, whileDoing } from './errors';
 import { findFormulas } from './formulaSearch';

@@ -8,7 +8,7 @@
  * elsewhere that point at it (a summary sheet of the user's) keep working.
  */
 import type { CellValue, SheetWrite } from '../../ports/workbook';
-import { boxAddress, columnLetters } from './a1';
+import { boxAddress, columnLetters } from '../../ports/a1';
 import { OWNER_FORMULA, OWNER_NAME, type SheetState } from './ownership';
 import { jsonBytes } from './payload';
 import { CHART_TYPES, formatsToWrite, INPUT_FILL, layoutBox, widthInPoints } from './sheetLayout';

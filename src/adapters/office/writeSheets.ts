@@ -6,32 +6,19 @@
  * sync per ~4 MB of values). Everything is checked before the first write, so bad input
  * or a user's sheet in the way means nothing is written.
  */
+import { sheetLayoutsFault, tableNamesFault } from '../../ports/sheetLayout';
 import type { SheetWrite } from '../../ports/workbook';
 import { OfficeErrorCode, officeFail } from './errors';
 import { inspectWorkbook, type WorkbookState } from './ownership';
 import { packBatches } from './payload';
 import { syncInPayloadBatches } from './payloadSyncs';
-import { checkLayout } from './sheetLayout';
+import { refuseLayout } from './sheetLayout';
 import { queueStep, stepsFor, type SheetProxies } from './sheetWriter';
 
 /** Options of {@link writeSheets}. */
 export interface WriteOptions {
   /** Replace a sheet of the same name that the user made (otherwise that is refused). */
   readonly replaceUserSheets?: boolean;
-}
-
-function checkDistinctSheets(sheets: readonly SheetWrite[]): void {
-  const seen = new Set<string>();
-  for (const { sheet } of sheets) {
-    if (seen.has(sheet.toLowerCase())) {
-      officeFail(
-        OfficeErrorCode.BAD_LAYOUT,
-        `Sheet "${sheet}" is laid out twice in one write.`,
-        sheet,
-      );
-    }
-    seen.add(sheet.toLowerCase());
-  }
 }
 
 function checkOwners(
@@ -57,25 +44,8 @@ function checkOwners(
 
 function checkTableNamesFree(sheets: readonly SheetWrite[], state: WorkbookState): void {
   const rewritten = new Set(sheets.map(({ sheet }) => sheet.toLowerCase()));
-  const taken = new Map<string, string>();
-  for (const table of state.tables) {
-    if (!rewritten.has(table.sheet.toLowerCase()))
-      taken.set(table.name.toLowerCase(), `a table on sheet "${table.sheet}"`);
-  }
-  for (const name of state.definedNames) taken.set(name.toLowerCase(), 'a defined name');
-  for (const layout of sheets) {
-    for (const { name } of layout.tables) {
-      const holder = taken.get(name.toLowerCase());
-      if (holder) {
-        officeFail(
-          OfficeErrorCode.BAD_LAYOUT,
-          `Sheet "${layout.sheet}": the table name "${name}" is already used by ${holder}.`,
-          layout.sheet,
-        );
-      }
-      taken.set(name.toLowerCase(), `a table on sheet "${layout.sheet}"`);
-    }
-  }
+  const kept = state.tables.filter((table) => !rewritten.has(table.sheet.toLowerCase()));
+  refuseLayout(tableNamesFault(sheets, kept, state.definedNames));
 }
 
 /** Writes each sheet whole; see the module comment for the syncs it takes. */
@@ -84,8 +54,7 @@ export async function writeSheets(
   sheets: readonly SheetWrite[],
   options: WriteOptions = {},
 ): Promise<void> {
-  sheets.forEach(checkLayout);
-  checkDistinctSheets(sheets);
+  refuseLayout(sheetLayoutsFault(sheets));
   const state = await inspectWorkbook(
     context,
     sheets.map(({ sheet }) => sheet),

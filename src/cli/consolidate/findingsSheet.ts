@@ -5,7 +5,7 @@
  * consolidated files (code `CHECK.<check>`, the scheme rows named in the message).
  */
 import type { CellValue, SheetWrite } from '../../ports/workbook';
-import { rangeAddress } from '../../workbook/a1';
+import { rangeAddress } from '../../ports/a1';
 import { TEXT, timestampText } from '../../workbook/results/layout';
 import type { PlanReview } from './review';
 

@@ -6,7 +6,7 @@
  */
 import type { CellValue, SheetWrite } from '../../ports/workbook';
 import type { CheckId } from '../../engine/planChecks';
-import { cellAddress, columnLetters, rangeAddress } from '../../workbook/a1';
+import { cellAddress, columnLetters, rangeAddress } from '../../ports/a1';
 import { MONEY, MONEY_AXIS, TEXT, timestampText } from '../../workbook/results/layout';
 import type { PlanReview } from './review';
 

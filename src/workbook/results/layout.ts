@@ -6,7 +6,7 @@ import type {
   SheetWrite,
   TableWrite,
 } from '../../ports/workbook';
-import { rangeAddress } from '../a1';
+import { rangeAddress } from '../../ports/a1';
 
 /**
  * The one layout of every result sheet: blocks stacked down from A1 with a blank row

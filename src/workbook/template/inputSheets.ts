@@ -1,5 +1,5 @@
 import type { CellValue, SheetWrite, TableData } from '../../ports/workbook';
-import { rangeAddress } from '../a1';
+import { rangeAddress } from '../../ports/a1';
 import { TABLE_KINDS, TABLE_KIND_ORDER } from '../tableKinds';
 import type { TableKind } from '../tableSchema';
 

@@ -1,6 +1,12 @@
 /**
  * A1 addresses for the in-memory Excel: parsing "B3", "A1:D20", "C:C", "2:2" (optionally
  * sheet-qualified) into 0-based rectangles and formatting them back as Excel does.
+ *
+ * Deliberately NOT the ports' A1 module (src/ports/a1.ts): this fake stands for Excel,
+ * whose address handling is broader (whole rows and columns, sheet prefixes, 0-based
+ * range objects) and is what the adapters' own A1 code is tested against. Sharing the
+ * code under test would make a fault in it (say, the column after Z) agree with itself
+ * in every contract test and go unseen.
  */
 
 /** Excel's grid size. */

@@ -1,5 +1,5 @@
 import { OfficeWorkbook } from '../../../src/adapters/office';
-import { columnNumber } from '../../../src/workbook/a1';
+import { columnNumber } from '../../../src/ports/a1';
 import { createMemoryExcel, type MemoryExcel, type SheetModel } from '../../support/memory-excel';
 import { touchCell } from '../../support/memory-excel/model';
 
