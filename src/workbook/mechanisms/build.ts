@@ -68,6 +68,16 @@ export function rowFinding(
   return [cellFinding(code, place, shown, problem)];
 }
 
+/** Contract IDs named in a message before the rest are counted. */
+const NAMED_IDS = 5;
+
+/** "C1, C2, C3, C4, C5 and 99,995 more": the first few Contract IDs of the rows. */
+function someIds(rows: readonly InputRow[]): string {
+  const ids = rows.slice(0, NAMED_IDS).map((r) => textOf(r, 'contractId') ?? '?');
+  const rest = rows.length - ids.length;
+  return rest > 0 ? `${ids.join(', ')} and ${rest.toLocaleString('en-GB')} more` : ids.join(', ');
+}
+
 /** Chooses the contract a run is about: the `contract` parameter, or the only row. */
 export function chooseContract(
   table: InputTable | undefined,
@@ -78,10 +88,12 @@ export function chooseContract(
     const [only] = rows;
     if (rows.length === 1 && only !== undefined) return { row: only, findings: [] };
     if (rows.length === 0) return { findings: [] };
-    const ids = rows.map((r) => textOf(r, 'contractId') ?? '?').join(', ');
     return {
       findings: [
-        paramFinding('Contract', `the Contracts table has several contracts (${ids}); choose one.`),
+        paramFinding(
+          'Contract',
+          `the Contracts table has ${rows.length.toLocaleString('en-GB')} contracts (${someIds(rows)}); choose one.`,
+        ),
       ],
     };
   }

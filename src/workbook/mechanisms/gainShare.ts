@@ -4,11 +4,15 @@ import {
   type GainLossShareInput,
   type GainLossShareResult,
 } from '../../engine/gainLossShare';
-import { defineMechanism } from '../mechanism';
+import { defineMechanism, type Mechanism } from '../mechanism';
+import { textParam } from '../params';
 import { num, optNum } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildGainShare } from './gainShareInput';
+import { sharePortfolio, type GainSharePortfolioResult } from './gainSharePortfolio';
+import { buildPortfolio, type GainSharePortfolioInput } from './gainSharePortfolioInput';
+import { portfolioBlocks, portfolioHeadline } from './gainSharePortfolioLayout';
 
 const word = (r: GainLossShareResult): string =>
   r.direction === 'loss' ? 'Loss' : r.direction === 'gain' ? 'Gain' : 'Variance';
@@ -86,8 +90,8 @@ function bands(r: GainLossShareResult): ResultBlock {
   };
 }
 
-/** The gain/loss (risk) share as the workbook runs it. */
-export const gainShareMechanism = defineMechanism<GainLossShareInput, GainLossShareResult>({
+/** What the one-contract and every-contract runs share: tables and parameters. */
+const common = {
   id: 'gainshare',
   title: 'Gain/loss share',
   sheet: 'BCF Results - Gain share',
@@ -101,7 +105,7 @@ export const gainShareMechanism = defineMechanism<GainLossShareInput, GainLossSh
       id: 'contract',
       label: 'Contract',
       type: { kind: 'text' },
-      help: 'The Contract ID to share the variance of; may be left out when the Contracts table has one row.',
+      help: 'The Contract ID to share the variance of; leave it out to share the variance of every contract in the Contracts table, each under its own terms.',
     },
     {
       id: 'gate',
@@ -141,6 +145,11 @@ export const gainShareMechanism = defineMechanism<GainLossShareInput, GainLossSh
       help: 'When expected and actual spend are per unit (per member per month), the number of units.',
     },
   ],
+} as const satisfies Pick<Mechanism, 'id' | 'title' | 'sheet' | 'tables' | 'params'>;
+
+/** The gain/loss (risk) share of one contract. */
+const contractMechanism = defineMechanism<GainLossShareInput, GainLossShareResult>({
+  ...common,
   build: buildGainShare,
   calculate: gainLossShare,
   blocks: (r) => [summary(r), parties(r), bands(r)],
@@ -150,3 +159,31 @@ export const gainShareMechanism = defineMechanism<GainLossShareInput, GainLossSh
     ...r.parties.map((p) => ({ label: p.party, text: moneyText(p.amount) })),
   ],
 });
+
+/** The gain/loss share of every contract of the Contracts table, in one run. */
+const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePortfolioResult>({
+  ...common,
+  build: buildPortfolio,
+  calculate: sharePortfolio,
+  blocks: portfolioBlocks,
+  extraParamRows: (input) => [
+    [
+      'Contracts',
+      `${input.contracts.length.toLocaleString('en-GB')} (every row of the Contracts table)`,
+      TEXT,
+    ],
+  ],
+  headline: portfolioHeadline,
+});
+
+/**
+ * The gain/loss (risk) share as the workbook runs it: of the contract the `contract`
+ * parameter names (or the only one), else of every contract of the Contracts table.
+ */
+export const gainShareMechanism: Mechanism = {
+  ...common,
+  prepare: (tables, values, raw) =>
+    textParam(values, 'contract') === undefined && (tables.contracts?.rows.length ?? 0) > 1
+      ? portfolioMechanism.prepare(tables, values, raw)
+      : contractMechanism.prepare(tables, values, raw),
+};

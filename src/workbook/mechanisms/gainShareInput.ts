@@ -1,31 +1,28 @@
 import { ZERO, type Dec } from '../../engine/decimal';
-import type { GainLossCapInput, GainLossShareInput } from '../../engine/gainLossShare';
+import type {
+  GainLossCapInput,
+  GainLossShareInput,
+  GainLossTermsInput,
+} from '../../engine/gainLossShare';
 import { FindingCode, tableFinding, type Finding } from '../findings';
 import { decOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import {
-  OriginRecorder,
-  chooseContract,
-  rowFinding,
-  rowsFor,
-  sameName,
-  splitNames,
-  unknownName,
-} from './build';
+import { OriginRecorder, chooseContract, rowFinding, sameName, unknownName } from './build';
 import { bandsOf } from './gainShareBands';
+import { ContractRows, partiesOf } from './gainShareRows';
 
 type GateAppliesTo = 'both' | 'gains' | 'losses';
 
 /** Contract models under which the provider holds the risk by default (below the gate). */
 const PROVIDER_HOLDS = ['Prime contractor', 'Prime provider', 'Single contractor'];
 
-/** The contract's parties: its Parties cell, or provider then commissioner. */
-function partiesOf(contract: InputRow): string[] {
-  const listed = textOf(contract, 'parties');
-  if (listed !== undefined) return splitNames(listed);
-  return [textOf(contract, 'provider') ?? '', textOf(contract, 'commissioner') ?? ''];
+/** Who holds a variance below the gate unless the `gateHolder` parameter says: by contract model. */
+export function defaultHolder(contract: InputRow): string {
+  const provider = textOf(contract, 'provider') ?? '';
+  const commissioner = textOf(contract, 'commissioner') ?? '';
+  return PROVIDER_HOLDS.includes(textOf(contract, 'model') ?? '') ? provider : commissioner;
 }
 
 function partyParam(
@@ -96,15 +93,15 @@ function partyTerms(
   return { quality, gain, loss };
 }
 
-function spend(
-  tables: InputTables,
+/** A contract's spend: expected (else its annual value) and actual, blank actual a finding. */
+export function spendOf(
+  table: InputTable,
   contract: InputRow,
   findings: Finding[],
-): { expected: Dec; actual?: Dec } {
-  const table = tables.contracts;
+): { readonly expected: Dec; readonly actual?: Dec } {
   const expected = decOf(contract, 'expected') ?? decOf(contract, 'annualValue');
   const actual = decOf(contract, 'actual');
-  if (actual === undefined && table !== undefined) {
+  if (actual === undefined) {
     const problem = 'the cell is blank; a gain/loss share needs the actual spend.';
     const found = rowFinding(FindingCode.BLANK, table, contract, 'actual', problem);
     findings.push(
@@ -122,59 +119,43 @@ function spend(
   return { expected: expected ?? ZERO, actual };
 }
 
+/** The column a contract's expected spend came from: Expected spend, else Annual value. */
+export const expectedColumn = (contract: InputRow): string =>
+  decOf(contract, 'expected') === undefined ? 'annualValue' : 'expected';
+
+/** Where a contract's terms come from: its RiskShareBands and RiskShareTerms rows. */
+export interface TermsSource {
+  readonly bands: InputTable;
+  readonly bandRows: readonly InputRow[];
+  readonly terms: InputTable | undefined;
+  readonly termRows: readonly InputRow[];
+}
+
 /**
- * Builds a gain/loss share from the chosen contract (expected spend, else its annual
- * value; actual spend; parties), its RiskShareBands rows (blank Contract ID rows apply
- * to every contract) and RiskShareTerms rows, and the gate parameters. Defaults by
- * contract model: below the gate the provider holds the variance under a prime
- * contractor, prime provider or single contractor, the commissioner otherwise; what
- * quality does not earn and what caps pass on go to the commissioner.
+ * A contract's terms apart from its spend (parties, bands, gate, quality, caps) from its
+ * Contracts row, its band and terms rows, and the run's parameters. Origins are
+ * recorded under the engine's field names (`gainBands[1].shares`).
  */
-export function buildGainShare(
-  tables: InputTables,
+export function contractTerms(
+  contract: InputRow,
+  source: TermsSource,
   values: TypedParams,
-): Built<GainLossShareInput> {
-  const origins = new OriginRecorder();
-  const chosen = chooseContract(tables.contracts, textParam(values, 'contract'));
-  const findings: Finding[] = [...chosen.findings];
-  const contract = chosen.row;
-  const bandsTable = tables.riskShareBands;
-  if (contract === undefined || tables.contracts === undefined || bandsTable === undefined) {
-    return {
-      input: { expected: 0, actual: 0, parties: [], gainBands: [] },
-      origins: origins.map,
-      findings,
-    };
-  }
-  const id = textOf(contract, 'contractId');
+  origins: OriginRecorder,
+  findings: Finding[],
+): GainLossTermsInput {
   const parties = partiesOf(contract);
-  const { expected, actual } = spend(tables, contract, findings);
-  origins.add(
-    'expected',
-    tables.contracts,
-    contract,
-    decOf(contract, 'expected') === undefined ? 'annualValue' : 'expected',
-  );
-  origins.add('actual', tables.contracts, contract, 'actual');
-  origins.add('parties', tables.contracts, contract, 'parties');
-  const bandRows = rowsFor(bandsTable, id);
-  const gainBands = bandsOf(bandsTable, bandRows, 'Gain', parties, origins, findings);
-  const lossBands = bandsOf(bandsTable, bandRows, 'Loss', parties, origins, findings);
+  const { bands, bandRows } = source;
+  const gainBands = bandsOf(bands, bandRows, 'Gain', parties, origins, findings);
+  const lossBands = bandsOf(bands, bandRows, 'Loss', parties, origins, findings);
   const terms = partyTerms(
-    { table: tables.riskShareTerms, rows: rowsFor(tables.riskShareTerms, id) },
+    { table: source.terms, rows: source.termRows },
     parties,
     origins,
     findings,
   );
   const commissioner = textOf(contract, 'commissioner') ?? '';
-  const provider = textOf(contract, 'provider') ?? '';
-  const holder = PROVIDER_HOLDS.includes(textOf(contract, 'model') ?? '') ? provider : commissioner;
   const gate = decParam(values, 'gate');
-  const units = decParam(values, 'units');
-  const input: GainLossShareInput = {
-    expected,
-    actual: actual ?? expected,
-    ...(units === undefined ? {} : { units }),
+  return {
     parties,
     gainBands,
     ...(bandRows.some((r) => textOf(r, 'direction') === 'Loss') ? { lossBands } : {}),
@@ -183,7 +164,7 @@ export function buildGainShare(
       : {
           gate: {
             fraction: gate,
-            holder: partyParam(values, 'gateHolder', parties, holder),
+            holder: partyParam(values, 'gateHolder', parties, defaultHolder(contract)),
             appliesTo: (values.gateAppliesTo ?? 'both') as GateAppliesTo,
           },
         }),
@@ -204,6 +185,53 @@ export function buildGainShare(
             overflowTo: partyParam(values, 'overflowTo', parties, commissioner),
           },
         }),
+  };
+}
+
+/**
+ * Builds a gain/loss share of one contract (the `contract` parameter, or the only row)
+ * from its expected spend (else its annual value), actual spend and parties, its
+ * RiskShareBands rows (its own rows, else the rows with a blank Contract ID, which
+ * apply to every contract without rows of its own), likewise its RiskShareTerms rows,
+ * and the gate parameters. Defaults by contract model: below the gate the provider
+ * holds the variance under a prime contractor, prime provider or single contractor,
+ * the commissioner otherwise; what quality does not earn and what caps pass on go to
+ * the commissioner.
+ */
+export function buildGainShare(
+  tables: InputTables,
+  values: TypedParams,
+): Built<GainLossShareInput> {
+  const origins = new OriginRecorder();
+  const chosen = chooseContract(tables.contracts, textParam(values, 'contract'));
+  const findings: Finding[] = [...chosen.findings];
+  const contract = chosen.row;
+  const bandsTable = tables.riskShareBands;
+  if (contract === undefined || tables.contracts === undefined || bandsTable === undefined) {
+    return {
+      input: { expected: 0, actual: 0, parties: [], gainBands: [] },
+      origins: origins.map,
+      findings,
+    };
+  }
+  const id = textOf(contract, 'contractId');
+  const { expected, actual } = spendOf(tables.contracts, contract, findings);
+  origins.add('expected', tables.contracts, contract, expectedColumn(contract));
+  origins.add('actual', tables.contracts, contract, 'actual');
+  origins.add('parties', tables.contracts, contract, 'parties');
+  const source: TermsSource = {
+    bands: bandsTable,
+    bandRows: new ContractRows(bandsTable).of(id),
+    terms: tables.riskShareTerms,
+    termRows: new ContractRows(tables.riskShareTerms).of(id),
+  };
+  const terms = contractTerms(contract, source, values, origins, findings);
+  const units = decParam(values, 'units');
+  const input: GainLossShareInput = {
+    expected,
+    actual: actual ?? expected,
+    ...(units === undefined ? {} : { units }),
+    ...terms,
   };
   return { input, origins: origins.map, findings };
 }
