@@ -1,14 +1,16 @@
 /**
  * Opening an .xlsx workbook from a file or from bytes, telling bad input apart before
- * ExcelTS sees it: a password-protected workbook, an old .xls, a file that is not a
+ * anything reads the package: a password-protected workbook, an old .xls, a file that is not a
  * workbook at all. Each gets a typed error naming the file.
  */
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { carriedParts } from './carriedParts';
 import { ioReason, XlsxErrorCode, xlsxFail } from './errors';
-import { Workbook } from './excelts';
+import { FastBook } from './fastBook';
 import { fileKind } from './fileKind';
+import { loadModel } from './loadModel';
+import { PackageBook } from './packageBook';
+import { UnsupportedZip } from './zipPackage';
 import { XlsxWorkbook } from './xlsxWorkbook';
 
 async function readInput(path: string): Promise<Uint8Array> {
@@ -37,30 +39,20 @@ function refuse(kind: ReturnType<typeof fileKind>, name: string): never {
   xlsxFail(XlsxErrorCode.NOT_A_WORKBOOK, `${name} is not an Excel workbook (.xlsx).`, name);
 }
 
-async function load(bytes: Uint8Array, name: string): Promise<Workbook> {
-  const book = new Workbook();
+/** The package's structure, or undefined when the package reader does not handle it. */
+function readPackage(bytes: Uint8Array): PackageBook | undefined {
   try {
-    await book.xlsx.load(bytes);
+    return PackageBook.read(bytes);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    xlsxFail(
-      XlsxErrorCode.NOT_A_WORKBOOK,
-      `${name} is not an Excel workbook (.xlsx) that can be read: ${detail}`,
-      name,
-    );
+    if (error instanceof UnsupportedZip) return undefined;
+    throw error;
   }
-  if (book.worksheets.length === 0) {
-    xlsxFail(
-      XlsxErrorCode.NOT_A_WORKBOOK,
-      `${name} is a zip file but not an Excel workbook (.xlsx): it has no worksheets.`,
-      name,
-    );
-  }
-  return book;
 }
 
 /**
- * Opens an .xlsx workbook.
+ * Opens an .xlsx workbook. The package's structure is read at once; cells are read only
+ * from the sheets whose tables are asked for, and ExcelTS loads the whole workbook only
+ * for an operation that needs its model (see XlsxWorkbook).
  *
  * @param input - A file path, or the file's bytes.
  * @param name - How to name the workbook in messages when given bytes (default "the workbook").
@@ -80,8 +72,12 @@ export async function openXlsx(
   const bytes = typeof input === 'string' ? await readInput(input) : input;
   const kind = fileKind(bytes);
   if (kind !== 'zip') refuse(kind, label);
-  const book = await load(bytes, label);
   const source = typeof input === 'string' ? resolve(input) : undefined;
-  const parts = await carriedParts(bytes);
-  return new XlsxWorkbook(book, source, parts.restore);
+  const pkg = readPackage(bytes);
+  if (pkg) {
+    return XlsxWorkbook.lazy(new FastBook(pkg), source, () => loadModel(bytes, label), bytes);
+  }
+  // A package the reader does not handle: ExcelTS loads it whole now, or names the fault.
+  const model = await loadModel(bytes, label);
+  return new XlsxWorkbook(model.book, source, model.restore);
 }

@@ -1,9 +1,14 @@
 /**
- * The workbook ports over an .xlsx file held in memory (ExcelTS). Reading, writing the
- * add-in's sheets, settings and formulas all act on the in-memory workbook; nothing
- * touches a file until {@link XlsxWorkbook.saveAs}, which never overwrites the input.
+ * The workbook ports over an .xlsx file held in memory. Until an operation needs
+ * ExcelTS's model, the workbook is the input package read lazily (FastBook): tables are
+ * read straight from their sheets' XML, and the add-in's writes are kept as layouts and
+ * settings until save. Formulas (prepare for sharing, restore), and anything the fast
+ * path cannot do faithfully, load the model once and replay the pending writes into it;
+ * from then on everything acts on the model, as before. Nothing touches a file until
+ * {@link XlsxWorkbook.saveAs}, which never overwrites the input.
  */
 import type {
+  FormulaCell,
   SheetOwner,
   SheetWrite,
   TableData,
@@ -16,53 +21,176 @@ import { parseBox } from './a1';
 import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook as Book } from './excelts';
 import { beforeWrite } from './exceltsFixes';
+import { FastBook, NeedsModel, type Change } from './fastBook';
 import { XlsxFormulas } from './formulas';
+import type { LoadedModel } from './loadModel';
 import { writeOutputFile, type SaveOptions } from './outputFile';
 import { readOwnedSheets, writeOwnerMarks } from './ownership';
 import { promised } from './promised';
 import { SheetSettings } from './settings';
 import { listTables, readTables } from './tables';
 import { writeSheets, type OwnedSheets } from './writeSheets';
+import { UnsupportedZip } from './zipPackage';
+
+type Restore = (bytes: Uint8Array) => Promise<Uint8Array>;
+
+/** The loaded model with the add-in's view of it. */
+interface Model {
+  readonly book: Book;
+  readonly owned: OwnedSheets;
+  readonly restore: Restore;
+  readonly settings: SheetSettings;
+  readonly formulas: XlsxFormulas;
+}
+
+function modelOf(book: Book, restore: Restore): Model {
+  const owned = readOwnedSheets(book);
+  return {
+    book,
+    owned,
+    restore,
+    settings: new SheetSettings(book, (sheet) => owned.add(sheet.toLowerCase())),
+    formulas: new XlsxFormulas(book),
+  };
+}
+
+/** Whether the fast path gave up on an operation (the model then does it). */
+function gaveUp(error: unknown): boolean {
+  return error instanceof NeedsModel || error instanceof UnsupportedZip;
+}
 
 /** An .xlsx workbook behind the ports. Make one with `openXlsx`. */
 export class XlsxWorkbook implements Workbook {
   readonly settings: WorkbookSettings;
   readonly formulas: WorkbookFormulas;
-  private readonly owned: OwnedSheets;
+  private fast: FastBook | undefined;
+  private model: Promise<Model> | undefined;
+  private load: () => Promise<LoadedModel> = () => Promise.reject(new Error('no input'));
+  private input: Uint8Array | undefined;
 
   /**
+   * A workbook over a loaded ExcelTS model (a new workbook, or a package the fast reader
+   * does not handle).
+   *
    * @param book - The loaded ExcelTS workbook.
    * @param source - The file it was read from (resolved path), if any: never written to.
    * @param restoreParts - Puts back the package parts ExcelTS drops (see carriedParts).
    */
   constructor(
-    private readonly book: Book,
+    book: Book | undefined,
     readonly source: string | undefined,
-    private readonly restoreParts: (bytes: Uint8Array) => Promise<Uint8Array> = (b) =>
-      Promise.resolve(b),
+    restoreParts?: Restore,
   ) {
-    this.owned = readOwnedSheets(book);
-    this.settings = new SheetSettings(book, (sheet) => this.owned.add(sheet.toLowerCase()));
-    this.formulas = new XlsxFormulas(book);
+    if (book)
+      this.model = Promise.resolve(modelOf(book, restoreParts ?? ((b) => Promise.resolve(b))));
+    this.settings = {
+      get: (key) =>
+        this.act(
+          (f) => f.getSetting(key),
+          (m) => m.settings.get(key),
+        ),
+      set: (entries) =>
+        this.act(
+          (f) => f.setSettings(entries),
+          (m) => m.settings.set(entries),
+        ),
+    };
+    this.formulas = {
+      findFormulas: (prefix) => this.act(undefined, (m) => m.formulas.findFormulas(prefix)),
+      setValues: (cells: readonly FormulaCell[]) =>
+        this.act(undefined, (m) => m.formulas.setValues(cells)),
+      setFormulas: (cells: readonly FormulaCell[]) =>
+        this.act(undefined, (m) => m.formulas.setFormulas(cells)),
+    };
+  }
+
+  /**
+   * A workbook over an input package, read lazily (see the module comment).
+   *
+   * @param fast - The package with nothing pending yet.
+   * @param source - The file it was read from (resolved path), if any.
+   * @param load - Loads the model when an operation needs it.
+   * @param input - The input bytes, saved as they are when nothing was written.
+   */
+  static lazy(
+    fast: FastBook,
+    source: string | undefined,
+    load: () => Promise<LoadedModel>,
+    input: Uint8Array,
+  ): XlsxWorkbook {
+    const workbook = new XlsxWorkbook(undefined, source);
+    workbook.fast = fast;
+    workbook.load = load;
+    workbook.input = input;
+    return workbook;
+  }
+
+  /** Does an operation on the fast path if it can, else on the model. */
+  private async act<T>(
+    fast: ((book: FastBook) => T) | undefined,
+    slow: (model: Model) => T | Promise<T>,
+  ): Promise<T> {
+    const book = this.fast;
+    if (book && fast) {
+      try {
+        return await promised(() => fast(book));
+      } catch (error) {
+        if (!gaveUp(error)) throw error;
+      }
+    }
+    return slow(await this.loaded());
+  }
+
+  /** The model, loaded (once) with every pending change replayed into it. */
+  private loaded(): Promise<Model> {
+    if (!this.model) {
+      // From here on the model is the workbook: no change may go to the fast path meanwhile.
+      const changes = this.fast?.changes ?? [];
+      this.fast = undefined;
+      this.model = this.loadWithChanges(changes);
+    }
+    return this.model;
+  }
+
+  private async loadWithChanges(changes: readonly Change[]): Promise<Model> {
+    const { book, restore } = await this.load();
+    const model = modelOf(book, restore);
+    for (const change of changes) {
+      if (change.kind === 'sheets') {
+        writeSheets(book, model.owned, change.sheets, change.replaceUserSheets);
+      } else {
+        await model.settings.set(change.entries);
+      }
+    }
+    return model;
   }
 
   /** Every table in the workbook, in sheet order. */
   listTables(): Promise<readonly TableInfo[]> {
-    return promised(() => listTables(this.book));
+    return this.act(
+      (f) => f.listTables(),
+      (m) => listTables(m.book),
+    );
   }
 
   /** The named tables with their bodies (see tables.readTables for the errors). */
   readTables(names: readonly string[]): Promise<readonly TableData[]> {
-    return promised(() => readTables(this.book, names, this.date1904));
+    return this.act(
+      (f) => f.readTables(names),
+      (m) => readTables(m.book, names, Boolean(m.book.properties.date1904)),
+    );
   }
 
   /** Whether a sheet exists and who made it. */
   sheetOwner(sheet: string): Promise<SheetOwner> {
-    return promised(() => {
-      const worksheet = this.book.getWorksheet(sheet);
-      if (!worksheet) return 'none';
-      return this.owned.has(worksheet.name.toLowerCase()) ? 'addin' : 'user';
-    });
+    return this.act(
+      (f) => f.sheetOwner(sheet),
+      (m) => {
+        const worksheet = m.book.getWorksheet(sheet);
+        if (!worksheet) return 'none';
+        return m.owned.has(worksheet.name.toLowerCase()) ? 'addin' : 'user';
+      },
+    );
   }
 
   /** Writes each sheet whole (see writeSheets.writeSheets for the rules and errors). */
@@ -70,8 +198,10 @@ export class XlsxWorkbook implements Workbook {
     sheets: readonly SheetWrite[],
     options?: { readonly replaceUserSheets?: boolean },
   ): Promise<void> {
-    return promised(() =>
-      writeSheets(this.book, this.owned, sheets, options?.replaceUserSheets ?? false),
+    const replace = options?.replaceUserSheets ?? false;
+    return this.act(
+      (f) => f.writeSheets(sheets, replace),
+      (m) => writeSheets(m.book, m.owned, sheets, replace),
     );
   }
 
@@ -81,35 +211,40 @@ export class XlsxWorkbook implements Workbook {
    *
    * @throws XlsxError `WORKBOOK.BAD_ADDRESS` or `WORKBOOK.SHEET_NOT_FOUND`.
    */
-  select(sheet: string, address: string): Promise<void> {
-    return promised(() => {
-      if (!parseBox(address)) {
-        xlsxFail(
-          XlsxErrorCode.BAD_ADDRESS,
-          `"${address}" is not a cell or range address on sheet "${sheet}".`,
-        );
-      }
-      if (!this.book.getWorksheet(sheet)) {
-        xlsxFail(
-          XlsxErrorCode.SHEET_NOT_FOUND,
-          `There is no sheet "${sheet}" to show ${address} on.`,
-        );
-      }
-    });
+  async select(sheet: string, address: string): Promise<void> {
+    if (!parseBox(address)) {
+      xlsxFail(
+        XlsxErrorCode.BAD_ADDRESS,
+        `"${address}" is not a cell or range address on sheet "${sheet}".`,
+      );
+    }
+    const exists = await this.act(
+      (f) => f.worksheet(sheet) !== undefined,
+      (m) => m.book.getWorksheet(sheet) !== undefined,
+    );
+    if (!exists) {
+      xlsxFail(
+        XlsxErrorCode.SHEET_NOT_FOUND,
+        `There is no sheet "${sheet}" to show ${address} on.`,
+      );
+    }
   }
 
   /**
-   * The workbook as .xlsx bytes, with the add-in's sheets marked.
+   * The workbook as .xlsx bytes, with the add-in's sheets marked: the input bytes
+   * themselves when nothing was written; otherwise ExcelTS writes the model.
    *
    * @param options - `selfCheck` runs ExcelTS's OOXML self-check on the bytes it writes,
    *   which reports problems through `console.warn` and doubles the time: for tests only.
    *   Off by default, whatever NODE_ENV says, so the command line never prints it.
    */
   async save(options: { readonly selfCheck?: boolean } = {}): Promise<Uint8Array> {
-    writeOwnerMarks(this.book, this.owned);
-    beforeWrite(this.book);
-    const bytes = await this.book.xlsx.writeBuffer({ validate: options.selfCheck === true });
-    return this.restoreParts(new Uint8Array(bytes));
+    if (this.fast && this.input && this.fast.changes.length === 0) return this.input;
+    const { book, owned, restore } = await this.loaded();
+    writeOwnerMarks(book, owned);
+    beforeWrite(book);
+    const bytes = await book.xlsx.writeBuffer({ validate: options.selfCheck === true });
+    return restore(new Uint8Array(bytes));
   }
 
   /**
@@ -122,9 +257,5 @@ export class XlsxWorkbook implements Workbook {
    */
   async saveAs(path: string, options: SaveOptions = {}): Promise<void> {
     await writeOutputFile(await this.save(), path, { ...options, input: this.source });
-  }
-
-  private get date1904(): boolean {
-    return Boolean(this.book.properties.date1904);
   }
 }
