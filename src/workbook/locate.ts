@@ -1,16 +1,25 @@
 import type { TableInfo } from '../ports/workbook';
 import { sheetRef } from '../ports/a1';
 import { FindingCode, tableFinding, type Finding } from './findings';
-import { hasRequiredHeaders } from './headers';
-import type { TableKind, TableKindId } from './tableSchema';
+import { columnKeys, matchHeaders } from './headers';
+import { TABLE_KINDS } from './tableKinds';
+import type { ColumnSpec, TableKind, TableKindId } from './tableSchema';
 
 /**
  * Finding input tables. A kind's table is, in order of preference:
  * 1. the table named in `names` (the user chose it), which must then exist;
  * 2. the table with the kind's default name (e.g. `Contributions`), any case;
- * 3. the one table whose header row has all the kind's required columns, among tables
- *    not named after another kind and not made by the add-in (names starting `BCF_`).
- * Two or more header matches are ambiguous: a finding asks for the table to be named.
+ * 3. the one table the kind claims by its header row, among tables not named after any
+ *    kind (or chosen for one) and not made by the add-in (names starting `BCF_`).
+ *
+ * A kind claims a header row that has all its required columns and at least one column
+ * of its own: not a name column other kinds share (Partner, Party, Contract ID...). So a
+ * Contributions table (Partner, Scheme, Amount) is never RiskShareTerms, whose only
+ * required column is Party: that needs a cap or quality column too. When several kinds
+ * claim one table, the kind that recognises more of its headers keeps it (a planned
+ * spend table by Plan year, Partner, Scheme and Amount is not the Contributions table);
+ * a kind left without a table is reported missing, not filled by a lookalike.
+ * Two or more tables claimed equally are ambiguous: a finding asks for one to be named.
  */
 
 /** Prefix of the names of tables the add-in writes on its result sheets. */
@@ -25,6 +34,44 @@ export interface WantedTable {
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 const describe = (t: TableInfo): string => `${t.name} on ${sheetRef(t.sheet)}`;
 
+const KINDS: readonly TableKind[] = Object.values(TABLE_KINDS);
+const sharedColumnsByKind = new Map<TableKindId, ReadonlySet<ColumnSpec>>();
+
+/** A kind's text columns whose headers another kind also accepts: names of parties, contracts... */
+function sharedNameColumns(kind: TableKind): ReadonlySet<ColumnSpec> {
+  const known = sharedColumnsByKind.get(kind.id);
+  if (known !== undefined) return known;
+  const othersKeys = new Set(
+    KINDS.filter((k) => k.id !== kind.id).flatMap((k) =>
+      k.columns.flatMap((c) => [...columnKeys(c)]),
+    ),
+  );
+  const shared = new Set(
+    kind.columns.filter(
+      (c) => c.type.kind === 'text' && [...columnKeys(c)].some((key) => othersKeys.has(key)),
+    ),
+  );
+  sharedColumnsByKind.set(kind.id, shared);
+  return shared;
+}
+
+/**
+ * How well a header row fits a kind: how many of the kind's columns it has, or 0 when
+ * the kind does not claim it (a required column missing, or only shared name columns).
+ */
+function headerFit(kind: TableKind, headers: readonly string[]): number {
+  const match = matchHeaders(kind, headers);
+  if (match.missing.length > 0) return 0;
+  const shared = sharedNameColumns(kind);
+  return match.columns.some((c) => !shared.has(c.spec)) ? match.columns.length : 0;
+}
+
+/** Whether a kind claims a table and no other kind claims it better. */
+function claims(kind: TableKind, table: TableInfo): boolean {
+  const fit = headerFit(kind, table.headers);
+  return fit > 0 && KINDS.every((k) => k.id === kind.id || headerFit(k, table.headers) <= fit);
+}
+
 function byHeaders(
   kind: TableKind,
   tables: readonly TableInfo[],
@@ -34,7 +81,7 @@ function byHeaders(
     (t) =>
       !reserved.has(t.name.toLowerCase()) &&
       !t.name.startsWith(ADDIN_TABLE_PREFIX) &&
-      hasRequiredHeaders(kind, t.headers),
+      claims(kind, t),
   );
 }
 
@@ -62,7 +109,9 @@ export function locateTables(
   const found = new Map<TableKindId, TableInfo>();
   const findings: Finding[] = [];
   const reserved = new Set(
-    wanted.map(({ kind }) => (names[kind.id] ?? kind.defaultName).toLowerCase()),
+    [...KINDS.map((kind) => kind.defaultName), ...Object.values(names)].map((name) =>
+      name.toLowerCase(),
+    ),
   );
   for (const { kind, required } of wanted) {
     const chosen = names[kind.id];
