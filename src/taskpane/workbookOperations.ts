@@ -11,7 +11,6 @@ import { runMechanism } from '../workbook/run';
 import { workbookOverview } from './layer/overview';
 import { LAYER_ID } from './layer/mechanismIds';
 import { scenarioParams } from './layer/layerParams';
-import { paneTermTables, withPaneTerms } from './layer/paneTerms';
 import { blockedOrThrow, paneOutcome, progressOf } from './layer/runOutcome';
 import { MECHANISM_CATALOG } from './mechanismCatalog';
 import type {
@@ -31,14 +30,6 @@ function firstInputCell(tables: readonly TableInfo[], sheets: readonly string[])
   return { sheet: first.sheet, address: cellAddress(first.headerRow + 1, first.firstColumn) };
 }
 
-/** The workbook a run reads: with the pane's gain/loss terms standing in for the risk-share tables when set. */
-function workbookOf(workbook: Workbook, request: MechanismRequest): Workbook {
-  if (request.mechanism !== 'gainLossShare') return workbook;
-  const { editor } = request.params;
-  if (request.params.terms !== 'pane' || editor === undefined) return workbook;
-  return withPaneTerms(workbook, paneTermTables({ ...request.params, editor }));
-}
-
 /** How the operations are set up: the clock (tests fix it), and whether the user sees selections. */
 export interface WorkbookOperationsOptions {
   readonly now?: () => Date;
@@ -50,12 +41,11 @@ export function workbookOperations(
   options: WorkbookOperationsOptions = {},
 ): PaneOperations {
   const now = options.now ?? ((): Date => new Date());
-  const workbookFor = (request: MechanismRequest): Workbook => workbookOf(workbook, request);
   const run = async (request: MechanismRequest, control: RunControl): Promise<RunOutcome> => {
     const at = now();
     try {
       const outcome = await runMechanism(
-        workbookFor(request),
+        workbook,
         LAYER_ID[request.mechanism],
         scenarioParams(request),
         {

@@ -8,6 +8,7 @@ import { engineFinding, isEngineError } from './origins';
 import { readParams, type ScenarioParams } from './params';
 import { readInputTables } from './readInputs';
 import { resultSheet } from './resultSheet';
+import { standInFinding, standInTables } from './standIns';
 import { lastRun, saveRun } from './settingsStore';
 import type { TableKindId } from './tableSchema';
 
@@ -62,7 +63,8 @@ function mechanismOf(id: MechanismId): Mechanism {
 }
 
 /**
- * Runs one mechanism over a workbook: reads its tables (one `readTables` call), checks
+ * Runs one mechanism over a workbook: reads its tables (one `readTables` call; a table
+ * given as a parameter stands in for the workbook's, see standIns.ts), checks
  * every cell and parameter, and only when there is no finding at all calculates, writes
  * the result sheet (one `writeSheets` call) and stores the parameters in the workbook's
  * settings. With any finding, or an engine refusal (turned into a finding naming the
@@ -87,10 +89,16 @@ export async function runMechanism(
   const aborted = (): boolean => options.signal?.aborted === true;
   if (aborted()) return cancelled;
   options.onProgress?.('reading');
-  const read = await readInputTables(workbook, def.tables, options.tableNames);
+  const standIns = standInTables(def.tables, params);
+  const read = await readInputTables(workbook, def.tables, options.tableNames, standIns.tables);
   const typed = readParams(def.params, params);
   const prepared = def.prepare(read.tables, typed.values, params);
-  const findings = [...read.findings, ...typed.findings, ...prepared.findings];
+  const findings = [
+    ...standIns.findings,
+    ...read.findings.map(standInFinding),
+    ...typed.findings,
+    ...prepared.findings.map(standInFinding),
+  ];
   if (findings.length > 0) return invalid(findings);
   if (aborted()) return cancelled;
   options.onProgress?.('calculating');

@@ -2,6 +2,7 @@ import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { buildRequest, initialForms } from '../../src/taskpane/forms/request';
 import { MECHANISM_IDS, type Progress, type RunControl } from '../../src/taskpane/operations';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
+import { repeatLastRun } from '../../src/workbook/run';
 import { createMemoryExcel, type MemoryWorkbookSeed } from '../support/memory-excel';
 import { pooledFundSeed, riskShareSeed } from './workbookSeeds';
 
@@ -211,6 +212,31 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
       ],
     });
     expect(excel.values('Risk share', 'F2:F3')).toEqual([[1], [0]]);
+  });
+
+  it('saves the pane’s terms with the workbook, so repeating the run (e.g. bcf run) gives the same figures', async () => {
+    const { excel, operations } = setUp(riskShareSeed());
+    await operations.run(
+      {
+        mechanism: 'gainLossShare',
+        params: {
+          terms: 'pane',
+          parties: ['Circle', 'Bedfordshire CCG'],
+          editor: {
+            bandLimits: 'fraction',
+            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
+          },
+        },
+      },
+      control(),
+    );
+    // A later session: no pane state, only what the workbook recorded.
+    const repeated = await repeatLastRun(new OfficeWorkbook(excel.run), { now: NOW });
+    expect(repeated.ok && repeated.headline).toEqual([
+      { label: 'Gain', text: '£2,175,000.00' },
+      { label: 'Circle', text: '£1,087,500.00' },
+      { label: 'Bedfordshire CCG', text: '£1,087,500.00' },
+    ]);
   });
 
   it('applies pane caps and quality through the stand-in RiskShareTerms table', async () => {

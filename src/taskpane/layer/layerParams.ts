@@ -5,6 +5,7 @@
  */
 import type { ParamRecord, ScenarioParams } from '../../workbook/params';
 import type { MechanismRequest } from '../operations';
+import { paneTermParams } from './paneTerms';
 
 const record = (value: Readonly<Record<string, string>>): ParamRecord => ({ ...value });
 
@@ -39,6 +40,9 @@ export function scenarioParams(request: MechanismRequest): ScenarioParams {
         unearnedTo: p.unearnedTo,
         overflowTo: p.overflowTo,
         units: p.units,
+        ...(p.terms === 'pane' && p.editor !== undefined
+          ? paneTermParams({ ...p, editor: p.editor })
+          : {}),
       });
     }
     default:

@@ -1,18 +1,18 @@
 /**
  * The gain/loss terms set in the pane's editor, given to the workbook layer as its
  * RiskShareBands and RiskShareTerms tables. The layer reads a contract's bands, caps and
- * quality scores from those tables only; when the user sets them in the pane instead,
- * this wrapper of the workbook answers for those two tables with the editor's rows
- * (and hides the workbook's own), while every other read and every write goes to the
- * real workbook. Nothing is written to the user's tables.
+ * quality scores from those tables; when the user sets them in the pane instead, the
+ * editor's rows go to the layer as table parameters, which stand in for the workbook's
+ * two tables and are saved with the run. Nothing is written to the user's tables.
  */
-import type { CellValue, TableData, TableInfo, Workbook } from '../../ports/workbook';
-import { locateTables } from '../../workbook/locate';
+import type { CellValue, TableData } from '../../ports/workbook';
+import type { ParamRecord } from '../../workbook/params';
+import { STAND_IN_SHEET } from '../../workbook/standIns';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import type { BandTerms, GainLossParams } from '../operations';
 
-/** The sheet name the stand-in tables report (findings about them name it). */
-export const PANE_TERMS_SHEET = 'Task pane terms';
+/** The sheet findings about the editor's terms name (the layer's stand-in tables). */
+export const PANE_TERMS_SHEET = STAND_IN_SHEET;
 
 type Editor = NonNullable<GainLossParams['editor']>;
 
@@ -84,38 +84,28 @@ export function paneTermTables(params: GainLossParams & { readonly editor: Edito
 }
 
 /**
- * The workbook with the stand-in tables in place of the workbook's own risk-share tables
- * (found by name or header, as the layer would find them).
+ * The editor's terms as the layer's table parameters (`riskShareBands`, `riskShareTerms`:
+ * lists of rows by column header, see src/workbook/standIns.ts). Saved with the run, so
+ * the workbook remembers them and a repeat, in the pane or from `bcf run`, uses them.
  */
-export function withPaneTerms(workbook: Workbook, standIns: readonly TableData[]): Workbook {
-  const kinds = [TABLE_KINDS.riskShareBands, TABLE_KINDS.riskShareTerms];
-  const standInFor = (name: string): TableData | undefined =>
-    standIns.find((t) => t.name.toLowerCase() === name.toLowerCase());
-  return {
-    settings: workbook.settings,
-    formulas: workbook.formulas,
-    select: (sheet, address) => workbook.select(sheet, address),
-    sheetOwner: (sheet) => workbook.sheetOwner(sheet),
-    writeSheets: (sheets, options) => workbook.writeSheets(sheets, options),
-    listTables: async () => {
-      const real = await workbook.listTables();
-      const { found } = locateTables(
-        real,
-        kinds.map((kind) => ({ kind, required: false })),
+export function paneTermParams(
+  params: GainLossParams & { readonly editor: Editor },
+): Record<string, ParamRecord[]> {
+  return Object.fromEntries(
+    paneTermTables(params).map((table) => {
+      const kind =
+        table.name === TABLE_KINDS.riskShareBands.defaultName
+          ? TABLE_KINDS.riskShareBands
+          : TABLE_KINDS.riskShareTerms;
+      const records = table.rows.map((row) =>
+        Object.fromEntries(
+          table.headers.flatMap((header, i) => {
+            const value = row[i] ?? null;
+            return value === null ? [] : [[header, value]];
+          }),
+        ),
       );
-      const hidden = new Set([...found.values()].map((t) => t.name));
-      const infos: TableInfo[] = standIns.map(({ rows: _rows, ...info }) => info);
-      return [
-        ...real.filter((t) => !hidden.has(t.name) && standInFor(t.name) === undefined),
-        ...infos,
-      ];
-    },
-    readTables: async (names) => {
-      const realNames = names.filter((n) => standInFor(n) === undefined);
-      const real = realNames.length === 0 ? [] : await workbook.readTables(realNames);
-      return names.flatMap(
-        (n) => standInFor(n) ?? real.filter((t) => t.name.toLowerCase() === n.toLowerCase()),
-      );
-    },
-  };
+      return [kind.id, records];
+    }),
+  );
 }
