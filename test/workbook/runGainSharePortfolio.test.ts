@@ -195,9 +195,9 @@ describe('runMechanism: gainshare over every contract', () => {
         'Variance',
         'Direction',
         'Gate met',
-        'Circle',
-        'Bedfordshire CCG',
-        'ELFT',
+        'Circle amount',
+        'Bedfordshire CCG amount',
+        'ELFT amount',
       ],
       [
         'MSK1',

@@ -2,7 +2,7 @@ import { ZERO, type Dec } from '../../engine/decimal';
 import { EngineError } from '../../engine/errors';
 import { gainLossShareRows, type GainLossShareResult } from '../../engine/gainLossShare';
 import { nameKey } from '../cells';
-import type { GainSharePortfolioInput, PortfolioGroup } from './gainSharePortfolioInput';
+import type { GainSharePortfolioInput } from './gainSharePortfolioInput';
 import { portfolioSteps } from './gainSharePortfolioSteps';
 import type {
   GainSharePortfolioResult,
@@ -29,11 +29,14 @@ function placed(error: unknown, field: string, contractId: string | undefined): 
   return new EngineError(error.code, message, field, error.value);
 }
 
-function* groupResults(
+/** Runs one group through the engine's batch, handing each contract's result to `take`. */
+function shareGroup(
   input: GainSharePortfolioInput,
-  group: PortfolioGroup,
   g: number,
-): Generator<[number, GainLossShareResult]> {
+  take: (k: number, result: GainLossShareResult) => void,
+): void {
+  const group = input.groups[g];
+  if (group === undefined) return;
   let results: IterableIterator<GainLossShareResult>;
   try {
     results = gainLossShareRows(group.terms, group.rows);
@@ -41,14 +44,15 @@ function* groupResults(
     const field = error instanceof EngineError ? `groups[${g}].${error.field}` : '';
     throw placed(error, field, undefined);
   }
+  const { members } = group;
   let i = 0;
   try {
     for (const result of results) {
-      yield [group.members[i] ?? -1, result];
+      take(members[i] ?? -1, result);
       i += 1;
     }
   } catch (error) {
-    const k = group.members[i] ?? -1;
+    const k = members[i] ?? -1;
     const field = error instanceof EngineError ? error.field : '';
     const place = field.endsWith('.units')
       ? 'units'
@@ -57,28 +61,43 @@ function* groupResults(
   }
 }
 
+interface PartyTotal {
+  readonly party: string;
+  gains: Dec;
+  losses: Dec;
+  contractCount: number;
+}
+
+/** Party totals, matched by name ignoring case and spacing (each spelling normalised once). */
 class PartyTotals {
-  private readonly byKey = new Map<
-    string,
-    { party: string; amount: Dec; gains: Dec; losses: Dec; contractCount: number }
-  >();
+  private readonly byKey = new Map<string, PartyTotal>();
+  private readonly bySpelling = new Map<string, PartyTotal>();
 
   add(party: string, amount: Dec): void {
-    const key = nameKey(party);
-    let total = this.byKey.get(key);
+    let total = this.bySpelling.get(party);
     if (total === undefined) {
-      total = { party, amount: ZERO, gains: ZERO, losses: ZERO, contractCount: 0 };
-      this.byKey.set(key, total);
+      const key = nameKey(party);
+      total = this.byKey.get(key);
+      if (total === undefined) {
+        total = { party, gains: ZERO, losses: ZERO, contractCount: 0 };
+        this.byKey.set(key, total);
+      }
+      this.bySpelling.set(party, total);
     }
     total.contractCount += 1;
     if (amount.isZero()) return;
-    total.amount = total.amount.plus(amount);
     if (amount.isPositive()) total.gains = total.gains.plus(amount);
     else total.losses = total.losses.plus(amount);
   }
 
   list(): PortfolioPartyTotal[] {
-    return [...this.byKey.values()];
+    return [...this.byKey.values()].map((t) => ({
+      party: t.party,
+      amount: t.gains.plus(t.losses),
+      gains: t.gains,
+      losses: t.losses,
+      contractCount: t.contractCount,
+    }));
   }
 }
 
@@ -99,22 +118,24 @@ class PartyTotals {
 export function sharePortfolio(input: GainSharePortfolioInput): GainSharePortfolioResult {
   const byContract = new Array<PortfolioContractResult | undefined>(input.contracts.length);
   const explained: GainLossShareResult[] = [];
-  for (const [g, group] of input.groups.entries()) {
-    for (const [k, r] of groupResults(input, group, g)) {
+  input.groups.forEach((_, g) =>
+    shareGroup(input, g, (k, r) => {
       const contract = input.contracts[k];
-      if (contract === undefined) continue;
+      if (contract === undefined) return;
       if (k < EXPLAINED_CONTRACTS) explained[k] = r;
       byContract[k] = {
-        ...contract,
+        contractId: contract.contractId,
+        provider: contract.provider,
+        commissioner: contract.commissioner,
         expected: r.expected,
         actual: r.actual,
         variance: r.variance,
         direction: r.direction,
-        ...(r.gateMet === undefined ? {} : { gateMet: r.gateMet }),
+        gateMet: r.gateMet,
         parties: r.parties.map((p) => ({ party: p.party, amount: p.amount })),
       };
-    }
-  }
+    }),
+  );
   const contracts = byContract.filter((c): c is PortfolioContractResult => c !== undefined);
   const parties = new PartyTotals();
   let expected = ZERO;
@@ -139,9 +160,5 @@ export function sharePortfolio(input: GainSharePortfolioInput): GainSharePortfol
     termsGroupCount: input.groups.length,
     parties: parties.list(),
   };
-  return {
-    ...totals,
-    contracts,
-    steps: portfolioSteps(input, totals, explained),
-  };
+  return { ...totals, contracts, steps: portfolioSteps(input, totals, explained) };
 }

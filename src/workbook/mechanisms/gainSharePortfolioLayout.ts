@@ -82,7 +82,10 @@ function parties(r: GainSharePortfolioResult): ResultBlock {
   };
 }
 
-/** The per-party amount columns: one per party, or provider, commissioner and others. */
+/**
+ * The per-party amount columns: one per party ("Circle amount": a party may be called
+ * "Provider", a fixed column's header), or provider, commissioner and other parties.
+ */
 function partyColumns(r: GainSharePortfolioResult): {
   readonly columns: readonly ResultColumn[];
   readonly cells: (c: PortfolioContractResult) => CellValue[];
@@ -90,7 +93,7 @@ function partyColumns(r: GainSharePortfolioResult): {
   if (r.parties.length <= PARTY_COLUMNS_MAX) {
     const index = new Map(r.parties.map((p, i) => [nameKey(p.party), i]));
     return {
-      columns: r.parties.map((p) => ({ header: p.party, format: MONEY })),
+      columns: r.parties.map((p) => ({ header: `${p.party} amount`, format: MONEY })),
       cells: (c) => {
         const cells: CellValue[] = r.parties.map(() => null);
         for (const p of c.parties) {

@@ -12,8 +12,8 @@ export interface PortfolioContractResult {
   /** expected − actual: positive a gain, negative a loss. */
   readonly variance: Dec;
   readonly direction: VarianceDirection;
-  /** Whether the gate was met; absent when no gate applied to this direction. */
-  readonly gateMet?: boolean;
+  /** Whether the gate was met; undefined when no gate applied to this direction. */
+  readonly gateMet: boolean | undefined;
   /** Each of its parties' final amounts, in its parties' order; they sum to `variance`. */
   readonly parties: readonly { readonly party: string; readonly amount: Dec }[];
 }
