@@ -20,13 +20,18 @@ export type {
 const EXPLAINED_CONTRACTS = 3;
 
 /** An engine refusal in a group, renamed to the contract (or group) it came from. */
-function placed(error: unknown, field: string, contractId: string | undefined): unknown {
+function placed(
+  error: unknown,
+  field: string,
+  contractId: string | undefined,
+  value?: unknown,
+): unknown {
   if (!(error instanceof EngineError)) return error;
   const message =
     contractId === undefined
       ? error.message
       : `Contract ${contractId}: ${error.message.replace(/^rows\[\d+\](?::\s*|\.)/, '')}`;
-  return new EngineError(error.code, message, field, error.value);
+  return new EngineError(error.code, message, field, value ?? error.value);
 }
 
 /** Runs one group through the engine's batch, handing each contract's result to `take`. */
@@ -54,10 +59,20 @@ function shareGroup(
   } catch (error) {
     const k = members[i] ?? -1;
     const field = error instanceof EngineError ? error.field : '';
-    const place = field.endsWith('.units')
-      ? 'units'
-      : `contracts[${k}].${field.endsWith('.actual') ? 'actual' : 'expected'}`;
-    throw placed(error, place, input.contracts[k]?.contractId);
+    if (field.startsWith('rows[')) {
+      const own = field.endsWith('.units')
+        ? 'units'
+        : `contracts[${k}].${field.slice(field.indexOf('.') + 1)}`;
+      throw placed(error, own, input.contracts[k]?.contractId);
+    }
+    // Terms that do not fit this contract's spend (a fraction of an expected spend of 0):
+    // placed at its expected spend, the figure that differs from the other contracts'.
+    throw placed(
+      error,
+      `contracts[${k}].expected`,
+      input.contracts[k]?.contractId,
+      group.rows[i]?.expected,
+    );
   }
 }
 
