@@ -1,8 +1,10 @@
 import type { CellValue, SheetWrite } from '../../src/ports/workbook';
 import type { GainSharePortfolioResult } from '../../src/workbook/mechanisms/gainSharePortfolio';
 import { runMechanism, type RunOutcome } from '../../src/workbook/run';
+import { newPlanningTemplate } from '../../src/workbook/template';
 import { FakeWorkbook } from './support/fakeWorkbook';
 import { kindTable } from './support/kindTable';
+import { memoryBook, typeInto } from './support/memoryBook';
 
 const now = new Date('2025-06-01T14:03:05Z');
 const SHEET = 'BCF Results - Gain share';
@@ -256,6 +258,38 @@ describe('runMechanism: gainshare over every contract', () => {
       { label: 'Loss', text: '−£250,000.01' },
       { label: 'ELFT', text: '−£148,000.00' },
       { label: 'Bedfordshire CCG', text: '−£102,000.01' },
+    ]);
+  });
+
+  it('writes the portfolio sheet into the in-memory Excel: three tables, the party chart, one row a contract', async () => {
+    const { excel, workbook } = memoryBook();
+    await newPlanningTemplate(workbook, { now });
+    // The template holds MSK1 and its bands; the user adds MH1 and MH2 and the shared bands.
+    const cells = (sheet: string, row: number, values: readonly CellValue[]) =>
+      values.forEach((v, c) => {
+        if (v !== null && typeof v !== 'boolean')
+          typeInto(excel, sheet, `${'ABCDEFGHIJ'[c] ?? ''}${row}`, v);
+      });
+    cells('Contracts', 7, CONTRACTS[1] ?? []);
+    cells('Contracts', 8, CONTRACTS[2] ?? []);
+    SHARED_BANDS.forEach((r, i) => cells('Risk share', 12 + i, r));
+    const outcome = await runMechanism(workbook, 'gainshare', {}, { now });
+    expect(outcome.ok && outcome.headline.map((h) => h.text)).toEqual([
+      '3',
+      '£2,624,999.99',
+      '£1,716,875.00',
+      '£656,124.99',
+      '£252,000.00',
+    ]);
+    const sheet = excel.sheet(SHEET);
+    const tables = excel.model.tables.filter((t) => t.sheet === sheet && !t.deleted);
+    expect(tables.map((t) => [t.name, t.rect.bottom - t.rect.top + 1])).toEqual([
+      ['BCF_GainShare_Summary', 8],
+      ['BCF_GainShare_Parties', 4],
+      ['BCF_GainShare_Contracts', 4],
+    ]);
+    expect(sheet?.charts.filter((c) => !c.deleted).map((c) => [c.type, c.title])).toEqual([
+      ['BarClustered', 'Net gain or loss by party, all contracts'],
     ]);
   });
 });
