@@ -11,8 +11,8 @@
  * Prints wall-clock and CPU seconds and peak memory; asserts nothing (never a wall-clock
  * limit in a test). Generated files go to test-output/bench/ (gitignored).
  *
- * `bcf run` calculates the gain share of one contract (the workbook layer's gain share
- * is per contract: `--params` names it), after reading and checking every cell of the
+ * Like for like: `bcf run` (no Contract parameter) reads and checks every cell of the
+ * table and computes the gain share of every contract, writing a per-contract result
  * table; LibreOffice computes a gain share on every row. Both are whole-file runs.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
@@ -78,7 +78,7 @@ async function prepare(): Promise<{
   await writeContractsWorkbook(big, spends);
   await writeFormulaWorkbook(formulas, spends);
   const params = join(OUT, 'params.json');
-  writeFileSync(params, JSON.stringify({ gainshare: { contract: 'C000001' } }));
+  writeFileSync(params, JSON.stringify({ gainshare: {} }));
   return { templates, run, big, formulas, params };
 }
 
