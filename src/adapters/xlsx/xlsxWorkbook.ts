@@ -23,6 +23,7 @@ import type { Workbook as Book } from './excelts';
 import { beforeWrite } from './exceltsFixes';
 import { FastBook, NeedsModel, type Change } from './fastBook';
 import { XlsxFormulas } from './formulas';
+import { graftSave } from './graft';
 import type { LoadedModel } from './loadModel';
 import { writeOutputFile, type SaveOptions } from './outputFile';
 import { readOwnedSheets, writeOwnerMarks } from './ownership';
@@ -232,14 +233,24 @@ export class XlsxWorkbook implements Workbook {
 
   /**
    * The workbook as .xlsx bytes, with the add-in's sheets marked: the input bytes
-   * themselves when nothing was written; otherwise ExcelTS writes the model.
+   * themselves when nothing was written; the input package with the add-in's sheets
+   * grafted in when only those and settings were written (see graft.ts); otherwise
+   * ExcelTS writes the model.
    *
    * @param options - `selfCheck` runs ExcelTS's OOXML self-check on the bytes it writes,
    *   which reports problems through `console.warn` and doubles the time: for tests only.
    *   Off by default, whatever NODE_ENV says, so the command line never prints it.
    */
   async save(options: { readonly selfCheck?: boolean } = {}): Promise<Uint8Array> {
-    if (this.fast && this.input && this.fast.changes.length === 0) return this.input;
+    const fast = this.fast;
+    if (fast && this.input && fast.changes.length === 0) return this.input;
+    if (fast) {
+      try {
+        return await graftSave(fast, options.selfCheck === true);
+      } catch (error) {
+        if (!gaveUp(error)) throw error;
+      }
+    }
     const { book, owned, restore } = await this.loaded();
     writeOwnerMarks(book, owned);
     beforeWrite(book);

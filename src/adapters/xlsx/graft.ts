@@ -1,0 +1,366 @@
+/**
+ * Saving without rewriting the user's workbook: the output package is the input
+ * package, every part the add-in did not change copied through as stored (compressed
+ * bytes and all), plus the add-in's sheets. Those are rendered by the usual sheet
+ * writer into a scratch ExcelTS workbook (values, formats, tables, charts, validations,
+ * the settings sheet), written with inline strings, and grafted in: fresh part names,
+ * relationships and content types, styles appended to the input's (see stylesMerge),
+ * unique table ids, `<sheet>` entries with their visibility, owner marks. A replaced
+ * sheet's part goes, with the parts only it used (tables, drawings, charts), and the
+ * calculation chain (Excel rebuilds it). docProps/app.xml loses its sheet titles, which
+ * would otherwise be stale (both are optional).
+ */
+import { SETTINGS_SHEET } from '../../ports/storage';
+import { Workbook } from './excelts';
+import { NeedsModel, tabName, type FastBook, type Tab } from './fastBook';
+import { OWNER_NAME, OWNER_VALUE } from './ownership';
+import { PackageBook, parseRelationships, relsPath, type Relationship } from './packageBook';
+import { SheetSettings } from './settings';
+import { writeSheet } from './sheetWriter';
+import { mergeStyles } from './stylesMerge';
+import { attribute, elements, encodeXml } from './xmlText';
+import { newEntry, writeZip, type ZipEntry } from './zipPackage';
+
+const WORKSHEET_TYPE =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+type Rendered = Extract<Tab, { kind: 'layout' | 'settings' }>;
+
+function isRendered(tab: Tab): tab is Rendered {
+  return tab.kind !== 'input';
+}
+
+/** Renders the add-in's sheets into a scratch workbook and writes it. */
+async function renderScratch(fast: FastBook, selfCheck: boolean): Promise<PackageBook> {
+  const book = new Workbook();
+  for (const tab of fast.tabs.filter(isRendered)) {
+    if (tab.kind === 'layout') {
+      writeSheet(book.addWorksheet(tab.layout.sheet), tab.layout);
+      continue;
+    }
+    const sheet = book.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+    fast.inputSettings().forEach(({ key, value }, i) => {
+      for (const [column, content] of [key, value].entries()) {
+        if (content === '' || content === null) continue;
+        const cell = sheet.getCell(i + 1, column + 1);
+        cell.numFmt = '@';
+        cell.value = content;
+      }
+    });
+  }
+  const settings = new SheetSettings(book, () => undefined);
+  for (const change of fast.changes) {
+    if (change.kind === 'settings') await settings.set(change.entries);
+  }
+  const bytes = await book.xlsx.writeBuffer({ validate: selfCheck });
+  return PackageBook.read(new Uint8Array(bytes));
+}
+
+/** A part path relative to another part's folder, as a relationship target. */
+function relativeTarget(from: string, to: string): string {
+  const folder = from.split('/').slice(0, -1);
+  const target = to.split('/');
+  let common = 0;
+  while (
+    common < folder.length &&
+    common < target.length - 1 &&
+    folder[common] === target[common]
+  ) {
+    common++;
+  }
+  return [...folder.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+}
+
+function withTarget(rel: Relationship, target: string): string {
+  return rel.element.replace(/\sTarget="[^"]*"/, () => ` Target="${encodeXml(target)}"`);
+}
+
+function relationshipsXml(elementsXml: readonly string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${elementsXml.join('')}</Relationships>`;
+}
+
+/** Every part reachable from `start` through relationships (start included). */
+function closure(
+  pkg: PackageBook,
+  start: string,
+  skip: ReadonlySet<string>,
+  found: Set<string>,
+): void {
+  if (found.has(start) || skip.has(start) || !pkg.entries.has(start)) return;
+  found.add(start);
+  for (const rel of pkg.rels(start)) {
+    if (!rel.external) closure(pkg, rel.part, skip, found);
+  }
+}
+
+/** The input parts that go: each replaced sheet with the parts nothing else uses. */
+function removedParts(pkg: PackageBook, replaced: ReadonlySet<string>): Set<string> {
+  const kept = new Set<string>();
+  for (const rel of parseRelationships(pkg.text('_rels/.rels'), '')) {
+    if (!rel.external) closure(pkg, rel.part, replaced, kept);
+  }
+  const gone = new Set<string>();
+  for (const part of replaced) {
+    const reach = new Set<string>();
+    closure(pkg, part, new Set(), reach);
+    for (const p of reach) if (!kept.has(p)) gone.add(p);
+  }
+  if (replaced.size > 0) {
+    const chain = pkg.rels(pkg.workbookPart).find((rel) => rel.type.endsWith('/calcChain'));
+    if (chain) gone.add(chain.part);
+  }
+  for (const part of [...gone]) {
+    if (pkg.entries.has(relsPath(part))) gone.add(relsPath(part));
+  }
+  return gone;
+}
+
+/** Fresh part names in the same folders, numbered past every name the input uses. */
+function namer(pkg: PackageBook): (old: string) => string {
+  const taken = new Set(pkg.entries.keys());
+  return (old) => {
+    const match = /^(.*?)(\d*)(\.[^./]+)$/.exec(old);
+    const stem = match?.[1] ?? old;
+    const extension = match?.[3] ?? '';
+    for (let n = 1; ; n++) {
+      const name = `${stem}${n}${extension}`;
+      if (!taken.has(name) && !taken.has(relsPath(name))) {
+        taken.add(name);
+        return name;
+      }
+    }
+  };
+}
+
+/** The scratch workbook's shared string items, as written (the content of each `<si>`). */
+function stringItems(scratch: PackageBook): string[] {
+  const rel = scratch.rels(scratch.workbookPart).find((r) => r.type.endsWith('/sharedStrings'));
+  const xml = rel === undefined ? '' : (scratch.text(rel.part) ?? '');
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * A scratch sheet with its shared strings written inline (`t="inlineStr"`), so the
+ * input's shared strings part is copied as it is.
+ *
+ * @throws NeedsModel for a shared string cell this does not recognise.
+ */
+function inlineStrings(sheet: string, items: readonly string[]): string {
+  const out = sheet.replace(
+    /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+    (whole, before: string, after: string, index: string) => {
+      const item = items[Number(index)];
+      return item === undefined ? whole : `<c${before} t="inlineStr"${after}><is>${item}</is></c>`;
+    },
+  );
+  if (/<c\b[^>]*\st="s"/.test(out)) throw new NeedsModel('a shared string cell left');
+  return out;
+}
+
+interface Grafted {
+  /** New part name → content. */
+  readonly parts: Map<string, Uint8Array>;
+  /** For each rendered tab, its new sheet part. */
+  readonly sheetParts: Map<Rendered, string>;
+  /** Content-type entries for the new parts. */
+  readonly types: string[];
+}
+
+const encoder = new TextEncoder();
+
+function graftParts(
+  pkg: PackageBook,
+  scratch: PackageBook,
+  rendered: readonly Rendered[],
+  restyle: (xml: string) => string,
+): Grafted {
+  const fresh = namer(pkg);
+  const renamed = new Map<string, string>();
+  const sheetParts = new Map<Rendered, string>();
+  rendered.forEach((tab, i) => {
+    const sheet = scratch.sheets[i];
+    if (!sheet || sheet.name.toLowerCase() !== tabName(tab).toLowerCase()) {
+      throw new NeedsModel('the scratch workbook has other sheets');
+    }
+    const reach = new Set<string>();
+    closure(scratch, sheet.part, new Set(), reach);
+    for (const part of reach) if (!renamed.has(part)) renamed.set(part, fresh(part));
+    sheetParts.set(tab, renamed.get(sheet.part) ?? '');
+  });
+  let tableId = Math.max(
+    0,
+    ...pkg.sheets
+      .filter((s) => s.kind === 'worksheet')
+      .flatMap((s) => pkg.tables(s).map((t) => t.id)),
+  );
+  const scratchTypes = scratch.text('[Content_Types].xml') ?? '';
+  const overrides = elements(scratchTypes, 'Override');
+  const parts = new Map<string, Uint8Array>();
+  const types: string[] = [];
+  const sheetNames = new Set(scratch.sheets.map((s) => s.part));
+  const strings = stringItems(scratch);
+  for (const [old, name] of renamed) {
+    let data = scratch.data(old) ?? new Uint8Array();
+    if (sheetNames.has(old) || old.startsWith('xl/tables/')) {
+      let xml = new TextDecoder().decode(data);
+      if (sheetNames.has(old)) {
+        xml = inlineStrings(restyle(xml), strings).replace(/\stabSelected="1"/g, '');
+      } else {
+        tableId += 1;
+        const id = String(tableId);
+        xml = xml.replace(/(<table\b[^>]*?\sid=")\d+"/, (_, head: string) => `${head}${id}"`);
+      }
+      data = encoder.encode(xml);
+    }
+    parts.set(name, data);
+    const rels = scratch.rels(old);
+    if (rels.length > 0) {
+      const rewritten = rels.map((rel) =>
+        rel.external
+          ? rel.element
+          : withTarget(rel, relativeTarget(name, renamed.get(rel.part) ?? rel.part)),
+      );
+      parts.set(relsPath(name), encoder.encode(relationshipsXml(rewritten)));
+    }
+    const override = overrides.find((o) => attribute(o, 'PartName') === `/${old}`);
+    if (override) {
+      types.push(override.replace(/\sPartName="[^"]*"/, () => ` PartName="/${encodeXml(name)}"`));
+    }
+  }
+  return { parts, sheetParts, types };
+}
+
+function replaceSection(xml: string, pattern: RegExp, content: string, after: RegExp): string {
+  if (pattern.test(xml)) return xml.replace(pattern, () => content);
+  return xml.replace(after, (found) => `${found}${content}`);
+}
+
+/** The workbook part with the new `<sheets>` and owner marks. */
+function workbookXml(
+  pkg: PackageBook,
+  fast: FastBook,
+  relIds: ReadonlyMap<Rendered, string>,
+): string {
+  const xml = pkg.text(pkg.workbookPart) ?? '';
+  const prefix = /\s([A-Za-z0-9_]+):id\s*=/.exec(pkg.sheets[0]?.element ?? '')?.[1] ?? 'r';
+  let nextId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
+  const sheets = fast.tabs.map((tab) => {
+    if (!isRendered(tab)) return tab.sheet.element;
+    const id = tab.replaces?.sheetId ?? ++nextId;
+    const state =
+      tab.kind === 'settings' ? ' state="veryHidden"' : tab.layout.hidden ? ' state="hidden"' : '';
+    return `<sheet name="${encodeXml(tabName(tab))}" sheetId="${id}"${state} ${prefix}:id="${relIds.get(tab) ?? ''}"/>`;
+  });
+  const replacedAt = new Set(
+    fast.tabs.flatMap((tab, i) => (isRendered(tab) && tab.replaces ? [i] : [])),
+  );
+  const kept = [...xml.matchAll(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g)]
+    .map((m) => m[0])
+    .filter((element) => {
+      const local = attribute(element.slice(0, element.indexOf('>') + 1), 'localSheetId');
+      return local === undefined || !replacedAt.has(Number(local));
+    });
+  const marks = fast.tabs.flatMap((tab, i) =>
+    isRendered(tab) && fast.owned.has(tabName(tab).toLowerCase())
+      ? [
+          `<definedName name="${OWNER_NAME}" localSheetId="${i}" hidden="1">${encodeXml(OWNER_VALUE)}</definedName>`,
+        ]
+      : [],
+  );
+  const names = [...kept, ...marks];
+  let out = xml.replace(
+    /<sheets\b[^>]*>[\s\S]*?<\/sheets>/,
+    () => `<sheets>${sheets.join('')}</sheets>`,
+  );
+  const definedNames = names.length === 0 ? '' : `<definedNames>${names.join('')}</definedNames>`;
+  out = replaceSection(
+    out,
+    /<definedNames\b[^>]*?(?:\/>|>[\s\S]*?<\/definedNames>)/,
+    definedNames,
+    /<\/sheets>/,
+  );
+  return out;
+}
+
+/**
+ * The output package: the input with the add-in's sheets grafted in.
+ *
+ * @param fast - The input package with the pending changes.
+ * @param selfCheck - Run ExcelTS's self-check on the scratch workbook it writes (tests).
+ * @returns The output .xlsx bytes.
+ * @throws NeedsModel when the input is one this graft does not handle (the caller then
+ *   saves through ExcelTS's model).
+ */
+export async function graftSave(fast: FastBook, selfCheck = false): Promise<Uint8Array> {
+  const pkg = fast.pkg;
+  const rendered = fast.tabs.filter(isRendered);
+  const scratch = await renderScratch(fast, selfCheck);
+  const workbookRels = pkg.rels(pkg.workbookPart);
+  const stylesRel = workbookRels.find((rel) => rel.type.endsWith('/styles'));
+  const inputStyles = stylesRel && pkg.text(stylesRel.part);
+  const scratchStyles = scratch.rels(scratch.workbookPart).find((r) => r.type.endsWith('/styles'));
+  if (!stylesRel || inputStyles === undefined || !scratchStyles) {
+    throw new NeedsModel('no styles part');
+  }
+  const styles = mergeStyles(inputStyles, scratch.text(scratchStyles.part) ?? '');
+  const grafted = graftParts(pkg, scratch, rendered, styles.restyle);
+  const replaced = new Set(rendered.flatMap((tab) => (tab.replaces ? [tab.replaces.part] : [])));
+  const gone = removedParts(pkg, replaced);
+
+  const taken = new Set(workbookRels.map((rel) => rel.id));
+  const relIds = new Map<Rendered, string>();
+  let n = 1;
+  for (const tab of rendered) {
+    while (taken.has(`rId${n}`)) n++;
+    taken.add(`rId${n}`);
+    relIds.set(tab, `rId${n}`);
+  }
+  const relElements = [
+    ...workbookRels
+      .filter((rel) => !gone.has(rel.part) && !replaced.has(rel.part))
+      .map((rel) => rel.element),
+    ...rendered.map(
+      (tab) =>
+        `<Relationship Id="${relIds.get(tab) ?? ''}" Type="${WORKSHEET_TYPE}" Target="${relativeTarget(pkg.workbookPart, grafted.sheetParts.get(tab) ?? '')}"/>`,
+    ),
+  ];
+  const changed = new Map<string, string>([
+    [pkg.workbookPart, workbookXml(pkg, fast, relIds)],
+    [relsPath(pkg.workbookPart), relationshipsXml(relElements)],
+    [stylesRel.part, styles.xml],
+    ['[Content_Types].xml', contentTypes(pkg, gone, grafted.types)],
+  ]);
+  const app = parseRelationships(pkg.text('_rels/.rels'), '').find((rel) =>
+    rel.type.endsWith('/extended-properties'),
+  );
+  const appXml = app && pkg.text(app.part);
+  if (app && appXml !== undefined) {
+    changed.set(
+      app.part,
+      appXml
+        .replace(/<HeadingPairs>[\s\S]*?<\/HeadingPairs>/, '')
+        .replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, ''),
+    );
+  }
+  const entries: ZipEntry[] = [];
+  for (const [name, entry] of pkg.entries) {
+    if (gone.has(name)) continue;
+    const text = changed.get(name);
+    entries.push(text === undefined ? entry : newEntry(name, encoder.encode(text)));
+  }
+  for (const [name, data] of grafted.parts) entries.push(newEntry(name, data));
+  return writeZip(entries);
+}
+
+function contentTypes(
+  pkg: PackageBook,
+  gone: ReadonlySet<string>,
+  added: readonly string[],
+): string {
+  const xml = pkg.text('[Content_Types].xml') ?? '';
+  const kept = xml.replace(/<Override\b[^>]*\/>/g, (element) => {
+    const part = (attribute(element, 'PartName') ?? '').replace(/^\//, '');
+    return gone.has(part) ? '' : element;
+  });
+  return kept.replace('</Types>', () => `${added.join('')}</Types>`);
+}
