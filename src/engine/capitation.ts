@@ -1,6 +1,13 @@
 import { Dec, ONE, ZERO, roundPence, sum, type Amount } from './decimal';
 import type { Step } from './explain';
-import { ScheduleFactors, annualChange, efficiencyRate, inYear, isBlank } from './capitationRate';
+import {
+  ScheduleFactors,
+  annualChange,
+  asOne,
+  efficiencyRate,
+  inYear,
+  isBlank,
+} from './capitationRate';
 import { scheduleSteps } from './capitationSteps';
 import {
   populationTolerance,
@@ -102,7 +109,7 @@ function segments(input: CapitationInput): Segment[] {
       name: name(SCOPE, `${field}.name`, s.name),
       population: nonNegative(SCOPE, `${field}.population`, s.population),
       annualRate: nonNegative(SCOPE, `${field}.annualRate`, s.annualRate),
-      weight: isBlank(s.weight) ? ONE : nonNegative(SCOPE, `${field}.weight`, s.weight),
+      weight: isBlank(s.weight) ? ONE : asOne(nonNegative(SCOPE, `${field}.weight`, s.weight)),
       uplift: annualChange(`${field}.uplift`, s.uplift, uplift),
       efficiency: efficiencyRate(`${field}.efficiency`, s.efficiency, efficiency),
       populationGrowth: annualChange(`${field}.populationGrowth`, s.populationGrowth, growth),
@@ -114,6 +121,15 @@ function segments(input: CapitationInput): Segment[] {
     parsed.map((s) => s.name),
   );
   return parsed;
+}
+
+/**
+ * `value × factor`, without the multiplication when the factor is the constant ONE (a
+ * weight of 1, the first year's growth): multiplying by 1 would only round a value of
+ * more than 40 significant digits, so such a value is still multiplied.
+ */
+function scaled(value: Dec, factor: Dec): Dec {
+  return factor === ONE && value.precision() <= Dec.precision ? value : value.times(factor);
 }
 
 /** A segment's population growth factors and rates by year: see {@link ScheduleFactors}. */
@@ -130,9 +146,9 @@ function segmentYear(
   tolerance: PopulationTolerance | undefined,
 ): CapitationSegmentYear {
   // The same figures as projectedPopulation and capitationRate, looked up by year.
-  const projected = segment.population.times(inYear(factors.growth, yearIndex));
+  const projected = scaled(segment.population, inYear(factors.growth, yearIndex));
   const rate = inYear(factors.rates, yearIndex);
-  const budget = roundPence(projected.times(rate).times(segment.weight));
+  const budget = roundPence(scaled(projected.times(rate), segment.weight));
   const figure = {
     segment: segment.name,
     projectedPopulation: projected,

@@ -117,7 +117,8 @@ export class ScheduleFactors {
   /** `(1 + change)^y` for y = 0 … years − 1. */
   growthByYear(change: Dec): readonly Dec[] {
     // Keyed by the digits: 1 ± −0 is 1, as 1 ± 0 is, so the sign of a zero does not matter.
-    return known(this.growth, change.toString(), this.years, (y) => growthFactor(change, y));
+    // The first year's factor is 1, kept as the constant ONE: see asOne.
+    return known(this.growth, change.toString(), this.years, (y) => asOne(growthFactor(change, y)));
   }
 
   /** `(1 − efficiency)^y` for y = 0 … years − 1. */
@@ -137,6 +138,14 @@ export class ScheduleFactors {
       rateInYear(annualRate, inYear(upliftFactors, y), inYear(efficiencyFactors, y)),
     );
   }
+}
+
+/**
+ * A figure equal to 1 as the constant ONE (the same value, sign and digits), so that a
+ * multiplication by it can be seen to change nothing without comparing decimals.
+ */
+export function asOne(figure: Dec): Dec {
+  return figure.equals(ONE) ? ONE : figure;
 }
 
 /** The figure of one year from a list by year (every list covers every year of its schedule). */

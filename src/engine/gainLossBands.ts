@@ -1,4 +1,4 @@
-import { type Dec, ZERO, moneyText } from './decimal';
+import { type Dec, ONE, ZERO, moneyText } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
 import { fractionsByParty, type PartyList } from './gainLossParties';
 import type { GainLossBandInput } from './gainLossShareTypes';
@@ -12,6 +12,7 @@ export interface BandTemplate {
   readonly upToFraction: Dec | undefined;
   readonly upToAmount: Dec | undefined;
   readonly shares: readonly Dec[];
+  readonly wholeShares: readonly boolean[];
 }
 
 /** A validated band: where it ends as an amount of variance (none for the last) and each party's share. */
@@ -20,6 +21,16 @@ export interface Band {
   /** The bound as given, when it was a fraction of expected (for the explanation). */
   readonly endFraction: Dec | undefined;
   readonly shares: readonly Dec[];
+  /**
+   * Per party, whether its share is exactly 1 (it takes the whole band): found once with
+   * the terms, so that sharing a row's band need not compare decimals again.
+   */
+  readonly wholeShares: readonly boolean[];
+}
+
+/** Which shares are exactly 1: see {@link Band.wholeShares}. */
+export function wholeSharesOf(shares: readonly Dec[]): boolean[] {
+  return shares.map((share) => share.equals(ONE));
 }
 
 /**
@@ -49,7 +60,7 @@ export function bandTemplates(
       shares,
       `${label} band ${i + 1} shares`,
     );
-    return { field: at, ...bound, shares };
+    return { field: at, ...bound, shares, wholeShares: wholeSharesOf(shares) };
   });
 }
 
@@ -112,7 +123,12 @@ export function bandsFor(checked: readonly BandTemplate[], label: string, expect
       );
     }
     previous = end;
-    return { end, endFraction: band.upToFraction, shares: band.shares };
+    return {
+      end,
+      endFraction: band.upToFraction,
+      shares: band.shares,
+      wholeShares: band.wholeShares,
+    };
   });
 }
 

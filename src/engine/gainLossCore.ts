@@ -1,5 +1,5 @@
 import { allocate, roundParts } from './allocate';
-import { type Dec, ONE, ZERO, min, roundPence } from './decimal';
+import { Dec, ONE, ZERO, min, roundPence } from './decimal';
 import type { Band, GainLossTerms } from './gainLossTerms';
 import type { VarianceDirection } from './gainLossShareTypes';
 
@@ -88,6 +88,15 @@ function add(a: Dec, b: Dec): Dec {
   return a.isZero() ? b : b.isZero() ? a : a.plus(b);
 }
 
+/**
+ * How much of the variance a band holds: from where it starts to where it ends. Band 1
+ * starts at 0, and an end of at most 40 digits less 0 is that end (subtracting would only
+ * round to 40 digits), so the subtraction is skipped then.
+ */
+function room(end: Dec, start: Dec): Dec {
+  return start.isZero() && end.precision() <= Dec.precision ? end : end.minus(start);
+}
+
 function shareBands(defs: readonly Band[], magnitude: Dec, loss: boolean, zeros: readonly Dec[]) {
   const cells: Dec[] = [];
   const cellBand: number[] = [];
@@ -98,13 +107,14 @@ function shareBands(defs: readonly Band[], magnitude: Dec, loss: boolean, zeros:
     froms.push(from);
     // magnitude.minus(ZERO) is magnitude (a result of Dec arithmetic), so band 1 skips it.
     const above = from.isZero() ? magnitude : magnitude.minus(from);
+    const start = from;
     from = band.end ?? from;
     if (!above.isPositive() || above.isZero()) return;
-    const inBand = band.end === undefined ? above : min(above, band.end.minus(froms[b] ?? ZERO));
+    const inBand = band.end === undefined ? above : min(above, room(band.end, start));
     const signed = loss ? inBand.negated() : inBand;
     band.shares.forEach((share, p) => {
       if (share.isZero()) return;
-      cells.push(share.equals(ONE) ? signed : signed.times(share));
+      cells.push(band.wholeShares[p] === true ? signed : signed.times(share));
       cellBand.push(b);
       cellParty.push(p);
     });

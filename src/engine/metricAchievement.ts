@@ -1,6 +1,5 @@
 import { Dec, ONE, ZERO, clamp, percentText, type Amount } from './decimal';
 import { ErrorKind, fail } from './errors';
-import { withLazyFields } from './lazyFields';
 import { decimal, fraction, nonEmpty, nonNegative, option } from './validate';
 
 /** Error scope of pay for performance: codes are `P4P.<KIND>`. */
@@ -45,8 +44,13 @@ export interface MetricScore {
   readonly progressFraction?: Dec;
   /** From 0 to 1. */
   readonly achievement: Dec;
-  /** Plain-English account, e.g. "baseline 60, target 80, actual 75: 75% of the way; achievement 75%". */
-  readonly text: string;
+  /**
+   * Plain-English account, e.g. "baseline 60, target 80, actual 75: 75% of the way;
+   * achievement 75%", written out when called: a schedule of many metrics that uses only
+   * the figures never pays for the prose. (A method rather than a lazy field: a score is
+   * never serialised, and a lazy field costs more to set up than the score itself.)
+   */
+  readonly text: () => string;
 }
 
 interface Band {
@@ -82,7 +86,7 @@ export function metricAchievement(metric: MetricScoringInput, path = ''): Dec {
 
 /**
  * As {@link metricAchievement}, with the working shown. The text is written out when
- * first read (a schedule of many metrics that uses only the figures skips it).
+ * asked for (a schedule of many metrics that uses only the figures skips it).
  */
 export function scoreMetric(metric: MetricScoringInput, path = ''): MetricScore {
   const scoring = option(P4P, `${path}scoring`, metric.scoring, SCORINGS, 'linear');
@@ -92,15 +96,16 @@ export function scoreMetric(metric: MetricScoringInput, path = ''): MetricScore 
   const targetMet = direction === 'higher' ? actual.gte(target) : actual.lte(target);
   if (scoring === 'threshold') {
     const achievement = targetMet ? ONE : ZERO;
-    return withLazyFields<Omit<MetricScore, 'text'>, Pick<MetricScore, 'text'>>(
-      { scoring, direction, targetMet, achievement },
-      {
-        text() {
-          const verdict = targetMet ? 'met' : 'not met';
-          return `target ${target.toString()}, actual ${actual.toString()}: target ${verdict}; achievement ${percentText(achievement)}`;
-        },
+    return {
+      scoring,
+      direction,
+      targetMet,
+      achievement,
+      text() {
+        const verdict = targetMet ? 'met' : 'not met';
+        return `target ${target.toString()}, actual ${actual.toString()}: target ${verdict}; achievement ${percentText(achievement)}`;
       },
-    );
+    };
   }
   const baseline = decimal(P4P, `${path}baseline`, metric.baseline);
   checkTargetSide(metric, path, direction, baseline, target);
@@ -109,17 +114,19 @@ export function scoreMetric(metric: MetricScoringInput, path = ''): MetricScore 
     scoring === 'linear'
       ? clamp(progressFraction, ZERO, ONE)
       : bandPayout(validBands(metric.bands, `${path}bands`), progressFraction);
-  return withLazyFields<Omit<MetricScore, 'text'>, Pick<MetricScore, 'text'>>(
-    { scoring, direction, targetMet, progressFraction, achievement },
-    {
-      text() {
-        return (
-          `baseline ${baseline.toString()}, target ${target.toString()}, actual ${actual.toString()}: ` +
-          `${percentText(progressFraction)} of the way from baseline to target; achievement ${percentText(achievement)}`
-        );
-      },
+  return {
+    scoring,
+    direction,
+    targetMet,
+    progressFraction,
+    achievement,
+    text() {
+      return (
+        `baseline ${baseline.toString()}, target ${target.toString()}, actual ${actual.toString()}: ` +
+        `${percentText(progressFraction)} of the way from baseline to target; achievement ${percentText(achievement)}`
+      );
     },
-  );
+  };
 }
 
 function checkTargetSide(

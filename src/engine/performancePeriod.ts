@@ -150,7 +150,7 @@ function periodSteps(terms: PeriodTerms, f: Figures): Step[] {
     steps.push(
       step(
         'metric',
-        `${m.name} (weight ${percentText(m.weight)}, ${m.score.scoring}, ${m.score.direction} is better): ${m.score.text}.`,
+        `${m.name} (weight ${percentText(m.weight)}, ${m.score.scoring}, ${m.score.direction} is better): ${m.score.text()}.`,
       ),
     );
   }

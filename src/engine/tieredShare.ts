@@ -3,6 +3,7 @@ import { ErrorKind, fail, quote } from './errors';
 import { shareVariance } from './gainLossCore';
 import { gainLossResult } from './gainLossShare';
 import type { GainLossShareResult } from './gainLossShareTypes';
+import { wholeSharesOf } from './gainLossBands';
 import { SCOPE, type Band } from './gainLossTerms';
 import { fraction, name, nonNegative } from './validate';
 
@@ -87,13 +88,16 @@ export function tieredShare(input: TieredShareInput): GainLossShareResult {
 function tiers(retained: Dec, split: Dec, expected: Dec): Band[] {
   const beyond = flat(split);
   if (retained.isZero()) return [beyond];
-  return [{ end: retained.times(expected), endFraction: retained, shares: [ONE, ZERO] }, beyond];
+  const retainedBand = {
+    end: retained.times(expected),
+    endFraction: retained,
+    shares: [ONE, ZERO],
+    wholeShares: [true, false],
+  };
+  return [retainedBand, beyond];
 }
 
 function flat(providerShare: Dec): Band {
-  return {
-    end: undefined,
-    endFraction: undefined,
-    shares: [providerShare, ONE.minus(providerShare)],
-  };
+  const shares = [providerShare, ONE.minus(providerShare)];
+  return { end: undefined, endFraction: undefined, shares, wholeShares: wholeSharesOf(shares) };
 }
