@@ -105,6 +105,18 @@ export function parseBox(address: string): CellBox | undefined {
   };
 }
 
+/**
+ * Parses a reference with its sheet, as `absoluteRef` writes it (`'My sheet'!$A$2:$A$5`,
+ * `Lists!B1`; the sheet quoted when it needs to be, apostrophes doubled inside quotes),
+ * or returns undefined for anything else.
+ */
+export function parseRef(reference: string): { sheet: string; box: CellBox } | undefined {
+  const match = /^(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!([^!]+)$/.exec(reference);
+  const sheet = match?.[1]?.replace(/''/g, "'") ?? match?.[2];
+  const box = match?.[3] === undefined ? undefined : parseBox(match[3]);
+  return sheet === undefined || box === undefined ? undefined : { sheet, box };
+}
+
 /** Every cell of a box, row by row. */
 export function* cellsOf(box: CellBox): Generator<{ row: number; column: number }> {
   for (let row = box.top; row <= box.bottom; row++) {

@@ -4,8 +4,8 @@
  * with a message naming the sheet and the fault. Pure: it returns the fault; each adapter
  * throws it as its own typed error (code `WORKBOOK.BAD_LAYOUT`).
  */
-import { parseBox } from './a1';
-import type { ChartKind, ChartWrite, SheetWrite, TableWrite } from './workbook';
+import { parseBox, parseRef } from './a1';
+import type { ChartKind, ChartWrite, ListValidation, SheetWrite, TableWrite } from './workbook';
 
 /** Why a layout cannot be written: the sheet concerned and the message people see. */
 export interface LayoutFault {
@@ -103,16 +103,31 @@ function formulaProblem({ address, formula }: { address: string; formula: string
   );
 }
 
-function listProblem({ range, list }: { range: string; list: readonly string[] }): Problem {
+function literalListProblem(range: string, list: readonly string[]): Problem {
   const fits =
     list.length > 0 &&
     !list.some((item) => item.includes(',') || item.trim() === '') &&
     list.join(',').length <= LIST_LIMIT;
+  return fits
+    ? undefined
+    : `the drop-down list on ${range} must have items without commas, ${LIST_LIMIT} characters in all; got ${JSON.stringify(list)}.`;
+}
+
+function listSourceProblem(range: string, source: string): Problem {
+  const ref = parseRef(source);
+  const line = ref && (ref.box.left === ref.box.right || ref.box.top === ref.box.bottom);
+  return ref && line && isSheetName(ref.sheet)
+    ? undefined
+    : `the drop-down list on ${range} must come from one column or row of cells with its sheet, like 'BCF Lists'!$A$2:$A$20; got ${JSON.stringify(source)}.`;
+}
+
+function listProblem(validation: ListValidation): Problem {
+  const { range } = validation;
   return (
     addressProblem(range, 'Drop-down range') ??
-    (fits
-      ? undefined
-      : `the drop-down list on ${range} must have items without commas, ${LIST_LIMIT} characters in all; got ${JSON.stringify(list)}.`)
+    ('list' in validation
+      ? literalListProblem(range, validation.list)
+      : listSourceProblem(range, validation.source))
   );
 }
 
@@ -172,7 +187,8 @@ function layoutProblem(layout: SheetWrite): Problem {
  * @returns The first fault, or undefined when the layout can be written: a sheet name
  *   Excel refuses, ragged values or formats, a number a cell cannot hold, an address that
  *   is not A1, a formula not starting with "=", a bold row or column width out of range,
- *   a drop-down list Excel cannot hold, a table name Excel refuses or headers that are not
+ *   a drop-down list Excel cannot hold or whose source is not one row or column of cells
+ *   with its sheet, a table name Excel refuses or headers that are not
  *   distinct text, a chart of an unknown kind or without data.
  * @example
  *   sheetLayoutFault({ ...layout, boldRows: [0] })?.message

@@ -68,6 +68,18 @@ export interface TableWrite {
 }
 
 /**
+ * A drop-down list on input cells (`range`, an address on the same sheet). Its items are
+ * given either literally (`list`: Excel holds at most 255 characters of items joined by
+ * commas, and no item may contain a comma) or as a range of cells to read them from
+ * (`source`: an absolute reference with its sheet, one column or one row, e.g.
+ * `'BCF Lists'!$A$2:$A$17`), for a longer list. The source's sheet may be one written in
+ * the same `writeSheets` call.
+ */
+export type ListValidation =
+  | { readonly range: string; readonly list: readonly string[] }
+  | { readonly range: string; readonly source: string };
+
+/**
  * One whole sheet of output, laid out: a block of values from A1, number formats for the
  * same cells, the tables and charts to create over it. Strings are always written as
  * text (never interpreted as formulas), except cells listed in `formulas`.
@@ -87,7 +99,7 @@ export interface SheetWrite {
   /** Ranges the user fills in (planning template): shaded yellow and left unlocked. */
   readonly inputRanges?: readonly string[];
   /** Drop-down lists on input cells (scheme type, commissioner, source of funding...). */
-  readonly validations?: readonly { readonly range: string; readonly list: readonly string[] }[];
+  readonly validations?: readonly ListValidation[];
   /** Hidden sheets hold the add-in's records (e.g. the formulas converted for sharing). */
   readonly hidden?: boolean;
   readonly tables: readonly TableWrite[];

@@ -8,6 +8,7 @@ import { readTable } from './readTable';
 import { resultSheet } from './resultSheet';
 import { TEMPLATE_INFO_SHEET, infoSheet } from './template/infoSheet';
 import { exampleTableData, inputSheets, templatePlacements } from './template/inputSheets';
+import { listsSheet } from './template/listsSheet';
 import { TEMPLATE_VERSION, TEMPLATE_VERSION_KEY } from './template/version';
 
 export {
@@ -40,12 +41,13 @@ function checksSheet(now: Date): SheetWrite {
 
 /**
  * The planning template as sheets, pure: the "BCF Template" sheet (guide and format
- * version), one input sheet per table kind with example rows, and the Checks sheet.
+ * version), one input sheet per table kind with example rows, the Checks sheet, and the
+ * hidden "BCF Lists" sheet that long drop-down lists (Scheme type) read their options from.
  *
  * @param now - the creation time written on the template and the Checks sheet.
  */
 export function planningTemplate(now: Date): SheetWrite[] {
-  return [infoSheet(now), ...inputSheets(), checksSheet(now)];
+  return [infoSheet(now), ...inputSheets(), checksSheet(now), listsSheet()];
 }
 
 /** Options of {@link newPlanningTemplate}. */

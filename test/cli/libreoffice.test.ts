@@ -8,11 +8,12 @@
  * in the package and drawn on the printed pages. PNGs and CSVs stay under
  * test-output/libreoffice/cli/ as artifacts.
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { openXlsx } from '../../src/adapters/xlsx';
 import { MECHANISMS } from '../../src/workbook/mechanisms/index';
-import { viewInCalc, type CalcView } from '../support/libreoffice';
+import { SCHEME_TYPES } from '../../src/workbook/tables/options';
+import { convert, viewInCalc, type CalcView } from '../support/libreoffice';
 import { SAMPLE_PATH } from '../support/makeSample';
 import { bcf, scratchDir } from './support/bcf';
 import {
@@ -191,6 +192,21 @@ describe('LibreOffice Calc reads what bcf writes', () => {
     expect(schemes?.tables).toHaveLength(1);
     expect(schemes?.xml).toMatch(/<dataValidation\b[^>]*type="list"/);
     expect(sheetCsv(templateOut, 'Checks')[0]?.[0]).toBe('BCF results: BCF plan checks');
+  });
+
+  it('bcf template: Calc reads the Scheme type drop-down as a list from the hidden BCF Lists sheet', async () => {
+    const out = join(dir, 'fods');
+    await convert([templateOut], 'fods', out);
+    const xml = readFileSync(join(out, 'planning-template.fods'), 'utf8').replace(/&apos;/g, "'");
+    const rangeList =
+      /<table:content-validation table:name="([^"]+)" table:condition="of:cell-content-is-in-list\(\[\$'BCF Lists'\.\$A\$2:\.\$A\$17\]\)"/.exec(
+        xml,
+      );
+    expect(rangeList).not.toBeNull();
+    const schemes = /<table:table table:name="Schemes"[\s\S]*?<\/table:table>/.exec(xml)?.[0] ?? '';
+    expect(schemes).toContain(`table:content-validation-name="${rangeList?.[1] ?? '?'}"`);
+    const lists = sheetCsv(templateOut, 'BCF Lists');
+    expect(lists.map((r) => r[0])).toEqual(['Scheme type', ...SCHEME_TYPES.map((o) => o.value)]);
   });
 
   it('bcf consolidate: the rows read back as written; the totals formulas recalculate to the engine totals', async () => {

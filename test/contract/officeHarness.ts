@@ -81,10 +81,11 @@ function snapshotSheet(sheet: SheetModel): SnapshotSheet {
     hidden: sheet.visibility !== 'Visible',
     cells,
     columnWidths,
-    validations: sheet.validations.map((v) => ({
-      range: rectAddress(v.rect),
-      list: v.source.split(','),
-    })),
+    validations: sheet.validations.map((v) =>
+      v.source.startsWith('=')
+        ? { range: rectAddress(v.rect), source: v.source.slice(1) }
+        : { range: rectAddress(v.rect), list: v.source.split(',') },
+    ),
     ownedByAddin: sheet.names.some((n) => n.name.toLowerCase() === 'bcf_owner'),
   };
 }

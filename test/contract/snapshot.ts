@@ -2,7 +2,7 @@
  * What the contract inspects after an operation: a plain snapshot of the workbook that
  * each adapter's harness reads back its own way (the in-memory model; the saved file).
  */
-import type { CellValue, ChartKind } from '../../src/ports/workbook';
+import type { CellValue, ChartKind, ListValidation } from '../../src/ports/workbook';
 
 /** A non-blank or formatted cell. */
 export interface SnapshotCell {
@@ -22,7 +22,8 @@ export interface SnapshotSheet {
   readonly cells: Readonly<Record<string, SnapshotCell>>;
   /** Widths in characters by column letter, for columns given a width. */
   readonly columnWidths: Readonly<Record<string, number>>;
-  readonly validations: readonly { readonly range: string; readonly list: readonly string[] }[];
+  /** Drop-downs: their items, or the reference they read them from (no leading "="). */
+  readonly validations: readonly ListValidation[];
   /** Marked as the add-in's. */
   readonly ownedByAddin: boolean;
 }

@@ -114,6 +114,52 @@ export function describeWritingContract(
       expect(sheetOf(snapshot, 'BCF records').hidden).toBe(true);
     });
 
+    it('adds a drop-down that reads its items from a sheet written later in the same call', async () => {
+      const subject = await make(contracts);
+      const source = "'BCF Lists'!$A$2:$A$4";
+      await subject.workbook.writeSheets([
+        {
+          sheet: 'Plan',
+          values: [['Scheme type'], [null], [null]],
+          numberFormats: [['General'], ['General'], ['General']],
+          inputRanges: ['A2:A3'],
+          validations: [{ range: 'A2:A3', source }],
+          tables: [],
+          charts: [],
+        },
+        {
+          sheet: 'BCF Lists',
+          values: [['Scheme type'], ['Assistive technologies'], ['Carers services'], ['Other']],
+          numberFormats: [['General'], ['General'], ['General'], ['General']],
+          hidden: true,
+          tables: [],
+          charts: [],
+        },
+      ]);
+      const snapshot = await subject.inspect();
+      expect(sheetOf(snapshot, 'Plan').validations).toEqual([{ range: 'A2:A3', source }]);
+      expect(sheetOf(snapshot, 'BCF Lists').cells.A3?.value).toBe('Carers services');
+    });
+
+    it('refuses a drop-down source that is not one column or row of cells with its sheet', async () => {
+      const subject = await make(contracts);
+      const plan = (source: string): SheetWrite => ({
+        sheet: 'Plan',
+        values: [['Scheme type'], [null]],
+        numberFormats: [['General'], ['General']],
+        validations: [{ range: 'A2', source }],
+        tables: [],
+        charts: [],
+      });
+      for (const source of ['$A$2:$A$4', "'BCF Lists'!$A$2:$B$4", "'BCF Lists'!A:A"]) {
+        await expect(subject.workbook.writeSheets([plan(source)])).rejects.toMatchObject({
+          code: codes.badLayout,
+          message: `Sheet "Plan": the drop-down list on A2 must come from one column or row of cells with its sheet, like 'BCF Lists'!$A$2:$A$20; got ${JSON.stringify(source)}.`,
+        });
+      }
+      expect((await subject.inspect()).sheets.map((s) => s.name)).not.toContain('Plan');
+    });
+
     it('replaces its own sheet whole on a second write, leaving other sheets alone', async () => {
       const subject = await make(contracts);
       await subject.workbook.writeSheets([resultSheet('Gain share results', 6)]);

@@ -5,7 +5,7 @@
  */
 import { Workbook } from '../../src/adapters/xlsx/excelts';
 import { partText, readParts, type Parts } from '../../src/adapters/xlsx/zipParts';
-import type { CellValue, ChartKind } from '../../src/ports/workbook';
+import type { CellValue, ChartKind, ListValidation } from '../../src/ports/workbook';
 import type { SnapshotCell, SnapshotChart, SnapshotSheet, WorkbookSnapshot } from './snapshot';
 
 type Sheet = NonNullable<ReturnType<Workbook['getWorksheet']>>;
@@ -165,10 +165,16 @@ function snapshotSheet(sheet: Sheet, hidden: boolean, owned: boolean): SnapshotS
     const width = sheet.getColumn(c).width;
     if (width !== undefined) columnWidths[letters(c)] = width;
   }
-  const validations = Object.entries(sheet.dataValidations.model).flatMap(([key, rule]) =>
-    rule && rule.type === 'list'
-      ? [{ range: key.replace(/^range:/, ''), list: listOf(rule.formulae[0]) }]
-      : [],
+  const validations = Object.entries(sheet.dataValidations.model).flatMap(
+    ([key, rule]): ListValidation[] => {
+      if (!rule || rule.type !== 'list') return [];
+      const range = key.replace(/^range:/, '');
+      const formula: unknown = rule.formulae[0];
+      // A literal list is a quoted string; anything else is the reference the items come from.
+      return typeof formula === 'string' && !formula.startsWith('"')
+        ? [{ range, source: formula }]
+        : [{ range, list: listOf(formula) }];
+    },
   );
   return { name: sheet.name, hidden, cells, columnWidths, validations, ownedByAddin: owned };
 }

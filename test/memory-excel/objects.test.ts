@@ -156,6 +156,40 @@ describe('memory Excel workbook objects', () => {
     ]);
   });
 
+  it('takes a list source "=range" of one column or row, on its own sheet or another that exists', async () => {
+    const excel = createMemoryExcel({ sheets: [{ name: 'Plan' }, { name: 'BCF Lists' }] });
+    await excel.run(async (context) => {
+      const plan = context.workbook.worksheets.getItem('Plan');
+      plan.getRange('A2:A5').dataValidation.rule = {
+        list: { inCellDropDown: true, source: "='BCF Lists'!$A$2:$A$17" },
+      };
+      plan.getRange('B2').dataValidation.rule = {
+        list: { inCellDropDown: true, source: '=$D$1:$F$1' },
+      };
+      await context.sync();
+    });
+    expect(excel.sheet('Plan')?.validations.map((v) => v.source)).toEqual([
+      "='BCF Lists'!$A$2:$A$17",
+      '=$D$1:$F$1',
+    ]);
+  });
+
+  it.each(["='No such sheet'!$A$2:$A$5", "='BCF Lists'!$A$2:$B$5", '=A1:B2'])(
+    'refuses the list source %p (no such sheet, or not one row or column), as Excel does',
+    async (source) => {
+      const excel = createMemoryExcel({ sheets: [{ name: 'Plan' }, { name: 'BCF Lists' }] });
+      await expect(
+        excel.run(async (context) => {
+          context.workbook.worksheets.getItem('Plan').getRange('C2').dataValidation.rule = {
+            list: { inCellDropDown: true, source },
+          };
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: ErrorCode.invalidArgument });
+      expect(excel.sheet('Plan')?.validations).toEqual([]);
+    },
+  );
+
   it('hides and deletes sheets, but keeps at least one visible sheet', async () => {
     const excel = createMemoryExcel({ sheets: [{ name: 'Only' }, { name: 'Records' }] });
     await excel.run(async (context) => {

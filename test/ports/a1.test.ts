@@ -7,6 +7,7 @@ import {
   columnLetters,
   columnNumber,
   parseBox,
+  parseRef,
   rangeAddress,
   sheetRef,
 } from '../../src/ports/a1';
@@ -91,6 +92,20 @@ describe('A1 addresses', () => {
       bottom: 1_048_576,
       right: 16_384,
     });
+  });
+
+  it('reads back a reference with its sheet as absoluteRef writes it', () => {
+    const box = { top: 2, left: 1, bottom: 17, right: 1 };
+    for (const sheet of ['Lists', 'BCF Lists', "Ben's plan", 'Q1']) {
+      expect(parseRef(absoluteRef(sheet, box))).toEqual({ sheet, box });
+    }
+    expect(parseRef('Lists!B3')).toEqual({
+      sheet: 'Lists',
+      box: { top: 3, left: 2, bottom: 3, right: 2 },
+    });
+    for (const bad of ['$A$1:$A$3', "'Lists!A1", 'My sheet!A1', "'x'!A:A", "'a'!'b'!A1"]) {
+      expect(parseRef(bad)).toBeUndefined();
+    }
   });
 
   it('quotes sheet names as formulas need them', () => {

@@ -108,6 +108,16 @@ describe('the layout check', () => {
       `Sheet "Results": the drop-down list on A2 must have items without commas, 255 characters in all; got ${JSON.stringify(['x'.repeat(200), 'y'.repeat(55)])}.`,
     ],
     [
+      'a drop-down source without its sheet',
+      { validations: [{ range: 'A2', source: '$A$2:$A$9' }] },
+      `Sheet "Results": the drop-down list on A2 must come from one column or row of cells with its sheet, like 'BCF Lists'!$A$2:$A$20; got "$A$2:$A$9".`,
+    ],
+    [
+      'a drop-down source of two columns',
+      { validations: [{ range: 'A2', source: "'BCF Lists'!$A$2:$B$9" }] },
+      `Sheet "Results": the drop-down list on A2 must come from one column or row of cells with its sheet, like 'BCF Lists'!$A$2:$A$20; got "'BCF Lists'!$A$2:$B$9".`,
+    ],
+    [
       'a table name like a cell',
       { tables: [{ name: 'T1', range: 'A1:B3' }] },
       'Sheet "Results": "T1" is not a valid table name (letters, digits, _ and ., starting with a letter or _, not a cell address).',
@@ -146,6 +156,17 @@ describe('the layout check', () => {
     ],
   ])('refuses %s, naming the sheet and the fault', (_what, change, message) => {
     expect(messageFor(change)).toBe(message);
+  });
+
+  it('passes a drop-down read from one column or row of another sheet, longer than a literal list may be', () => {
+    expect(
+      messageFor({
+        validations: [
+          { range: 'A2:A3', source: "'BCF Lists'!$A$2:$A$300" },
+          { range: 'B2', source: 'Lists!B1:Z1' },
+        ],
+      }),
+    ).toBeUndefined();
   });
 
   it('gives the fault of the first bad layout, then a sheet laid out twice', () => {

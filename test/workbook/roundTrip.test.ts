@@ -101,6 +101,14 @@ describe('round trip over the in-memory Excel: template → filled → every mec
     expect(excel.sheet('Schemes')?.validations.map((v) => v.source)).toContain(
       'Minimum NHS Contribution,Additional NHS Contribution,iBCF,DFG,Additional LA Contribution,Winter Pressures Grant,Local Authority Discharge Funding,ICB Discharge Funding,Other',
     );
+    expect(excel.sheet('Schemes')?.validations.map((v) => v.source)).toContain(
+      "='BCF Lists'!$A$2:$A$17",
+    );
+    expect(excel.sheet('BCF Lists')?.visibility).toBe('Hidden');
+    expect(excel.values('BCF Lists', 'A1:A2')).toEqual([
+      ['Scheme type'],
+      ['Assistive Technologies and Equipment'],
+    ]);
     expect(await workbook.settings.get('bcf.templateVersion')).toBe('1');
     const checks = excel.values('Checks', 'A1:B40').map((r) => r[1]);
     expect(checks).toContain('PASS');

@@ -5,12 +5,14 @@ import {
   planningTemplate,
   upgradeTemplate,
 } from '../../src/workbook/template';
+import { SCHEME_TYPES } from '../../src/workbook/tables/options';
+import { TABLE_KINDS } from '../../src/workbook/tableKinds';
 import { FakeWorkbook, table } from './support/fakeWorkbook';
 
 const now = new Date('2025-06-01T14:03:05Z');
 
 describe('planning template', () => {
-  it('has an info sheet, one sheet per input table, and the Checks sheet', () => {
+  it('has an info sheet, one sheet per input table, the Checks sheet and the hidden lists sheet', () => {
     expect(planningTemplate(now).map((s) => s.sheet)).toEqual([
       'BCF Template',
       'Contributions',
@@ -23,7 +25,29 @@ describe('planning template', () => {
       'Activity',
       'Planned spend',
       'Checks',
+      'BCF Lists',
     ]);
+  });
+
+  it('gives Scheme type, too long for a literal list, a drop-down read from the hidden lists sheet', () => {
+    const sheets = planningTemplate(now);
+    const schemes = sheets.find((s) => s.sheet === 'Schemes');
+    const lists = sheets.find((s) => s.sheet === 'BCF Lists');
+    const typeColumn = TABLE_KINDS.schemes.columns.findIndex((c) => c.header === 'Scheme type');
+    const options = SCHEME_TYPES.map((o) => o.value);
+    expect(options.join(',').length).toBeGreaterThan(255);
+    const letter = String.fromCharCode(65 + typeColumn);
+    const lastRow = /(\d+)$/.exec(schemes?.tables[0]?.range ?? '')?.[1];
+    expect(schemes?.validations).toContainEqual({
+      range: `${letter}6:${letter}${lastRow}`,
+      source: `'BCF Lists'!$A$2:$A$${options.length + 1}`,
+    });
+    expect(lists?.hidden).toBe(true);
+    expect(lists?.values.map((row) => row[0])).toEqual(['Scheme type', ...options]);
+    // The shorter lists stay literal.
+    expect(schemes?.validations).toContainEqual(
+      expect.objectContaining({ list: ['NHS', 'LA', 'Joint'] }),
+    );
   });
 
   it('puts the two risk-share tables side by side, each body a yellow input range', () => {

@@ -129,6 +129,24 @@ describe('writeSheets: a result sheet (B&NES community services outline business
     });
   });
 
+  it('writes a drop-down read from a range as the bare reference in the sheet XML', async () => {
+    const workbook = await planning();
+    await workbook.writeSheets([
+      small('Plan template', {
+        validations: [{ range: 'A2:A3', source: "'BCF Lists'!$A$2:$A$17" }],
+      }),
+      small('BCF Lists', { hidden: true }),
+    ]);
+    const parts = await partsOf(await workbook.save());
+    const xml = [...parts.keys()]
+      .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+      .map((p) => unescapeXml(partText(parts, p) ?? ''))
+      .find((text) => text.includes('<dataValidation '));
+    expect(xml).toMatch(
+      /<dataValidation [^>]*type="list"[^>]*sqref="A2:A3"[^>]*>\s*<formula1>'BCF Lists'!\$A\$2:\$A\$17<\/formula1>/,
+    );
+  });
+
   it('creates the table, which then reads back through the port', async () => {
     const workbook = await planning();
     const { layout, result } = poolSheet();

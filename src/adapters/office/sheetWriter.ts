@@ -149,9 +149,10 @@ function queueFinish(sheet: Excel.Worksheet, layout: SheetWrite): void {
     input.format.fill.color = INPUT_FILL;
     input.format.protection.locked = false;
   }
-  for (const { range, list } of layout.validations ?? []) {
-    at(range, 'Drop-down range').dataValidation.rule = {
-      list: { inCellDropDown: true, source: list.join(',') },
+  for (const validation of layout.validations ?? []) {
+    const source = 'list' in validation ? validation.list.join(',') : `=${validation.source}`;
+    at(validation.range, 'Drop-down range').dataValidation.rule = {
+      list: { inCellDropDown: true, source },
     };
   }
   for (const { name, range } of layout.tables) {

@@ -64,6 +64,9 @@ export async function writeSheets(
   const steps = sheets.flatMap((layout) =>
     stepsFor(layout, state.sheets.get(layout.sheet.toLowerCase())),
   );
+  // Every sheet is set up (added or cleared) before any is finished, so a drop-down may
+  // read its items from a sheet later in the same write.
+  steps.sort((a, b) => Number(b.item.kind === 'setup') - Number(a.item.kind === 'setup'));
   const proxies: SheetProxies = new Map();
   await syncInPayloadBatches(context, packBatches(steps), (batch) => {
     for (const step of batch) queueStep(context, proxies, step);

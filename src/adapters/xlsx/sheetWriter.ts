@@ -99,12 +99,17 @@ function writeLooks(worksheet: Worksheet, layout: SheetWrite): void {
       cell.protection = { locked: false };
     }
   }
-  for (const { range, list } of layout.validations ?? []) {
-    worksheet.dataValidations.add(range, {
+  for (const validation of layout.validations ?? []) {
+    worksheet.dataValidations.add(validation.range, {
       type: 'list',
       allowBlank: true,
       showErrorMessage: true,
-      formulae: [`"${list.map((item) => item.replace(/"/g, '""')).join(',')}"`],
+      // A literal list is a quoted string; a range source is the reference itself.
+      formulae: [
+        'list' in validation
+          ? `"${validation.list.map((item) => item.replace(/"/g, '""')).join(',')}"`
+          : validation.source,
+      ],
     });
   }
 }

@@ -1,22 +1,22 @@
-import type { CellValue, SheetWrite, TableData } from '../../ports/workbook';
+import type { CellValue, ListValidation, SheetWrite, TableData } from '../../ports/workbook';
 import { rangeAddress } from '../../ports/a1';
 import { TABLE_KINDS, TABLE_KIND_ORDER } from '../tableKinds';
 import type { TableKind } from '../tableSchema';
+import { dropDown } from './listsSheet';
 
 /**
  * The input sheets of the planning template: one sheet per table kind (the two risk-share
  * tables side by side on one sheet), each with a title, a line on what the table is
  * for, the Excel table with its headers, number formats, example rows from DOMAIN.md's
  * worked examples and spare rows, the body shaded yellow as input, and drop-down lists
- * on option columns.
+ * on option columns (a list too long for Excel to hold literally is read from the hidden
+ * lists sheet, see listsSheet.ts).
  */
 
 /** Row of every template table's header. */
 export const TEMPLATE_HEADER_ROW = 5;
 /** Blank rows left in each table below the examples, ready to fill. */
 export const SPARE_ROWS = 5;
-/** Excel refuses a literal drop-down list longer than this (commas included). */
-const LIST_LIMIT = 255;
 
 /** Where the template puts a kind's table. */
 export interface TablePlacement {
@@ -88,7 +88,7 @@ function inputSheet(sheet: string, placements: readonly TablePlacement[]): Sheet
   const extra = {
     tables: [] as { name: string; range: string }[],
     inputs: [] as string[],
-    lists: [] as { range: string; list: string[] }[],
+    lists: [] as ListValidation[],
   };
   for (const p of placements) {
     const { kind, firstColumn } = p;
@@ -114,11 +114,8 @@ function inputSheet(sheet: string, placements: readonly TablePlacement[]): Sheet
         spec.header.length + 4,
         12,
       );
-      if (spec.type.kind === 'enum') {
-        const list = spec.type.options.map((o) => o.value);
-        if (list.join(',').length <= LIST_LIMIT)
-          extra.lists.push({ range: rangeAddress(bodyFirst, column, bodyLast, column), list });
-      }
+      const list = dropDown(spec, rangeAddress(bodyFirst, column, bodyLast, column));
+      if (list !== undefined) extra.lists.push(list);
     });
     const lastColumn = firstColumn + kind.columns.length - 1;
     extra.tables.push({

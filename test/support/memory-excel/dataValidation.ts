@@ -1,13 +1,18 @@
 /**
  * `Excel.DataValidation` in memory: list rules (drop-downs) only, which is what the
- * add-in sets. Setting a rule replaces the rules on the cells it covers.
+ * add-in sets. Setting a rule replaces the rules on the cells it covers. A list's
+ * `source` is either its items, comma-separated, or, as in Excel, a formula starting
+ * with "=" naming the cells to read the items from (`='BCF Lists'!$A$2:$A$17`, or a
+ * range of the same sheet); Excel refuses (InvalidArgument) a reference to a sheet that
+ * does not exist or to cells that are not one row or one column.
  */
-import { absoluteAddress, overlaps, quoteSheetName } from './address';
+import { absoluteAddress, overlaps, parseAddress, quoteSheetName } from './address';
+import { CORE } from './core';
 import { coreOf, MemoryClientObject, type LoadSpec, type ScalarGetters } from './clientObject';
 import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, officeError } from './errors';
 import type { RangeModel } from './grid';
-import type { ValidationModel } from './model';
+import { findSheet, type ValidationModel, type WorkbookModel } from './model';
 
 /** The data validation of a range. */
 export class MemoryDataValidation extends MemoryClientObject<RangeModel> {
@@ -30,6 +35,7 @@ export class MemoryDataValidation extends MemoryClientObject<RangeModel> {
     this.setProperty('rule', rule, (range) => {
       const source = typeof list.source === 'string' ? list.source : referenceOf(list.source);
       if (source === '') officeError(ErrorCode.invalidArgument, 'DataValidation.rule');
+      if (source.startsWith('=')) checkSourceCells(this[CORE].queue.model, range, source);
       replaceRules(range, { rect: range.rect, source, inCellDropDown: list.inCellDropDown });
     });
   }
@@ -46,6 +52,22 @@ export class MemoryDataValidation extends MemoryClientObject<RangeModel> {
   load(spec?: LoadSpec): Excel.DataValidation {
     this.queueLoad(spec);
     return this as unknown as Excel.DataValidation;
+  }
+}
+
+/** Raises InvalidArgument unless a "=reference" source names one row or column of an existing sheet. */
+function checkSourceCells(workbook: WorkbookModel, range: RangeModel, source: string): void {
+  const reference = parseAddress(source.slice(1));
+  const sheetThere =
+    reference?.sheet === undefined ? true : findSheet(workbook, reference.sheet) !== undefined;
+  const rect = reference?.rect;
+  const line = rect !== undefined && (rect.left === rect.right || rect.top === rect.bottom);
+  if (!sheetThere || !line) {
+    officeError(
+      ErrorCode.invalidArgument,
+      'DataValidation.rule',
+      `The list source ${source} on ${quoteSheetName(range.sheet.name)} is not one row or column of an existing sheet.`,
+    );
   }
 }
 
