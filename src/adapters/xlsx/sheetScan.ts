@@ -24,16 +24,6 @@ function tagAttribute(tag: string, name: string): string | undefined {
   return tag.slice(start, tag.indexOf('"', start));
 }
 
-function columnOf(ref: string): number {
-  let column = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    column = column * 26 + code - 64;
-  }
-  return column;
-}
-
 /** The text between `<name>` (or `<name ...>`) and `</name>` in a cell's content, or undefined. */
 function child(content: string, name: string): string | undefined {
   const open = content.indexOf(`<${name}`);
@@ -85,8 +75,13 @@ function emptyGrid(box: CellBox): CellValue[][] {
 }
 
 /** Blanks the cells of merges other than each merge's first (ExcelTS gives them no value). */
-function blankMerged(xml: string, boxes: readonly CellBox[], grids: CellValue[][][]): void {
-  const start = xml.lastIndexOf('<mergeCells');
+function blankMerged(
+  xml: string,
+  from: number,
+  boxes: readonly CellBox[],
+  grids: CellValue[][][],
+): void {
+  const start = xml.indexOf('<mergeCells', from); // after sheetData, as the schema orders it
   if (start < 0) return;
   const end = xml.indexOf('</mergeCells>', start);
   for (const match of xml.slice(start, end).matchAll(/\sref="([^"]*)"/g)) {
@@ -154,8 +149,68 @@ export function scanCells(
     }
     at = rowEnd + 6;
   }
-  blankMerged(xml, boxes, grids);
+  blankMerged(xml, Math.max(end, 0), boxes, grids);
   return grids;
+}
+
+/** What a cell's start tag says: its column (0 when it names none) and type. */
+interface CellTag {
+  column: number;
+  type: string | undefined;
+}
+
+/** Reads `r` and `t` from the start tag in xml[from, to) without slicing it. */
+function readTag(xml: string, from: number, to: number, tag: CellTag): void {
+  tag.column = 0;
+  tag.type = undefined;
+  for (let i = from; i < to; i++) {
+    if (xml.charCodeAt(i) !== 32 || xml.charCodeAt(i + 2) !== 61 || xml.charCodeAt(i + 3) !== 34) {
+      continue;
+    }
+    const name = xml.charCodeAt(i + 1);
+    if (name === 114) {
+      // r="B3": the column letters
+      let column = 0;
+      for (let j = i + 4; j < to; j++) {
+        const code = xml.charCodeAt(j);
+        if (code < 65 || code > 90) break;
+        column = column * 26 + code - 64;
+      }
+      tag.column = column;
+    } else if (name === 116) {
+      // t="s" is by far the commonest: no slice for it.
+      tag.type =
+        xml.charCodeAt(i + 4) === 115 && xml.charCodeAt(i + 5) === 34
+          ? 's'
+          : xml.slice(i + 4, xml.indexOf('"', i + 4));
+    }
+  }
+}
+
+/**
+ * The value of the cell whose content is xml(open, end): the common shapes (`<v>` alone,
+ * no formula) are read in place; anything else goes through {@link cellValue}.
+ */
+function contentValue(
+  xml: string,
+  open: number,
+  end: number,
+  type: string | undefined,
+  context: Context,
+): unknown {
+  if (xml.startsWith('<v>', open + 1) && type !== 'inlineStr') {
+    const close = xml.indexOf('</v>', open + 4);
+    if (close + 4 === end) {
+      if (close === open + 4) return '';
+      if (type === undefined || type === 'n') return parseFloat(xml.slice(open + 4, close));
+      if (type === 's') {
+        let index = 0;
+        for (let i = open + 4; i < close; i++) index = index * 10 + xml.charCodeAt(i) - 48;
+        return context.strings()[index] ?? '';
+      }
+    }
+  }
+  return cellValue(type, xml.slice(open + 1, end), context);
 }
 
 /** Scans the cells of one row into the grids; true if an unsaved formula was met. */
@@ -168,6 +223,7 @@ function scanRow(
   grids: CellValue[][][],
   context: Context,
 ): boolean {
+  const tag: CellTag = { column: 0, type: undefined };
   let at = from;
   let column = 0;
   for (;;) {
@@ -179,10 +235,9 @@ function scanRow(
       at = close + 1;
       continue;
     }
-    const tag = xml.slice(start, close + 1);
-    const ref = tagAttribute(tag, 'r');
-    column = ref === undefined ? column + 1 : columnOf(ref);
-    if (tag.endsWith('/>')) {
+    readTag(xml, start + 2, close, tag);
+    column = tag.column === 0 ? column + 1 : tag.column;
+    if (xml.charCodeAt(close - 1) === 47) {
       at = close + 1;
       continue;
     }
@@ -191,7 +246,7 @@ function scanRow(
     for (let b = 0; b < boxes.length; b++) {
       const box = boxes[b] as CellBox;
       if (row < box.top || row > box.bottom || column < box.left || column > box.right) continue;
-      const value = cellValue(tagAttribute(tag, 't'), xml.slice(close + 1, cellEnd), context);
+      const value = contentValue(xml, close, cellEnd, tag.type, context);
       if (value === UNSAVED) return true;
       const line = grids[b]?.[row - box.top];
       if (line) line[column - box.left] = value as CellValue;
