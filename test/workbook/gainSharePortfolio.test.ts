@@ -207,6 +207,23 @@ describe('gain share over every contract: findings and refusals', () => {
     ]);
   });
 
+  it('names the contract a shared band row does not fit', async () => {
+    // K2's parties are Hospice and CCG: the shared rows' "Trust" is not one of them, so
+    // for K2 the bands' shares fall short too (as a run naming K2 would say).
+    const contracts = [
+      contractRow('K1', 1000, 900),
+      contractRow('K2', 1000, 900, { provider: 'Hospice' }),
+    ];
+    expect(messages(await run(contracts))).toEqual([
+      '\'Risk share\'!F3 (RiskShareBands table, row 1, column "Party"): "Trust" is not a party to contract K2 (Hospice, CCG).',
+      '\'Risk share\'!G4 (RiskShareBands table, row 2, column "Share"): Gain band 1 shares sum to 0.00%, not 100%.',
+      '\'Risk share\'!F5 (RiskShareBands table, row 3, column "Party"): "Trust" is not a party to contract K2 (Hospice, CCG).',
+      '\'Risk share\'!G6 (RiskShareBands table, row 4, column "Share"): Gain band 2 shares sum to 50.00%, not 100%.',
+      '\'Risk share\'!F7 (RiskShareBands table, row 5, column "Party"): "Trust" is not a party to contract K2 (Hospice, CCG).',
+      '\'Risk share\'!G8 (RiskShareBands table, row 6, column "Share"): Loss band 1 shares sum to 0.00%, not 100%.',
+    ]);
+  });
+
   it('places an engine refusal at the contract it came from: a fraction of an expected spend of 0', async () => {
     const outcome = await run([contractRow('K1', 1000, 900), contractRow('K2', 0, 10)]);
     expect(!outcome.ok && outcome.findings).toEqual([

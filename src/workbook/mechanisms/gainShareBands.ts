@@ -46,7 +46,8 @@ function limit(
 /**
  * One direction's bands from the RiskShareBands rows ("Both" rows count for gains and
  * losses): bands in number order, each with its upper limit and each party's share.
- * Checks that parties are known and each band's shares make 100%.
+ * Checks that parties are known (`partyOf` says to what, in a finding) and each band's
+ * shares make 100%.
  */
 export function bandsOf(
   table: InputTable,
@@ -55,6 +56,7 @@ export function bandsOf(
   parties: readonly string[],
   origins: OriginRecorder,
   findings: Finding[],
+  partyOf = 'a party to this contract',
 ): GainLossBandInput[] {
   const field = direction === 'Gain' ? 'gainBands' : 'lossBands';
   return groupBands(rows, direction).map((group, b) => {
@@ -65,7 +67,7 @@ export function bandsOf(
       if (party === undefined || share === undefined) continue;
       const known = parties.find((p) => sameName(p, party));
       if (known === undefined) {
-        findings.push(...unknownName(table, row, 'party', 'a party to this contract', parties));
+        findings.push(...unknownName(table, row, 'party', partyOf, parties));
         continue;
       }
       shares[known] = share;

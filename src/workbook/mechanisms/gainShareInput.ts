@@ -46,6 +46,7 @@ function partyTerms(
   parties: readonly string[],
   origins: OriginRecorder,
   findings: Finding[],
+  partyOf: string,
 ) {
   const quality: Record<string, Dec> = {};
   const gain: Record<string, GainLossCapInput> = {};
@@ -65,7 +66,7 @@ function partyTerms(
     if (written === undefined || terms.table === undefined) continue;
     const party = parties.find((p) => sameName(p, written));
     if (party === undefined) {
-      findings.push(...unknownName(terms.table, row, 'party', 'a party to this contract', parties));
+      findings.push(...unknownName(terms.table, row, 'party', partyOf, parties));
       continue;
     }
     const q = decOf(row, 'quality');
@@ -129,6 +130,8 @@ export interface TermsSource {
   readonly bandRows: readonly InputRow[];
   readonly terms: InputTable | undefined;
   readonly termRows: readonly InputRow[];
+  /** What an unknown party is not, in a finding: "a party to contract MH1"; default "this contract". */
+  readonly partyOf?: string;
 }
 
 /**
@@ -145,13 +148,15 @@ export function contractTerms(
 ): GainLossTermsInput {
   const parties = partiesOf(contract);
   const { bands, bandRows } = source;
-  const gainBands = bandsOf(bands, bandRows, 'Gain', parties, origins, findings);
-  const lossBands = bandsOf(bands, bandRows, 'Loss', parties, origins, findings);
+  const partyOf = source.partyOf ?? 'a party to this contract';
+  const gainBands = bandsOf(bands, bandRows, 'Gain', parties, origins, findings, partyOf);
+  const lossBands = bandsOf(bands, bandRows, 'Loss', parties, origins, findings, partyOf);
   const terms = partyTerms(
     { table: source.terms, rows: source.termRows },
     parties,
     origins,
     findings,
+    partyOf,
   );
   const commissioner = textOf(contract, 'commissioner') ?? '';
   const gate = decParam(values, 'gate');

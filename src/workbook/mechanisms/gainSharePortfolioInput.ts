@@ -144,7 +144,13 @@ export function buildPortfolio(
       byKey.set(key, g);
       const terms = contractTerms(
         row,
-        { bands, bandRows: ownBands, terms: tables.riskShareTerms, termRows: ownTerms },
+        {
+          bands,
+          bandRows: ownBands,
+          terms: tables.riskShareTerms,
+          termRows: ownTerms,
+          partyOf: `a party to contract ${id ?? `in row ${row.row}`}`,
+        },
         values,
         new GroupOrigins(origins, `groups[${g}].`),
         termFindings,
