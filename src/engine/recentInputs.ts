@@ -80,17 +80,32 @@ function copyOf(value: unknown): Copy | typeof NOT_PLAIN {
   return new ObjectCopy(keys, values);
 }
 
-/** Whether `value` holds exactly the data of `copy`. */
+/**
+ * Whether `value` holds exactly the data of `copy`. Plain loops rather than `every` over
+ * `Object.keys`: a worksheet formula per contract row compares its terms on every call.
+ */
 function sameData(value: unknown, copy: Copy): boolean {
   if (copy instanceof ObjectCopy) {
-    if (!isPlainObject(value)) return false;
-    const keys = Object.keys(value);
-    if (keys.length !== copy.keys.length) return false;
-    return keys.every((key, i) => key === copy.keys[i] && sameData(value[key], copy.values[i]));
+    return isPlainObject(value) && sameObject(value, copy);
   }
   if (Array.isArray(copy)) {
     if (!isPlainArray(value) || value.length !== copy.length) return false;
-    return copy.every((item: Copy, i) => i in value && sameData(value[i], item));
+    for (let i = 0; i < copy.length; i += 1) {
+      if (!(i in value) || !sameData(value[i], copy[i] as Copy)) return false;
+    }
+    return true;
   }
   return Object.is(value, copy);
+}
+
+/** Same keys in the same order, with the same data: what `Object.keys` would list, walked without making the list. */
+function sameObject(value: Readonly<Record<string, unknown>>, copy: ObjectCopy): boolean {
+  let i = 0;
+  for (const key in value) {
+    // Only own keys count (Object.keys lists no others); an inherited one is a difference.
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+    if (key !== copy.keys[i] || !sameData(value[key], copy.values[i])) return false;
+    i += 1;
+  }
+  return i === copy.keys.length;
 }

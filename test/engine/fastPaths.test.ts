@@ -4,6 +4,7 @@ import { capitationBudget, capitationRate } from '../../src/engine/capitation';
 import { projectedPopulation } from '../../src/engine/capitationRate';
 import { Dec, ZERO, min, roundPence } from '../../src/engine/decimal';
 import { gainLossShare, type GainLossShareInput } from '../../src/engine/gainLossShare';
+import { RecentInputs } from '../../src/engine/recentInputs';
 
 /**
  * The engine's shortcuts for speed against the straightforward way, on random inputs:
@@ -163,6 +164,58 @@ describe('gainLossShare: shares of exactly 1 and band 1 taken without arithmetic
         expect(listed).toHaveLength(plain.filter((c) => !c.amount.isZero()).length);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('RecentInputs: terms compared with plain loops', () => {
+  /** The plain comparison: own keys listed and compared in order, numbers with Object.is. */
+  function sameData(a: unknown, b: unknown): boolean {
+    if (Array.isArray(a) || Array.isArray(b)) {
+      if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+      return a.every((item: unknown, i) => sameData(item, b[i]));
+    }
+    if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+      const ka = Object.keys(a);
+      const kb = Object.keys(b);
+      if (ka.length !== kb.length) return false;
+      return ka.every(
+        (key, i) =>
+          key === kb[i] &&
+          sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+      );
+    }
+    return Object.is(a, b);
+  }
+
+  /** Reverses the keys of every object: the same entries in another order. */
+  const reordered = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(reordered);
+    if (typeof value !== 'object' || value === null) return value;
+    const entries = Object.entries(value).reverse();
+    return Object.fromEntries(entries.map(([k, v]) => [k, reordered(v)]));
+  };
+  const data = fc.jsonValue({ maxDepth: 3 });
+
+  it('reuses a check exactly when the data are the same, key order included (property)', () => {
+    fc.assert(
+      fc.property(
+        data,
+        fc.oneof(data, fc.constant('same'), fc.constant('reordered')),
+        (first, pick) => {
+          const second =
+            pick === 'same'
+              ? (JSON.parse(JSON.stringify(first)) as unknown)
+              : pick === 'reordered'
+                ? reordered(first)
+                : pick;
+          const recent = new RecentInputs<number>(4);
+          recent.checked(first, () => 1);
+          const reused = recent.checked(second, () => 2) === 1;
+          expect(reused).toBe(sameData(first, second));
+        },
+      ),
+      { numRuns: 2_000 },
     );
   });
 });
