@@ -127,6 +127,18 @@ describe('saving by grafting the add-in sheets into the input package', () => {
     expect(result?.getCell(2, 1).value).toBe(layout.values[1]?.[0]); // text starting with "="
   });
 
+  it("writes the add-in's sheet in the workbook's own default font, bold rows included", async () => {
+    const book = planningWorkbook();
+    book.defaultFont = { name: 'Arial', size: 10 };
+    const output = await run(await bytesOf(book));
+    const loaded = new Workbook();
+    await loaded.xlsx.load(output);
+    const result = loaded.getWorksheet(SHEET);
+    expect(result?.getCell(1, 1).font).toMatchObject({ name: 'Arial', size: 10, bold: true });
+    const styles = text(readZip(output), 'xl/styles.xml');
+    expect(styles).not.toContain('Calibri');
+  });
+
   it('replaces its own sheet on a second run, at the same tab, leaving no part behind', async () => {
     const first = await run(await bytesOf(decoratedWorkbook()));
     const second = await run(first, { 'bcf.other': 'kept' });
@@ -160,6 +172,27 @@ describe('saving by grafting the add-in sheets into the input package', () => {
     expect(await reopened.sheetOwner('Notes')).toBe('user');
     expect(await reopened.settings.get('bcf.lastRun')).toBe('{"mechanism":"pool"}');
     expect(await reopened.settings.get('bcf.other')).toBe('kept');
+  });
+
+  it("removes a replaced user's sheet with its note and conditional formats, when asked to replace it", async () => {
+    const workbook = await openXlsx(await bytesOf(decoratedWorkbook()));
+    await workbook.writeSheets([poolSheet('Notes').layout], { replaceUserSheets: true });
+    const entries = readZip(await workbook.save());
+    expect([...entries.keys()].filter((p) => /comments|vmlDrawing/.test(p))).toEqual([]);
+    const live = reachable(entries);
+    expect(
+      [...entries.keys()].filter(
+        (p) => !p.includes('_rels/') && p !== '[Content_Types].xml' && !live.has(p),
+      ),
+    ).toEqual([]);
+    const workbookXml = text(entries, 'xl/workbook.xml');
+    expect([...workbookXml.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'Inputs',
+      'Metrics',
+      'Dashboard',
+      'Notes',
+    ]);
+    expect(workbookXml).toContain('name="ReviewedAmount"'); // a workbook-level name stays
   });
 
   it('writes well-formed XML in every part (xmllint), which LibreOffice Calc opens and reads', async () => {

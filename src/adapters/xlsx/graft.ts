@@ -18,7 +18,7 @@ import { PackageBook, parseRelationships, relsPath, type Relationship } from './
 import { SheetSettings } from './settings';
 import { writeSheet } from './sheetWriter';
 import { mergeStyles } from './stylesMerge';
-import { attribute, elements, encodeXml } from './xmlText';
+import { attribute, decodeXml, elements, encodeXml } from './xmlText';
 import { newEntry, writeZip, type ZipEntry } from './zipPackage';
 
 const WORKSHEET_TYPE =
@@ -30,9 +30,23 @@ function isRendered(tab: Tab): tab is Rendered {
   return tab.kind !== 'input';
 }
 
+/** The input's default font (its styles' first font), as bold rows build on it. */
+function defaultFont(styles: string): { name: string; size: number } | undefined {
+  const font = /<fonts\b[^>]*>\s*<font\b[^>]*>([\s\S]*?)<\/font>/.exec(styles)?.[1] ?? '';
+  const name = /<name\s+val="([^"]*)"/.exec(font)?.[1];
+  const size = Number(/<sz\s+val="([^"]*)"/.exec(font)?.[1]);
+  return name && size > 0 ? { name: decodeXml(name), size } : undefined;
+}
+
 /** Renders the add-in's sheets into a scratch workbook and writes it. */
-async function renderScratch(fast: FastBook, selfCheck: boolean): Promise<PackageBook> {
+async function renderScratch(
+  fast: FastBook,
+  styles: string,
+  selfCheck: boolean,
+): Promise<PackageBook> {
   const book = new Workbook();
+  const font = defaultFont(styles);
+  if (font) book.defaultFont = font;
   for (const tab of fast.tabs.filter(isRendered)) {
     if (tab.kind === 'layout') {
       writeSheet(book.addWorksheet(tab.layout.sheet), tab.layout);
@@ -294,14 +308,15 @@ function workbookXml(
 export async function graftSave(fast: FastBook, selfCheck = false): Promise<Uint8Array> {
   const pkg = fast.pkg;
   const rendered = fast.tabs.filter(isRendered);
-  const scratch = await renderScratch(fast, selfCheck);
   const workbookRels = pkg.rels(pkg.workbookPart);
   const stylesRel = workbookRels.find((rel) => rel.type.endsWith('/styles'));
   const inputStyles = stylesRel && pkg.text(stylesRel.part);
-  const scratchStyles = scratch.rels(scratch.workbookPart).find((r) => r.type.endsWith('/styles'));
-  if (!stylesRel || inputStyles === undefined || !scratchStyles) {
+  if (!stylesRel || inputStyles === undefined) {
     throw new NeedsModel('no styles part');
   }
+  const scratch = await renderScratch(fast, inputStyles, selfCheck);
+  const scratchStyles = scratch.rels(scratch.workbookPart).find((r) => r.type.endsWith('/styles'));
+  if (!scratchStyles) throw new NeedsModel('no styles part in the scratch workbook');
   const styles = mergeStyles(inputStyles, scratch.text(scratchStyles.part) ?? '');
   const grafted = graftParts(pkg, scratch, rendered, styles.restyle);
   const replaced = new Set(rendered.flatMap((tab) => (tab.replaces ? [tab.replaces.part] : [])));

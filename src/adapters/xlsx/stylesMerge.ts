@@ -52,11 +52,18 @@ function setAttribute(element: string, name: string, value: string): string {
 
 /**
  * Appends `theirs` to `mine`, reusing an identical entry where there is one: the new
- * list, and where each of theirs went.
+ * list, and where each of theirs went. The first `defaults` entries are the workbook's
+ * defaults (the default font; the two fills every styles part starts with; no border):
+ * theirs stand for the input's own, so the add-in's plain cells take the user's font.
  */
-function appendDistinct(mine: readonly string[], theirs: readonly string[]): [string[], number[]] {
+function appendDistinct(
+  mine: readonly string[],
+  theirs: readonly string[],
+  defaults = 0,
+): [string[], number[]] {
   const merged = [...mine];
-  const where = theirs.map((entry) => {
+  const where = theirs.map((entry, i) => {
+    if (i < Math.min(defaults, mine.length)) return i;
     const same = merged.indexOf(entry);
     if (same >= 0) return same;
     merged.push(entry);
@@ -89,13 +96,14 @@ export function mergeStyles(input: string, scratch: string): MergedStyles {
   if (scratchDxfs && scratchDxfs.children.length > 0) fail('dxfs');
   let xml = input;
   const where: Record<string, number[]> = {};
-  for (const [name, child] of [
-    ['fonts', 'font'],
-    ['fills', 'fill'],
-    ['borders', 'border'],
+  for (const [name, child, defaults] of [
+    ['fonts', 'font', 1],
+    ['fills', 'fill', 2],
+    ['borders', 'border', 1],
   ] as const) {
     const mine = get(input, name, child);
-    const [list, placed] = appendDistinct(mine.children, get(scratch, name, child).children);
+    const theirs = get(scratch, name, child).children;
+    const [list, placed] = appendDistinct(mine.children, theirs, defaults);
     where[child] = placed;
     const merged = rebuild(mine, name, list);
     xml = xml.replace(mine.whole, () => merged);
