@@ -65,6 +65,26 @@ export interface WorkbookOverview {
   readonly partners: readonly string[];
   /** The plan checks' minima used last time in this workbook (kept in its settings), if any. */
   readonly savedPlanChecks?: PlanChecksParams;
+  /**
+   * Each mechanism's parameters as its last run in this workbook saved them (kept in its
+   * settings), for the forms to start from; absent for a mechanism never run here.
+   */
+  readonly savedParams?: Readonly<Partial<Record<MechanismId, SavedParams>>>;
+  /** The workbook's last run, when it recorded one. */
+  readonly lastRun?: SavedRun;
+}
+
+/**
+ * A mechanism's parameters as a run saved them in the workbook: plain JSON by the
+ * workbook layer's parameter ids (as `bcf run --params` takes them). Untrusted: the
+ * file may have been edited or written by another version.
+ */
+export type SavedParams = Readonly<Record<string, unknown>>;
+
+/** Which mechanism the workbook's last run was, and when. */
+export interface SavedRun {
+  readonly mechanism: MechanismId;
+  readonly at: Date;
 }
 
 /** One problem with the workbook's input, placed where the user can fix it. */

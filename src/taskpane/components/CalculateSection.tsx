@@ -4,12 +4,21 @@ import type { FormErrors } from '../forms/fields';
 import { SIMPLE_FORMS } from '../forms/mechanismForms';
 import { choicesOf, valuesOf, type Forms } from '../forms/request';
 import { MECHANISM_CATALOG } from '../mechanismCatalog';
+import { ukDateTime } from '../ukFormat';
 import type { MechanismId, WorkbookOverview } from '../operations';
 import { GainLossEditor } from './GainLossEditor';
 import { MechanismPicker } from './MechanismPicker';
 import { ParameterFields } from './ParameterFields';
 import { Section } from './Section';
 import { usePaneStyles } from './styles';
+
+/** Where a form's starting values came from, when the workbook saved them. */
+function restoredNote(overview: WorkbookOverview, mechanism: MechanismId): string {
+  const last = overview.lastRun;
+  return last?.mechanism === mechanism
+    ? `Parameters from the last run on ${ukDateTime(last.at)}.`
+    : 'Parameters from the last run of this calculation in this workbook.';
+}
 
 /** Pick a calculation, set its parameters, run it. */
 export function CalculateSection(props: {
@@ -37,6 +46,9 @@ export function CalculateSection(props: {
         onChange={props.onMechanism}
       />
       <h3 className={styles.subheading}>Parameters</h3>
+      {forms.restored?.includes(mechanism) === true ? (
+        <p className={styles.hint}>{restoredNote(props.overview, mechanism)}</p>
+      ) : null}
       {mechanism === 'gainLossShare' ? (
         <GainLossEditor
           form={forms.gainLoss}

@@ -54,6 +54,8 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
   const interactive = useRef(props.onInteractive);
   /** Whether the user chose the mechanism (rather than the pane). */
   const picked = useRef(false);
+  /** Whether the workbook has been read once (the forms then hold its saved parameters). */
+  const read = useRef(false);
 
   const fail = useCallback((title: string, error: unknown) => {
     setMessage({ intent: 'error', title, text: errorText(error) });
@@ -63,21 +65,28 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     try {
       const next = await operations.overview();
       setOverview(next);
-      // Keep what the user typed unless the contracts or partners changed.
+      // The forms start from the parameters saved by each mechanism's last run; later
+      // readings keep what the user typed unless the contracts or partners changed.
+      const first = !read.current;
+      read.current = true;
       setForms((f) => {
         const kept =
-          sameJson(f.contracts, next.contracts) && sameJson(f.partners, next.partners)
+          !first && sameJson(f.contracts, next.contracts) && sameJson(f.partners, next.partners)
             ? f
-            : initialForms(next.contracts, next.partners, next.savedPlanChecks);
+            : initialForms(next.contracts, next.partners, next.savedPlanChecks, next.savedParams);
         const saved = next.savedPlanChecks;
         return kept.simple.planChecks !== undefined || saved === undefined
           ? kept
           : { ...kept, simple: { ...kept.simple, planChecks: { ...saved } } };
       });
-      // The user's choice stays while it can run; otherwise the first that can.
+      // The user's choice stays while it can run; otherwise the workbook's last run, or
+      // the first that can.
       setMechanism((m) => {
-        const current = next.mechanisms.find((s) => s.mechanism === m);
-        if (picked.current && current?.ready === true) return m;
+        const ready = (id: MechanismId | undefined): boolean =>
+          next.mechanisms.some((s) => s.mechanism === id && s.ready);
+        if (picked.current && ready(m)) return m;
+        const last = next.lastRun?.mechanism;
+        if (first && last !== undefined && ready(last)) return last;
         return next.mechanisms.find((s) => s.ready)?.mechanism ?? m;
       });
     } catch (error) {

@@ -2,15 +2,19 @@
  * Turns the pane's forms into a run request, or the errors to show. The only place
  * that knows which form belongs to which mechanism.
  */
-import type {
-  ContractSummary,
-  MechanismId,
-  MechanismRequest,
-  PlanChecksParams,
+import {
+  MECHANISM_IDS,
+  type ContractSummary,
+  type MechanismId,
+  type MechanismRequest,
+  type PlanChecksParams,
+  type SavedParams,
 } from '../operations';
 import { checkForm, type FieldChoices, type FormErrors, type FormValues } from './fields';
 import { checkGainLoss, defaultGainLoss, gainLossParams, type GainLossForm } from './gainLossForm';
 import { SIMPLE_FORMS } from './mechanismForms';
+import { restoredGainLoss } from './restoreGainLoss';
+import { restoredValues } from './restoreSimple';
 
 export type SimpleMechanismId = Exclude<MechanismId, 'gainLossShare'>;
 
@@ -21,20 +25,42 @@ export interface Forms {
   readonly partners: readonly string[];
   readonly simple: Readonly<Partial<Record<SimpleMechanismId, FormValues>>>;
   readonly gainLoss: GainLossForm;
+  /** The mechanisms whose forms started from the parameters their last run saved. */
+  readonly restored?: readonly MechanismId[];
 }
 
-/** Fresh forms for a workbook; the plan checks start from the minima it used last time. */
+const SIMPLE_IDS = MECHANISM_IDS.filter((m): m is SimpleMechanismId => m !== 'gainLossShare');
+
+/**
+ * Fresh forms for a workbook. Each form starts from the parameters its mechanism's last
+ * run saved in the workbook (`saved`, see restoreSimple.ts and restoreGainLoss.ts) where
+ * there are any, else from its defaults; the plan checks, failing saved parameters, from
+ * `savedPlanChecks`.
+ */
 export function initialForms(
   contracts: readonly ContractSummary[],
   partners: readonly string[],
   savedPlanChecks?: PlanChecksParams,
+  saved?: Readonly<Partial<Record<MechanismId, SavedParams>>>,
 ): Forms {
-  return {
+  const fresh: Forms = {
     contracts,
     partners,
     simple: savedPlanChecks === undefined ? {} : { planChecks: { ...savedPlanChecks } },
     gainLoss: defaultGainLoss(contracts),
   };
+  if (saved === undefined) return fresh;
+  const simple: Partial<Record<SimpleMechanismId, FormValues>> = { ...fresh.simple };
+  const restored: MechanismId[] = [];
+  for (const mechanism of SIMPLE_IDS) {
+    const values = restoredValues(mechanism, saved[mechanism], choicesOf(fresh, mechanism));
+    if (values === undefined) continue;
+    simple[mechanism] = values;
+    restored.push(mechanism);
+  }
+  const gainLoss = restoredGainLoss(saved.gainLossShare, contracts);
+  if (gainLoss !== undefined) restored.push('gainLossShare');
+  return { ...fresh, simple, gainLoss: gainLoss ?? fresh.gainLoss, restored };
 }
 
 /** What a simple form's party and contract fields offer. */

@@ -1,20 +1,24 @@
 /**
  * What the pane shows of a workbook before a run: its tables, which mechanisms have the
  * tables they need, the contracts with their parties, and the partners of the pooled
- * fund. One `listTables` and, when there are contracts or contributions, one `readTables`.
+ * fund, and each mechanism's parameters saved by its last run. One `listTables`, when
+ * there are contracts or contributions one `readTables`, and the settings.
  */
 import type { TableInfo, Workbook } from '../../ports/workbook';
 import { textOf, type InputTable } from '../../workbook/inputTable';
 import { ADDIN_TABLE_PREFIX, locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
-import { savedParams } from '../../workbook/settingsStore';
+import type { ScenarioParams } from '../../workbook/params';
+import { lastRun, savedParams } from '../../workbook/settingsStore';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/build';
 import {
   MECHANISM_IDS,
   type ContractSummary,
+  type MechanismId,
   type MechanismStatus,
+  type SavedParams,
   type PlanChecksParams,
   type WorkbookOverview,
 } from '../operations';
@@ -85,16 +89,43 @@ function partnersOf(table: InputTable | undefined): string[] {
   return partners;
 }
 
-/** The minima of the last plan checks run in this workbook, when both were given. */
-async function savedPlanChecks(workbook: Workbook): Promise<PlanChecksParams | undefined> {
-  const saved = await savedParams(workbook.settings, 'checks');
+/** The plan checks' minima in their saved parameters, when both were given. */
+function planChecksOf(saved: SavedParams | undefined): PlanChecksParams | undefined {
   const text = (value: unknown): string | undefined =>
     typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-  const socialCareMinimum = text(saved.socialCareMinimum);
-  const nhsOutOfHospitalMinimum = text(saved.nhsOutOfHospitalMinimum);
+  const socialCareMinimum = text(saved?.socialCareMinimum);
+  const nhsOutOfHospitalMinimum = text(saved?.nhsOutOfHospitalMinimum);
   return socialCareMinimum === undefined || nhsOutOfHospitalMinimum === undefined
     ? undefined
     : { socialCareMinimum, nhsOutOfHospitalMinimum };
+}
+
+/**
+ * Every mechanism's saved parameters (those never run here left out) and the last run.
+ * The settings port reads one key at a time, so the keys are read together rather than
+ * one after another.
+ */
+async function savedRuns(
+  workbook: Workbook,
+): Promise<Pick<WorkbookOverview, 'savedParams' | 'lastRun'>> {
+  const [last, ...params] = await Promise.all([
+    lastRun(workbook.settings),
+    ...MECHANISM_IDS.map((id) => savedParams(workbook.settings, LAYER_ID[id])),
+  ]);
+  const saved = Object.fromEntries(
+    MECHANISM_IDS.flatMap((id, i) => {
+      const p = params[i];
+      return p === undefined || Object.keys(p).length === 0 ? [] : [[id, p]];
+    }),
+  ) as Partial<Record<MechanismId, ScenarioParams>>;
+  const mechanism = MECHANISM_IDS.find((id) => LAYER_ID[id] === last?.mechanism);
+  const at = last === undefined ? undefined : new Date(last.at);
+  return {
+    savedParams: saved,
+    ...(mechanism === undefined || at === undefined || Number.isNaN(at.getTime())
+      ? {}
+      : { lastRun: { mechanism, at } }),
+  };
 }
 
 export async function workbookOverview(workbook: Workbook): Promise<WorkbookOverview> {
@@ -107,9 +138,11 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
   ];
   const located = locateTables(tables, wanted);
   const read = located.found.size === 0 ? undefined : await readInputTables(workbook, wanted);
-  const saved = await savedPlanChecks(workbook);
+  const saved = await savedRuns(workbook);
+  const planChecks = planChecksOf(saved.savedParams?.planChecks);
   return {
-    ...(saved === undefined ? {} : { savedPlanChecks: saved }),
+    ...(planChecks === undefined ? {} : { savedPlanChecks: planChecks }),
+    ...saved,
     // The add-in's own tables (template guide, results) are not inputs.
     tables: tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX)),
     mechanisms,

@@ -1,0 +1,80 @@
+/**
+ * The inverse of `gainLossParams` + `scenarioParams` for the gain/loss share: the gain
+ * share's parameters as its last run saved them, back into the editor's state.
+ *
+ * - The contract: the saved Contract ID when this workbook still has it; none saved
+ *   means the only contract. A contract the workbook no longer has (or no contract with
+ *   several in the workbook: a run over every contract, which the editor cannot show)
+ *   restores nothing: the editor starts from its defaults.
+ * - Terms: saved `riskShareBands` (with `riskShareTerms`) the editor can show give
+ *   `terms: 'pane'` with those bands, caps and quality scores (see restorePaneTerms.ts);
+ *   none saved means the run used the workbook's tables (`terms: 'workbook'`); bands
+ *   saved that the editor cannot show leave the contract's default terms.
+ * - The gate: on when a readable gate percentage was saved; its holder when that is a
+ *   party, else blank for the user to choose (never a guessed party).
+ * - Who receives unearned or capped amounts: the saved party, else the default.
+ */
+import type { ContractSummary } from '../operations';
+import { parsePercent } from '../ukFormat';
+import { contractOf, defaultGainLoss, type GainLossForm, type GateScope } from './gainLossForm';
+import { restoredPaneTerms } from './restorePaneTerms';
+import { isMissing, nameIn, percentText, recordOf, unitsText } from './savedValues';
+
+const GATE_SCOPES: readonly GateScope[] = ['both', 'gains', 'losses'];
+
+function gateOf(
+  params: Readonly<Record<string, unknown>>,
+  parties: readonly string[],
+  base: GainLossForm['gate'],
+): GainLossForm['gate'] {
+  const percent = percentText(params.gate);
+  if (percent === undefined || !parsePercent(percent).ok) return base;
+  const appliesTo = nameIn(GATE_SCOPES, params.gateAppliesTo) as GateScope | undefined;
+  return {
+    on: true,
+    percent,
+    holder: nameIn(parties, params.gateHolder) ?? '',
+    appliesTo: appliesTo ?? 'both',
+  };
+}
+
+/** The form's contract for the saved Contract ID, or undefined when the editor cannot show it. */
+function contractIdOf(saved: unknown, contracts: readonly ContractSummary[]): string | undefined {
+  if (isMissing(saved)) return contracts.length === 1 ? '' : undefined;
+  return nameIn(
+    contracts.map((c) => c.id),
+    saved,
+  );
+}
+
+/**
+ * The editor's state from the gain share's saved parameters, or undefined when nothing
+ * was saved or the saved contract cannot be shown (the editor keeps its defaults).
+ *
+ * @param saved - the saved parameters (untrusted JSON).
+ * @param contracts - the workbook's contracts.
+ */
+export function restoredGainLoss(
+  saved: unknown,
+  contracts: readonly ContractSummary[],
+): GainLossForm | undefined {
+  const params = recordOf(saved);
+  if (params === undefined || Object.keys(params).length === 0) return undefined;
+  const id = contractIdOf(params.contract, contracts);
+  const contract = id === undefined ? undefined : contractOf(contracts, id);
+  if (id === undefined || contract === undefined) return undefined;
+  const base = defaultGainLoss(contracts, id);
+  const parties = contract.parties;
+  const paneTerms = restoredPaneTerms(params, contract, base);
+  const terms =
+    paneTerms !== undefined ? 'pane' : isMissing(params.riskShareBands) ? 'workbook' : base.terms;
+  return {
+    ...base,
+    ...(paneTerms ?? {}),
+    terms,
+    units: unitsText(params.units) ?? base.units,
+    gate: gateOf(params, parties, base.gate),
+    unearnedTo: nameIn(parties, params.unearnedTo) ?? base.unearnedTo,
+    overflowTo: nameIn(parties, params.overflowTo) ?? base.overflowTo,
+  };
+}
