@@ -1,0 +1,309 @@
+/**
+ * Forms restored from saved parameters that did not come from the pane: `bcf run
+ * --params` files (numbers, "5%", aliases), hand-edited or damaged settings. Whatever
+ * the form cannot show keeps the field's default; nothing throws.
+ */
+import { checkGainLoss } from '../../src/taskpane/forms/gainLossForm';
+import { buildRequest, initialForms, valuesOf } from '../../src/taskpane/forms/request';
+import { restoredGainLoss } from '../../src/taskpane/forms/restoreGainLoss';
+import { restoredValues } from '../../src/taskpane/forms/restoreSimple';
+import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
+import type { ContractSummary } from '../../src/taskpane/operations';
+
+const PARTNERS = ['B&NES CCG', 'B&NES Council'];
+const POOL = { names: PARTNERS, contracts: [] };
+const NONE = { names: [], contracts: ['MSK1'] };
+/** Bedfordshire MSK prime contract (King's Fund 2014). */
+const MSK: ContractSummary = {
+  id: 'MSK1',
+  provider: 'Circle',
+  commissioner: 'Bedfordshire CCG',
+  parties: ['Circle', 'Bedfordshire CCG'],
+  hasBands: false,
+};
+
+/** The Bedfordshire MSK bands as a --params file would give them (King's Fund 2014). */
+const BEDFORDSHIRE_BANDS = [
+  {
+    'Contract ID': 'MSK1',
+    'Gain or loss': 'Gain',
+    Band: 1,
+    'Up to % of expected': 0.05,
+    Party: 'Circle',
+    Share: 1,
+  },
+  {
+    'Contract ID': 'MSK1',
+    'Gain or loss': 'Gain',
+    Band: 1,
+    'Up to % of expected': '5%',
+    Party: 'Bedfordshire CCG',
+    Share: 0,
+  },
+  { 'Contract ID': 'MSK1', Direction: 'gains', Band: 2, Party: 'circle', Share: '50%' },
+  { 'Contract ID': 'MSK1', Direction: 'Gain', Band: '2', Party: 'Bedfordshire CCG', Share: 0.5 },
+  { 'Contract ID': 'MSK1', Direction: 'Loss', Band: 1, Party: 'Circle', Share: 1 },
+  { 'Contract ID': 'MSK1', Direction: 'Loss', Band: 1, Party: 'Bedfordshire CCG', Share: 0 },
+];
+
+describe('simple forms from saved parameters', () => {
+  it('reads values as the workbook layer does: numbers, "5%", numeric text (Bedfordshire MSK capitation)', () => {
+    const values = restoredValues(
+      'capitation',
+      {
+        years: 5,
+        uplift: 0.013,
+        efficiency: '2%',
+        populationGrowth: '-0.5%',
+        toleranceBand: 0.02,
+        toleranceBasis: 'FULL',
+        actualYear: '2',
+      },
+      NONE,
+    );
+    expect(values).toEqual({
+      years: '5',
+      uplift: '1.3',
+      efficiency: '2',
+      populationGrowth: '-0.5',
+      toleranceBand: '2',
+      toleranceBasis: 'full',
+      actualYear: '2',
+    });
+  });
+
+  it('keeps the default of each field it cannot read or show, and never throws', () => {
+    const values = restoredValues(
+      'capitation',
+      {
+        years: -3,
+        uplift: 'lots',
+        efficiency: 5,
+        populationGrowth: [0.01],
+        toleranceBand: { a: 1 },
+        toleranceBasis: 'most',
+      },
+      NONE,
+    );
+    expect(values).toEqual(SIMPLE_FORMS.capitation.defaults(NONE));
+    for (const junk of [null, 'x', 42, [], [{ years: 2 }], {}]) {
+      expect(restoredValues('capitation', junk, NONE)).toBeUndefined();
+    }
+  });
+
+  it('refuses a value outside the field’s range rather than clip it (an inflator beyond ±50%)', () => {
+    const values = restoredValues(
+      'activityPayment',
+      { model: 'block', blockValue: '£1,000,000', inflator: -0.6, years: 3 },
+      NONE,
+    );
+    expect(values).toMatchObject({
+      model: 'block',
+      blockValue: '1000000',
+      inflator: '0',
+      years: '3',
+    });
+  });
+
+  it('shows an activity payment’s variable rate in the box of its model', () => {
+    expect(
+      restoredValues('activityPayment', { model: 'aligned', variableRate: 0.75 }, NONE),
+    ).toMatchObject({ alignedRate: '75', blendedRate: '20' });
+    expect(
+      restoredValues('activityPayment', { model: 'blended', variableRate: '25%' }, NONE),
+    ).toMatchObject({ blendedRate: '25', alignedRate: '75' });
+  });
+
+  it('restores the pooled fund’s fixed shares (B&NES) only whole, and each cap for a partner it knows', () => {
+    const values = restoredValues(
+      'pooledFund',
+      {
+        rule: 'fixed',
+        fixedShares: { 'b&nes ccg': 0.4094, 'B&NES Council': '59.06%' },
+        overspendCaps: { 'B&NES Council': 500000, 'Somerset CCG': 100000, 'B&NES CCG': 'a lot' },
+        excessTo: 'B&NES CCG',
+      },
+      POOL,
+    );
+    expect(values).toMatchObject({
+      rule: 'fixed',
+      'fixedShares.B&NES CCG': '40.94',
+      'fixedShares.B&NES Council': '59.06',
+      'overspendCaps.B&NES Council': '500000',
+      excessTo: 'B&NES CCG',
+    });
+    expect(values?.['overspendCaps.B&NES CCG']).toBeUndefined();
+    const stranger = restoredValues(
+      'pooledFund',
+      { rule: 'fixed', fixedShares: { 'B&NES CCG': 0.5, 'Somerset CCG': 0.5 } },
+      POOL,
+    );
+    expect(stranger).toMatchObject({
+      rule: 'fixed',
+      'fixedShares.B&NES CCG': '50',
+      'fixedShares.B&NES Council': '50',
+    });
+  });
+
+  it('restores B&NES funding envelope changes it can show and leaves out one it cannot (a category)', () => {
+    const values = restoredValues(
+      'fundingEnvelope',
+      {
+        years: 4,
+        changes: [
+          { name: 'Net budget reduction', totalOverYears: '-7%', overYears: 4 },
+          { name: 'CCG efficiency', partner: 'B&NES CCG', annualRate: -0.03 },
+          { name: 'Care homes', category: 'Residential', annualRate: 0.02 },
+          { name: 'Both kinds', annualRate: 0.01, totalOverYears: 0.04, overYears: 4 },
+        ],
+      },
+      POOL,
+    );
+    const forms = { ...initialForms([], PARTNERS), simple: { fundingEnvelope: values } };
+    const built = buildRequest('fundingEnvelope', forms);
+    expect(built).toEqual({
+      ok: true,
+      request: {
+        mechanism: 'fundingEnvelope',
+        params: {
+          years: 4,
+          changes: [
+            {
+              name: 'Net budget reduction',
+              totalOverYears: '-0.07',
+              overYears: 4,
+              phasing: 'compound',
+            },
+            { name: 'CCG efficiency', partner: 'B&NES CCG', annualRate: '-0.03' },
+          ],
+        },
+      },
+    });
+  });
+});
+
+describe('the gain/loss editor from saved parameters', () => {
+  it('shows the Bedfordshire MSK bands of a --params file (King’s Fund 2014) as pane terms', () => {
+    const form = restoredGainLoss({ contract: 'msk1', riskShareBands: BEDFORDSHIRE_BANDS }, [MSK]);
+    expect(form).toMatchObject({
+      contract: 'MSK1',
+      terms: 'pane',
+      bandLimits: 'fraction',
+      gainBands: [
+        { upTo: '5', shares: { Circle: '100', 'Bedfordshire CCG': '0' } },
+        { upTo: '', shares: { Circle: '50', 'Bedfordshire CCG': '50' } },
+      ],
+      symmetric: false,
+      lossBands: [{ upTo: '', shares: { Circle: '100', 'Bedfordshire CCG': '0' } }],
+      quality: { on: false },
+      caps: { on: false },
+    });
+    expect(checkGainLoss(form ?? ({} as never), [MSK])).toEqual({});
+  });
+
+  it('takes caps in pounds and quality scores from the saved terms; a cap as a % of expected has no box and is left out', () => {
+    const form = restoredGainLoss(
+      {
+        riskShareBands: [
+          { Direction: 'Both', Band: 1, Party: 'Circle', Share: 0.5 },
+          { Direction: 'Both', Band: 1, Party: 'Bedfordshire CCG', Share: 0.5 },
+        ],
+        riskShareTerms: [
+          { Party: 'Circle', 'Gain cap': 1000000, 'Loss cap % of expected': 0.1, Quality: 0.8 },
+          { Party: 'Somebody else', 'Gain cap': 5 },
+        ],
+      },
+      [MSK],
+    );
+    expect(form).toMatchObject({
+      contract: '',
+      terms: 'pane',
+      symmetric: true,
+      gainBands: [{ upTo: '', shares: { Circle: '50', 'Bedfordshire CCG': '50' } }],
+      quality: { on: true, multipliers: { Circle: '80', 'Bedfordshire CCG': '100' } },
+      caps: {
+        on: true,
+        gain: { Circle: '1000000', 'Bedfordshire CCG': '' },
+        loss: { Circle: '', 'Bedfordshire CCG': '' },
+      },
+    });
+  });
+
+  it('leaves the contract’s default terms when the saved bands cannot be shown, keeping the rest', () => {
+    const odd = [
+      // A party who is not a party to MSK1.
+      [...BEDFORDSHIRE_BANDS.slice(0, 5), { ...BEDFORDSHIRE_BANDS[5], Party: 'Somebody else' }],
+      // Bands 1 and 3, no band 2.
+      BEDFORDSHIRE_BANDS.map((r) =>
+        r.Direction === 'Loss' ? r : { ...r, Band: r.Band === 1 ? 1 : 3 },
+      ),
+      // Limits as percentages and as amounts.
+      BEDFORDSHIRE_BANDS.map((r) =>
+        r.Band === 1 && r.Party === 'Circle'
+          ? { ...r, 'Up to % of expected': null, 'Up to amount': 1258750 }
+          : r,
+      ),
+      'not a list',
+    ];
+    for (const riskShareBands of odd) {
+      const form = restoredGainLoss(
+        { riskShareBands, gate: 0.01, gateHolder: 'Circle', units: 125000 },
+        [MSK],
+      );
+      expect(form).toMatchObject({
+        terms: 'pane',
+        gainBands: [{ upTo: '', shares: { Circle: '50', 'Bedfordshire CCG': '50' } }],
+        gate: { on: true, percent: '1', holder: 'Circle', appliesTo: 'both' },
+        units: '125000',
+      });
+    }
+  });
+
+  it('uses the workbook’s tables when the run saved no bands, and asks for a gate holder it does not know', () => {
+    const form = restoredGainLoss(
+      {
+        contract: 'MSK1',
+        gate: '2%',
+        gateHolder: 'Circle Health',
+        gateAppliesTo: 'GAINS',
+        unearnedTo: 'nobody',
+      },
+      [MSK],
+    );
+    expect(form).toMatchObject({
+      terms: 'workbook',
+      gate: { on: true, percent: '2', holder: '', appliesTo: 'gains' },
+      unearnedTo: '',
+    });
+    expect(checkGainLoss(form ?? ({} as never), [MSK])).toEqual({
+      'gate.holder': 'Choose a party.',
+    });
+  });
+
+  it('restores nothing for a contract the workbook no longer has, or a run over every contract', () => {
+    const other: ContractSummary = { id: 'K2', parties: ['A', 'B'], hasBands: true };
+    expect(restoredGainLoss({ contract: 'GONE', gate: 0.01 }, [MSK])).toBeUndefined();
+    expect(restoredGainLoss({ gate: 0.01 }, [MSK, other])).toBeUndefined();
+    expect(restoredGainLoss({}, [MSK])).toBeUndefined();
+    const forms = initialForms([MSK, other], [], undefined, { gainLossShare: { gate: 0.01 } });
+    expect(forms.restored).toEqual([]);
+    expect(forms.gainLoss.contract).toBe('MSK1');
+  });
+
+  it('starts every form from what was saved, the plan checks from their saved minima', () => {
+    const forms = initialForms([MSK], PARTNERS, undefined, {
+      planChecks: { socialCareMinimum: 2500000, nhsOutOfHospitalMinimum: '£3,000,000' },
+      bcfPaymentForPerformance: { ambition: 0.035, unitCost: 1490 },
+    });
+    expect(forms.restored).toEqual(['bcfPaymentForPerformance', 'planChecks']);
+    expect(valuesOf(forms, 'planChecks')).toEqual({
+      socialCareMinimum: '2500000',
+      nhsOutOfHospitalMinimum: '3000000',
+    });
+    expect(valuesOf(forms, 'bcfPaymentForPerformance')).toEqual({
+      contract: '',
+      ambition: '3.5',
+      unitCost: '1490',
+    });
+  });
+});
