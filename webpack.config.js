@@ -125,6 +125,19 @@ function supportPageParameters() {
   return { functions };
 }
 
+/**
+ * TypeScript for both builds. Type checking is `npm run typecheck`; ES modules here let
+ * webpack tree-shake (Fluent UI v9, decimal.js) and concatenate modules.
+ */
+const TYPESCRIPT_RULE = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } },
+  },
+};
+
 /** The `bcf` command as one CommonJS bundle for Node (see the header). */
 function cliConfig(production) {
   return {
@@ -143,21 +156,7 @@ function cliConfig(production) {
     // paths (the demo's sample workbook) resolve the same from either.
     node: { __dirname: false, __filename: false },
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', sourceMap: true },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [TYPESCRIPT_RULE] },
     // A command line tool: readable stack traces matter more than bytes.
     optimization: { minimize: false },
     performance: { hints: false },
@@ -186,23 +185,7 @@ module.exports = (env = {}, argv = {}) => {
       // parts (reading and saving by path) are never called there, so they resolve to nothing.
       fallback: { fs: false, path: false, crypto: false },
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // Type checking is `npm run typecheck`; ES modules here let webpack tree-shake
-            // (Fluent UI v9, decimal.js) and concatenate modules.
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', sourceMap: true },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [TYPESCRIPT_RULE] },
     plugins: [
       // "node:fs" → "fs", so the fallbacks above apply (webpack has no handler for node: URLs).
       new NormalModuleReplacementPlugin(/^node:/, (resource) => {

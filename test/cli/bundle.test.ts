@@ -4,13 +4,12 @@
  * TypeScript sources do: same output, same exit codes, same files. Built here into a
  * scratch folder, so the test does not depend on (or disturb) dist/.
  */
-import { spawn } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import { join } from 'path';
 import webpack, { type Configuration } from 'webpack';
 import type { TableData } from '../../src/ports/workbook';
-import { ROOT, scratchDir, type BcfRun } from './support/bcf';
+import { BCF, ROOT, runScript, scratchDir, type BcfRun } from './support/bcf';
 import { openXlsx } from '../../src/adapters/xlsx';
 
 /** Every table of a written workbook with its values. */
@@ -39,27 +38,11 @@ function build(): Promise<void> {
   });
 }
 
-function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<BcfRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [file, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, FORCE_COLOR: '0', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
 /** `bcf <args>` through the scratch bundle and through the sources. */
 async function both(args: readonly string[]): Promise<[BcfRun, BcfRun]> {
   return Promise.all([
-    run(RUNNER, args, {}),
-    run(join(ROOT, 'src/cli/bcf.cjs'), args, { BCF_FROM_SOURCE: '1' }),
+    runScript(RUNNER, args),
+    runScript(BCF, args, { env: { BCF_FROM_SOURCE: '1' } }),
   ]);
 }
 
@@ -111,8 +94,8 @@ describe('the built bcf command', () => {
       join(FILES, out),
     ];
     const [bundled, source] = await Promise.all([
-      run(RUNNER, args('bundled.xlsx'), {}),
-      run(join(ROOT, 'src/cli/bcf.cjs'), args('source.xlsx'), { BCF_FROM_SOURCE: '1' }),
+      runScript(RUNNER, args('bundled.xlsx')),
+      runScript(BCF, args('source.xlsx'), { env: { BCF_FROM_SOURCE: '1' } }),
     ]);
     expect(bundled.code).toBe(0);
     expect(bundled.stdout.replace('bundled.xlsx', 'source.xlsx')).toBe(source.stdout);

@@ -1,6 +1,11 @@
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { buildRequest, initialForms } from '../../src/taskpane/forms/request';
-import { MECHANISM_IDS, type Progress, type RunControl } from '../../src/taskpane/operations';
+import {
+  MECHANISM_IDS,
+  type MechanismRequest,
+  type Progress,
+  type RunControl,
+} from '../../src/taskpane/operations';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
 import { repeatLastRun } from '../../src/workbook/run';
 import { createMemoryExcel, type MemoryWorkbookSeed } from '../support/memory-excel';
@@ -187,22 +192,22 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     expect(outcome).toMatchObject({ ok: true, headline: BEDFORDSHIRE_HEADLINE });
   });
 
+  /** One band, shared half and half, set in the pane's editor. */
+  const HALF_AND_HALF_IN_PANE: MechanismRequest = {
+    mechanism: 'gainLossShare',
+    params: {
+      terms: 'pane',
+      parties: ['Circle', 'Bedfordshire CCG'],
+      editor: {
+        bandLimits: 'fraction',
+        gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
+      },
+    },
+  };
+
   it('lets the pane’s bands stand in for the workbook’s, leaving the user’s table untouched', async () => {
     const { excel, operations } = setUp(riskShareSeed());
-    const outcome = await operations.run(
-      {
-        mechanism: 'gainLossShare',
-        params: {
-          terms: 'pane',
-          parties: ['Circle', 'Bedfordshire CCG'],
-          editor: {
-            bandLimits: 'fraction',
-            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
-          },
-        },
-      },
-      control(),
-    );
+    const outcome = await operations.run(HALF_AND_HALF_IN_PANE, control());
     expect(outcome).toMatchObject({
       ok: true,
       headline: [
@@ -216,20 +221,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
 
   it('saves the pane’s terms with the workbook, so repeating the run (e.g. bcf run) gives the same figures', async () => {
     const { excel, operations } = setUp(riskShareSeed());
-    await operations.run(
-      {
-        mechanism: 'gainLossShare',
-        params: {
-          terms: 'pane',
-          parties: ['Circle', 'Bedfordshire CCG'],
-          editor: {
-            bandLimits: 'fraction',
-            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
-          },
-        },
-      },
-      control(),
-    );
+    await operations.run(HALF_AND_HALF_IN_PANE, control());
     // A later session: no pane state, only what the workbook recorded.
     const repeated = await repeatLastRun(new OfficeWorkbook(excel.run), { now: NOW });
     expect(repeated.ok && repeated.headline).toEqual([

@@ -149,53 +149,33 @@ describe('the other mechanisms over their tables', () => {
     ]);
   });
 
-  it('envelope: a 7% reduction over four years against planned spend (B&NES pool)', async () => {
-    const book = new FakeWorkbook([kindTable('contributions'), kindTable('plannedSpend')]);
-    const params = {
-      years: 4,
-      changes: [
-        {
-          name: 'Net budget reduction',
-          totalOverYears: '-7%',
-          overYears: 4,
-          phasing: 'straightLine',
-        },
-      ],
-    };
-    const outcome = await runMechanism(book, 'envelope', params, { now });
-    expect(headline(outcome)).toEqual([
-      { label: 'Baseline', text: '£69,236,000.00' },
-      { label: 'Year 1 envelope', text: '£68,024,370.00' },
-      { label: 'Year 2 envelope', text: '£66,812,740.00' },
-      { label: 'Year 3 envelope', text: '£65,601,110.00' },
-      { label: 'Year 4 envelope', text: '£64,389,480.00' },
-      // Envelope − plan: 24,370 + 12,740 + 1,110 − 10,520.
-      { label: 'Cumulative gap', text: '£27,700.00' },
-    ]);
-  });
+  /** B&NES pool: a 7% reduction phased evenly over four years, against the planned spend. */
+  const SEVEN_PERCENT_CUT = [
+    { name: 'Net budget reduction', totalOverYears: '-7%', overYears: 4, phasing: 'straightLine' },
+  ];
+  const FOUR_YEAR_ENVELOPE = [
+    { label: 'Baseline', text: '£69,236,000.00' },
+    { label: 'Year 1 envelope', text: '£68,024,370.00' },
+    { label: 'Year 2 envelope', text: '£66,812,740.00' },
+    { label: 'Year 3 envelope', text: '£65,601,110.00' },
+    { label: 'Year 4 envelope', text: '£64,389,480.00' },
+    // Envelope − plan: 24,370 + 12,740 + 1,110 − 10,520.
+    { label: 'Cumulative gap', text: '£27,700.00' },
+  ];
 
-  it('envelope: without a Plan years parameter, projects over the years PlannedSpend covers (B&NES pool)', async () => {
-    const book = new FakeWorkbook([kindTable('contributions'), kindTable('plannedSpend')]);
-    const params = {
-      changes: [
-        {
-          name: 'Net budget reduction',
-          totalOverYears: '-7%',
-          overYears: 4,
-          phasing: 'straightLine',
-        },
-      ],
-    };
-    const outcome = await runMechanism(book, 'envelope', params, { now });
-    expect(headline(outcome)).toEqual([
-      { label: 'Baseline', text: '£69,236,000.00' },
-      { label: 'Year 1 envelope', text: '£68,024,370.00' },
-      { label: 'Year 2 envelope', text: '£66,812,740.00' },
-      { label: 'Year 3 envelope', text: '£65,601,110.00' },
-      { label: 'Year 4 envelope', text: '£64,389,480.00' },
-      { label: 'Cumulative gap', text: '£27,700.00' },
-    ]);
-  });
+  it.each([
+    ['four Plan years', { years: 4 }],
+    ['no Plan years: as many as PlannedSpend covers', {}],
+  ])(
+    'envelope: a 7%% reduction over four years against planned spend (B&NES pool), %s',
+    async (_, years) => {
+      const book = new FakeWorkbook([kindTable('contributions'), kindTable('plannedSpend')]);
+      const params = { ...years, changes: SEVEN_PERCENT_CUT };
+      expect(headline(await runMechanism(book, 'envelope', params, { now }))).toEqual(
+        FOUR_YEAR_ENVELOPE,
+      );
+    },
+  );
 
   it('envelope: a bad change is named by its number and field', async () => {
     const book = new FakeWorkbook([kindTable('contributions')]);

@@ -5,24 +5,14 @@
  * (King's Fund 2014): a £2,175,000 gain; Circle keeps the first 5% of expected spend,
  * then half: Circle £1,716,875.00, Bedfordshire CCG £458,125.00.
  */
-import type { CellValue } from '../../src/ports/workbook';
 import type { ParamRecord, ScenarioParams } from '../../src/workbook/params';
 import { repeatLastRun, runMechanism, type RunOutcome } from '../../src/workbook/run';
 import { paramsKey } from '../../src/workbook/settingsStore';
 import { STAND_IN_SHEET } from '../../src/workbook/standIns';
-import { TABLE_KINDS } from '../../src/workbook/tableKinds';
-import { FakeWorkbook, table } from './support/fakeWorkbook';
+import { FakeWorkbook } from './support/fakeWorkbook';
+import { kindTable } from './support/kindTable';
 
 const now = new Date('2025-06-01T14:03:05Z');
-const kindTable = (id: keyof typeof TABLE_KINDS, rows?: readonly (readonly CellValue[])[]) => {
-  const kind = TABLE_KINDS[id];
-  return table(
-    kind.defaultName,
-    kind.columns.map((c) => c.header),
-    rows ?? kind.examples,
-    { sheet: kind.sheet },
-  );
-};
 
 /** The example bands as rows by header, as a `--params` file or the task pane gives them. */
 const BEDFORDSHIRE_BANDS: ParamRecord[] = [
