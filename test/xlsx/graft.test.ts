@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { openXlsx } from '../../src/adapters/xlsx';
 import { Workbook } from '../../src/adapters/xlsx/excelts';
 import { entryData, readZip, type ZipEntry } from '../../src/adapters/xlsx/zipPackage';
+import type { CellValue, SheetWrite } from '../../src/ports/workbook';
 import { viewInCalc } from '../support/libreoffice';
 import { bytesOf, planningWorkbook, tempDir } from './fixtures';
 import { poolSheet } from './layouts';
@@ -227,5 +228,74 @@ describe('saving by grafting the add-in sheets into the input package', () => {
     expect(await reopened.settings.get('bcf.lastRun')).toBe('{}');
     const [partners] = await reopened.readTables(['BCF_Pool_Partners']);
     expect(partners?.rows.map((row) => row[1])).toEqual([28_348_000, 40_888_000]);
+  });
+});
+
+describe('a large result sheet (rows past the first 2,000 written without ExcelTS)', () => {
+  /** A per-contract style result: title, a 5,000-row table of text, money and %, a bold total by formula. */
+  function bigLayout(): SheetWrite {
+    const rows = 5000;
+    const values: CellValue[][] = [
+      ['BCF results: Gain share', null, null],
+      [null, null, null],
+      ['Contract', 'Variance', 'Share'],
+    ];
+    const formats: string[][] = [
+      ['General', 'General', 'General'],
+      ['General', 'General', 'General'],
+      ['General', 'General', 'General'],
+    ];
+    for (let i = 1; i <= rows; i++) {
+      values.push([`C${String(i).padStart(6, '0')} & <co>`, i * 100.25, i % 2 === 0 ? 0.5 : '']);
+      formats.push(['General', '£#,##0.00', '0.0%']);
+    }
+    values.push(['Total', (rows * (rows + 1) * 100.25) / 2, null]);
+    formats.push(['General', '£#,##0.00', 'General']);
+    return {
+      sheet: 'BCF Results - Big',
+      values,
+      numberFormats: formats,
+      formulas: [{ address: `B${rows + 4}`, formula: `=SUM(B4:B${rows + 3})` }],
+      boldRows: [1, 3, rows + 4],
+      columnWidths: [20, 16, 10],
+      tables: [{ name: 'BCF_Big', range: `A3:C${rows + 3}` }],
+      charts: [],
+    };
+  }
+
+  it('writes the same cells, formats, weights and table as ExcelTS would', async () => {
+    const input = await bytesOf(planningWorkbook());
+    const fast = await openXlsx(input);
+    await fast.writeSheets([bigLayout()]);
+    const grafted = await fast.save();
+    expect(readZip(grafted).get('xl/worksheets/sheet1.xml')?.raw).toEqual(
+      readZip(input).get('xl/worksheets/sheet1.xml')?.raw,
+    );
+    const slow = await openXlsx(input);
+    await slow.formulas.findFormulas('BCF.'); // the model path: ExcelTS writes every cell
+    await slow.writeSheets([bigLayout()]);
+    const [a, b] = await Promise.all(
+      [grafted, await slow.save()].map(async (bytes) => {
+        const book = new Workbook();
+        await book.xlsx.load(bytes);
+        return book.getWorksheet('BCF Results - Big');
+      }),
+    );
+    for (const row of [1, 3, 4, 5, 2003, 2004, 2005, 4000, 5003, 5004]) {
+      for (const column of [1, 2, 3]) {
+        const [x, y] = [a?.getCell(row, column), b?.getCell(row, column)];
+        expect([row, column, x?.value, x?.numFmt, Boolean(x?.font?.bold)]).toEqual([
+          row,
+          column,
+          y?.value,
+          y?.numFmt,
+          Boolean(y?.font?.bold),
+        ]);
+      }
+    }
+    expect(a?.getTable('BCF_Big')?.model.tableRef ?? a?.getTable('BCF_Big')?.ref).toBe('A3:C5003');
+    const [big] = await (await openXlsx(grafted)).readTables(['BCF_Big']);
+    expect(big?.rowCount).toBe(5000);
+    expect(big?.rows[4999]).toEqual(['C005000 & <co>', 501250, 0.5]);
   });
 });

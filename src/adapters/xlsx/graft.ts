@@ -19,6 +19,7 @@ import { SheetSettings } from './settings';
 import { writeSheet } from './sheetWriter';
 import { mergeStyles } from './stylesMerge';
 import { attribute, decodeXml, elements, encodeXml } from './xmlText';
+import { splitLayout, withFullRange, withTail, type SplitLayout } from './bigSheet';
 import { newEntry, writeZip, type ZipEntry } from './zipPackage';
 
 const WORKSHEET_TYPE =
@@ -43,13 +44,16 @@ async function renderScratch(
   fast: FastBook,
   styles: string,
   selfCheck: boolean,
+  splits: Map<Rendered, SplitLayout>,
 ): Promise<PackageBook> {
   const book = new Workbook();
   const font = defaultFont(styles);
   if (font) book.defaultFont = font;
   for (const tab of fast.tabs.filter(isRendered)) {
     if (tab.kind === 'layout') {
-      writeSheet(book.addWorksheet(tab.layout.sheet), tab.layout);
+      const split = splitLayout(tab.layout);
+      if (split) splits.set(tab, split);
+      writeSheet(book.addWorksheet(tab.layout.sheet), split?.head ?? tab.layout);
       continue;
     }
     const sheet = book.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
@@ -187,9 +191,11 @@ function graftParts(
   scratch: PackageBook,
   rendered: readonly Rendered[],
   restyle: (xml: string) => string,
+  splits: ReadonlyMap<Rendered, SplitLayout>,
 ): Grafted {
   const fresh = namer(pkg);
   const renamed = new Map<string, string>();
+  const cutParts = new Map<string, SplitLayout>();
   const sheetParts = new Map<Rendered, string>();
   rendered.forEach((tab, i) => {
     const sheet = scratch.sheets[i];
@@ -199,6 +205,8 @@ function graftParts(
     const reach = new Set<string>();
     closure(scratch, sheet.part, new Set(), reach);
     for (const part of reach) if (!renamed.has(part)) renamed.set(part, fresh(part));
+    const split = splits.get(tab);
+    if (split) for (const part of reach) cutParts.set(part, split);
     sheetParts.set(tab, renamed.get(sheet.part) ?? '');
   });
   let tableId = Math.max(
@@ -217,9 +225,13 @@ function graftParts(
     let data = scratch.data(old) ?? new Uint8Array();
     if (sheetNames.has(old) || old.startsWith('xl/tables/')) {
       let xml = new TextDecoder().decode(data);
+      const split = cutParts.get(old);
       if (sheetNames.has(old)) {
         xml = inlineStrings(restyle(xml), strings).replace(/\stabSelected="1"/g, '');
+        // The rows past a cut take the head's final style indexes: added after restyling.
+        if (split) xml = withTail(xml, split);
       } else {
+        if (split) xml = withFullRange(xml, split.layout);
         tableId += 1;
         const id = String(tableId);
         xml = xml.replace(/(<table\b[^>]*?\sid=")\d+"/, (_, head: string) => `${head}${id}"`);
@@ -314,11 +326,12 @@ export async function graftSave(fast: FastBook, selfCheck = false): Promise<Uint
   if (!stylesRel || inputStyles === undefined) {
     throw new NeedsModel('no styles part');
   }
-  const scratch = await renderScratch(fast, inputStyles, selfCheck);
+  const splits = new Map<Rendered, SplitLayout>();
+  const scratch = await renderScratch(fast, inputStyles, selfCheck, splits);
   const scratchStyles = scratch.rels(scratch.workbookPart).find((r) => r.type.endsWith('/styles'));
   if (!scratchStyles) throw new NeedsModel('no styles part in the scratch workbook');
   const styles = mergeStyles(inputStyles, scratch.text(scratchStyles.part) ?? '');
-  const grafted = graftParts(pkg, scratch, rendered, styles.restyle);
+  const grafted = graftParts(pkg, scratch, rendered, styles.restyle, splits);
   const replaced = new Set(rendered.flatMap((tab) => (tab.replaces ? [tab.replaces.part] : [])));
   const gone = removedParts(pkg, replaced);
 

@@ -32,6 +32,7 @@ export function decodeXml(text: string): string {
 
 /** Text with XML's special characters escaped, for element content and attributes. */
 export function encodeXml(text: string): string {
+  if (!/[&<>"]/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -33,6 +33,8 @@ const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
 const UTF8_FLAG = 0x800;
+/** Parts above this many bytes are deflated fast rather than small. */
+const LARGE = 4_000_000;
 
 function unsupported(why: string): never {
   throw new UnsupportedZip(why);
@@ -111,7 +113,8 @@ export function entryData(entry: ZipEntry): Uint8Array {
 
 /** A new entry holding `data`, deflated. */
 export function newEntry(name: string, data: Uint8Array): ZipEntry {
-  const raw = compressSync(data);
+  // A large part (a result sheet of many rows) is deflated at the fastest level.
+  const raw = compressSync(data, data.length > LARGE ? { level: 1 } : {});
   return {
     name,
     method: DEFLATED,
