@@ -112,6 +112,8 @@ describe('reopening a workbook', () => {
     const figures = await screen.findByLabelText('Gain/loss share figures');
     // Band 1 gives Circle £1,258,750.00 and band 2 half of £916,250.00; its £2,000,000 cap does not bind.
     expect(figures.textContent).toContain('Circle£1,716,875.00');
+    // The form now shows this run's parameters, not the workbook's earlier one.
+    expect(screen.queryByText(/^Parameters from the last run/)).toBeNull();
   });
 
   it('starts the other forms from their own last runs: the pooled fund’s agreed shares (B&NES)', async () => {
@@ -131,8 +133,13 @@ describe('reopening a workbook', () => {
     expect(
       screen.getByText('Parameters from the last run of this calculation in this workbook.'),
     ).toBeTruthy();
-    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'B&NES CCG (%)' }).value).toBe(
-      '40',
+    const ccg = screen.getByRole<HTMLInputElement>('textbox', { name: 'B&NES CCG (%)' });
+    expect(ccg.value).toBe('40');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'B&NES Council (%)' }).value).toBe(
+      '60',
     );
+    // Once edited, the form no longer shows the saved parameters.
+    fireEvent.change(ccg, { target: { value: '45' } });
+    expect(screen.queryByText(/^Parameters from the last run/)).toBeNull();
   });
 });

@@ -33,6 +33,13 @@ function sharingText(outcome: SharingOutcome, prepared: boolean): string {
   return `${cells} ${one ? 'has its BCF formula' : 'have their BCF formulas'} again, from the sheet “${outcome.recordSheet}”.`;
 }
 
+/** The forms once `mechanism`'s form is edited or run: its values are no longer the saved ones. */
+function edited(forms: Forms, mechanism: MechanismId): Forms {
+  return forms.restored?.includes(mechanism) === true
+    ? { ...forms, restored: forms.restored.filter((m) => m !== mechanism) }
+    : forms;
+}
+
 /**
  * The whole workflow on one workbook: its tables (or the planning template), a
  * calculation with its parameters, the run and its outcome, and sign-off actions.
@@ -176,6 +183,8 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
       showFormErrors(mechanism, Object.keys(built.errors));
       return;
     }
+    // The form no longer shows the workbook's last run but this one.
+    setForms((f) => edited(f, mechanism));
     setShowErrors(false);
     launch(MECHANISM_CATALOG[mechanism].title, (control) => operations.run(built.request, control));
   };
@@ -224,7 +233,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
             setShowErrors(false);
             run.clear();
           }}
-          onForms={setForms}
+          onForms={(next) => setForms(edited(next, mechanism))}
           onRun={startRun}
         />
       )}
