@@ -203,8 +203,9 @@ export function restoredPaneTerms(
   if (bands === undefined) return undefined;
   const termRows = rowsFor(params.riskShareTerms, TABLE_KINDS.riskShareTerms, contract) ?? [];
   return {
-    ...base,
-    ...bands,
+    bandLimits: bands.bandLimits,
+    gainBands: bands.gainBands,
+    symmetric: bands.symmetric,
     lossBands: bands.lossBands ?? base.lossBands,
     ...termsOf(termRows, parties, base),
   };

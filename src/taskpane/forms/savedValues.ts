@@ -2,7 +2,7 @@
  * Reading a value a workbook saved (a run's scenario parameters, plain JSON) back into
  * the text a form box shows. Saved values are untrusted: they may come from the pane
  * (decimal strings), from `bcf run --params` (numbers, "5%", "£1,000") or from an
- * older add-in. Each reader is read like a cell by the workbook layer's own cell rules
+ * older add-in. Each reader takes the value as the workbook layer takes a cell
  * and gives undefined for anything it cannot read, so the caller keeps the field's
  * default; it never throws.
  */
