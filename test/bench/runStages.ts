@@ -21,8 +21,11 @@ export interface Stage {
   readonly cpuS: number;
 }
 
-/** Runs the gain share of `contract` on `file` stage by stage, saving to bytes (no file written). */
-export async function runStages(file: string, contract: string): Promise<Stage[]> {
+/**
+ * Runs the gain share on `file` stage by stage, saving to bytes (no file written): of one
+ * contract, or of every contract (as `bcf run` with no Contract parameter) when none is named.
+ */
+export async function runStages(file: string, contract?: string): Promise<Stage[]> {
   const stages: Stage[] = [];
   let last = cpuMs();
   const lap = (stage: string): void => {
@@ -35,7 +38,8 @@ export async function runStages(file: string, contract: string): Promise<Stage[]
   lap('(read every table alone: the adapter)');
   const workbook = await openXlsx(file);
   lap('open (package structure)');
-  const outcome = await runMechanism(workbook, 'gainshare', { contract }, { now: new Date() });
+  const params: Record<string, string> = contract === undefined ? {} : { contract };
+  const outcome = await runMechanism(workbook, 'gainshare', params, { now: new Date() });
   if (!outcome.ok) throw new Error(`the gain share found problems: ${JSON.stringify(outcome)}`);
   lap('read, check every cell, calculate, lay out');
   await workbook.save();
