@@ -217,10 +217,10 @@ export function withTail(xml: string, split: SplitLayout): string {
   }
   const tail = tailRows(split, styles, grid, rendered);
   const last = `${columnName(Math.max(grid.width, 1))}${split.layout.values.length}`;
-  return `${xml.slice(0, from)}${tail}${xml.slice(end)}`.replace(
-    /<dimension ref="[^"]*"\/>/,
-    () => `<dimension ref="A1:${last}"/>`,
-  );
+  const head = xml
+    .slice(0, from)
+    .replace(/<dimension ref="[^"]*"\/>/, () => `<dimension ref="A1:${last}"/>`);
+  return `${head}${tail}${xml.slice(end)}`;
 }
 
 /** A table part of the head, with the full range of its table in the layout. */
