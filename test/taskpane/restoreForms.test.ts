@@ -284,7 +284,8 @@ describe('the gain/loss editor from saved parameters', () => {
     const other: ContractSummary = { id: 'K2', parties: ['A', 'B'], hasBands: true };
     expect(restoredGainLoss({ contract: 'GONE', gate: 0.01 }, [MSK])).toBeUndefined();
     expect(restoredGainLoss({ gate: 0.01 }, [MSK, other])).toBeUndefined();
-    expect(restoredGainLoss({}, [MSK])).toBeUndefined();
+    // Nothing saved but the run itself: the workbook's tables with every default.
+    expect(restoredGainLoss({}, [MSK])).toMatchObject({ contract: '', terms: 'workbook' });
     const forms = initialForms([MSK, other], [], undefined, { gainLossShare: { gate: 0.01 } });
     expect(forms.restored).toEqual([]);
     expect(forms.gainLoss.contract).toBe('MSK1');

@@ -49,7 +49,9 @@ function contractIdOf(saved: unknown, contracts: readonly ContractSummary[]): st
 
 /**
  * The editor's state from the gain share's saved parameters, or undefined when nothing
- * was saved or the saved contract cannot be shown (the editor keeps its defaults).
+ * was saved or the saved contract cannot be shown (the editor keeps its defaults). Saved
+ * parameters with nothing in them are a run over the workbook's tables with every
+ * default, and restore as such.
  *
  * @param saved - the saved parameters (untrusted JSON).
  * @param contracts - the workbook's contracts.
@@ -58,8 +60,9 @@ export function restoredGainLoss(
   saved: unknown,
   contracts: readonly ContractSummary[],
 ): GainLossForm | undefined {
+  // An empty record is a run with every default over the workbook's tables.
   const params = recordOf(saved);
-  if (params === undefined || Object.keys(params).length === 0) return undefined;
+  if (params === undefined) return undefined;
   const id = contractIdOf(params.contract, contracts);
   const contract = id === undefined ? undefined : contractOf(contracts, id);
   if (id === undefined || contract === undefined) return undefined;

@@ -9,8 +9,7 @@ import { textOf, type InputTable } from '../../workbook/inputTable';
 import { ADDIN_TABLE_PREFIX, locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
-import type { ScenarioParams } from '../../workbook/params';
-import { lastRun, savedParams } from '../../workbook/settingsStore';
+import { lastRun, paramsKey } from '../../workbook/settingsStore';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/build';
 import {
@@ -101,6 +100,25 @@ function planChecksOf(saved: SavedParams | undefined): PlanChecksParams | undefi
 }
 
 /**
+ * A mechanism's saved parameters as a record, or undefined when it was never run here or
+ * the setting cannot be read. Unlike `savedParams`, a run saved with no parameters at
+ * all (`{}`: a gain share over the workbook's tables with every default) is kept.
+ */
+async function savedRecord(workbook: Workbook, id: MechanismId): Promise<SavedParams | undefined> {
+  const text = await workbook.settings.get(paramsKey(LAYER_ID[id]));
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as SavedParams)
+    : undefined;
+}
+
+/**
  * Every mechanism's saved parameters (those never run here left out) and the last run.
  * The settings port reads one key at a time, so the keys are read together rather than
  * one after another.
@@ -110,14 +128,14 @@ async function savedRuns(
 ): Promise<Pick<WorkbookOverview, 'savedParams' | 'lastRun'>> {
   const [last, ...params] = await Promise.all([
     lastRun(workbook.settings),
-    ...MECHANISM_IDS.map((id) => savedParams(workbook.settings, LAYER_ID[id])),
+    ...MECHANISM_IDS.map((id) => savedRecord(workbook, id)),
   ]);
   const saved = Object.fromEntries(
     MECHANISM_IDS.flatMap((id, i) => {
       const p = params[i];
-      return p === undefined || Object.keys(p).length === 0 ? [] : [[id, p]];
+      return p === undefined ? [] : [[id, p]];
     }),
-  ) as Partial<Record<MechanismId, ScenarioParams>>;
+  ) as Partial<Record<MechanismId, SavedParams>>;
   const mechanism = MECHANISM_IDS.find((id) => LAYER_ID[id] === last?.mechanism);
   const at = last === undefined ? undefined : new Date(last.at);
   return {
