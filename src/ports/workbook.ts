@@ -124,6 +124,12 @@ export interface WorkbookWriter {
 /** Key/value settings stored in the workbook, so they travel with the file. */
 export interface WorkbookSettings {
   get(key: string): Promise<string | undefined>;
+  /**
+   * Several keys in one read (one round trip where the host counts them); the keys with
+   * no value are absent. Optional: without it, readers ask key by key (see
+   * settingsStore.readSettings).
+   */
+  getMany?(keys: readonly string[]): Promise<ReadonlyMap<string, string>>;
   set(entries: Readonly<Record<string, string>>): Promise<void>;
 }
 

@@ -34,6 +34,24 @@ function parse(text: string | undefined): unknown {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The values of several settings in one read where the adapter can (the Office adapter
+ * reads its settings sheet once), else key by key; keys with no value are absent.
+ */
+export async function readSettings(
+  settings: WorkbookSettings,
+  keys: readonly string[],
+): Promise<ReadonlyMap<string, string>> {
+  if (settings.getMany !== undefined) return settings.getMany(keys);
+  const values = await Promise.all(keys.map((key) => settings.get(key)));
+  return new Map(
+    keys.flatMap((key, i) => {
+      const value = values[i];
+      return value === undefined ? [] : [[key, value] as const];
+    }),
+  );
+}
+
 /** A mechanism's saved parameters (empty when none or unreadable). */
 export async function savedParams(
   settings: WorkbookSettings,
@@ -45,7 +63,12 @@ export async function savedParams(
 
 /** The last run's record, or undefined when there is none (or it cannot be read). */
 export async function lastRun(settings: WorkbookSettings): Promise<LastRun | undefined> {
-  const value = parse(await settings.get(LAST_RUN_KEY));
+  return lastRunFrom(await settings.get(LAST_RUN_KEY));
+}
+
+/** The last run's record from the text stored under {@link LAST_RUN_KEY}, if it can be read. */
+export function lastRunFrom(text: string | undefined): LastRun | undefined {
+  const value = parse(text);
   if (!isRecord(value) || typeof value.mechanism !== 'string' || !isRecord(value.params)) {
     return undefined;
   }

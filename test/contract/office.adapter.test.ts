@@ -161,6 +161,27 @@ describe('Office adapter', () => {
     expect(await settings.get('bcf.other')).toBeUndefined();
   });
 
+  it('reads several settings in one read of the sheet (two syncs), leaving out keys with no value', async () => {
+    const excel = createMemoryExcel({
+      sheets: [
+        { name: 'BCF_Settings', cells: { A1: 'bcf.years', B1: 5, A2: 'bcf.rule', B2: 'fixed' } },
+      ],
+    });
+    const settings = new OfficeWorkbook(excel.run).settings;
+    const values = await settings.getMany?.(['bcf.rule', 'bcf.years', 'bcf.other']);
+    expect(values).toEqual(
+      new Map([
+        ['bcf.years', '5'],
+        ['bcf.rule', 'fixed'],
+      ]),
+    );
+    expect(excel.syncCount).toBe(2);
+    // A workbook with no settings sheet yet: nothing saved.
+    expect(await new OfficeWorkbook(createMemoryExcel().run).settings.getMany?.(['a'])).toEqual(
+      new Map(),
+    );
+  });
+
   it('refuses a setting longer than a cell holds, writing nothing', async () => {
     const excel = createMemoryExcel();
     const settings = new OfficeWorkbook(excel.run).settings;

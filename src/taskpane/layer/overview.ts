@@ -9,7 +9,7 @@ import { textOf, type InputTable } from '../../workbook/inputTable';
 import { ADDIN_TABLE_PREFIX, locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
-import { lastRun, paramsKey } from '../../workbook/settingsStore';
+import { LAST_RUN_KEY, lastRunFrom, paramsKey, readSettings } from '../../workbook/settingsStore';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/build';
 import {
@@ -104,8 +104,7 @@ function planChecksOf(saved: SavedParams | undefined): PlanChecksParams | undefi
  * the setting cannot be read. Unlike `savedParams`, a run saved with no parameters at
  * all (`{}`: a gain share over the workbook's tables with every default) is kept.
  */
-async function savedRecord(workbook: Workbook, id: MechanismId): Promise<SavedParams | undefined> {
-  const text = await workbook.settings.get(paramsKey(LAYER_ID[id]));
+function savedRecord(text: string | undefined): SavedParams | undefined {
   if (text === undefined) return undefined;
   let value: unknown;
   try {
@@ -119,17 +118,16 @@ async function savedRecord(workbook: Workbook, id: MechanismId): Promise<SavedPa
 }
 
 /**
- * Every mechanism's saved parameters (those never run here left out) and the last run.
- * The settings port reads one key at a time, so the keys are read together rather than
- * one after another.
+ * Every mechanism's saved parameters (those never run here left out) and the last run,
+ * in one settings read (two syncs in Excel).
  */
 async function savedRuns(
   workbook: Workbook,
 ): Promise<Pick<WorkbookOverview, 'savedParams' | 'lastRun'>> {
-  const [last, ...params] = await Promise.all([
-    lastRun(workbook.settings),
-    ...MECHANISM_IDS.map((id) => savedRecord(workbook, id)),
-  ]);
+  const keys = MECHANISM_IDS.map((id) => paramsKey(LAYER_ID[id]));
+  const stored = await readSettings(workbook.settings, [LAST_RUN_KEY, ...keys]);
+  const last = lastRunFrom(stored.get(LAST_RUN_KEY));
+  const params = keys.map((key) => savedRecord(stored.get(key)));
   const saved = Object.fromEntries(
     MECHANISM_IDS.flatMap((id, i) => {
       const p = params[i];
