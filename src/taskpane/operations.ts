@@ -182,7 +182,10 @@ export interface BandTerms {
  * RiskShareTerms tables (`terms: 'workbook'`) or from the pane's editor (`terms: 'pane'`).
  */
 export interface GainLossParams {
-  /** The Contract ID; may be left out when there is one contract. */
+  /**
+   * The Contract ID; may be left out when there is one contract. Left out with several
+   * contracts, the layer shares every contract's variance under its own terms.
+   */
   readonly contract?: string;
   readonly terms: 'workbook' | 'pane';
   /** The contract's parties, in the layer's order. */
@@ -204,7 +207,8 @@ export interface GainLossParams {
   };
   readonly gate?: {
     readonly fraction: string;
-    readonly holder: string;
+    /** Absent: each contract's default holder (a run over every contract). */
+    readonly holder?: string;
     readonly appliesTo: 'both' | 'gains' | 'losses';
   };
   /** Who receives what quality multipliers do not earn. */

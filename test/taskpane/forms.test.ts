@@ -6,8 +6,11 @@ import {
   type FieldChoices,
 } from '../../src/taskpane/forms/fields';
 import {
+  ALL_CONTRACTS,
   checkGainLoss,
   defaultGainLoss,
+  NO_BANDS_FOR_ALL,
+  withoutBandsWarning,
   gainLossParams,
   type GainLossForm,
 } from '../../src/taskpane/forms/gainLossForm';
@@ -306,6 +309,47 @@ describe('gain/loss share editor', () => {
     const params = gainLossParams(withAmount, CONTRACTS);
     expect(params.editor?.gainBands[0]?.upTo).toBe('1258750');
     expect(params.units).toBe('125000');
+  });
+
+  it('all contracts: the workbook’s tables, no contract, the gate without a holder', () => {
+    const other: ContractSummary = { id: 'ALL2', parties: ['Trust', 'Council'], hasBands: true };
+    const contracts = [MSK, other];
+    const form = defaultGainLoss(contracts, ALL_CONTRACTS);
+    expect(form).toMatchObject({ contract: ALL_CONTRACTS, terms: 'workbook' });
+    expect(checkGainLoss(form, contracts)).toEqual({});
+    expect(gainLossParams(form, contracts)).toEqual({ terms: 'workbook', parties: [] });
+    const gated = {
+      ...form,
+      gate: { on: true, percent: '1.5', holder: '', appliesTo: 'losses' as const },
+      // Left over from a contract: never sent with all contracts.
+      units: '125,000',
+      unearnedTo: 'Circle',
+    };
+    expect(checkGainLoss(gated, contracts)).toEqual({});
+    expect(gainLossParams(gated, contracts)).toEqual({
+      terms: 'workbook',
+      parties: [],
+      gate: { fraction: '0.015', appliesTo: 'losses' },
+    });
+    expect(checkGainLoss({ ...gated, gate: { ...gated.gate, percent: 'tbc' } }, contracts)).toEqual(
+      { 'gate.percent': expect.any(String) as string },
+    );
+  });
+
+  it('all contracts: refused when no contract has bands or there is only one contract; warns of those without', () => {
+    const other: ContractSummary = { id: 'ALL2', parties: ['Trust', 'Council'], hasBands: false };
+    const form = defaultGainLoss([MSK, other], ALL_CONTRACTS);
+    expect(checkGainLoss(form, [MSK, other])).toEqual({ contract: NO_BANDS_FOR_ALL });
+    expect(checkGainLoss(form, [{ ...MSK, hasBands: true }])).toEqual({
+      contract: 'Choose a contract.',
+    });
+    expect(withoutBandsWarning([MSK, other])).toBeUndefined();
+    expect(withoutBandsWarning([{ ...MSK, hasBands: true }, other])).toBe(
+      'ALL2 has no bands in the RiskShareBands table, so a run over all contracts will stop: add them there, or choose one contract.',
+    );
+    expect(
+      withoutBandsWarning([{ ...MSK, hasBands: true }, other, { ...other, id: 'K3' }]),
+    ).toMatch(/^ALL2, K3 have no bands/);
   });
 
   it('asks for a contract when there are several, and refuses one without parties', () => {

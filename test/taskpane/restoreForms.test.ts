@@ -3,11 +3,12 @@
  * --params` files (numbers, "5%", aliases), hand-edited or damaged settings. Whatever
  * the form cannot show keeps the field's default; nothing throws.
  */
-import { checkGainLoss } from '../../src/taskpane/forms/gainLossForm';
+import { ALL_CONTRACTS, checkGainLoss } from '../../src/taskpane/forms/gainLossForm';
 import { buildRequest, initialForms, valuesOf } from '../../src/taskpane/forms/request';
 import { restoredGainLoss } from '../../src/taskpane/forms/restoreGainLoss';
 import { restoredValues } from '../../src/taskpane/forms/restoreSimple';
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
+import { scenarioParams } from '../../src/taskpane/layer/layerParams';
 import type { ContractSummary } from '../../src/taskpane/operations';
 
 const PARTNERS = ['B&NES CCG', 'B&NES Council'];
@@ -280,16 +281,51 @@ describe('the gain/loss editor from saved parameters', () => {
     });
   });
 
-  it('restores nothing for a contract the workbook no longer has, or a run over every contract', () => {
-    const other: ContractSummary = { id: 'K2', parties: ['A', 'B'], hasBands: true };
+  it('restores nothing for a contract the workbook no longer has', () => {
     expect(restoredGainLoss({ contract: 'GONE', gate: 0.01 }, [MSK])).toBeUndefined();
-    expect(restoredGainLoss({ gate: 0.01 }, [MSK, other])).toBeUndefined();
+    expect(restoredGainLoss({ gate: 0.01 }, [])).toBeUndefined();
     // Nothing saved but the run itself: the workbook's tables with every default.
     expect(restoredGainLoss({}, [MSK])).toMatchObject({ contract: '', terms: 'workbook' });
-    const forms = initialForms([MSK, other], [], undefined, { gainLossShare: { gate: 0.01 } });
-    expect(forms.restored).toEqual([]);
-    expect(forms.gainLoss.contract).toBe('MSK1');
   });
+
+  it('restores a run over every contract (no contract saved, several in the workbook) as all contracts, with its gate', () => {
+    const other: ContractSummary = { id: 'K2', parties: ['A', 'B'], hasBands: true };
+    const forms = initialForms([MSK, other], [], undefined, {
+      gainLossShare: { gate: '2%', gateAppliesTo: 'Gains' },
+    });
+    expect(forms.restored).toEqual(['gainLossShare']);
+    expect(forms.gainLoss).toMatchObject({
+      contract: ALL_CONTRACTS,
+      terms: 'workbook',
+      gate: { on: true, percent: '2', holder: '', appliesTo: 'gains' },
+    });
+    const built = buildRequest('gainLossShare', forms);
+    expect(built.ok && scenarioParams(built.request)).toEqual({
+      gate: '0.02',
+      gateAppliesTo: 'gains',
+    });
+    // A `bcf run` over every contract with no parameters at all.
+    expect(restoredGainLoss({}, [MSK, other])).toMatchObject({
+      contract: ALL_CONTRACTS,
+      gate: { on: false },
+    });
+  });
+
+  it.each([
+    ['a gate holder', { gate: 0.01, gateHolder: 'Circle' }],
+    ['who receives unearned amounts', { unearnedTo: 'A' }],
+    ['who takes capped amounts', { overflowTo: 'A' }],
+    ['units', { units: 125000 }],
+    ['terms tables', { riskShareBands: BEDFORDSHIRE_BANDS }],
+  ])(
+    'restores nothing for a run over every contract that saved %s, which all contracts cannot show',
+    (_, saved) => {
+      const other: ContractSummary = { id: 'K2', parties: ['A', 'B'], hasBands: true };
+      const forms = initialForms([MSK, other], [], undefined, { gainLossShare: saved });
+      expect(forms.restored).toEqual([]);
+      expect(forms.gainLoss.contract).toBe('MSK1');
+    },
+  );
 
   it('starts every form from what was saved, the plan checks from their saved minima', () => {
     const forms = initialForms([MSK], PARTNERS, undefined, {

@@ -6,7 +6,12 @@
 import fc from 'fast-check';
 import type { FieldSpec, FormValues } from '../../src/taskpane/forms/fields';
 import { recordField } from '../../src/taskpane/forms/fields';
-import type { BandRow, GainLossForm } from '../../src/taskpane/forms/gainLossForm';
+import {
+  ALL_CONTRACTS,
+  isAllContracts,
+  type BandRow,
+  type GainLossForm,
+} from '../../src/taskpane/forms/gainLossForm';
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 import {
   buildRequest,
@@ -233,12 +238,18 @@ function bands(parties: readonly string[], limits: 'fraction' | 'amount'): fc.Ar
   );
 }
 
-/** A gain/loss editor state for one of the contracts, with every option exercised. */
+/**
+ * A gain/loss editor state for one of the contracts or all of them, with every option
+ * exercised (with all contracts, the fields it does not send hold whatever a contract
+ * left in them).
+ */
 const gainLossScenario: fc.Arbitrary<Forms> = fc
   .constantFrom<readonly ContractSummary[]>([MSK], [MSK, ALLIANCE])
   .chain((contracts) =>
     fc
-      .constantFrom(...(contracts.length === 1 ? ['', 'MSK1'] : contracts.map((c) => c.id)))
+      .constantFrom(
+        ...(contracts.length === 1 ? ['', 'MSK1'] : [ALL_CONTRACTS, ...contracts.map((c) => c.id)]),
+      )
       .chain((id) => {
         const contract = contracts.find((c) => c.id === id) ?? MSK;
         const parties = contract.parties;
@@ -279,20 +290,31 @@ const gainLossScenario: fc.Arbitrary<Forms> = fc
   );
 
 describe('the gain/loss editor restored from the parameters a run saved in the workbook', () => {
-  it('runs with the same parameters: contract, pane or workbook terms, bands, caps, quality, gate', () => {
+  it('runs with the same parameters: contract or all contracts, pane or workbook terms, bands, caps, quality, gate', () => {
     let ran = 0;
+    let all = 0;
     fc.assert(
       fc.property(gainLossScenario, (forms) => {
         const params = paramsOf('gainLossShare', forms);
         fc.pre(params !== undefined);
         ran++;
+        const everyContract = isAllContracts(forms.gainLoss);
+        if (everyContract) {
+          all++;
+          // The layer is never told '*': no contract, no terms of one contract.
+          expect(Object.keys(params as object).sort()).toEqual(
+            forms.gainLoss.gate.on ? ['gate', 'gateAppliesTo'] : [],
+          );
+        }
         const restored = reopened('gainLossShare', forms, params);
         expect(restored.restored).toContain('gainLossShare');
-        expect(restored.gainLoss.terms).toBe(forms.gainLoss.terms);
+        expect(restored.gainLoss.contract).toBe(forms.gainLoss.contract);
+        expect(restored.gainLoss.terms).toBe(everyContract ? 'workbook' : forms.gainLoss.terms);
         expect(paramsOf('gainLossShare', restored)).toEqual(params);
       }),
       { numRuns: 300 },
     );
     expect(ran).toBeGreaterThan(150);
+    expect(all).toBeGreaterThan(20);
   });
 });

@@ -90,3 +90,56 @@ export function riskShareSeed(): MemoryWorkbookSeed {
     ],
   };
 }
+
+/**
+ * Two contracts: the Bedfordshire MSK prime contract under its own bands (King's Fund
+ * 2014: a gain of £2,175,000.00) and an alliance contract with an overspend of
+ * £400,000.00 under the bands with no Contract ID (a 60/40 split of gains and losses).
+ */
+export function twoContractSeed(): MemoryWorkbookSeed {
+  const base = riskShareSeed();
+  const sheets = (base.sheets ?? []).map((sheet) => {
+    const values = sheet.rows?.values ?? [];
+    if (sheet.name === 'Contracts') {
+      return {
+        ...sheet,
+        rows: {
+          values: [
+            ...values,
+            [
+              'ALL2',
+              'Alliance',
+              'Luton CCG',
+              'Luton Trust',
+              'Luton Trust; Luton CCG',
+              10000000,
+              10000000,
+              10400000,
+            ],
+          ],
+        },
+      };
+    }
+    if (sheet.name === 'Risk share') {
+      return {
+        ...sheet,
+        rows: {
+          values: [
+            ...values,
+            ['', 'Both', 1, '', 'Luton Trust', 0.6],
+            ['', 'Both', 1, '', 'Luton CCG', 0.4],
+          ],
+        },
+      };
+    }
+    return sheet;
+  });
+  const ranges: Readonly<Record<string, string>> = {
+    Contracts: 'A1:H3',
+    RiskShareBands: 'A1:F9',
+  };
+  return {
+    sheets,
+    tables: (base.tables ?? []).map((t) => ({ ...t, range: ranges[t.name] ?? t.range })),
+  };
+}

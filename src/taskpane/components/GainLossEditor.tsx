@@ -1,7 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { Checkbox, Field, Select } from '@fluentui/react-components';
 import type { FormErrors } from '../forms/fields';
-import { contractOf, defaultGainLoss, type GainLossForm } from '../forms/gainLossForm';
+import {
+  ALL_CONTRACTS,
+  contractOf,
+  defaultGainLoss,
+  isAllContracts,
+  withoutBandsWarning,
+  type GainLossForm,
+} from '../forms/gainLossForm';
 import { roleText, rolesOf } from '../forms/gainLossPresets';
 import type { ContractSummary } from '../operations';
 import { BandEditor } from './BandEditor';
@@ -87,9 +94,41 @@ function PaneTerms(props: TermsProps & { readonly contract: ContractSummary }): 
 }
 
 /**
- * The gain/loss share of one contract: the contract, where its bands, caps and quality
- * scores come from (the workbook's risk-share tables or this editor), the gate, and
- * units for per-unit targets.
+ * All contracts: each under its own rows of the risk-share tables (the band editor
+ * describes one contract's parties, so it is not offered), its own parties and the
+ * layer's defaults for who holds or receives what; only the gate is set here.
+ */
+function AllContractsTerms(props: {
+  readonly contracts: readonly ContractSummary[];
+  readonly terms: TermsProps;
+}): ReactNode {
+  const styles = usePaneStyles();
+  const warning = withoutBandsWarning(props.contracts);
+  return (
+    <>
+      <p className={styles.hint}>
+        Each contract’s bands, caps and quality scores come from its own rows of the RiskShareBands
+        and RiskShareTerms tables, else the rows with no Contract ID. To set terms in this pane,
+        choose one contract.
+      </p>
+      <p className={styles.hint}>
+        What quality scores do not earn, and what a capped party cannot take, go to each contract’s
+        commissioner.
+      </p>
+      {warning === undefined ? null : (
+        <p className={styles.hint} role="status">
+          {warning}
+        </p>
+      )}
+      <GateFields {...props.terms} />
+    </>
+  );
+}
+
+/**
+ * The gain/loss share of one contract or of all of them: the contract, where its bands,
+ * caps and quality scores come from (the workbook's risk-share tables or this editor),
+ * the gate, and units for per-unit targets.
  */
 export function GainLossEditor(props: {
   readonly form: GainLossForm;
@@ -111,6 +150,7 @@ export function GainLossEditor(props: {
   }
   const parties = contract?.parties ?? [];
   const terms: TermsProps = { form, parties, errors, disabled, onChange };
+  const all = isAllContracts(form) && contracts.length > 1;
   return (
     <div className={styles.stack}>
       {contracts.length > 1 ? (
@@ -125,6 +165,7 @@ export function GainLossEditor(props: {
             disabled={disabled}
             onChange={(_, d) => onChange(defaultGainLoss(contracts, d.value))}
           >
+            <option value={ALL_CONTRACTS}>All contracts</option>
             {contracts.map((c) => (
               <option key={c.id} value={c.id}>
                 {contractLabel(c)}
@@ -135,14 +176,35 @@ export function GainLossEditor(props: {
       ) : contract === undefined ? null : (
         <p className={styles.text}>Contract {contractLabel(contract)}.</p>
       )}
-      <p className={styles.hint}>
-        Parties: {parties.length === 0 ? 'none named' : parties.join(', ')}.
-      </p>
+      {all ? null : (
+        <p className={styles.hint}>
+          Parties: {parties.length === 0 ? 'none named' : parties.join(', ')}.
+        </p>
+      )}
       {errors.contract !== undefined && contracts.length === 1 ? (
         <p className={styles.error} role="alert">
           {errors.contract}
         </p>
       ) : null}
+      {all ? (
+        <AllContractsTerms contracts={contracts} terms={terms} />
+      ) : (
+        <OneContractTerms contract={contract} terms={terms} />
+      )}
+    </div>
+  );
+}
+
+/** One contract's terms: from the workbook's tables or this pane, the gate, and units. */
+function OneContractTerms(props: {
+  readonly contract: ContractSummary | undefined;
+  readonly terms: TermsProps;
+}): ReactNode {
+  const styles = usePaneStyles();
+  const { contract, terms } = props;
+  const { form, errors, disabled, onChange } = terms;
+  return (
+    <>
       <Field label="Bands, caps and quality scores from">
         <Select
           value={form.terms}
@@ -181,6 +243,6 @@ export function GainLossEditor(props: {
         disabled={disabled}
         onChange={(units) => onChange({ ...form, units })}
       />
-    </div>
+    </>
   );
 }

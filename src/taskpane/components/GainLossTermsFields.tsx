@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Checkbox, Field, Select } from '@fluentui/react-components';
 import type { FormErrors } from '../forms/fields';
-import type { GainLossForm, GateScope } from '../forms/gainLossForm';
+import { isAllContracts, type GainLossForm, type GateScope } from '../forms/gainLossForm';
 import { PartySelect } from './PartySelect';
 import { TextField } from './TextField';
 import { usePaneStyles } from './styles';
@@ -39,7 +39,12 @@ export function Optional(props: {
   );
 }
 
+/** Below the gate with all contracts: each contract's holder as the layer chooses it. */
+export const ALL_CONTRACTS_GATE_HOLDER =
+  'Below the gate, each contract’s variance stays with its provider under a prime contractor, prime provider or single contractor, else with its commissioner.';
+
 export function GateFields(props: TermsProps): ReactNode {
+  const styles = usePaneStyles();
   const { form, errors, disabled, onChange } = props;
   const gate = form.gate;
   const set = (next: Partial<GainLossForm['gate']>): void =>
@@ -60,15 +65,19 @@ export function GateFields(props: TermsProps): ReactNode {
         disabled={disabled}
         onChange={(percent) => set({ percent })}
       />
-      <PartySelect
-        fieldKey="gate.holder"
-        label="Below the gate, all of it goes to"
-        parties={props.parties}
-        value={gate.holder}
-        error={errors['gate.holder']}
-        disabled={disabled}
-        onChange={(holder) => set({ holder })}
-      />
+      {isAllContracts(form) ? (
+        <p className={styles.hint}>{ALL_CONTRACTS_GATE_HOLDER}</p>
+      ) : (
+        <PartySelect
+          fieldKey="gate.holder"
+          label="Below the gate, all of it goes to"
+          parties={props.parties}
+          value={gate.holder}
+          error={errors['gate.holder']}
+          disabled={disabled}
+          onChange={(holder) => set({ holder })}
+        />
+      )}
       <Field label="The gate applies to">
         <Select
           value={gate.appliesTo}

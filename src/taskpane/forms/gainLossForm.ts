@@ -17,8 +17,15 @@ export interface BandRow {
 
 export type GateScope = 'both' | 'gains' | 'losses';
 
+/**
+ * The contract choice for a run over every contract of the Contracts table, each under
+ * its own terms. Never sent to the layer: a gain share with no `contract` parameter and
+ * several contracts shares them all.
+ */
+export const ALL_CONTRACTS = '*';
+
 export interface GainLossForm {
-  /** Contract ID; "" for the only contract. */
+  /** Contract ID; "" for the only contract; {@link ALL_CONTRACTS} for every contract. */
   readonly contract: string;
   /** Bands, caps and quality from the workbook's RiskShareBands/RiskShareTerms tables, or from here. */
   readonly terms: 'workbook' | 'pane';
@@ -50,7 +57,12 @@ export interface GainLossForm {
   readonly overflowTo: string;
 }
 
-/** The contract a form is about: the chosen one, or the only one. */
+/** Whether the form is about every contract (offered only when there are several). */
+export function isAllContracts(form: Pick<GainLossForm, 'contract'>): boolean {
+  return form.contract === ALL_CONTRACTS;
+}
+
+/** The contract a form is about: the chosen one, or the only one (none for all contracts). */
 export function contractOf(
   contracts: readonly ContractSummary[],
   id: string,
@@ -70,12 +82,26 @@ export function sharesFor(
   return Object.fromEntries(parties.map((p) => [p, percents[p] ?? '0']));
 }
 
-/** Fresh editor state for a contract: one band shared equally, symmetric, nothing else. */
+/**
+ * Fresh editor state for a contract: one band shared equally, symmetric, nothing else.
+ * For all contracts: the workbook's tables, and no gate holder (each contract's default).
+ * With several contracts and none chosen, the first contract (as before all contracts
+ * could be chosen).
+ */
 export function defaultGainLoss(
   contracts: readonly ContractSummary[],
   contractId?: string,
 ): GainLossForm {
   const id = contractId ?? (contracts.length > 1 ? (contracts[0]?.id ?? '') : '');
+  if (id === ALL_CONTRACTS) {
+    const base = defaultGainLoss([]);
+    return {
+      ...base,
+      contract: ALL_CONTRACTS,
+      terms: 'workbook',
+      gate: { ...base.gate, holder: '' },
+    };
+  }
   const contract = contractOf(contracts, id);
   const parties = contract?.parties ?? [];
   const equalShares = equalPercents(parties);
@@ -187,23 +213,60 @@ function checkEditor(
   }
 }
 
+/** The message when no contract has bands to share a run over all contracts by. */
+export const NO_BANDS_FOR_ALL =
+  'No contract has bands in the RiskShareBands table: add them there, or choose one contract and set its terms in this pane.';
+
+/**
+ * The warning, with all contracts chosen, that some contracts (not all) have no bands:
+ * the layer then refuses the run. Undefined when every contract has bands (or none has,
+ * which {@link checkGainLoss} reports as an error).
+ */
+export function withoutBandsWarning(contracts: readonly ContractSummary[]): string | undefined {
+  const ids = contracts.filter((c) => !c.hasBands).map((c) => c.id);
+  if (ids.length === 0 || ids.length === contracts.length) return undefined;
+  const named = ids.length === 1 ? `${ids[0] ?? ''} has` : `${ids.join(', ')} have`;
+  return `${named} no bands in the RiskShareBands table, so a run over all contracts will stop: add them there, or choose one contract.`;
+}
+
+function checkGate(
+  form: GainLossForm,
+  parties: readonly string[] | undefined,
+  errors: Record<string, string>,
+): void {
+  if (!form.gate.on) return;
+  const gate = parsePercent(form.gate.percent);
+  if (!gate.ok) errors['gate.percent'] = gate.message;
+  if (parties === undefined) return;
+  if (form.gate.holder === '') errors['gate.holder'] = 'Choose a party.';
+  else checkParty(parties, form.gate.holder, 'gate.holder', errors);
+}
+
+/**
+ * The checks of a run over every contract: there are several, at least one has bands
+ * (a contract without any is the layer's to name), and the gate reads.
+ */
+function checkAll(form: GainLossForm, contracts: readonly ContractSummary[]): FormErrors {
+  if (contracts.length < 2) return { contract: 'Choose a contract.' };
+  if (!contracts.some((c) => c.hasBands)) return { contract: NO_BANDS_FOR_ALL };
+  const errors: Record<string, string> = {};
+  checkGate(form, undefined, errors);
+  return errors;
+}
+
 /** Every error in the editor; empty when it can run. */
 export function checkGainLoss(
   form: GainLossForm,
   contracts: readonly ContractSummary[],
 ): FormErrors {
+  if (isAllContracts(form)) return checkAll(form, contracts);
   const contract = contractOf(contracts, form.contract);
   if (contract === undefined) return { contract: 'Choose a contract.' };
   const parties = contract.parties;
   if (parties.length === 0) return { contract: 'This contract names no parties.' };
   const errors: Record<string, string> = {};
   if (form.terms === 'pane') checkEditor(form, parties, errors);
-  if (form.gate.on) {
-    const gate = parsePercent(form.gate.percent);
-    if (!gate.ok) errors['gate.percent'] = gate.message;
-    if (form.gate.holder === '') errors['gate.holder'] = 'Choose a party.';
-    else checkParty(parties, form.gate.holder, 'gate.holder', errors);
-  }
+  checkGate(form, parties, errors);
   checkParty(parties, form.unearnedTo, 'unearnedTo', errors);
   checkParty(parties, form.overflowTo, 'overflowTo', errors);
   if (form.units.trim() !== '' && !/^\d+(\.\d+)?$/.test(form.units.replace(/,/g, '').trim())) {
@@ -267,11 +330,29 @@ function editorTerms(
   };
 }
 
+/**
+ * Parameters of a run over every contract: no `contract`, the workbook's terms, the gate
+ * percentage and what it applies to; each contract's own parties, gate holder and
+ * recipients of unearned or capped amounts (the layer's defaults by contract).
+ */
+function allContractsParams(form: GainLossForm): GainLossParams {
+  return {
+    terms: 'workbook',
+    parties: [],
+    ...(form.gate.on
+      ? {
+          gate: { fraction: must(parsePercent(form.gate.percent)), appliesTo: form.gate.appliesTo },
+        }
+      : {}),
+  };
+}
+
 /** Parameters from a form that passed {@link checkGainLoss}. */
 export function gainLossParams(
   form: GainLossForm,
   contracts: readonly ContractSummary[],
 ): GainLossParams {
+  if (isAllContracts(form)) return allContractsParams(form);
   const parties = contractOf(contracts, form.contract)?.parties ?? [];
   return {
     ...(form.contract === '' ? {} : { contract: form.contract }),

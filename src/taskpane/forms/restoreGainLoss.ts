@@ -3,9 +3,9 @@
  * share's parameters as its last run saved them, back into the editor's state.
  *
  * - The contract: the saved Contract ID when this workbook still has it; none saved
- *   means the only contract. A contract the workbook no longer has (or no contract with
- *   several in the workbook: a run over every contract, which the editor cannot show)
- *   restores nothing: the editor starts from its defaults.
+ *   means the only contract, or with several in the workbook all contracts (a run over
+ *   every contract: see {@link restoredAllContracts}). A contract the workbook no longer
+ *   has restores nothing: the editor starts from its defaults.
  * - Terms: saved `riskShareBands` (with `riskShareTerms`) the editor can show give
  *   `terms: 'pane'` with those bands, caps and quality scores (see restorePaneTerms.ts);
  *   none saved means the run used the workbook's tables (`terms: 'workbook'`); bands
@@ -16,7 +16,13 @@
  */
 import type { ContractSummary } from '../operations';
 import { parsePercent } from '../ukFormat';
-import { contractOf, defaultGainLoss, type GainLossForm, type GateScope } from './gainLossForm';
+import {
+  ALL_CONTRACTS,
+  contractOf,
+  defaultGainLoss,
+  type GainLossForm,
+  type GateScope,
+} from './gainLossForm';
 import { restoredPaneTerms } from './restorePaneTerms';
 import { isMissing, nameIn, percentText, recordOf, unitsText } from './savedValues';
 
@@ -38,9 +44,37 @@ function gateOf(
   };
 }
 
+/**
+ * Saved parameters a run over every contract may carry but the editor has no box for
+ * with all contracts chosen (it leaves them to each contract's defaults and terms).
+ */
+const NOT_FOR_ALL = [
+  'gateHolder',
+  'unearnedTo',
+  'overflowTo',
+  'units',
+  'riskShareBands',
+  'riskShareTerms',
+] as const;
+
+/**
+ * All contracts from the parameters of a run over every contract: the gate percentage
+ * and what it applies to. Undefined when the run saved a gate holder, a recipient of
+ * unearned or capped amounts, units or terms tables, which the editor cannot show with
+ * all contracts (restoring without them would run something else).
+ */
+function restoredAllContracts(params: Readonly<Record<string, unknown>>): GainLossForm | undefined {
+  if (NOT_FOR_ALL.some((key) => !isMissing(params[key]))) return undefined;
+  const base = defaultGainLoss([], ALL_CONTRACTS);
+  const gate = gateOf(params, [], base.gate);
+  return { ...base, gate: { ...gate, holder: '' } };
+}
+
 /** The form's contract for the saved Contract ID, or undefined when the editor cannot show it. */
 function contractIdOf(saved: unknown, contracts: readonly ContractSummary[]): string | undefined {
-  if (isMissing(saved)) return contracts.length === 1 ? '' : undefined;
+  if (isMissing(saved)) {
+    return contracts.length === 1 ? '' : contracts.length > 1 ? ALL_CONTRACTS : undefined;
+  }
   return nameIn(
     contracts.map((c) => c.id),
     saved,
@@ -49,7 +83,8 @@ function contractIdOf(saved: unknown, contracts: readonly ContractSummary[]): st
 
 /**
  * The editor's state from the gain share's saved parameters, or undefined when nothing
- * was saved or the saved contract cannot be shown (the editor keeps its defaults). Saved
+ * was saved or the saved contract (or run over every contract) cannot be shown (the
+ * editor keeps its defaults). Saved
  * parameters with nothing in them are a run over the workbook's tables with every
  * default, and restore as such.
  *
@@ -64,6 +99,7 @@ export function restoredGainLoss(
   const params = recordOf(saved);
   if (params === undefined) return undefined;
   const id = contractIdOf(params.contract, contracts);
+  if (id === ALL_CONTRACTS) return restoredAllContracts(params);
   const contract = id === undefined ? undefined : contractOf(contracts, id);
   if (id === undefined || contract === undefined) return undefined;
   const base = defaultGainLoss(contracts, id);
