@@ -96,10 +96,13 @@ export async function writeContractsWorkbook(
 }
 
 /**
- * Writes the same gain shares as plain formulas, one contract a row: variance
- * (expected − actual), the first band's limit (5% of expected), the provider's share
- * (all of a loss; of a gain, the first band plus half the rest, to the penny) and the
- * CCG's (the rest). No values are saved for the formulas: Calc must compute them.
+ * Writes the same gain shares as plain formulas, one contract a row, rounded as the
+ * engine rounds: variance (expected − actual, to the penny); in pence, the provider's
+ * first band (all of the first 5% of expected) and each party's half of the rest, cut to
+ * whole pence; the pence left over go to the largest remainders, ties to the provider
+ * (listed first), as `roundParts` does; a loss is all the provider's. The CCG has the
+ * rest. No values are saved for the formulas: Calc must compute them. (Rounding the
+ * provider's total once instead differs by a penny on about 6% of rows.)
  */
 export async function writeFormulaWorkbook(
   path: string,
@@ -107,17 +110,33 @@ export async function writeFormulaWorkbook(
 ): Promise<void> {
   const book = new Workbook();
   const sheet = book.addWorksheet('Gain share');
-  sheet.addRow(['Contract', 'Expected', 'Actual', 'Variance', 'Band 1 limit', 'Provider', 'CCG']);
+  sheet.addRow([
+    'Contract',
+    'Expected',
+    'Actual',
+    'Variance',
+    'Band 1 (pence)',
+    'Provider',
+    'CCG',
+    'Half of band 2 (pence)',
+    'Pence left over',
+  ]);
   spends.forEach((s, i) => {
     const r = i + 2;
+    const [d, e, h, pence] = [`D${r}`, `E${r}`, `H${r}`, `I${r}`];
+    const whole = (x: string): string => `ROUNDDOWN(${x},0)`;
     sheet.addRow([
       s.id,
       s.expected,
       s.actual,
-      { formula: `B${r}-C${r}` },
-      { formula: `0.05*B${r}` },
-      { formula: `IF(D${r}>0,ROUND(MIN(D${r},E${r})+MAX(D${r}-E${r},0)*0.5,2),ROUND(D${r},2))` },
-      { formula: `ROUND(D${r}-F${r},2)` },
+      { formula: `ROUND(B${r}-C${r},2)` },
+      { formula: `ROUND(MIN(${d},0.05*B${r})*100,4)` },
+      {
+        formula: `IF(${d}>0,(${whole(e)}+${whole(h)}+IF(${pence}>=1,1,0)+IF(AND(${pence}=2,${e}-${whole(e)}>=${h}-${whole(h)}),1,0))/100,${d})`,
+      },
+      { formula: `ROUND(${d}-F${r},2)` },
+      { formula: `ROUND((${d}*100-${e})/2,4)` },
+      { formula: `ROUND(${d}*100,0)-${whole(e)}-2*${whole(h)}` },
     ]);
   });
   await book.xlsx.writeFile(path);
