@@ -207,6 +207,16 @@ describe('gain share over every contract: findings and refusals', () => {
     ]);
   });
 
+  it('names the contract that has no bands, own or shared, at its Contract ID cell', async () => {
+    const contracts = [contractRow('K1', 1000, 900), contractRow('K2', 1000, 900)];
+    const onlyK1: Rows = SHARED.map((r) => ['K1', ...r.slice(1)]);
+    const outcome = await run(contracts, onlyK1);
+    expect(messages(outcome)).toEqual([
+      'Contracts!A4 (Contracts table, row 2, column "Contract ID"): contract K2 has no bands: the RiskShareBands table has no rows for it and none with a blank Contract ID for every contract; add its bands there.',
+    ]);
+    expect(!outcome.ok && outcome.findings[0]).toMatchObject({ code: 'INPUT.INCONSISTENT' });
+  });
+
   it('names the contract a shared band row does not fit', async () => {
     // K2's parties are Hospice and CCG: the shared rows' "Trust" is not one of them, so
     // for K2 the bands' shares fall short too (as a run naming K2 would say).

@@ -1,10 +1,10 @@
 import type { GainLossRowInput, GainLossTermsInput } from '../../engine/gainLossShare';
-import type { CellPlace, Finding } from '../findings';
+import { FindingCode, type CellPlace, type Finding } from '../findings';
 import { placeOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder } from './build';
+import { OriginRecorder, rowFinding } from './build';
 import { contractTerms, defaultHolder, expectedColumn, spendOf } from './gainShareInput';
 import { ContractRows, partiesOf } from './gainShareRows';
 
@@ -131,6 +131,17 @@ export function buildPortfolio(
     const parties = partiesOf(row);
     const ownBands = bandRows.of(id);
     const ownTerms = termRows.of(id);
+    if (ownBands.length === 0) {
+      rowFindings.push(
+        ...rowFinding(
+          FindingCode.INCONSISTENT,
+          table,
+          row,
+          'contractId',
+          `contract ${id ?? `in row ${row.row}`} has no bands: the ${bands.info.name} table has no rows for it and none with a blank Contract ID for every contract; add its bands there.`,
+        ),
+      );
+    }
     const key = [
       parties.join('\n'),
       listId(ownBands),
