@@ -58,6 +58,24 @@ export function xlsxFail(code: XlsxErrorCode, message: string, file?: string): n
   throw new XlsxError(code, message, file);
 }
 
+/**
+ * The table of that name (case-insensitive) among a workbook's tables.
+ *
+ * @throws XlsxError `WORKBOOK.TABLE_NOT_FOUND` naming the tables there are.
+ */
+export function tableNamed<T extends { readonly info: { readonly name: string } }>(
+  tables: readonly T[],
+  name: string,
+): T {
+  const found = tables.find((t) => t.info.name.toLowerCase() === name.toLowerCase());
+  if (found) return found;
+  const known = tables.map((t) => t.info.name).join(', ') || 'none';
+  return xlsxFail(
+    XlsxErrorCode.TABLE_NOT_FOUND,
+    `There is no table named "${name}" in this workbook (tables: ${known}).`,
+  );
+}
+
 const IO_REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder',
   EACCES: 'permission denied',

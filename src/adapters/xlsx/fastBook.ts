@@ -9,7 +9,7 @@
 import { CELL_CHARACTER_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
 import type { CellValue, SheetWrite, TableData, TableInfo } from '../../ports/workbook';
 import { cellAddress, parseBox, sheetRef, type CellBox } from './a1';
-import { XlsxErrorCode, xlsxFail } from './errors';
+import { tableNamed, XlsxErrorCode, xlsxFail } from './errors';
 import { checkLayout, checkTableNames, layoutBox } from './layoutCheck';
 import { OWNER_NAME } from './ownership';
 import type { PackageBook, PackageSheet, PackageTable } from './packageBook';
@@ -155,17 +155,7 @@ export class FastBook {
    */
   readTables(names: readonly string[]): TableData[] {
     const tables = this.found();
-    const chosen = names.map((name) => {
-      const found = tables.find((t) => t.info.name.toLowerCase() === name.toLowerCase());
-      if (!found) {
-        const known = tables.map((t) => t.info.name).join(', ') || 'none';
-        xlsxFail(
-          XlsxErrorCode.TABLE_NOT_FOUND,
-          `There is no table named "${name}" in this workbook (tables: ${known}).`,
-        );
-      }
-      return found;
-    });
+    const chosen = names.map((name) => tableNamed(tables, name));
     const bodies = new Map<Found, CellValue[][]>();
     for (const tab of new Set(chosen.map((f) => f.tab))) {
       const mine = [...new Set(chosen.filter((f) => f.tab === tab))];

@@ -5,7 +5,7 @@
 import type { CellValue, TableData, TableInfo } from '../../ports/workbook';
 import { cellAddress, parseBox, sheetRef, type CellBox } from './a1';
 import { isUnsaved, portValue } from './cellValues';
-import { XlsxErrorCode, xlsxFail } from './errors';
+import { tableNamed, XlsxErrorCode, xlsxFail } from './errors';
 import type { Table, Workbook, Worksheet } from './excelts';
 
 /** A table found in the workbook, with where its body is. */
@@ -80,14 +80,7 @@ export function readTables(
 ): TableData[] {
   const tables = allTables(workbook);
   return names.map((name) => {
-    const found = tables.find((t) => t.info.name.toLowerCase() === name.toLowerCase());
-    if (!found) {
-      const known = tables.map((t) => t.info.name).join(', ') || 'none';
-      xlsxFail(
-        XlsxErrorCode.TABLE_NOT_FOUND,
-        `There is no table named "${name}" in this workbook (tables: ${known}).`,
-      );
-    }
+    const found = tableNamed(tables, name);
     return { ...found.info, rows: bodyValues(found, date1904) };
   });
 }
