@@ -46,8 +46,9 @@ const MODELS: readonly ActivityModel[] = ['block', 'marginal', 'blended', 'align
  * @throws EngineError `ACTIVITY.*`: UNKNOWN_OPTION for an unknown model, MISSING,
  *   NOT_A_NUMBER, NEGATIVE, NOT_A_FRACTION, OUT_OF_RANGE, NOT_AN_INTEGER, INCONSISTENT.
  * @example
- * activityPayment({ model: 'marginal', price: 2000, baseline: 10000, actual: 10500 })
- *   .payment.toFixed(2) // → '20700000.00'
+ * penceString(
+ *   activityPayment({ model: 'marginal', price: 2000, baseline: 10000, actual: 10500 }).payment,
+ * ) // → '20700000.00'
  */
 export function activityPayment(input: ActivityPaymentInput): ActivityPaymentResult {
   if (input === null || typeof input !== 'object') {
@@ -123,7 +124,7 @@ function blockResult(
  * @param marginalRate - fraction of the price paid above the baseline; default 0.70.
  * @returns the payment in pence.
  * @throws EngineError `ACTIVITY.*` naming the bad argument.
- * @example marginalRatePayment(2000, 10000, 10500).toFixed(2) // → '20700000.00'
+ * @example penceString(marginalRatePayment(2000, 10000, 10500)) // → '20700000.00'
  */
 export function marginalRatePayment(
   price: Amount,

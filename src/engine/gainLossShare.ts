@@ -72,7 +72,7 @@ export type {
  *     { shares: { Provider: 0.5, CCG: 0.5 } },
  *   ],
  *   lossBands: [{ shares: { Provider: 1 } }],
- * }).parties.map((p) => p.amount.toFixed(2)) // → ['1716875.00', '458125.00']
+ * }).parties.map((p) => penceString(p.amount)) // → ['1716875.00', '458125.00']
  */
 export function gainLossShare(input: GainLossShareInput): GainLossShareResult {
   const terms = gainLossTerms(input);
@@ -100,7 +100,7 @@ export function gainLossShare(input: GainLossShareInput): GainLossShareResult {
  * [...gainLossShareRows(
  *   { parties: ['Provider', 'CCG'], gainBands: [{ upToFraction: 0.05, shares: [1, 0] }, { shares: [0.5, 0.5] }] },
  *   [{ expected: '25175000', actual: '23000000' }, { expected: '1000000', actual: '1100000' }],
- * )].map((r) => r.parties[0].amount.toFixed(2)) // → ['1716875.00', '-100000.00']
+ * )].map((r) => penceString(r.parties[0].amount)) // → ['1716875.00', '-100000.00']
  */
 export function gainLossShareRows(
   terms: GainLossTermsInput,

@@ -37,8 +37,10 @@ export interface TieredShareInput {
  * @returns the full gain/loss share result; `parties[0]` is the provider.
  * @throws EngineError `GAINSHARE.*` naming the bad field.
  * @example
- * tieredShare({ expected: 25175000, actual: 23000000, retainedBandFraction: 0.05, splitBeyond: 0.5 })
- *   .parties[0].amount.toFixed(2) // → '1716875.00' (King's Fund 2014, Bedfordshire MSK)
+ * penceString(
+ *   tieredShare({ expected: 25175000, actual: 23000000, retainedBandFraction: 0.05, splitBeyond: 0.5 })
+ *     .parties[0].amount,
+ * ) // → '1716875.00' (King's Fund 2014, Bedfordshire MSK)
  */
 export function tieredShare(input: TieredShareInput): GainLossShareResult {
   const expected = nonNegative(SCOPE, 'expected', input.expected);
