@@ -5,10 +5,11 @@
  * editor's rows go to the layer as table parameters, which stand in for the workbook's
  * two tables and are saved with the run. Nothing is written to the user's tables.
  */
-import type { CellValue, TableData } from '../../ports/workbook';
+import type { CellValue } from '../../ports/workbook';
 import type { ParamRecord } from '../../workbook/params';
 import { STAND_IN_SHEET } from '../../workbook/standIns';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
+import type { TableKind } from '../../workbook/tableSchema';
 import type { BandTerms, GainLossParams } from '../operations';
 
 /** The sheet findings about the editor's terms name (the layer's stand-in tables). */
@@ -16,20 +17,14 @@ export const PANE_TERMS_SHEET = STAND_IN_SHEET;
 
 type Editor = NonNullable<GainLossParams['editor']>;
 
-function headersOf(kind: typeof TABLE_KINDS.riskShareBands): string[] {
-  return kind.columns.map((c) => c.header);
-}
-
-function tableOf(kind: typeof TABLE_KINDS.riskShareBands, rows: CellValue[][]): TableData {
-  return {
-    name: kind.defaultName,
-    sheet: PANE_TERMS_SHEET,
-    headers: headersOf(kind),
-    rowCount: rows.length,
-    headerRow: 1,
-    firstColumn: 1,
-    rows,
-  };
+/** A row in its kind's column order as a record by column header, blank cells left out. */
+function recordOf(kind: TableKind, row: readonly CellValue[]): ParamRecord {
+  return Object.fromEntries(
+    kind.columns.flatMap((column, i) => {
+      const value = row[i] ?? null;
+      return value === null ? [] : [[column.header, value]];
+    }),
+  );
 }
 
 /** Rows in RiskShareBands column order: contract, direction, band, up to %, up to £, party, share. */
@@ -66,8 +61,15 @@ function termRows(contract: string, editor: Editor, parties: readonly string[]):
   ]);
 }
 
-/** The stand-in tables for the editor's terms of a contract ("" for the only contract). */
-export function paneTermTables(params: GainLossParams & { readonly editor: Editor }): TableData[] {
+/**
+ * The editor's terms of a contract ("" for the only contract) as the layer's table
+ * parameters (`riskShareBands`, `riskShareTerms`: lists of rows by column header, see
+ * src/workbook/standIns.ts). Saved with the run, so the workbook remembers them and a
+ * repeat, in the pane or from `bcf run`, uses them.
+ */
+export function paneTermParams(
+  params: GainLossParams & { readonly editor: Editor },
+): Record<string, ParamRecord[]> {
   const { editor, parties } = params;
   const contract = params.contract ?? '';
   const bands =
@@ -77,35 +79,11 @@ export function paneTermTables(params: GainLossParams & { readonly editor: Edito
           ...bandRows(contract, 'Gain', editor.gainBands, editor, parties),
           ...bandRows(contract, 'Loss', editor.lossBands, editor, parties),
         ];
-  return [
-    tableOf(TABLE_KINDS.riskShareBands, bands),
-    tableOf(TABLE_KINDS.riskShareTerms, termRows(contract, editor, parties)),
-  ];
-}
-
-/**
- * The editor's terms as the layer's table parameters (`riskShareBands`, `riskShareTerms`:
- * lists of rows by column header, see src/workbook/standIns.ts). Saved with the run, so
- * the workbook remembers them and a repeat, in the pane or from `bcf run`, uses them.
- */
-export function paneTermParams(
-  params: GainLossParams & { readonly editor: Editor },
-): Record<string, ParamRecord[]> {
-  return Object.fromEntries(
-    paneTermTables(params).map((table) => {
-      const kind =
-        table.name === TABLE_KINDS.riskShareBands.defaultName
-          ? TABLE_KINDS.riskShareBands
-          : TABLE_KINDS.riskShareTerms;
-      const records = table.rows.map((row) =>
-        Object.fromEntries(
-          table.headers.flatMap((header, i) => {
-            const value = row[i] ?? null;
-            return value === null ? [] : [[header, value]];
-          }),
-        ),
-      );
-      return [kind.id, records];
-    }),
-  );
+  const { riskShareBands, riskShareTerms } = TABLE_KINDS;
+  return {
+    [riskShareBands.id]: bands.map((row) => recordOf(riskShareBands, row)),
+    [riskShareTerms.id]: termRows(contract, editor, parties).map((row) =>
+      recordOf(riskShareTerms, row),
+    ),
+  };
 }
