@@ -57,8 +57,17 @@ export async function savedParams(
   settings: WorkbookSettings,
   mechanism: MechanismId,
 ): Promise<ScenarioParams> {
-  const value = parse(await settings.get(paramsKey(mechanism)));
-  return isRecord(value) ? (value as ScenarioParams) : {};
+  return savedParamsFrom(await settings.get(paramsKey(mechanism))) ?? {};
+}
+
+/**
+ * Saved parameters from the text stored under {@link paramsKey}: undefined when there is
+ * none or it cannot be read, so that a run saved with no parameters at all (`{}`) can be
+ * told from no run.
+ */
+export function savedParamsFrom(text: string | undefined): ScenarioParams | undefined {
+  const value = parse(text);
+  return isRecord(value) ? (value as ScenarioParams) : undefined;
 }
 
 /** The last run's record, or undefined when there is none (or it cannot be read). */

@@ -9,7 +9,13 @@ import { textOf, type InputTable } from '../../workbook/inputTable';
 import { ADDIN_TABLE_PREFIX, locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
-import { LAST_RUN_KEY, lastRunFrom, paramsKey, readSettings } from '../../workbook/settingsStore';
+import {
+  LAST_RUN_KEY,
+  lastRunFrom,
+  paramsKey,
+  readSettings,
+  savedParamsFrom,
+} from '../../workbook/settingsStore';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/build';
 import {
@@ -100,24 +106,6 @@ function planChecksOf(saved: SavedParams | undefined): PlanChecksParams | undefi
 }
 
 /**
- * A mechanism's saved parameters as a record, or undefined when it was never run here or
- * the setting cannot be read. Unlike `savedParams`, a run saved with no parameters at
- * all (`{}`: a gain share over the workbook's tables with every default) is kept.
- */
-function savedRecord(text: string | undefined): SavedParams | undefined {
-  if (text === undefined) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as SavedParams)
-    : undefined;
-}
-
-/**
  * Every mechanism's saved parameters (those never run here left out) and the last run,
  * in one settings read (two syncs in Excel).
  */
@@ -127,7 +115,7 @@ async function savedRuns(
   const keys = MECHANISM_IDS.map((id) => paramsKey(LAYER_ID[id]));
   const stored = await readSettings(workbook.settings, [LAST_RUN_KEY, ...keys]);
   const last = lastRunFrom(stored.get(LAST_RUN_KEY));
-  const params = keys.map((key) => savedRecord(stored.get(key)));
+  const params = keys.map((key) => savedParamsFrom(stored.get(key)));
   const saved = Object.fromEntries(
     MECHANISM_IDS.flatMap((id, i) => {
       const p = params[i];
