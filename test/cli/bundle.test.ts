@@ -1,8 +1,9 @@
 /**
  * The built `bcf` command (webpack.config.js with `--env cli`, what `npm run build:cli`
  * makes and src/cli/bcf.cjs prefers when it is current) behaves exactly as the
- * TypeScript sources do: same output, same exit codes, same files. Built here into a
- * scratch folder, so the test does not depend on (or disturb) dist/.
+ * TypeScript sources do: same output, same exit codes, same files. The bundle tested is
+ * dist/cli/bcf.js when it is current (as after `.ci/setup`: what users run), else one
+ * built here into test-output/, leaving dist/ as it is.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
@@ -19,26 +20,29 @@ async function tablesOf(file: string): Promise<readonly TableData[]> {
 }
 
 type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => Configuration;
-const factory = createRequire(__filename)('../../webpack.config.js') as ConfigFactory;
+const load = createRequire(__filename);
+const factory = load('../../webpack.config.js') as ConfigFactory;
+const entry = load('../../src/cli/entry.cjs') as { bundleIsCurrent(): boolean; BUNDLE: string };
 
 /** Inside the project (gitignored), as dist/cli/ is, so the bundle finds the project's assets. */
 const OUT = join(ROOT, 'test-output', 'cli-bundle');
 const RUNNER = join(OUT, 'run.cjs');
 const FILES = scratchDir('bcf-bundle-');
 
-function build(): Promise<void> {
+/** Builds the bundle into test-output/ and returns its path. */
+function build(): Promise<string> {
   const config = factory({ cli: true }, { mode: 'production' });
   config.output = { ...config.output, path: join(OUT, 'cli') };
   return new Promise((done, fail) => {
     webpack(config, (error, stats) => {
       if (error) fail(error);
       else if (stats?.hasErrors()) fail(new Error(stats.toString('errors-only')));
-      else done();
+      else done(join(OUT, 'cli', 'bcf.js'));
     });
   });
 }
 
-/** `bcf <args>` through the scratch bundle and through the sources. */
+/** `bcf <args>` through the bundle and through the sources. */
 async function both(args: readonly string[]): Promise<[BcfRun, BcfRun]> {
   return Promise.all([
     runScript(RUNNER, args),
@@ -49,10 +53,10 @@ async function both(args: readonly string[]): Promise<[BcfRun, BcfRun]> {
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  await build();
+  const bundle = entry.bundleIsCurrent() ? entry.BUNDLE : await build();
   writeFileSync(
     RUNNER,
-    `require(${JSON.stringify(join(OUT, 'cli', 'bcf.js'))})
+    `require(${JSON.stringify(bundle)})
   .main(process.argv.slice(2))
   .then((code) => { process.exitCode = code; });
 `,
