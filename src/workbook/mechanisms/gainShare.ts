@@ -1,11 +1,13 @@
 import { moneyText } from '../../engine/decimal';
 import {
-  gainLossShare,
-  type GainLossShareInput,
-  type GainLossShareResult,
-} from '../../engine/gainLossShare';
-import { defineMechanism, type Mechanism } from '../mechanism';
-import { textParam } from '../params';
+  gainLossExploration,
+  type GainLossExploration,
+  type GainLossExplorationInput,
+} from '../../engine/gainLossExploration';
+import type { GainLossShareResult } from '../../engine/gainLossShare';
+import { defineMechanism, type Built, type Mechanism } from '../mechanism';
+import { decParam, intParam, paramFinding, textParam, type TypedParams } from '../params';
+import type { InputTables } from '../readInputs';
 import { num, optNum } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
@@ -90,6 +92,106 @@ function bands(r: GainLossShareResult): ResultBlock {
   };
 }
 
+/** The outturn curve's table, with a line chart of each party's amount against actual spend. */
+function curve(r: GainLossExploration): ResultBlock[] {
+  if (r.curve === undefined) return [];
+  const blocks: ResultBlock[] = [
+    {
+      kind: 'table',
+      heading: 'Outturn curve: what each party gets or bears at each actual spend',
+      name: 'BCF_GainShare_Curve',
+      columns: [
+        { header: 'Actual spend', format: MONEY, width: 18 },
+        ...r.parties.map((p) => ({ header: p.party, format: MONEY, width: 16 })),
+        { header: 'Variance (expected − actual)', format: MONEY, width: 16 },
+      ],
+      rows: r.curve.map((point) => [
+        num(point.actual),
+        ...point.parties.map((p) => num(p.amount)),
+        num(point.variance),
+      ]),
+      chart: {
+        kind: 'line',
+        title: 'Each party against actual spend',
+        series: r.parties.map((_, i) => i + 1),
+        valueAxisFormat: MONEY_AXIS,
+        valueAxisTitle: 'Gain (+) or loss (−) (£)',
+        categoryAxisTitle: 'Actual spend (£)',
+      },
+    },
+    {
+      kind: 'table',
+      heading: 'Most each party can gain or lose over the curve',
+      name: 'BCF_GainShare_CurveRange',
+      columns: [
+        { header: 'Party', format: TEXT, width: 28 },
+        { header: 'Maximum gain', format: MONEY },
+        { header: 'Gain held by its cap', format: TEXT },
+        { header: 'Maximum loss', format: MONEY },
+        { header: 'Loss held by its cap', format: TEXT },
+      ],
+      rows: (r.curveParties ?? []).map((p) => [
+        p.party,
+        num(p.maximumGain),
+        p.maximumGainCapped ? 'yes' : 'no',
+        num(p.maximumLoss),
+        p.maximumLossCapped ? 'yes' : 'no',
+      ]),
+    },
+  ];
+  const kinks = r.kinks ?? [];
+  if (kinks.length === 0) return blocks;
+  return [
+    ...blocks,
+    {
+      kind: 'table',
+      heading: 'Where the terms bend',
+      name: 'BCF_GainShare_Kinks',
+      columns: [
+        { header: 'Actual spend', format: MONEY, width: 18 },
+        { header: 'Variance', format: MONEY, width: 16 },
+        { header: 'What the terms do there', format: TEXT, width: 60 },
+        { header: 'Parties affected', format: TEXT, width: 28 },
+      ],
+      rows: kinks.map((k) => [num(k.actual), num(k.variance), k.reason, k.parties.join('; ')]),
+    },
+  ];
+}
+
+const DEFAULT_CURVE_POINTS = 41;
+
+/** Whether the run asks for an outturn curve (either end given). */
+function wantsCurve(values: TypedParams): boolean {
+  return decParam(values, 'curveFrom') !== undefined || decParam(values, 'curveTo') !== undefined;
+}
+
+/** The contract's terms and spend, with the outturn curve when its parameters are given. */
+function buildContract(tables: InputTables, values: TypedParams): Built<GainLossExplorationInput> {
+  const built = buildGainShare(tables, values);
+  if (!wantsCurve(values)) return built;
+  const from = decParam(values, 'curveFrom');
+  const to = decParam(values, 'curveTo');
+  if (from === undefined || to === undefined) {
+    const missing = from === undefined ? 'Outturn curve from' : 'Outturn curve to';
+    return {
+      ...built,
+      findings: [
+        ...built.findings,
+        paramFinding(
+          missing,
+          'is needed for an outturn curve (give both ends, or neither).',
+          from === undefined ? 'curveFrom' : 'curveTo',
+        ),
+      ],
+    };
+  }
+  const points = intParam(values, 'curvePoints') ?? DEFAULT_CURVE_POINTS;
+  return {
+    ...built,
+    input: { ...built.input, curve: { from: from.toString(), to: to.toString(), points } },
+  };
+}
+
 /** What the one-contract and every-contract runs share: tables and parameters. */
 const common = {
   id: 'gainshare',
@@ -144,15 +246,33 @@ const common = {
       type: { kind: 'number', nonNegative: true },
       help: 'When expected and actual spend are per unit (per member per month), the number of units.',
     },
+    {
+      id: 'curveFrom',
+      label: 'Outturn curve from',
+      type: { kind: 'fraction', signed: true },
+      help: 'With "Outturn curve to": also show what each party gets or bears from actual spend of expected × (1 + this), e.g. -20% for 80% of expected. One contract only.',
+    },
+    {
+      id: 'curveTo',
+      label: 'Outturn curve to',
+      type: { kind: 'fraction', signed: true },
+      help: 'The highest actual spend of the outturn curve, as a change on expected, e.g. 20%.',
+    },
+    {
+      id: 'curvePoints',
+      label: 'Outturn curve points',
+      type: { kind: 'integer', min: 2 },
+      help: 'How many actual spends the curve shows, both ends included (2 to 1,001; default 41).',
+    },
   ],
 } as const satisfies Pick<Mechanism, 'id' | 'title' | 'sheet' | 'tables' | 'params'>;
 
 /** The gain/loss (risk) share of one contract. */
-const contractMechanism = defineMechanism<GainLossShareInput, GainLossShareResult>({
+const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExploration>({
   ...common,
-  build: buildGainShare,
-  calculate: gainLossShare,
-  blocks: (r) => [summary(r), parties(r), bands(r)],
+  build: buildContract,
+  calculate: gainLossExploration,
+  blocks: (r) => [summary(r), parties(r), bands(r), ...curve(r)],
   extraParamRows: (input) => [['Parties', input.parties.join('; '), TEXT]],
   headline: (r) => [
     { label: word(r), text: moneyText(r.variance) },
@@ -178,12 +298,16 @@ const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePor
 
 /**
  * The gain/loss (risk) share as the workbook runs it: of the contract the `contract`
- * parameter names (or the only one), else of every contract of the Contracts table.
+ * parameter names (or the only one), else of every contract of the Contracts table. An
+ * outturn curve is of one contract, so asking for one with several contracts and none
+ * named is a finding (choose the contract) rather than a share of every contract.
  */
 export const gainShareMechanism: Mechanism = {
   ...common,
   prepare: (tables, values, raw) =>
-    textParam(values, 'contract') === undefined && (tables.contracts?.rows.length ?? 0) > 1
+    textParam(values, 'contract') === undefined &&
+    (tables.contracts?.rows.length ?? 0) > 1 &&
+    !wantsCurve(values)
       ? portfolioMechanism.prepare(tables, values, raw)
       : contractMechanism.prepare(tables, values, raw),
 };
