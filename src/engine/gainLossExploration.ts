@@ -14,7 +14,7 @@ export interface GainLossExplorationInput extends GainLossShareInput {
 }
 
 export type GainLossExploration = GainLossShareResult &
-  Partial<GainLossCurve> & { readonly simulation?: GainLossSimulation };
+  Partial<GainLossCurve> & { readonly simulation?: Omit<GainLossSimulation, 'steps'> };
 
 /**
  * A gain/loss share at the scenario's outturn, with the outturn curve when `curve` is
@@ -22,7 +22,8 @@ export type GainLossExploration = GainLossShareResult &
  * ({@link gainLossSimulation}): what `bcf calc gainshare` returns.
  *
  * @param input - the gain/loss share scenario, optionally with `curve` and `simulation`.
- * @returns the share's result, plus `curve`, `kinks`, `curveParties` and `simulation`.
+ * @returns the share's result, plus `curve`, `kinks`, `curveParties` and `simulation`; the
+ *   simulation's steps follow the share's in `steps`.
  * @throws EngineError as the three functions do.
  * @example
  * gainLossExploration({ ...bedfordshire, curve: { from: -0.2, to: 0.2, points: 41 } }).curve.length // → 41
@@ -35,9 +36,11 @@ export function gainLossExploration(input: GainLossExplorationInput): GainLossEx
   }
   const curve =
     range === undefined || range === null ? {} : gainLossCurve({ ...input, curve: range });
-  const simulation =
-    draws === undefined || draws === null
-      ? {}
-      : { simulation: gainLossSimulation({ ...input, simulation: draws }) };
-  return { ...share, ...curve, ...simulation };
+  if (draws === undefined || draws === null) return { ...share, ...curve };
+  // The simulation's steps follow the share's, in the one explanation.
+  const { steps: simulationSteps, ...simulation } = gainLossSimulation({
+    ...input,
+    simulation: draws,
+  });
+  return { ...share, ...curve, simulation, steps: [...share.steps, ...simulationSteps] };
 }

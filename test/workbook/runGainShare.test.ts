@@ -1,3 +1,4 @@
+import { gainLossSimulation } from '../../src/engine/gainLossSimulation';
 import type { CellValue } from '../../src/ports/workbook';
 import { runMechanism } from '../../src/workbook/run';
 import { TABLE_KINDS } from '../../src/workbook/tableKinds';
@@ -161,5 +162,47 @@ describe('runMechanism: gainshare', () => {
       'Scenario parameter "Outturn curve to": is needed for an outturn curve (give both ends, or neither).',
     ]);
     expect(book.written.size).toBe(0);
+  });
+
+  it('adds an exposure simulation with its seed in the steps: the same figures as the engine', async () => {
+    const book = new FakeWorkbook([
+      kindTable('contracts'),
+      kindTable('riskShareBands'),
+      kindTable('riskShareTerms'),
+    ]);
+    const params = { simulationDraws: 1000, simulationCv: '5%', simulationSeed: 7 };
+    const outcome = await runMechanism(book, 'gainshare', params, { now });
+    expect(outcome.ok).toBe(true);
+    const sheet = book.written.get('BCF Results - Gain share');
+    const range = sheet?.tables.find((t) => t.name === 'BCF_GainShare_Simulation')?.range ?? '';
+    const [, first, last] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range) ?? [];
+    const rows = (sheet?.values ?? []).slice(Number(first) - 1, Number(last));
+    const engine = gainLossSimulation({
+      expected: 25175000,
+      actual: 25175000,
+      parties: ['Circle', 'Bedfordshire CCG'],
+      gainBands: [
+        { upToFraction: 0.05, shares: { Circle: 1 } },
+        { shares: { Circle: 0.5, 'Bedfordshire CCG': 0.5 } },
+      ],
+      lossBands: [{ shares: { Circle: 1 } }],
+      simulation: { draws: 1000, seed: 7, outturn: { distribution: 'normal', cv: 0.05 } },
+    });
+    expect(rows.slice(1).map((r) => r.slice(0, 8))).toEqual(
+      engine.parties.map((p) => [
+        p.party,
+        p.p5.toNumber(),
+        p.p50.toNumber(),
+        p.p95.toNumber(),
+        p.mean.toNumber(),
+        p.lowest.toNumber(),
+        p.highest.toNumber(),
+        p.probabilityOfLoss.toNumber(),
+      ]),
+    );
+    const text = (sheet?.values ?? []).flat().filter((v) => typeof v === 'string');
+    expect(text).toContain(
+      '6. 1,000 outturns drawn with seed 7: normal, mean 100% of expected, coefficient of variation 5%; each actual spend rounded to pence and shared by the terms.',
+    );
   });
 });

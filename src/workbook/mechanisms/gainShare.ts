@@ -158,6 +158,57 @@ function curve(r: GainLossExploration): ResultBlock[] {
   ];
 }
 
+/** The exposure simulation per party, with a chart of each party's 5th, 50th and 95th percentile. */
+function simulation(r: GainLossExploration): ResultBlock[] {
+  const sim = r.simulation;
+  if (sim === undefined) return [];
+  const beyond = sim.lossThreshold;
+  return [
+    {
+      kind: 'table',
+      heading: `Exposure over ${sim.draws.toLocaleString('en-GB')} simulated outturns (seed ${sim.seed})`,
+      name: 'BCF_GainShare_Simulation',
+      columns: [
+        { header: 'Party', format: TEXT, width: 28 },
+        { header: '5th percentile', format: MONEY },
+        { header: 'Median', format: MONEY },
+        { header: '95th percentile', format: MONEY },
+        { header: 'Mean', format: MONEY },
+        { header: 'Worst draw', format: MONEY },
+        { header: 'Best draw', format: MONEY },
+        { header: 'Chance of a loss', format: PERCENT },
+        ...(beyond === undefined
+          ? []
+          : [{ header: `Chance of a loss over ${moneyText(beyond)}`, format: PERCENT }]),
+      ],
+      rows: sim.parties.map((p) => [
+        p.party,
+        num(p.p5),
+        num(p.p50),
+        num(p.p95),
+        num(p.mean),
+        num(p.lowest),
+        num(p.highest),
+        num(p.probabilityOfLoss),
+        ...(beyond === undefined ? [] : [optNum(p.probabilityOfLossBeyondThreshold)]),
+      ]),
+      chart: {
+        kind: 'columnClustered',
+        title: 'Simulated gain (+) or loss (−) by party: 5th, 50th and 95th percentiles',
+        series: [1, 2, 3],
+        valueAxisFormat: MONEY_AXIS,
+        valueAxisTitle: 'Amount (£)',
+        categoryAxisTitle: 'Party',
+      },
+    },
+  ];
+}
+
+/** Whether the run asks for an exposure simulation. */
+function wantsSimulation(values: TypedParams): boolean {
+  return intParam(values, 'simulationDraws') !== undefined;
+}
+
 const DEFAULT_CURVE_POINTS = 41;
 
 /** Whether the run asks for an outturn curve (either end given). */
@@ -167,7 +218,7 @@ function wantsCurve(values: TypedParams): boolean {
 
 /** The contract's terms and spend, with the outturn curve when its parameters are given. */
 function buildContract(tables: InputTables, values: TypedParams): Built<GainLossExplorationInput> {
-  const built = buildGainShare(tables, values);
+  const built = withSimulation(buildGainShare(tables, values), values);
   if (!wantsCurve(values)) return built;
   const from = decParam(values, 'curveFrom');
   const to = decParam(values, 'curveTo');
@@ -189,6 +240,45 @@ function buildContract(tables: InputTables, values: TypedParams): Built<GainLoss
   return {
     ...built,
     input: { ...built.input, curve: { from: from.toString(), to: to.toString(), points } },
+  };
+}
+
+/** The input with the exposure simulation its parameters ask for (or as it is). */
+function withSimulation(
+  built: Built<GainLossExplorationInput>,
+  values: TypedParams,
+): Built<GainLossExplorationInput> {
+  const draws = intParam(values, 'simulationDraws');
+  if (draws === undefined) return built;
+  const cv = decParam(values, 'simulationCv');
+  if (cv === undefined) {
+    return {
+      ...built,
+      findings: [
+        ...built.findings,
+        paramFinding(
+          'Simulation spread (cv)',
+          'is needed for an exposure simulation: how far actual spend strays from expected, e.g. 5%.',
+          'simulationCv',
+        ),
+      ],
+    };
+  }
+  const threshold = decParam(values, 'simulationLossThreshold');
+  return {
+    ...built,
+    input: {
+      ...built.input,
+      simulation: {
+        draws,
+        seed: intParam(values, 'simulationSeed') ?? 1,
+        outturn: {
+          distribution: textParam(values, 'simulationDistribution') ?? 'normal',
+          cv: cv.toString(),
+        },
+        ...(threshold === undefined ? {} : { lossThreshold: threshold.toString() }),
+      },
+    },
   };
 }
 
@@ -264,6 +354,37 @@ const common = {
       type: { kind: 'integer', min: 2 },
       help: 'How many actual spends the curve shows, both ends included (2 to 1,001; default 41).',
     },
+    {
+      id: 'simulationDraws',
+      label: 'Simulation draws',
+      type: { kind: 'integer', min: 100 },
+      help: 'For an exposure simulation: how many random outturns to share (100 to 1,000,000, e.g. 10,000). One contract only.',
+    },
+    {
+      id: 'simulationCv',
+      label: 'Simulation spread (cv)',
+      type: { kind: 'fraction' },
+      help: 'How far actual spend strays from expected: the coefficient of variation, e.g. 5% (one standard deviation).',
+    },
+    {
+      id: 'simulationDistribution',
+      label: 'Simulation distribution',
+      type: { kind: 'enum', options: [{ value: 'normal' }, { value: 'lognormal' }] },
+      default: 'normal',
+      help: 'normal, or lognormal (skewed: overspends can run further than savings).',
+    },
+    {
+      id: 'simulationSeed',
+      label: 'Simulation seed',
+      type: { kind: 'integer', min: 0 },
+      help: 'Any whole number; the same seed gives the same figures on every machine (default 1).',
+    },
+    {
+      id: 'simulationLossThreshold',
+      label: 'Simulation loss threshold',
+      type: { kind: 'amount', nonNegative: true },
+      help: 'Also show the chance of a loss larger than this amount, e.g. £1,000,000.',
+    },
   ],
 } as const satisfies Pick<Mechanism, 'id' | 'title' | 'sheet' | 'tables' | 'params'>;
 
@@ -272,7 +393,7 @@ const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExpl
   ...common,
   build: buildContract,
   calculate: gainLossExploration,
-  blocks: (r) => [summary(r), parties(r), bands(r), ...curve(r)],
+  blocks: (r) => [summary(r), parties(r), bands(r), ...curve(r), ...simulation(r)],
   extraParamRows: (input) => [['Parties', input.parties.join('; '), TEXT]],
   headline: (r) => [
     { label: word(r), text: moneyText(r.variance) },
@@ -299,15 +420,17 @@ const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePor
 /**
  * The gain/loss (risk) share as the workbook runs it: of the contract the `contract`
  * parameter names (or the only one), else of every contract of the Contracts table. An
- * outturn curve is of one contract, so asking for one with several contracts and none
- * named is a finding (choose the contract) rather than a share of every contract.
+ * outturn curve or a simulation is of one contract, so asking for one with several
+ * contracts and none named is a finding (choose the contract) rather than a share of every
+ * contract.
  */
 export const gainShareMechanism: Mechanism = {
   ...common,
   prepare: (tables, values, raw) =>
     textParam(values, 'contract') === undefined &&
     (tables.contracts?.rows.length ?? 0) > 1 &&
-    !wantsCurve(values)
+    !wantsCurve(values) &&
+    !wantsSimulation(values)
       ? portfolioMechanism.prepare(tables, values, raw)
       : contractMechanism.prepare(tables, values, raw),
 };
