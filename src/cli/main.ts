@@ -3,6 +3,7 @@ import { WorkbookError } from '../workbook/errors';
 import { UsageError } from './args';
 import { calcCommand } from './calcCommand';
 import { checkCommand } from './checkCommand';
+import { compareCommand } from './compareCommand';
 import { consolidateCommand } from './consolidate/command';
 import { demoCommand } from './demoCommand';
 import { ExitCode } from './exitCodes';
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   template: templateCommand,
   consolidate: consolidateCommand,
+  compare: compareCommand,
   demo: demoCommand,
 };
 
