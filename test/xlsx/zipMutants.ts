@@ -28,7 +28,7 @@ export interface Mutant {
 }
 
 /** Where a zip's central directory records are, each with its name. */
-interface CentralRecord {
+export interface CentralRecord {
   readonly at: number;
   readonly name: string;
   /** Where the record's Zip64 extra field values start, if it has one. */
@@ -55,7 +55,7 @@ function directoryOffsetField(bytes: Uint8Array): { at: number; wide: boolean } 
   return { at: zip64End + 48, wide: true };
 }
 
-function centralRecords(bytes: Uint8Array): CentralRecord[] {
+export function centralRecords(bytes: Uint8Array): CentralRecord[] {
   const v = view(bytes);
   const field = directoryOffsetField(bytes);
   let at = field.wide ? Number(v.getBigUint64(field.at, true)) : v.getUint32(field.at, true);

@@ -12,6 +12,7 @@ import { fileKind, zipKind, type FileKind, type ZipKind } from './fileKind';
 import { loadModel } from './loadModel';
 import { PackageBook } from './packageBook';
 import {
+  damaged,
   entryData,
   MAX_PART_BYTES,
   readZip,
@@ -75,6 +76,8 @@ async function readPackage(bytes: Uint8Array, name: string): Promise<PackageBook
   const entries = await readZip(bytes, name);
   const kind = zipKind(entries);
   if (kind !== 'package') refuse(kind, name);
+  // A package without its root relationships has lost an entry: not one to rewrite.
+  if (!entries.has('_rels/.rels')) damaged(name, 'it has no _rels/.rels');
   refuseLargeParts(entries.values());
   return undefined;
 }

@@ -112,7 +112,7 @@ export class PackageBook {
   ) {
     // A part that a relationship names but the zip lacks is damage (an entry lost), not a
     // package to rewrite through ExcelTS.
-    if (!entries.has('_rels/.rels')) damaged(file, 'it has no _rels/.rels');
+    if (!entries.has('_rels/.rels')) throw new UnsupportedZip('no _rels/.rels');
     const root = parseRelationships(this.text('_rels/.rels'), '');
     const office = root.find((rel) => rel.type.endsWith(TYPE.officeDocument) && !rel.external);
     if (!office) throw new UnsupportedZip('no workbook part');
