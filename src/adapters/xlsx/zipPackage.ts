@@ -162,6 +162,11 @@ function inflate(raw: Uint8Array, limit: number): Uint8Array {
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
+/** CRC-32: Node's own (ten times ExcelTS's here, on a 37 MB sheet), else ExcelTS's. */
+function checksum(data: Uint8Array): number {
+  return (typeof zlib.crc32 === 'function' ? zlib.crc32(data) : crc32(data)) >>> 0;
+}
+
 /**
  * An entry's content, inflated and checked against its declared size and CRC.
  *
@@ -191,7 +196,7 @@ export function entryData(entry: ZipEntry): Uint8Array {
   if (data.length !== entry.size) {
     damaged(file, `part ${name} is ${data.length} bytes, not the ${entry.size} it declares`);
   }
-  if (crc32(data) >>> 0 !== entry.crc) damaged(file, `part ${name} fails its CRC check`);
+  if (checksum(data) !== entry.crc) damaged(file, `part ${name} fails its CRC check`);
   return data;
 }
 
@@ -202,7 +207,7 @@ export function newEntry(name: string, data: Uint8Array): ZipEntry {
   return {
     name,
     method: DEFLATED,
-    crc: crc32(data) >>> 0,
+    crc: checksum(data),
     compressedSize: raw.length,
     size: data.length,
     time: 0,
