@@ -110,12 +110,12 @@ export class PackageBook {
     /** The file as named in messages. */
     readonly file = 'the workbook',
   ) {
-    // A part that a relationship names but the zip lacks is damage (an entry lost), not a
-    // package to rewrite through ExcelTS.
     if (!entries.has('_rels/.rels')) throw new UnsupportedZip('no _rels/.rels');
     const root = parseRelationships(this.text('_rels/.rels'), '');
     const office = root.find((rel) => rel.type.endsWith(TYPE.officeDocument) && !rel.external);
     if (!office) throw new UnsupportedZip('no workbook part');
+    // A part that a relationship names but the zip lacks is damage (an entry lost), not a
+    // package to rewrite through ExcelTS.
     if (!entries.has(office.part)) damaged(file, `its workbook part ${office.part} is missing`);
     this.workbookPart = office.part;
     const workbook = this.text(office.part) ?? '';
@@ -241,8 +241,9 @@ export class PackageBook {
     if (this.strings) return this.strings;
     const rel = this.rels(this.workbookPart).find((r) => r.type.endsWith(TYPE.sharedStrings));
     const xml = rel === undefined ? undefined : this.text(rel.part);
-    if (rel && xml === undefined)
+    if (rel && xml === undefined) {
       damaged(this.file, `its shared strings part ${rel.part} is missing`);
+    }
     const strings: string[] = [];
     if (xml !== undefined) {
       let at = 0;
