@@ -170,6 +170,14 @@ describe('a damaged zip is refused naming the file and the fault (XLSX.DAMAGED)'
     expect((await refusal(cut)).code).toBe('XLSX.DAMAGED');
   });
 
+  it("a part's data running past the end (its compressed size too large)", async () => {
+    const bytes = sample();
+    view(bytes).setUint32(record(bytes, CONTRIBUTIONS) + 20, bytes.length, true);
+    expect((await refusal(bytes)).message).toBe(
+      damage(`${CONTRIBUTIONS} runs past the end of the file`),
+    );
+  });
+
   it('a local header offset past the end of the file', async () => {
     const bytes = sample();
     view(bytes).setUint32(record(bytes, CONTRIBUTIONS) + 42, bytes.length + 1000, true);

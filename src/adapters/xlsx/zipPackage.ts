@@ -128,7 +128,10 @@ export async function readZip(
     try {
       raw = await reader.getRawCompressedData(info);
     } catch (error) {
-      if (error instanceof RangeError) damaged(file, `${name} lies past the end of the file`);
+      if (error instanceof RangeError) {
+        const where = info.localHeaderOffset + 30 > bytes.length ? 'lies' : 'runs';
+        damaged(file, `${name} ${where} past the end of the file`);
+      }
       return damaged(file, reason(error));
     }
     if (raw === null || raw.length !== info.compressedSize) damaged(file, `${name} is cut short`);
