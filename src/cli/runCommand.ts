@@ -19,7 +19,7 @@ import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
 import { defaultResultsPath, refuseExistingOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
-import { complain, errorText, say } from './report';
+import { complain, errorJson, errorText, say } from './report';
 
 const OPTIONS = {
   mechanism: 'string',
@@ -113,10 +113,9 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   }
   if (mechanisms.length === 0) {
     const known = registeredMechanisms().map((m) => m.id);
-    complain(
-      'run',
-      `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`,
-    );
+    const message = `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`;
+    complain('run', message);
+    if (flags.has('json')) say(errorJson({ code: 'RUN.NO_INPUT_TABLES', message }, input));
     return ExitCode.INVALID;
   }
   let runs: MechanismRun[];
@@ -133,6 +132,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {
       complain('run', `${errorText(error)} To replace it in the copy, add --replace-user-sheets.`);
+      if (flags.has('json')) say(errorJson(error, input));
       return ExitCode.INVALID;
     }
     throw error;

@@ -13,7 +13,7 @@ export const USAGE = `Usage:
       differences from the first, and their outturn curves on one chart).
   bcf check <workbook.xlsx> [--params params.json] [--json]
       The BCF plan checks and every validation finding; exit 1 if a check fails.
-  bcf template <out.xlsx> [--force]
+  bcf template <out.xlsx> [--force] [--json]
       Write the planning template (the input tables with example rows).
   bcf consolidate <folder-or-files...> --out summary.xlsx [--force] [--quiet] [--json]
       Validate many completed templates (one per Health and Wellbeing Board) and write
