@@ -49,7 +49,9 @@ export async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(`bcf: unknown command "${name}".\n${USAGE}`);
     return ExitCode.INVALID;
   }
-  const json = wantsJson(rest);
+  // Only commands that take --json answer errors in JSON (calc prints JSON anyway, and to
+  // it --json is an unknown option, which is the error).
+  const json = name !== 'calc' && wantsJson(rest);
   try {
     return await command(rest);
   } catch (error) {
