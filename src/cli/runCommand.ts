@@ -16,7 +16,7 @@ import {
 } from './findingsText';
 import { toJson, type Json } from './json';
 import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
-import { defaultResultsPath, refuseExistingOutput } from './outputPath';
+import { defaultResultsPath, refuseOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
 import { complain, errorText, say } from './report';
@@ -83,18 +83,20 @@ export async function runAll(
 /**
  * `bcf run <workbook.xlsx> [--mechanism M] [--params p.json] [--out results.xlsx] [--force]`:
  * reads the input tables, runs, and writes the result sheets and charts into a copy
- * (default `<workbook>-results.xlsx` beside it). With any finding in any mechanism, the
+ * (default `<workbook>-results.xlsx` beside it, .xlsm for a macro-enabled workbook; a
+ * template gives a workbook of its kind). With any finding in any mechanism, the
  * findings go to stderr and nothing is written (exit 2).
  */
 export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const { positional, strings, flags } = parseArgs(args, OPTIONS);
   const [input, ...extra] = positional;
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
-  const out = strings.out ?? defaultResultsPath(input);
   const force = flags.has('force');
-  await refuseExistingOutput(out, force);
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  // Opened first (only the package's structure is read): the output is named for its kind.
   const workbook = await openXlsx(input);
+  const out = strings.out ?? defaultResultsPath(input, workbook.kind);
+  await refuseOutput(out, workbook.kind, force);
   const mechanisms = chooseMechanisms(strings.mechanism, await workbook.listTables());
   if (mechanisms.length === 0) {
     const known = registeredMechanisms().map((m) => m.id);

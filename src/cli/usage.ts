@@ -5,7 +5,8 @@ export const USAGE = `Usage:
   bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--out results.xlsx] [--force]
           [--replace-user-sheets] [--json] [--quiet]
       Read the input tables, run (every mechanism the workbook has tables for, or M),
-      and write the result sheets and charts into a copy (default <workbook>-results.xlsx).
+      and write the result sheets and charts into a copy (default <workbook>-results.xlsx;
+      .xlsm for a macro-enabled workbook; a template gives a workbook of its kind).
   bcf check <workbook.xlsx> [--params params.json] [--json]
       The BCF plan checks and every validation finding; exit 1 if a check fails.
   bcf template <out.xlsx> [--force]

@@ -20,6 +20,8 @@ export const XlsxErrorCode = {
   SAME_AS_INPUT: 'XLSX.SAME_AS_INPUT',
   /** The output file could not be written. */
   CANNOT_WRITE: 'XLSX.CANNOT_WRITE',
+  /** The output file's extension is not the one its content needs (Excel would refuse it). */
+  WRONG_EXTENSION: 'XLSX.WRONG_EXTENSION',
   /** A table asked for by name is not in the workbook (the Office adapter's code too). */
   TABLE_NOT_FOUND: 'WORKBOOK.TABLE_NOT_FOUND',
   /** A formula cell in a table body has no saved value to read. */

@@ -10,6 +10,7 @@ import { FastBook } from './fastBook';
 import { fileKind } from './fileKind';
 import { loadModel } from './loadModel';
 import { PackageBook } from './packageBook';
+import { kindOfPackage } from './workbookKind';
 import { UnsupportedZip } from './zipPackage';
 import { XlsxWorkbook } from './xlsxWorkbook';
 
@@ -79,5 +80,6 @@ export async function openXlsx(
   }
   // A package the reader does not handle: ExcelTS loads it whole now, or names the fault.
   const model = await loadModel(bytes, label);
-  return new XlsxWorkbook(model.book, source, model.restore);
+  const packageKind = await kindOfPackage(bytes).catch(() => undefined);
+  return new XlsxWorkbook(model.book, source, model.restore, packageKind ?? 'xlsx');
 }

@@ -25,12 +25,13 @@ import { FastBook, NeedsModel, type Change } from './fastBook';
 import { XlsxFormulas } from './formulas';
 import { graftSave } from './graft';
 import type { LoadedModel } from './loadModel';
-import { writeOutputFile, type SaveOptions } from './outputFile';
+import { refuseWrongExtension, writeOutputFile, type SaveOptions } from './outputFile';
 import { readOwnedSheets, writeOwnerMarks } from './ownership';
 import { promised } from './promised';
 import { SheetSettings } from './settings';
 import { listTables, readTables } from './tables';
 import { writeSheets, type OwnedSheets } from './writeSheets';
+import { kindOfPackage, savedKind, workbookKind, type WorkbookKind } from './workbookKind';
 import { UnsupportedZip } from './zipPackage';
 
 type Restore = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -68,6 +69,7 @@ export class XlsxWorkbook implements Workbook {
   private model: Promise<Model> | undefined;
   private load: () => Promise<LoadedModel> = () => Promise.reject(new Error('no input'));
   private input: Uint8Array | undefined;
+  private inputKind: WorkbookKind;
 
   /**
    * A workbook over a loaded ExcelTS model (a new workbook, or a package the fast reader
@@ -76,12 +78,15 @@ export class XlsxWorkbook implements Workbook {
    * @param book - The loaded ExcelTS workbook.
    * @param source - The file it was read from (resolved path), if any: never written to.
    * @param restoreParts - Puts back the package parts ExcelTS drops (see carriedParts).
+   * @param kind - The kind of workbook it was read from (default a plain workbook).
    */
   constructor(
     book: Book | undefined,
     readonly source: string | undefined,
     restoreParts?: Restore,
+    kind: WorkbookKind = 'xlsx',
   ) {
+    this.inputKind = kind;
     if (book)
       this.model = Promise.resolve(modelOf(book, restoreParts ?? ((b) => Promise.resolve(b))));
     this.settings = {
@@ -123,7 +128,18 @@ export class XlsxWorkbook implements Workbook {
     workbook.fast = fast;
     workbook.load = load;
     workbook.input = input;
+    const types = fast.pkg.text('[Content_Types].xml') ?? '';
+    workbook.inputKind = workbookKind(types, fast.pkg.workbookPart) ?? 'xlsx';
     return workbook;
+  }
+
+  /**
+   * The kind of workbook {@link XlsxWorkbook.save} writes, which names the output file:
+   * the input's kind, a template giving a workbook of the matching kind (.xltx → .xlsx,
+   * .xltm → .xlsm), as Excel does when it saves a workbook made from a template.
+   */
+  get kind(): WorkbookKind {
+    return savedKind(this.inputKind);
   }
 
   /** Does an operation on the fast path if it can, else on the model. */
@@ -243,7 +259,9 @@ export class XlsxWorkbook implements Workbook {
    */
   async save(options: { readonly selfCheck?: boolean } = {}): Promise<Uint8Array> {
     const fast = this.fast;
-    if (fast && this.input && fast.changes.length === 0) return this.input;
+    // A template is saved as a workbook (its content type changes): never as it came.
+    const asItCame = this.kind === this.inputKind;
+    if (fast && this.input && fast.changes.length === 0 && asItCame) return this.input;
     if (fast) {
       try {
         return await graftSave(fast, options.selfCheck === true);
@@ -259,14 +277,19 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /**
-   * Saves to a new file.
+   * Saves to a new file, named for what it holds (see {@link XlsxWorkbook.kind}).
    *
    * @param path - Where to write; never the file the workbook was read from.
    * @param options - `force` to replace an existing file (other than the input).
-   * @throws XlsxError `XLSX.SAME_AS_INPUT`, `XLSX.OUTPUT_EXISTS` or `XLSX.CANNOT_WRITE`,
-   *   each naming the file; nothing is written then.
+   * @throws XlsxError `XLSX.WRONG_EXTENSION` when the name's extension is not the one the
+   *   written package's content type needs (checked on the bytes written);
+   *   `XLSX.SAME_AS_INPUT`, `XLSX.OUTPUT_EXISTS` or `XLSX.CANNOT_WRITE`, each naming the
+   *   file; nothing is written then.
    */
   async saveAs(path: string, options: SaveOptions = {}): Promise<void> {
-    await writeOutputFile(await this.save(), path, { ...options, input: this.source });
+    refuseWrongExtension(path, this.kind);
+    const bytes = await this.save();
+    refuseWrongExtension(path, (await kindOfPackage(bytes)) ?? this.kind);
+    await writeOutputFile(bytes, path, { ...options, input: this.source });
   }
 }
