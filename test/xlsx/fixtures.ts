@@ -207,3 +207,18 @@ export async function asKind(
   parts.set('[Content_Types].xml', encode(types));
   return writeParts(parts);
 }
+
+/**
+ * .xlsx bytes with the workbook's structure protected (Review > Protect Workbook), as
+ * Excel writes it: `<workbookProtection lockStructure="1"/>` before `<bookViews>`.
+ *
+ * @param lock - The `lockStructure` value written (Excel writes "1").
+ */
+export async function withStructureLock(bytes: Uint8Array, lock = '1'): Promise<Uint8Array> {
+  const parts = await readParts(bytes);
+  const xml = new TextDecoder().decode(parts.get('xl/workbook.xml'));
+  const at = xml.search(/<bookViews\b|<sheets\b/);
+  const locked = `${xml.slice(0, at)}<workbookProtection lockStructure="${lock}"/>${xml.slice(at)}`;
+  parts.set('xl/workbook.xml', new TextEncoder().encode(locked));
+  return writeParts(parts);
+}

@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openXlsx, XlsxError } from '../../src/adapters/xlsx';
-import { asWorkbookTypes, kindOfPackage, workbookKind } from '../../src/adapters/xlsx/workbookKind';
+import { packageFacts } from '../../src/adapters/xlsx/packageFacts';
+import { asWorkbookTypes, workbookKind } from '../../src/adapters/xlsx/workbookKind';
 import { readParts } from '../../src/adapters/xlsx/zipParts';
 import { asKind, bytesOf, MAIN_TYPES, planningWorkbook, tempDir, VBA_PROJECT } from './fixtures';
 import { poolSheet } from './layouts';
@@ -56,8 +57,8 @@ describe('the kind of a workbook package', () => {
 
   it('of bytes: from the root relationships and content types', async () => {
     const plain = await bytesOf(planningWorkbook());
-    expect(await kindOfPackage(plain)).toBe('xlsx');
-    expect(await kindOfPackage(await asKind(plain, 'xltm'))).toBe('xltm');
+    expect(await packageFacts(plain)).toEqual({ kind: 'xlsx', structureLocked: false });
+    expect((await packageFacts(await asKind(plain, 'xltm'))).kind).toBe('xltm');
   });
 });
 

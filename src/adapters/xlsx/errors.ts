@@ -34,6 +34,8 @@ export const XlsxErrorCode = {
   SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
   /** An address given to select or to a formula cell is not an A1 address (as in Office). */
   BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
+  /** The workbook's structure is protected: no sheet may be added (as in Excel). */
+  STRUCTURE_PROTECTED: 'WORKBOOK.STRUCTURE_PROTECTED',
   /** A setting cannot be stored: longer than a cell holds (as in Office). */
   BAD_SETTING: 'WORKBOOK.BAD_SETTING',
 } as const;

@@ -10,7 +10,7 @@ import { FastBook } from './fastBook';
 import { fileKind } from './fileKind';
 import { loadModel } from './loadModel';
 import { PackageBook } from './packageBook';
-import { kindOfPackage } from './workbookKind';
+import { packageFacts } from './packageFacts';
 import { UnsupportedZip } from './zipPackage';
 import { XlsxWorkbook } from './xlsxWorkbook';
 
@@ -80,6 +80,6 @@ export async function openXlsx(
   }
   // A package the reader does not handle: ExcelTS loads it whole now, or names the fault.
   const model = await loadModel(bytes, label);
-  const packageKind = await kindOfPackage(bytes).catch(() => undefined);
-  return new XlsxWorkbook(model.book, source, model.restore, packageKind ?? 'xlsx');
+  const facts = await packageFacts(bytes);
+  return new XlsxWorkbook(model.book, source, model.restore, facts);
 }

@@ -7,7 +7,6 @@
  * of the matching kind, as Excel makes a workbook from a template (see
  * {@link asWorkbookTypes}).
  */
-import { BufferReader, RemoteZipReader } from '@cj-tech-master/excelts/archive';
 import { attribute } from './xmlText';
 
 /** The kinds of workbook package, named by their file extension. */
@@ -112,27 +111,4 @@ export function asWorkbookTypes(contentTypes: string, workbookPart: string): str
 /** The file extension (with the dot) for a kind. */
 export function extensionOf(kind: WorkbookKind): string {
   return `.${kind}`;
-}
-
-const OFFICE_DOCUMENT = /\/officeDocument$/;
-
-/**
- * The kind of workbook a package's bytes hold, read from its central directory and two
- * small parts (the root relationships, for the workbook part, and the content types).
- *
- * @returns The kind, or undefined when the package has no workbook part of a known type.
- */
-export async function kindOfPackage(bytes: Uint8Array): Promise<WorkbookKind | undefined> {
-  const reader = await RemoteZipReader.fromReader(new BufferReader(bytes));
-  const text = async (path: string): Promise<string> => {
-    const data = await reader.extract(path);
-    return data === null ? '' : new TextDecoder().decode(data);
-  };
-  const rels = [...(await text('_rels/.rels')).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)];
-  const office = rels
-    .map((m) => m[0])
-    .find((element) => OFFICE_DOCUMENT.test(attribute(element, 'Type') ?? ''));
-  const target = office === undefined ? undefined : attribute(office, 'Target');
-  if (target === undefined) return undefined;
-  return workbookKind(await text('[Content_Types].xml'), target.replace(/^\//, ''));
 }
