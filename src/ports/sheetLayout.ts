@@ -5,6 +5,7 @@
  * throws it as its own typed error (code `WORKBOOK.BAD_LAYOUT`).
  */
 import { parseBox, parseRef } from './a1';
+import { CELL_CHARACTER_LIMIT } from './storage';
 import type { ChartKind, ChartWrite, ListValidation, SheetWrite, TableWrite } from './workbook';
 
 /** Why a layout cannot be written: the sheet concerned and the message people see. */
@@ -85,7 +86,9 @@ function shapeProblem(layout: SheetWrite): Problem {
     return firstProblem(row, (value, c) =>
       typeof value === 'number' && !Number.isFinite(value)
         ? `row ${r + 1}, column ${c + 1} holds ${value}, which a cell cannot.`
-        : undefined,
+        : typeof value === 'string' && value.length > CELL_CHARACTER_LIMIT
+          ? `row ${r + 1}, column ${c + 1} holds ${value.length} characters of text, more than a cell holds (${CELL_CHARACTER_LIMIT}).`
+          : undefined,
     );
   });
   if (rowProblem !== undefined) return rowProblem;
@@ -185,7 +188,8 @@ function layoutProblem(layout: SheetWrite): Problem {
  *
  * @param layout - The sheet as the workbook layer laid it out.
  * @returns The first fault, or undefined when the layout can be written: a sheet name
- *   Excel refuses, ragged values or formats, a number a cell cannot hold, an address that
+ *   Excel refuses, ragged values or formats, a number a cell cannot hold, text longer
+ *   than a cell holds (32,767 characters; see cellText for cutting it), an address that
  *   is not A1, a formula not starting with "=", a bold row or column width out of range,
  *   a drop-down list Excel cannot hold or whose source is not one row or column of cells
  *   with its sheet, a table name Excel refuses or headers that are not
