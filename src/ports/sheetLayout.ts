@@ -15,6 +15,9 @@ export interface LayoutFault {
   readonly message: string;
 }
 
+/** Excel's limit on a table column's name, so on its header cell (MS-OI29500 2.1.681). */
+export const HEADER_LIMIT = 255;
+
 /** Excel's limit on the text of an in-cell drop-down list (items joined by commas). */
 export const LIST_LIMIT = 255;
 
@@ -146,6 +149,9 @@ function tableProblem(layout: SheetWrite, table: TableWrite): Problem {
     if (typeof header !== 'string' || header.trim() === '' || seen.has(header.toLowerCase())) {
       return `table ${table.name} needs a distinct header text in every column; row ${box.top}, column ${column} has ${JSON.stringify(header ?? null)}.`;
     }
+    if (header.length > HEADER_LIMIT) {
+      return `table ${table.name}'s header in row ${box.top}, column ${column} has ${header.length} characters; Excel takes at most ${HEADER_LIMIT}.`;
+    }
     seen.add(header.toLowerCase());
   }
   return undefined;
@@ -193,7 +199,7 @@ function layoutProblem(layout: SheetWrite): Problem {
  *   is not A1, a formula not starting with "=", a bold row or column width out of range,
  *   a drop-down list Excel cannot hold or whose source is not one row or column of cells
  *   with its sheet, a table name Excel refuses or headers that are not
- *   distinct text, a chart of an unknown kind or without data.
+ *   distinct text of at most 255 characters, a chart of an unknown kind or without data.
  * @example
  *   sheetLayoutFault({ ...layout, boldRows: [0] })?.message
  *   // 'Sheet "Results": bold row 0 is not a row number.'

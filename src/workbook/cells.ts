@@ -155,11 +155,27 @@ export function parseInteger(value: CellValue, options: { min?: number } = {}): 
   return good(read.toNumber());
 }
 
-/** Reads text, trimmed: numbers (a scheme called 2019) as Excel shows them, TRUE/FALSE as words. */
-export function parseText(value: CellValue): Parsed<string> {
-  if (typeof value === 'string') return good(clean(value));
+/** How much of an over-long text a finding quotes. */
+const QUOTED = 40;
+
+/**
+ * Reads text, trimmed: numbers (a scheme called 2019) as Excel shows them, TRUE/FALSE as
+ * words. Text longer than `maxLength` characters (a name past the limit, see
+ * tableSchema.NAME_LIMIT) is a problem giving its length and its start.
+ */
+export function parseText(
+  value: CellValue,
+  options: { readonly maxLength?: number } = {},
+): Parsed<string> {
   if (typeof value === 'number') return good(decimalFromCellNumber(value).toString());
-  return good(value === true ? 'TRUE' : 'FALSE');
+  if (typeof value !== 'string') return good(value === true ? 'TRUE' : 'FALSE');
+  const text = clean(value);
+  const max = options.maxLength;
+  if (max === undefined || text.length <= max) return good(text);
+  return bad(
+    FindingCode.TOO_LONG,
+    `"${text.slice(0, QUOTED)}…" is ${text.length.toLocaleString('en-GB')} characters long; this column takes at most ${max.toLocaleString('en-GB')}.`,
+  );
 }
 
 /** One drop-down option: the value the add-in uses and other spellings accepted for it. */

@@ -28,7 +28,7 @@ export function parseCell(value: CellValue, type: ColumnType): Parsed<TypedValue
     case 'integer':
       return parseInteger(value, type);
     case 'text':
-      return parseText(value);
+      return parseText(value, type);
     case 'enum':
       return parseOption(value, type.options);
   }

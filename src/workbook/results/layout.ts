@@ -8,6 +8,7 @@ import type {
 } from '../../ports/workbook';
 import { rangeAddress } from '../../ports/a1';
 import { splitText, withCellsCapped } from '../../ports/cellText';
+import { HEADER_LIMIT } from '../../ports/sheetLayout';
 import { CELL_CHARACTER_LIMIT } from '../../ports/storage';
 
 /**
@@ -118,7 +119,7 @@ function addBlock(draft: Draft, block: ResultBlock): void {
       const headerRow = rows.length + 1;
       rows.push(
         plain(
-          block.columns.map((c) => c.header),
+          fitHeaders(block.columns.map((c) => c.header)),
           block.columns.map(() => TEXT),
           true,
         ),
@@ -159,6 +160,26 @@ function addBlock(draft: Draft, block: ResultBlock): void {
       rows.push(plain(['Calculated', timestampText(block.at)], ['General', TEXT]));
       return;
   }
+}
+
+/**
+ * Table headers within Excel's 255 characters for a table column's name, still distinct:
+ * a header built from a long name (a party's, with " amount" after it) is cut, ending
+ * "…", and one that would then repeat another ends "… (2)", "… (3)".
+ */
+export function fitHeaders(headers: readonly string[]): string[] {
+  const seen = new Set(headers.filter((h) => h.length <= HEADER_LIMIT).map((h) => h.toLowerCase()));
+  return headers.map((header) => {
+    if (header.length <= HEADER_LIMIT) return header;
+    for (let n = 1; ; n++) {
+      const end = n === 1 ? '…' : `… (${n})`;
+      const fitted = `${header.slice(0, HEADER_LIMIT - end.length)}${end}`;
+      if (!seen.has(fitted.toLowerCase())) {
+        seen.add(fitted.toLowerCase());
+        return fitted;
+      }
+    }
+  });
 }
 
 /** Room left in a cell for a step's text after its number and "(continued)". */
