@@ -163,15 +163,16 @@ function graftParts(
       const split = cutParts.get(old);
       if (sheetNames.has(old)) {
         xml = inlineStrings(restyle(xml), strings).replace(/\stabSelected="1"/g, '');
-        // The rows past a cut take the head's final style indexes: added after restyling.
-        if (split) xml = withTail(xml, split);
+        // The rows past a cut take the head's final style indexes: added after restyling,
+        // and written straight as bytes (a big sheet is never one string).
+        data = split ? withTail(xml, split) : encoder.encode(xml);
       } else {
         if (split) xml = withFullRange(xml, split.layout);
         tableId += 1;
         const id = String(tableId);
         xml = xml.replace(/(<table\b[^>]*?\sid=")\d+"/, (_, head: string) => `${head}${id}"`);
+        data = encoder.encode(xml);
       }
-      data = encoder.encode(xml);
     }
     parts.set(name, data);
     const rels = scratch.rels(old);
