@@ -1,4 +1,4 @@
-import { openXlsx } from '../adapters/xlsx';
+import { openXlsx, SETTINGS_SHEET } from '../adapters/xlsx';
 import type { Workbook } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from '../workbook/errors';
 import type { Finding } from '../workbook/findings';
@@ -106,6 +106,8 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     );
     return ExitCode.INVALID;
   }
+  // A locked workbook takes no new sheet: said now, not after the calculation.
+  workbook.refuseAddingSheets([...mechanisms.map((m) => m.sheet), SETTINGS_SHEET]);
   let runs: MechanismRun[];
   try {
     runs = await runAll(workbook, mechanisms, {

@@ -27,7 +27,7 @@ describe('a workbook with its structure protected', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: `bcf run: WORKBOOK.STRUCTURE_PROTECTED: The workbook's structure is protected, so the sheets "BCF Results - Pooled fund", "BCF_Settings", "BCF Results - Funding envelope" cannot be added and nothing was written. In Excel, turn off Review > Protect Workbook (it asks for the password if one was set), save, and try again.\n`,
+      stderr: `bcf run: WORKBOOK.STRUCTURE_PROTECTED: The workbook's structure is protected, so the sheets "BCF Results - Pooled fund", "BCF Results - Funding envelope", "BCF_Settings" cannot be added and nothing was written. In Excel, turn off Review > Protect Workbook (it asks for the password if one was set), save, and try again.\n`,
     });
     expect(readdirSync(dir)).toEqual(['locked.xlsx']);
     expect(digest(input)).toBe(before);

@@ -55,6 +55,16 @@ describe('workbook structure protection', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuseAddingSheets says so before any work, naming only the sheets not there yet', async () => {
+    const locked = await openXlsx(await withStructureLock(await bytesOf(planningWorkbook())));
+    expect(() => locked.refuseAddingSheets(['inputs', SHEET])).toThrow(
+      REFUSAL(`the sheet "${SHEET}"`),
+    );
+    expect(() => locked.refuseAddingSheets(['Inputs', 'Metrics'])).not.toThrow();
+    const open = await openXlsx(await bytesOf(planningWorkbook()));
+    expect(() => open.refuseAddingSheets([SHEET])).not.toThrow();
+  });
+
   it('lockStructure="0" is no lock: the sheet is added', async () => {
     const workbook = await openXlsx(
       await withStructureLock(await bytesOf(planningWorkbook()), '0'),

@@ -152,6 +152,19 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /**
+   * Refuses at once, before any work, to add sheets to a workbook whose structure is
+   * locked (save refuses it anyway; this saves a long run that could not be saved).
+   *
+   * @param sheets - The sheets a run would write; those already there may be rewritten.
+   * @throws XlsxError `WORKBOOK.STRUCTURE_PROTECTED` naming the sheets that are not there.
+   */
+  refuseAddingSheets(sheets: readonly string[]): void {
+    if (!this.locked) return;
+    const had = new Set(this.inputSheets.map((name) => name.toLowerCase()));
+    refuseAddedSheets(sheets.filter((name) => !had.has(name.toLowerCase())));
+  }
+
+  /**
    * The kind of workbook {@link XlsxWorkbook.save} writes, which names the output file:
    * the input's kind, a template giving a workbook of the matching kind (.xltx → .xlsx,
    * .xltm → .xlsm), as Excel does when it saves a workbook made from a template.
