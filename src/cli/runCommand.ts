@@ -1,4 +1,4 @@
-import { openXlsx } from '../adapters/xlsx';
+import { openXlsx, SETTINGS_SHEET } from '../adapters/xlsx';
 import type { Workbook } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from '../workbook/errors';
 import type { Finding } from '../workbook/findings';
@@ -16,7 +16,7 @@ import {
 } from './findingsText';
 import { toJson, type Json } from './json';
 import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
-import { defaultResultsPath, refuseExistingOutput } from './outputPath';
+import { defaultResultsPath, refuseOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
 import { complain, errorJson, errorText, say } from './report';
@@ -95,18 +95,20 @@ export async function runAll(
 /**
  * `bcf run <workbook.xlsx> [--mechanism M] [--params p.json] [--out results.xlsx] [--force]`:
  * reads the input tables, runs, and writes the result sheets and charts into a copy
- * (default `<workbook>-results.xlsx` beside it). With any finding in any mechanism, the
+ * (default `<workbook>-results.xlsx` beside it, .xlsm for a macro-enabled workbook; a
+ * template gives a workbook of its kind). With any finding in any mechanism, the
  * findings go to stderr and nothing is written (exit 2).
  */
 export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const { positional, strings, flags } = parseArgs(args, OPTIONS);
   const [input, ...extra] = positional;
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
-  const out = strings.out ?? defaultResultsPath(input);
   const force = flags.has('force');
-  await refuseExistingOutput(out, force);
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  // Opened first (only the package's structure is read): the output is named for its kind.
   const workbook = await openXlsx(input);
+  const out = strings.out ?? defaultResultsPath(input, workbook.kind);
+  await refuseOutput(out, workbook.kind, force);
   const mechanisms = chooseMechanisms(strings.mechanism, await workbook.listTables());
   if (strings.scenario !== undefined && strings.mechanism === undefined) {
     throw new UsageError('--scenario keeps one calculation: give it with --mechanism.');
@@ -118,6 +120,8 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     if (flags.has('json')) say(errorJson({ code: 'RUN.NO_INPUT_TABLES', message }, input));
     return ExitCode.INVALID;
   }
+  // A locked workbook takes no new sheet: said now, not after the calculation.
+  workbook.refuseAddingSheets([...mechanisms.map((m) => m.sheet), SETTINGS_SHEET]);
   let runs: MechanismRun[];
   try {
     runs = await runAll(workbook, mechanisms, {

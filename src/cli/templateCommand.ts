@@ -2,7 +2,7 @@ import { newPlanningTemplate } from '../workbook/template';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
 import { newWorkbook } from './newWorkbook';
-import { refuseExistingOutput } from './outputPath';
+import { refuseOutput } from './outputPath';
 import { say } from './report';
 
 /**
@@ -16,7 +16,7 @@ export async function templateCommand(args: readonly string[]): Promise<ExitCode
   const [out, ...extra] = positional;
   if (out === undefined || extra.length > 0) throw new UsageError('needs the file to write.');
   const force = flags.has('force');
-  await refuseExistingOutput(out, force);
+  await refuseOutput(out, 'xlsx', force);
   const workbook = newWorkbook();
   const sheets = await newPlanningTemplate(workbook, { now: new Date() });
   await workbook.saveAs(out, { force });

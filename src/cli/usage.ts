@@ -5,7 +5,8 @@ export const USAGE = `Usage:
   bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--out results.xlsx] [--force]
           [--replace-user-sheets] [--scenario NAME] [--json] [--quiet]
       Read the input tables, run (every mechanism the workbook has tables for, or M),
-      and write the result sheets and charts into a copy (default <workbook>-results.xlsx).
+      and write the result sheets and charts into a copy (default <workbook>-results.xlsx;
+      .xlsm for a macro-enabled workbook; a template gives a workbook of its kind).
       --scenario NAME (with --mechanism) keeps the run as a named scenario with its own
       sheet "BCF NAME"; --force replaces a scenario of that name.
   bcf compare <workbook.xlsx> NAME NAME... [--out comparison.xlsx] [--force] [--json]

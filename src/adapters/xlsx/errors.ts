@@ -27,6 +27,8 @@ export const XlsxErrorCode = {
   SAME_AS_INPUT: 'XLSX.SAME_AS_INPUT',
   /** The output file could not be written. */
   CANNOT_WRITE: 'XLSX.CANNOT_WRITE',
+  /** The output file's extension is not the one its content needs (Excel would refuse it). */
+  WRONG_EXTENSION: 'XLSX.WRONG_EXTENSION',
   /** A table asked for by name is not in the workbook (the Office adapter's code too). */
   TABLE_NOT_FOUND: 'WORKBOOK.TABLE_NOT_FOUND',
   /** A formula cell in a table body has no saved value to read. */
@@ -39,6 +41,8 @@ export const XlsxErrorCode = {
   SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
   /** An address given to select or to a formula cell is not an A1 address (as in Office). */
   BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
+  /** The workbook's structure is protected: no sheet may be added (as in Excel). */
+  STRUCTURE_PROTECTED: 'WORKBOOK.STRUCTURE_PROTECTED',
   /** A setting cannot be stored: longer than a cell holds (as in Office). */
   BAD_SETTING: 'WORKBOOK.BAD_SETTING',
 } as const;

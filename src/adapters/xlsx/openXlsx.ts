@@ -11,6 +11,7 @@ import { FastBook } from './fastBook';
 import { fileKind, zipKind, type FileKind, type ZipKind } from './fileKind';
 import { loadModel } from './loadModel';
 import { PackageBook } from './packageBook';
+import { packageFacts } from './packageFacts';
 import {
   damaged,
   entryData,
@@ -122,5 +123,6 @@ export async function openXlsx(
   }
   // A package the reader does not handle: ExcelTS loads it whole now, or names the fault.
   const model = await loadModel(bytes, label);
-  return new XlsxWorkbook(model.book, source, model.restore);
+  const facts = await packageFacts(bytes);
+  return new XlsxWorkbook(model.book, source, model.restore, facts);
 }
