@@ -1,18 +1,18 @@
 import { basename, dirname, extname, join } from 'path';
-import { openXlsx } from '../adapters/xlsx';
-import { compareScenarios } from '../workbook/compare';
+import { openXlsx, SETTINGS_SHEET, type WorkbookKind } from '../adapters/xlsx';
+import { COMPARISON_SHEET, compareScenarios } from '../workbook/compare';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
 import { findingJson, findingLine, findingsCount } from './findingsText';
 import { toJson } from './json';
-import { refuseExistingOutput } from './outputPath';
+import { refuseOutput } from './outputPath';
 import { complain, say } from './report';
 
 const OPTIONS = { out: 'string', force: 'boolean', json: 'boolean' } as const;
 
-/** `plans/bcf.xlsx` → `plans/bcf-comparison.xlsx`, beside the input. */
-function defaultComparisonPath(input: string): string {
-  return join(dirname(input), `${basename(input, extname(input))}-comparison.xlsx`);
+/** `plans/bcf.xlsx` → `plans/bcf-comparison.xlsx`, beside the input, of the kind written. */
+function defaultComparisonPath(input: string, kind: WorkbookKind): string {
+  return join(dirname(input), `${basename(input, extname(input))}-comparison.${kind}`);
 }
 
 /**
@@ -27,10 +27,12 @@ export async function compareCommand(args: readonly string[]): Promise<ExitCode>
   if (input === undefined || names.length < 2) {
     throw new UsageError('needs a workbook and at least two scenario names.');
   }
-  const out = strings.out ?? defaultComparisonPath(input);
   const force = flags.has('force');
-  await refuseExistingOutput(out, force);
+  // Opened first (only the package's structure is read): the output is named for its kind.
   const workbook = await openXlsx(input);
+  const out = strings.out ?? defaultComparisonPath(input, workbook.kind);
+  await refuseOutput(out, workbook.kind, force);
+  workbook.refuseAddingSheets([COMPARISON_SHEET, SETTINGS_SHEET]);
   const outcome = await compareScenarios(workbook, names, { now: new Date() });
   if (!outcome.ok) {
     complain(

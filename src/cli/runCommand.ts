@@ -4,6 +4,7 @@ import { WorkbookError, WorkbookErrorCode } from '../workbook/errors';
 import type { Finding } from '../workbook/findings';
 import type { Headline, Mechanism } from '../workbook/mechanism';
 import { runMechanism } from '../workbook/run';
+import { scenarioSheet } from '../workbook/scenarios';
 import { savedParams } from '../workbook/settingsStore';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
@@ -121,7 +122,12 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     return ExitCode.INVALID;
   }
   // A locked workbook takes no new sheet: said now, not after the calculation.
-  workbook.refuseAddingSheets([...mechanisms.map((m) => m.sheet), SETTINGS_SHEET]);
+  workbook.refuseAddingSheets([
+    ...(strings.scenario === undefined
+      ? mechanisms.map((m) => m.sheet)
+      : [scenarioSheet(strings.scenario.trim())]),
+    SETTINGS_SHEET,
+  ]);
   let runs: MechanismRun[];
   try {
     runs = await runAll(workbook, mechanisms, {
