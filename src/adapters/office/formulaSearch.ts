@@ -7,7 +7,7 @@ import type { FormulaCell } from '../../ports/workbook';
 import { boxAddress } from '../../ports/a1';
 import { cellValue } from './cellValues';
 import { packBatches, READ_BYTES_PER_CELL, rowsPerReadChunk } from './payload';
-import { readInPayloadBatches } from './payloadSyncs';
+import { gridOf, readInPayloadBatches } from './payloadSyncs';
 
 /** A run of rows of one sheet's used range. */
 interface Part {
@@ -86,11 +86,19 @@ export async function findFormulas(
       batch.map((p) =>
         p.sheet.getRangeByIndexes(p.top, p.left, p.rows, p.columns).load('formulas, values'),
       ),
-    (batch, ranges) =>
-      batch.forEach((part, i) => {
+    (batch, ranges) => {
+      // Checked whole before anything is collected: a batch may be read again in halves.
+      const read = batch.map((part, i) => {
+        const what = `rows ${part.top + 1} to ${part.top + part.rows} of sheet "${part.sheetName}"`;
         const range = ranges[i];
-        if (range) collect(part, range.formulas, range.values, prefix, found);
-      }),
+        return {
+          part,
+          formulas: gridOf(range?.formulas, part.rows, part.columns, what),
+          values: gridOf(range?.values, part.rows, part.columns, what),
+        };
+      });
+      for (const { part, formulas, values } of read) collect(part, formulas, values, prefix, found);
+    },
     split,
   );
   return found;
