@@ -14,6 +14,25 @@ export const OWNER_NAME = 'BCF_OWNER';
 /** What the name refers to: a constant; only its presence matters. */
 export const OWNER_FORMULA = '="bcf"';
 
+/**
+ * Whether a sheet's `names.getItemOrNullObject(OWNER_NAME)`, loaded with `scope` and
+ * `formula`, is really the sheet's own mark. Excel on the web also finds workbook-scoped
+ * names through a sheet's `names` (office-js issue 1011), so a workbook-level BCF_OWNER
+ * (made by hand, or copied in) would otherwise make every user sheet look like the
+ * add-in's and let it be replaced. Anything but a sheet-scoped name holding the mark's
+ * constant counts as "not ours": a missing or doubtful mark never lets a sheet go.
+ */
+export function isOwnMark(mark: Excel.NamedItem): boolean {
+  if (mark.isNullObject || mark.scope !== 'Worksheet') return false;
+  const formula: unknown = mark.formula;
+  return typeof formula === 'string' && formula.replace(/\s/g, '').toLowerCase() === OWNER_FORMULA;
+}
+
+/** Queues a sheet's mark lookup with what {@link isOwnMark} reads. */
+export function loadMark(sheet: Excel.Worksheet): Excel.NamedItem {
+  return sheet.names.getItemOrNullObject(OWNER_NAME).load('scope, formula');
+}
+
 /** What the writer needs to know of a sheet before replacing it. */
 export interface SheetState {
   /** The sheet's name as the workbook has it (case may differ from what was asked). */
@@ -46,7 +65,7 @@ export async function inspectWorkbook(
   await context.sync();
   const wanted = new Set(targets.map((name) => name.toLowerCase()));
   const existing = sheets.items.filter((sheet) => wanted.has(sheet.name.toLowerCase()));
-  const marks = existing.map((sheet) => sheet.names.getItemOrNullObject(OWNER_NAME));
+  const marks = existing.map(loadMark);
   const charts = existing.map((sheet) => sheet.charts.load('items/name'));
   await context.sync();
   const tableList = tables.items.map((table) => ({
@@ -58,7 +77,7 @@ export async function inspectWorkbook(
     const mark = marks[i];
     states.set(sheet.name.toLowerCase(), {
       name: sheet.name,
-      owner: mark && !mark.isNullObject ? 'addin' : 'user',
+      owner: mark && isOwnMark(mark) ? 'addin' : 'user',
       tables: tableList.filter((t) => t.sheet === sheet.name).map((t) => t.name),
       charts: (charts[i]?.items ?? []).map((chart) => chart.name),
     });
@@ -74,7 +93,7 @@ export async function sheetOwner(
   const found = context.workbook.worksheets.getItemOrNullObject(sheet);
   await context.sync();
   if (found.isNullObject) return 'none';
-  const mark = found.names.getItemOrNullObject(OWNER_NAME);
+  const mark = loadMark(found);
   await context.sync();
-  return mark.isNullObject ? 'user' : 'addin';
+  return isOwnMark(mark) ? 'addin' : 'user';
 }

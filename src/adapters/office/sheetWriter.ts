@@ -80,14 +80,15 @@ function valuesToWrite(layout: SheetWrite): CellValue[][] {
   );
 }
 
-/** Queues one step. */
+/** Queues one step; the ownership marks it adds go into `marks`, to be checked after. */
 export function queueStep(
   context: Excel.RequestContext,
   proxies: SheetProxies,
   step: WriteStep,
+  marks: Excel.NamedItem[] = [],
 ): void {
   if (step.kind === 'setup') {
-    proxies.set(step.layout.sheet, queueSetup(context, step.layout, step.existing));
+    proxies.set(step.layout.sheet, queueSetup(context, step.layout, step.existing, marks));
     return;
   }
   const sheet = proxies.get(step.layout.sheet);
@@ -100,11 +101,12 @@ function queueSetup(
   context: Excel.RequestContext,
   layout: SheetWrite,
   existing: SheetState | undefined,
+  marks: Excel.NamedItem[],
 ): Excel.Worksheet {
   const worksheets = context.workbook.worksheets;
   if (!existing) {
     const added = worksheets.add(layout.sheet);
-    markAsOurs(added);
+    marks.push(markAsOurs(added));
     return added;
   }
   const sheet = worksheets.getItem(existing.name);
@@ -115,13 +117,30 @@ function queueSetup(
   everything.dataValidation.clear();
   everything.format.columnWidth = STANDARD_WIDTH_POINTS;
   if (existing.name !== layout.sheet) sheet.name = layout.sheet;
-  if (existing.owner !== 'addin') markAsOurs(sheet);
+  if (existing.owner !== 'addin') marks.push(markAsOurs(sheet));
   return sheet;
 }
 
-function markAsOurs(sheet: Excel.Worksheet): void {
+function markAsOurs(sheet: Excel.Worksheet): Excel.NamedItem {
   const mark = sheet.names.add(OWNER_NAME, OWNER_FORMULA);
   mark.visible = false;
+  return mark;
+}
+
+/**
+ * Hides again any mark whose `visible = false` Excel ignored: a name hidden in the
+ * request that adds it may stay visible (office-js issue 3878), while hiding it in a
+ * later request works. `marks` were loaded with `visible` in the last write request, so
+ * this costs a sync only when Excel did ignore it.
+ */
+export async function hideShownMarks(
+  context: Excel.RequestContext,
+  marks: readonly Excel.NamedItem[],
+): Promise<void> {
+  const shown = marks.filter((mark) => mark.visible);
+  if (shown.length === 0) return;
+  for (const mark of shown) mark.visible = false;
+  await context.sync();
 }
 
 function queueRows(sheet: Excel.Worksheet, step: Extract<WriteStep, { kind: 'rows' }>): void {

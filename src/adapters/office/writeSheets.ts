@@ -13,7 +13,7 @@ import { inspectWorkbook, type WorkbookState } from './ownership';
 import { packBatches } from './payload';
 import { syncInPayloadBatches } from './payloadSyncs';
 import { refuseLayout } from './sheetLayout';
-import { queueStep, stepsFor, type SheetProxies } from './sheetWriter';
+import { hideShownMarks, queueStep, stepsFor, type SheetProxies } from './sheetWriter';
 
 /** Options of {@link writeSheets}. */
 export interface WriteOptions {
@@ -68,7 +68,11 @@ export async function writeSheets(
   // read its items from a sheet later in the same write.
   steps.sort((a, b) => Number(b.item.kind === 'setup') - Number(a.item.kind === 'setup'));
   const proxies: SheetProxies = new Map();
-  await syncInPayloadBatches(context, packBatches(steps), (batch) => {
-    for (const step of batch) queueStep(context, proxies, step);
+  const marks: Excel.NamedItem[] = [];
+  const batches = packBatches(steps);
+  await syncInPayloadBatches(context, batches, (batch) => {
+    for (const step of batch) queueStep(context, proxies, step, marks);
+    if (batch === batches[batches.length - 1]) for (const mark of marks) mark.load('visible');
   });
+  await hideShownMarks(context, marks);
 }
