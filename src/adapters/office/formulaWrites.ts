@@ -23,9 +23,23 @@ async function sheetsByName(
   context: Excel.RequestContext,
   cells: readonly FormulaCell[],
 ): Promise<Map<string, Excel.Worksheet>> {
-  const sheets = context.workbook.worksheets.load('items/name');
+  const sheets = context.workbook.worksheets.load('items/name, items/protection/protected');
   await context.sync();
   const byName = new Map(sheets.items.map((sheet) => [sheet.name.toLowerCase(), sheet]));
+  const guarded = [
+    ...new Set(
+      cells
+        .map((cell) => byName.get(cell.sheet.toLowerCase()))
+        .filter((sheet) => sheet?.protection.protected)
+        .map((sheet) => `"${sheet?.name ?? ''}"`),
+    ),
+  ];
+  if (guarded.length > 0) {
+    officeFail(
+      OfficeErrorCode.PROTECTED,
+      `The sheet ${guarded.join(', ')} is protected, so its formulas were left as they are and nothing was changed. Unprotect it (Review → Unprotect Sheet) and try again.`,
+    );
+  }
   for (const cell of cells) {
     if (!byName.has(cell.sheet.toLowerCase())) {
       officeFail(

@@ -7,6 +7,7 @@
  * (A copy of one of our sheets carries the mark too, and counts as ours: it holds our
  * layout.)
  */
+import { SETTINGS_SHEET } from '../../ports/storage';
 import type { SheetOwner } from '../../ports/workbook';
 
 /** The sheet-scoped name that marks a sheet as the add-in's (the .xlsx adapter uses the same). */
@@ -42,6 +43,10 @@ export interface SheetState {
   readonly tables: readonly string[];
   /** Charts on the sheet, likewise. */
   readonly charts: readonly string[];
+  /** Whether the sheet is protected (Review → Protect Sheet): then nothing may be written. */
+  readonly protected: boolean;
+  /** Its visibility, so that an unchanged one is not set again. */
+  readonly visibility: string;
 }
 
 /** What the writer needs to know of the workbook: target sheets and names in use elsewhere. */
@@ -52,6 +57,10 @@ export interface WorkbookState {
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
   /** Workbook-scoped defined names (a table may not share one). */
   readonly definedNames: readonly string[];
+  /** Whether the workbook's structure is protected (no sheet may be added or renamed). */
+  readonly structureProtected: boolean;
+  /** Whether the settings sheet exists (a run saves its parameters there after writing). */
+  readonly hasSettingsSheet: boolean;
 }
 
 /** Finds the target sheets, their owners, tables and charts (two syncs; one if none exists yet). */
@@ -59,9 +68,12 @@ export async function inspectWorkbook(
   context: Excel.RequestContext,
   targets: readonly string[],
 ): Promise<WorkbookState> {
-  const sheets = context.workbook.worksheets.load('items/name');
+  const sheets = context.workbook.worksheets.load(
+    'items/name, items/visibility, items/protection/protected',
+  );
   const tables = context.workbook.tables.load('items/name, items/worksheet/name');
   const names = context.workbook.names.load('items/name');
+  const protection = context.workbook.protection.load('protected');
   await context.sync();
   const wanted = new Set(targets.map((name) => name.toLowerCase()));
   const existing = sheets.items.filter((sheet) => wanted.has(sheet.name.toLowerCase()));
@@ -80,9 +92,19 @@ export async function inspectWorkbook(
       owner: mark && isOwnMark(mark) ? 'addin' : 'user',
       tables: tableList.filter((t) => t.sheet === sheet.name).map((t) => t.name),
       charts: (charts[i]?.items ?? []).map((chart) => chart.name),
+      protected: sheet.protection.protected,
+      visibility: sheet.visibility,
     });
   });
-  return { sheets: states, tables: tableList, definedNames: names.items.map((name) => name.name) };
+  return {
+    sheets: states,
+    tables: tableList,
+    definedNames: names.items.map((name) => name.name),
+    structureProtected: protection.protected,
+    hasSettingsSheet: sheets.items.some(
+      (sheet) => sheet.name.toLowerCase() === SETTINGS_SHEET.toLowerCase(),
+    ),
+  };
 }
 
 /** Whether a sheet exists and who made it (two syncs). */

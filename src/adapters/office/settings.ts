@@ -85,7 +85,14 @@ export class OfficeSettings implements WorkbookSettings {
     }
     await whileDoing('saving settings', () =>
       this.run(async (context) => {
+        const protection = context.workbook.protection.load('protected');
         const found = await loadRows(context);
+        if (!found && protection.protected) {
+          officeFail(
+            OfficeErrorCode.PROTECTED,
+            `The workbook's structure is protected, so the add-in cannot add its settings sheet; nothing was saved. Unprotect it (Review → Protect Workbook) and try again.`,
+          );
+        }
         const sheet = found?.sheet ?? context.workbook.worksheets.add(SETTINGS_SHEET);
         if (!found) {
           sheet.names.add(OWNER_NAME, OWNER_FORMULA);

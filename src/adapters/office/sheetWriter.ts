@@ -29,7 +29,7 @@ export type WriteStep =
       readonly values: readonly (readonly CellValue[])[];
       readonly formats: readonly (readonly string[])[];
     }
-  | { readonly kind: 'finish'; readonly layout: SheetWrite };
+  | { readonly kind: 'finish'; readonly layout: SheetWrite; readonly existing?: SheetState };
 
 /** The worksheets being written, by layout sheet name, across the requests of one run. */
 export type SheetProxies = Map<string, Excel.Worksheet>;
@@ -62,7 +62,7 @@ export function stepsFor(
     }
   }
   const finishing = { ...layout, values: [], numberFormats: [] };
-  steps.push({ item: { kind: 'finish', layout }, bytes: jsonBytes(finishing) });
+  steps.push({ item: { kind: 'finish', layout, existing }, bytes: jsonBytes(finishing) });
   return steps;
 }
 
@@ -94,7 +94,7 @@ export function queueStep(
   const sheet = proxies.get(step.layout.sheet);
   if (!sheet) throw new Error(`Sheet ${step.layout.sheet} was written before it was set up.`);
   if (step.kind === 'rows') queueRows(sheet, step);
-  else queueFinish(sheet, step.layout);
+  else queueFinish(sheet, step.layout, step.existing);
 }
 
 function queueSetup(
@@ -151,7 +151,7 @@ function queueRows(sheet: Excel.Worksheet, step: Extract<WriteStep, { kind: 'row
   range.values = step.values.map((row) => [...row]);
 }
 
-function queueFinish(sheet: Excel.Worksheet, layout: SheetWrite): void {
+function queueFinish(sheet: Excel.Worksheet, layout: SheetWrite, existing?: SheetState): void {
   const at = (address: string, what: string): Excel.Range =>
     sheet.getRange(boxAddress(layoutBox(layout.sheet, address, what)));
   for (const { address, formula } of layout.formulas ?? [])
@@ -179,7 +179,10 @@ function queueFinish(sheet: Excel.Worksheet, layout: SheetWrite): void {
     table.name = name;
   }
   for (const chart of layout.charts) queueChart(sheet, layout, chart);
-  sheet.visibility = layout.hidden ? 'Hidden' : 'Visible';
+  // Set only when it changes: hiding or showing a sheet is a change of the workbook's
+  // structure, which structure protection refuses.
+  const visibility = layout.hidden ? 'Hidden' : 'Visible';
+  if (visibility !== (existing?.visibility ?? 'Visible')) sheet.visibility = visibility;
 }
 
 function queueChart(

@@ -42,6 +42,39 @@ function checkOwners(
   );
 }
 
+/**
+ * Refuses, before anything is written, a write that protection would stop half-way:
+ * a protected target sheet, or (the workbook's structure protected) a sheet to add or
+ * rename, or no settings sheet for the run's parameters to be saved on afterwards.
+ */
+function checkProtection(sheets: readonly SheetWrite[], state: WorkbookState): void {
+  const guarded = sheets.filter(({ sheet }) => state.sheets.get(sheet.toLowerCase())?.protected);
+  const [first] = guarded;
+  if (first) {
+    const names = guarded.map(({ sheet }) => `"${sheet}"`).join(', ');
+    officeFail(
+      OfficeErrorCode.PROTECTED,
+      `The sheet ${names} is protected, so nothing was written. Unprotect it (Review → Unprotect Sheet) and try again.`,
+      first.sheet,
+    );
+  }
+  if (!state.structureProtected) return;
+  const structural = sheets.filter(({ sheet }) => {
+    const existing = state.sheets.get(sheet.toLowerCase());
+    return !existing || existing.name !== sheet;
+  });
+  const changes = [
+    ...structural.map(({ sheet }) => `"${sheet}"`),
+    ...(state.hasSettingsSheet ? [] : ['its settings sheet']),
+  ];
+  if (structural.length === 0 && state.hasSettingsSheet) return;
+  officeFail(
+    OfficeErrorCode.PROTECTED,
+    `The workbook's structure is protected, so the add-in cannot add or rename ${changes.join(' and ')}; nothing was written. Unprotect it (Review → Protect Workbook) and try again.`,
+    structural[0]?.sheet,
+  );
+}
+
 function checkTableNamesFree(sheets: readonly SheetWrite[], state: WorkbookState): void {
   const rewritten = new Set(sheets.map(({ sheet }) => sheet.toLowerCase()));
   const kept = state.tables.filter((table) => !rewritten.has(table.sheet.toLowerCase()));
@@ -60,6 +93,7 @@ export async function writeSheets(
     sheets.map(({ sheet }) => sheet),
   );
   checkOwners(sheets, state, options);
+  checkProtection(sheets, state);
   checkTableNamesFree(sheets, state);
   const steps = sheets.flatMap((layout) =>
     stepsFor(layout, state.sheets.get(layout.sheet.toLowerCase())),
