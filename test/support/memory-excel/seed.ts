@@ -32,7 +32,8 @@ export type MemoryCellSeed =
       readonly error?: boolean;
       /**
        * A dynamic-array result: the whole block, this cell's value at its top-left. The
-       * other cells get the values, no formula, and this cell as their spill parent.
+       * other cells get the values (an error text such as "#N/A" as that error), no
+       * formula, and this cell as their spill parent.
        */
       readonly spill?: readonly (readonly ScalarValue[])[];
       /** False to leave the cell unlocked on a protected sheet. */
@@ -96,6 +97,25 @@ function seedCell(sheet: SheetModel, address: string, seed: MemoryCellSeed): voi
   if (seed.spill) seedSpill(sheet, row, column, cell, seed.spill);
 }
 
+/** Excel's error values: a spilled cell seeded with one of these holds that error. */
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+]);
+
 function seedSpill(
   sheet: SheetModel,
   row: number,
@@ -120,6 +140,7 @@ function seedSpill(
       child.value = value;
       delete child.formula;
       child.spillParent = { row, column };
+      if (typeof value === 'string' && EXCEL_ERRORS.has(value)) child.error = true;
     }),
   );
 }
