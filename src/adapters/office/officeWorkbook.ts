@@ -103,7 +103,7 @@ export class OfficeWorkbook implements Workbook {
   writeSheets(sheets: readonly SheetWrite[], options?: WriteOptions): Promise<void> {
     const names = sheets.map((s) => `"${s.sheet}"`).join(', ');
     return whileDoing(`writing the sheets ${names}`, () =>
-      this.run((context) => writeSheets(context, sheets, options)),
+      this.run((context) => writeSheets(context, sheets, options, this.supports)),
     );
   }
 

@@ -9,6 +9,7 @@
  */
 import { SETTINGS_SHEET } from '../../ports/storage';
 import type { SheetOwner } from '../../ports/workbook';
+import { headerTexts } from './cellValues';
 
 /** The sheet-scoped name that marks a sheet as the add-in's (the .xlsx adapter uses the same). */
 export const OWNER_NAME = 'BCF_OWNER';
@@ -39,14 +40,24 @@ export interface SheetState {
   /** The sheet's name as the workbook has it (case may differ from what was asked). */
   readonly name: string;
   readonly owner: SheetOwner;
-  /** Tables on the sheet, to delete before rewriting it. */
-  readonly tables: readonly string[];
+  /** Tables on the sheet, with where they are and their headers (kept or deleted on rewrite). */
+  readonly tables: readonly TableShape[];
   /** Charts on the sheet, likewise. */
   readonly charts: readonly string[];
   /** Whether the sheet is protected (Review → Protect Sheet): then nothing may be written. */
   readonly protected: boolean;
   /** Its visibility, so that an unchanged one is not set again. */
   readonly visibility: string;
+}
+
+/** An existing table's place and header texts (0-based, as Office.js gives them). */
+export interface TableShape {
+  readonly name: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly headers: readonly string[];
 }
 
 /** What the writer needs to know of the workbook: target sheets and names in use elsewhere. */
@@ -79,18 +90,35 @@ export async function inspectWorkbook(
   const existing = sheets.items.filter((sheet) => wanted.has(sheet.name.toLowerCase()));
   const marks = existing.map(loadMark);
   const charts = existing.map((sheet) => sheet.charts.load('items/name'));
+  const onTargets = tables.items.filter((table) => wanted.has(table.worksheet.name.toLowerCase()));
+  const shapes = onTargets.map((table) => ({
+    table,
+    range: table.getRange().load('rowIndex, columnIndex, rowCount, columnCount'),
+    header: table.getHeaderRowRange().load('values'),
+  }));
   await context.sync();
   const tableList = tables.items.map((table) => ({
     name: table.name,
     sheet: table.worksheet.name,
   }));
+  const shapesOn = (sheet: string): TableShape[] =>
+    shapes
+      .filter(({ table }) => table.worksheet.name === sheet)
+      .map(({ table, range, header }) => ({
+        name: table.name,
+        rowIndex: range.rowIndex,
+        columnIndex: range.columnIndex,
+        rowCount: range.rowCount,
+        columnCount: range.columnCount,
+        headers: headerTexts(header.values),
+      }));
   const states = new Map<string, SheetState>();
   existing.forEach((sheet, i) => {
     const mark = marks[i];
     states.set(sheet.name.toLowerCase(), {
       name: sheet.name,
       owner: mark && isOwnMark(mark) ? 'addin' : 'user',
-      tables: tableList.filter((t) => t.sheet === sheet.name).map((t) => t.name),
+      tables: shapesOn(sheet.name),
       charts: (charts[i]?.items ?? []).map((chart) => chart.name),
       protected: sheet.protection.protected,
       visibility: sheet.visibility,

@@ -9,6 +9,7 @@
 import { sheetLayoutsFault, tableNamesFault } from '../../ports/sheetLayout';
 import type { SheetWrite } from '../../ports/workbook';
 import { OfficeErrorCode, officeFail } from './errors';
+import type { IsSetSupported } from './excelRun';
 import { inspectWorkbook, type WorkbookState } from './ownership';
 import { packBatches } from './payload';
 import { syncInPayloadBatches } from './payloadSyncs';
@@ -86,6 +87,7 @@ export async function writeSheets(
   context: Excel.RequestContext,
   sheets: readonly SheetWrite[],
   options: WriteOptions = {},
+  isSetSupported: IsSetSupported = () => false,
 ): Promise<void> {
   refuseLayout(sheetLayoutsFault(sheets));
   const state = await inspectWorkbook(
@@ -95,8 +97,9 @@ export async function writeSheets(
   checkOwners(sheets, state, options);
   checkProtection(sheets, state);
   checkTableNamesFree(sheets, state);
+  const canResize = isSetSupported('ExcelApi', '1.13');
   const steps = sheets.flatMap((layout) =>
-    stepsFor(layout, state.sheets.get(layout.sheet.toLowerCase())),
+    stepsFor(layout, state.sheets.get(layout.sheet.toLowerCase()), canResize),
   );
   // Every sheet is set up (added or cleared) before any is finished, so a drop-down may
   // read its items from a sheet later in the same write.
