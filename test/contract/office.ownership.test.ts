@@ -83,6 +83,16 @@ describe('Office adapter ownership marks: hiding', () => {
     ]);
   });
 
+  it("hides the settings sheet's mark too, again if Excel ignored it", async () => {
+    for (const hidingNewNameIgnored of [false, true]) {
+      const excel = createMemoryExcel({}, { behaviour: { hidingNewNameIgnored } });
+      await new OfficeWorkbook(excel.run).settings.set({ 'bcf.last': 'pool' });
+      expect(excel.sheet('BCF_Settings')?.names).toEqual([
+        { name: 'BCF_OWNER', formula: '="bcf"', visible: false, comment: '' },
+      ]);
+    }
+  });
+
   it('takes no extra sync when Excel honours it', async () => {
     const honouring = createMemoryExcel();
     await new OfficeWorkbook(honouring.run).writeSheets([results]);

@@ -10,6 +10,7 @@ import { CELL_CHARACTER_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
 import type { ExcelRun } from './excelRun';
 import { OfficeErrorCode, officeFail, whileDoing } from './errors';
 import { OWNER_FORMULA, OWNER_NAME } from './ownership';
+import { hideShownMarks } from './sheetWriter';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -94,8 +95,9 @@ export class OfficeSettings implements WorkbookSettings {
           );
         }
         const sheet = found?.sheet ?? context.workbook.worksheets.add(SETTINGS_SHEET);
-        if (!found) {
-          sheet.names.add(OWNER_NAME, OWNER_FORMULA);
+        const mark = found ? undefined : sheet.names.add(OWNER_NAME, OWNER_FORMULA);
+        if (mark) {
+          mark.visible = false;
           sheet.visibility = 'VeryHidden';
         }
         const merged = new Map<string, string>();
@@ -108,7 +110,9 @@ export class OfficeSettings implements WorkbookSettings {
         const block = sheet.getRange(`A1:B${values.length}`);
         block.numberFormat = values.map(() => ['@', '@']);
         block.values = values;
+        mark?.load('visible');
         await context.sync();
+        if (mark) await hideShownMarks(context, [mark]);
       }),
     );
   }
