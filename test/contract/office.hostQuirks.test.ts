@@ -65,6 +65,43 @@ describe('Office adapter: reads that come back wrong', () => {
   });
 });
 
+describe('Office adapter: small reads that come back null', () => {
+  it('refuses to take null settings or headers for none (a later save would drop the settings)', async () => {
+    const excel = createMemoryExcel(
+      {
+        sheets: [
+          { name: 'BCF_Settings', cells: { A1: 'bcf.years', B1: '5', A2: 'bcf.last', B2: 'pool' } },
+          {
+            name: 'Data',
+            rows: {
+              values: [
+                ['Partner', 'Amount'],
+                ['CCG', 10],
+              ],
+            },
+          },
+        ],
+        tables: [{ name: 'Contributions', sheet: 'Data', range: 'A1:B2' }],
+      },
+      { limits: { responseBytes: 20 }, behaviour: { oversizedResponse: 'null' } },
+    );
+    const workbook = new OfficeWorkbook(excel.run);
+    await expect(workbook.settings.set({ 'bcf.years': '6' })).rejects.toMatchObject({
+      code: OfficeErrorCode.BAD_READ,
+      message:
+        'Excel returned no cells, or the wrong number of them, for the sheet "BCF_Settings". Nothing was read; try again, and if it persists, report it.',
+    });
+    expect(excel.values('BCF_Settings', 'A1:B2')).toEqual([
+      ['bcf.years', '5'],
+      ['bcf.last', 'pool'],
+    ]);
+    await expect(workbook.listTables()).rejects.toMatchObject({
+      code: OfficeErrorCode.BAD_READ,
+      message: expect.stringContaining('the header row of table "Contributions"') as unknown,
+    });
+  });
+});
+
 describe('Office adapter: the user typing in a cell', () => {
   const seed = {
     sheets: [

@@ -15,6 +15,27 @@ import { excelCodeOf, OfficeErrorCode, OfficeAdapterError } from './errors';
 const RETRY_SMALLER = new Set(['ResponsePayloadSizeLimitExceeded', 'GeneralException']);
 
 /**
+ * Like {@link gridOf} for a small read made in one sync (settings, table headers), which
+ * is not split and retried: a wrong shape fails at once as `WORKBOOK.BAD_READ`.
+ */
+export function checkedGrid(
+  values: unknown,
+  rows: number,
+  columns: number,
+  what: string,
+): unknown[][] {
+  try {
+    return gridOf(values, rows, columns, what);
+  } catch (error) {
+    if (!(error instanceof UnexpectedReadShape)) throw error;
+    throw new OfficeAdapterError(
+      OfficeErrorCode.BAD_READ,
+      `${error.message} Nothing was read; try again, and if it persists, report it.`,
+    );
+  }
+}
+
+/**
  * Thrown by a read's `done` when Excel answered with something other than the cells
  * asked for (`null` values, too few rows): some hosts do that for an oversized read
  * instead of failing. The batch is split and read again; if it cannot be split, the

@@ -10,6 +10,7 @@ import { CELL_CHARACTER_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
 import type { ExcelRun } from './excelRun';
 import { OfficeErrorCode, officeFail, whileDoing } from './errors';
 import { OWNER_FORMULA, OWNER_NAME } from './ownership';
+import { checkedGrid } from './payloadSyncs';
 import { hideShownMarks } from './sheetWriter';
 
 type Rows = readonly (readonly unknown[])[];
@@ -22,12 +23,19 @@ async function loadRows(
   await context.sync();
   if (sheet.isNullObject) return undefined;
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('values, columnCount, rowIndex, columnIndex');
+  used.load('values, rowCount, columnCount, rowIndex, columnIndex');
   await context.sync();
   // Only a block from A1 is ours; anything else on the sheet is ignored.
   if (used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0)
     return { sheet, rows: [] };
-  return { sheet, rows: used.values };
+  // Checked: settings read back as [] would be saved over with only the new entries.
+  const rows = checkedGrid(
+    used.values,
+    used.rowCount,
+    used.columnCount,
+    `the sheet "${SETTINGS_SHEET}"`,
+  );
+  return { sheet, rows };
 }
 
 function textOf(value: unknown): string {

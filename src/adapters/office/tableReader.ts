@@ -7,7 +7,7 @@ import type { CellValue, TableData, TableInfo } from '../../ports/workbook';
 import { cellRows, headerTexts } from './cellValues';
 import { OfficeErrorCode, officeFail } from './errors';
 import { packBatches, READ_BYTES_PER_CELL, rowsPerReadChunk } from './payload';
-import { gridOf, readInPayloadBatches } from './payloadSyncs';
+import { checkedGrid, gridOf, readInPayloadBatches } from './payloadSyncs';
 
 /** What one sync tells of a table. */
 interface TableMeta {
@@ -71,6 +71,9 @@ export async function listTables(context: Excel.RequestContext): Promise<TableIn
     meta.table.getHeaderRowRange().load('values, rowIndex, columnIndex'),
   );
   await context.sync();
+  metas.forEach((meta, i) =>
+    checkedGrid(headers[i]?.values, 1, meta.columnCount, `the header row of table "${meta.name}"`),
+  );
   return metas
     .map((meta, i) => {
       const range = headers[i];
