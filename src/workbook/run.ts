@@ -9,7 +9,8 @@ import { readParams, type ScenarioParams } from './params';
 import { readInputTables } from './readInputs';
 import { resultSheet } from './resultSheet';
 import { standInFinding, standInTables } from './standIns';
-import { lastRun, saveRun } from './settingsStore';
+import { lastRun, saveRun, savedMapping } from './settingsStore';
+import { mergeMappings, type ColumnMapping } from './mapping';
 import type { TableKindId } from './tableSchema';
 
 /** The stages of a run, reported through `onProgress`. */
@@ -26,6 +27,19 @@ export interface RunOptions {
   readonly onProgress?: (stage: RunStage) => void;
   /** Table names chosen by the user, by kind, instead of the default names. */
   readonly tableNames?: Partial<Record<TableKindId, string>>;
+  /**
+   * A column mapping (a `--map` file): where kinds are, said rather than found. Its
+   * kinds replace those of the mapping saved in the workbook, which is used otherwise.
+   */
+  readonly mapping?: ColumnMapping;
+}
+
+/** The parameter that chooses the plan year of columns given per year ("Expenditure (£) 2024-25"). */
+export const YEAR_PARAM = 'year';
+
+function yearOf(params: ScenarioParams): string | undefined {
+  const year = params[YEAR_PARAM];
+  return typeof year === 'string' || typeof year === 'number' ? String(year) : undefined;
 }
 
 /** What a run gives back to the task pane or CLI. */
@@ -90,10 +104,17 @@ export async function runMechanism(
   if (aborted()) return cancelled;
   options.onProgress?.('reading');
   const standIns = standInTables(def.tables, params);
-  const read = await readInputTables(workbook, def.tables, options.tableNames, standIns.tables);
+  const saved = await savedMapping(workbook.settings);
+  const mapping = mergeMappings(saved.mapping, options.mapping);
+  const year = yearOf(params);
+  const read = await readInputTables(workbook, def.tables, options.tableNames, standIns.tables, {
+    ...(year === undefined ? {} : { year }),
+    ...(mapping === undefined ? {} : { mapping }),
+  });
   const typed = readParams(def.params, params);
   const prepared = def.prepare(read.tables, typed.values, params);
   const findings = [
+    ...saved.findings,
     ...standIns.findings,
     ...read.findings.map(standInFinding),
     ...typed.findings,
@@ -109,6 +130,8 @@ export async function runMechanism(
     if (isEngineError(error)) return invalid([engineFinding(error, prepared.origins)]);
     throw error;
   }
+  // How columns were read (amounts scaled from £000, a plan year chosen) comes first.
+  if (read.steps.length > 0) computed = { ...computed, steps: [...read.steps, ...computed.steps] };
   const sheet = resultSheet(def, {
     tables: read.tables,
     values: typed.values,

@@ -1,0 +1,71 @@
+/**
+ * Plain ranges through every adapter: each fixture of plainRangeFixtures.ts is built as
+ * an .xlsx file with ExcelTS (read by the .xlsx adapter, both its fast package reader and
+ * the ExcelTS model) and as an in-memory Excel (read by the Office adapter), and must
+ * read to the same typed rows, findings and steps.
+ */
+import { OfficeWorkbook } from '../../src/adapters/office';
+import { openXlsx } from '../../src/adapters/xlsx';
+import { Workbook } from '../../src/adapters/xlsx/excelts';
+import { Dec } from '../../src/engine/decimal';
+import type { WorkbookReader } from '../../src/ports/workbook';
+import { readInputTables } from '../../src/workbook/readInputs';
+import { TABLE_KINDS } from '../../src/workbook/tableKinds';
+import { createMemoryExcel } from '../support/memory-excel';
+import { memorySeed } from './officeHarness';
+import { RANGE_FIXTURES, type RangeFixture } from './plainRangeFixtures';
+import { xlsxBook } from './plainRangeXlsx';
+
+async function xlsxReader(fixture: RangeFixture, model: boolean): Promise<WorkbookReader> {
+  const book: Workbook = await xlsxBook(fixture);
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  const workbook = await openXlsx(bytes, 'fixture.xlsx');
+  if (model) await workbook.formulas.findFormulas('BCF.'); // loads the ExcelTS model
+  return workbook;
+}
+
+function officeReader(fixture: RangeFixture): WorkbookReader {
+  const excel = createMemoryExcel(memorySeed(fixture.seed));
+  return new OfficeWorkbook(excel.run);
+}
+
+async function readFixture(reader: WorkbookReader, fixture: RangeFixture) {
+  const kind = TABLE_KINDS[fixture.kind];
+  const read = await readInputTables(reader, [{ kind, required: true }], {}, new Map(), {
+    ...(fixture.year === undefined ? {} : { year: fixture.year }),
+  });
+  const table = read.tables[fixture.kind];
+  const rows = (table?.rows ?? []).map((row) =>
+    Object.fromEntries(
+      Object.entries(row.values).map(([id, v]) => [
+        id,
+        Dec.isDecimal(v) ? v.toString() : String(v),
+      ]),
+    ),
+  );
+  return {
+    rows,
+    findings: read.findings.map((f) => f.message),
+    steps: read.steps.map((s) => s.text),
+  };
+}
+
+const adapters: readonly {
+  name: string;
+  reader: (f: RangeFixture) => Promise<WorkbookReader> | WorkbookReader;
+  merges: boolean;
+}[] = [
+  { name: '.xlsx package reader', reader: (f) => xlsxReader(f, false), merges: true },
+  { name: '.xlsx ExcelTS model', reader: (f) => xlsxReader(f, true), merges: true },
+  { name: 'Office adapter over the in-memory Excel', reader: officeReader, merges: false },
+];
+
+describe.each(adapters)('plain ranges through the $name', ({ reader, merges }) => {
+  const fixtures = RANGE_FIXTURES.filter((f) => merges || f.needsMerges !== true);
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+    const read = await readFixture(await reader(fixture), fixture);
+    expect(read.findings).toEqual(fixture.expected.findings);
+    expect(read.rows).toEqual(fixture.expected.rows);
+    expect(read.steps).toEqual(fixture.expected.steps ?? []);
+  });
+});
