@@ -20,10 +20,14 @@ import { defaultResultsPath, refuseExistingOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
 import { complain, errorText, say } from './report';
+import { readMapFile } from './mapFile';
+import type { ColumnMapping } from '../workbook/mapping';
+import { inputSources } from '../workbook/sources';
 
 const OPTIONS = {
   mechanism: 'string',
   params: 'string',
+  map: 'string',
   out: 'string',
   force: 'boolean',
   json: 'boolean',
@@ -59,6 +63,8 @@ export async function runAll(
     readonly progress: Progress;
     /** Replace sheets of the result sheets' names that the user made (`--replace-user-sheets`). */
     readonly replaceUserSheets?: boolean;
+    /** A `--map` file's column mapping. */
+    readonly mapping?: ColumnMapping;
   },
 ): Promise<MechanismRun[]> {
   const runs: MechanismRun[] = [];
@@ -68,6 +74,7 @@ export async function runAll(
     const outcome = await runMechanism(workbook, mechanism.id, params, {
       now: options.now,
       replaceUserSheets: options.replaceUserSheets === true,
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     });
     options.progress.step(mechanism.title);
     if (outcome.ok) {
@@ -94,8 +101,9 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const force = flags.has('force');
   await refuseExistingOutput(out, force);
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
   const workbook = await openXlsx(input);
-  const mechanisms = chooseMechanisms(strings.mechanism, await workbook.listTables());
+  const mechanisms = chooseMechanisms(strings.mechanism, await inputSources(workbook, mapping));
   if (mechanisms.length === 0) {
     const known = registeredMechanisms().map((m) => m.id);
     complain(
@@ -111,6 +119,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
       now: new Date(),
       progress: stepsProgress('run', mechanisms.length, flags.has('quiet')),
       replaceUserSheets: flags.has('replace-user-sheets'),
+      ...(mapping === undefined ? {} : { mapping }),
     });
   } catch (error) {
     if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {
