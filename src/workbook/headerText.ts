@@ -65,7 +65,19 @@ function scaleOf(unit: string | undefined): number {
  *   → [{ key: "expenditure(£000)2024-25", scale: 1 }, …,
  *      { key: "expenditure", scale: 1000, unit: "£000", year: "2024-25", money: true }]
  */
-export function headerReadings(header: string): HeaderReading[] {
+export function headerReadings(header: string): readonly HeaderReading[] {
+  const known = readingsCache.get(header);
+  if (known !== undefined) return known;
+  const readings = readingsOf(header);
+  // Headers repeat across rows, kinds and files; the cache is cleared rather than grown without end.
+  if (readingsCache.size > 5_000) readingsCache.clear();
+  readingsCache.set(header, readings);
+  return readings;
+}
+
+const readingsCache = new Map<string, readonly HeaderReading[]>();
+
+function readingsOf(header: string): HeaderReading[] {
   let text = header.replace(/[\s\u00a0\u202f]+/gu, ' ').trim();
   let scale = 1;
   let unit: string | undefined;

@@ -86,12 +86,23 @@ interface Assigned {
   readonly reading: HeaderReading;
 }
 
-/** Which column of the kind each header is, if any: the first reading any column accepts. */
-function assign(kind: TableKind, headers: readonly string[]): Map<ColumnSpec, Assigned[]> {
+const keysByKind = new WeakMap<TableKind, Map<string, ColumnSpec[]>>();
+
+/** Each header key a kind accepts → its columns that accept it (made once per kind). */
+function kindKeys(kind: TableKind): Map<string, ColumnSpec[]> {
+  const known = keysByKind.get(kind);
+  if (known !== undefined) return known;
   const byKey = new Map<string, ColumnSpec[]>();
   for (const spec of kind.columns) {
     for (const key of columnKeys(spec)) byKey.set(key, [...(byKey.get(key) ?? []), spec]);
   }
+  keysByKind.set(kind, byKey);
+  return byKey;
+}
+
+/** Which column of the kind each header is, if any: the first reading any column accepts. */
+function assign(kind: TableKind, headers: readonly string[]): Map<ColumnSpec, Assigned[]> {
+  const byKey = kindKeys(kind);
   const assigned = new Map<ColumnSpec, Assigned[]>();
   headers.forEach((header, index) => {
     if (header.trim() === '') return;

@@ -86,7 +86,7 @@ function claims(kind: TableKind, table: TableInfo): boolean {
 
 /** Whether any kind claims a header row (how plain ranges are found). */
 export function claimedByAnyKind(headers: readonly string[]): boolean {
-  return KINDS.some((kind) => claimsHeaders(kind, headers));
+  return KINDS.some((kind) => headerFit(kind, headers) > 0);
 }
 
 function byHeaders(

@@ -108,6 +108,7 @@ export class FastBook {
   readonly changes: Change[] = [];
   private readonly settings = new Map<string, string>();
   private baseSettings: SettingRow[] | undefined;
+  private readonly usedCells = new Map<string, SheetCells>();
 
   constructor(readonly pkg: PackageBook) {
     this.tabs = pkg.sheets.map((sheet) => ({ kind: 'input', sheet }));
@@ -190,8 +191,19 @@ export class FastBook {
       if (this.owned.has(sheet.name.toLowerCase())) return [];
       if (sheet.name.toLowerCase() === SETTINGS_SHEET.toLowerCase()) return [];
       if (/\sstate="veryHidden"/.test(sheet.element)) return [];
-      const xml = this.pkg.text(sheet.part) ?? '';
-      return [usedCellsFromXml(sheet.name, xml, () => this.pkg.sharedStrings(), this.pkg.date1904)];
+      // An input sheet never changes on this path (writes become layouts), so it is read once.
+      let cells = this.usedCells.get(sheet.part);
+      if (cells === undefined) {
+        const xml = this.pkg.text(sheet.part) ?? '';
+        cells = usedCellsFromXml(
+          sheet.name,
+          xml,
+          () => this.pkg.sharedStrings(),
+          this.pkg.date1904,
+        );
+        this.usedCells.set(sheet.part, cells);
+      }
+      return [cells];
     });
   }
 

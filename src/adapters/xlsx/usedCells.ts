@@ -10,7 +10,7 @@ import { boxAddress } from '../../ports/a1';
 import { cellAddress, parseBox, type CellBox } from './a1';
 import { isUnsaved, portValue, formulaText } from './cellValues';
 import type { Worksheet } from './excelts';
-import { cellValueOf, UNSAVED } from './sheetScan';
+import { cellValueOf, scanCells, UNSAVED } from './sheetScan';
 import { decodeXml } from './xmlText';
 
 interface Cell {
@@ -77,6 +77,60 @@ export function usedCellsFromXml(
   strings: () => readonly string[],
   date1904: boolean,
 ): SheetCells {
+  return (
+    fastUsedCells(sheet, xml, strings, date1904) ?? slowUsedCells(sheet, xml, strings, date1904)
+  );
+}
+
+/** The merged areas listed after `<sheetData>`. */
+function mergesOf(xml: string, from: number): string[] {
+  const merges: string[] = [];
+  const mergeStart = xml.indexOf('<mergeCells', Math.max(from, 0));
+  if (mergeStart >= 0) {
+    const mergeEnd = xml.indexOf('</mergeCells>', mergeStart);
+    for (const match of xml.slice(mergeStart, mergeEnd).matchAll(/\sref="([^"]*)"/g)) {
+      if (parseBox(match[1] ?? '')) merges.push(match[1] ?? '');
+    }
+  }
+  return merges;
+}
+
+/**
+ * The common case, by the table reader's own scanner (sheetScan.ts) over the sheet's
+ * `<dimension>`: undefined when the sheet states none, or a formula in it has no saved
+ * value (the slow reader then lists it as unsaved).
+ */
+function fastUsedCells(
+  sheet: string,
+  xml: string,
+  strings: () => readonly string[],
+  date1904: boolean,
+): SheetCells | undefined {
+  const ref = /<dimension\b[^>]*\sref="([^"]*)"/.exec(xml.slice(0, 2000))?.[1];
+  const box = ref === undefined ? undefined : parseBox(ref.includes(':') ? ref : `${ref}:${ref}`);
+  if (box === undefined) return undefined;
+  if (box.bottom - box.top > 200_000 || box.right - box.left > 2_000) return undefined;
+  const grids = scanCells(xml, [box], strings, date1904);
+  if (grids === UNSAVED) return undefined;
+  const values = grids[0] ?? [];
+  const formulas = new Map<string, string>();
+  if (xml.includes('<f')) {
+    for (const match of xml.matchAll(/<f\b[^>]*>([^<]+)<\/f>/g)) {
+      const open = xml.lastIndexOf('<c ', match.index);
+      const address = /\sr="([A-Z]+\d+)"/.exec(xml.slice(open, xml.indexOf('>', open)))?.[1];
+      if (address !== undefined) formulas.set(address, `=${decodeXml(match[1] ?? '')}`);
+    }
+  }
+  const end = xml.lastIndexOf('</sheetData>');
+  return { sheet, top: box.top, left: box.left, values, formulas, merges: mergesOf(xml, end) };
+}
+
+function slowUsedCells(
+  sheet: string,
+  xml: string,
+  strings: () => readonly string[],
+  date1904: boolean,
+): SheetCells {
   const start = xml.indexOf('<sheetData');
   const end = xml.lastIndexOf('</sheetData>');
   const cells: Cell[] = [];
@@ -106,14 +160,7 @@ export function usedCellsFromXml(
       }
     }
   }
-  const merges: string[] = [];
-  const mergeStart = xml.indexOf('<mergeCells', Math.max(end, 0));
-  if (mergeStart >= 0) {
-    const mergeEnd = xml.indexOf('</mergeCells>', mergeStart);
-    for (const match of xml.slice(mergeStart, mergeEnd).matchAll(/\sref="([^"]*)"/g)) {
-      if (parseBox(match[1] ?? '')) merges.push(match[1] ?? '');
-    }
-  }
+  const merges = mergesOf(xml, end);
   return assemble(sheet, cells, merges);
 }
 
