@@ -140,7 +140,13 @@ export async function readInputTables(
       ...(options.year === undefined ? {} : { year: options.year }),
       ...(mappedRange === undefined ? {} : { mapped: mappedRange.mapped }),
     });
-    findings.push(...read.findings);
+    // A formula with no saved value reads as blank: its own finding says why, once.
+    const unsaved = new Set(plain?.unsaved ?? []);
+    findings.push(
+      ...read.findings.filter(
+        (f) => !(f.code === FindingCode.BLANK && unsaved.has(f.address ?? '')),
+      ),
+    );
     steps.push(...read.steps);
     if (required && read.table.rows.length === 0) {
       findings.push(

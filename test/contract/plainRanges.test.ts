@@ -69,3 +69,38 @@ describe.each(adapters)('plain ranges through the $name', ({ reader, merges }) =
     expect(read.steps).toEqual(fixture.expected.steps ?? []);
   });
 });
+
+describe('formulas with no value saved in the file', () => {
+  async function book(withResult: boolean): Promise<WorkbookReader> {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Income');
+    sheet.addRows([
+      ['Source of funding', 'Contributor', 'Income'],
+      ['iBCF', 'Council', 100],
+      ['DFG', 'Council', null],
+      [],
+      ['Check', null, null],
+    ]);
+    sheet.getCell('C3').value = withResult ? { formula: 'C2/2', result: 50 } : { formula: 'C2/2' };
+    sheet.getCell('C5').value = { formula: 'C2*3' }; // outside the range: never read
+    return openXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), 'unsaved.xlsx');
+  }
+
+  it('in a plain range body are a finding naming the cell; elsewhere they do not matter', async () => {
+    const read = await readInputTables(await book(false), [
+      { kind: TABLE_KINDS.income, required: true },
+    ]);
+    expect(read.findings.map((f) => [f.code, f.address, f.message])).toEqual([
+      [
+        'INPUT.NO_SAVED_VALUE',
+        'C3',
+        'Income!C3 (Income range Income!A1:C3) holds a formula with no value saved in the file; open the file in Excel, let it calculate and save it, then try again.',
+      ],
+    ]);
+    const saved = await readInputTables(await book(true), [
+      { kind: TABLE_KINDS.income, required: true },
+    ]);
+    expect(saved.findings).toEqual([]);
+    expect(saved.tables.income?.rows.map((r) => String(r.values.amount))).toEqual(['100', '50']);
+  });
+});
