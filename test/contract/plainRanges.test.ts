@@ -10,6 +10,7 @@ import { Workbook } from '../../src/adapters/xlsx/excelts';
 import { Dec } from '../../src/engine/decimal';
 import type { WorkbookReader } from '../../src/ports/workbook';
 import { readInputTables } from '../../src/workbook/readInputs';
+import { runMechanism } from '../../src/workbook/run';
 import { TABLE_KINDS } from '../../src/workbook/tableKinds';
 import { createMemoryExcel } from '../support/memory-excel';
 import { memorySeed } from './officeHarness';
@@ -102,5 +103,39 @@ describe('formulas with no value saved in the file', () => {
     ]);
     expect(saved.findings).toEqual([]);
     expect(saved.tables.income?.rows.map((r) => String(r.values.amount))).toEqual(['100', '50']);
+  });
+});
+
+describe('a run over a plain range', () => {
+  it('shows the £000 scale as the first step of the result, and writes only its own sheet', async () => {
+    const excel = createMemoryExcel({
+      sheets: [
+        {
+          name: 'Pool',
+          rows: {
+            values: [
+              ['Pooled fund'],
+              [],
+              ['Partner', 'Scheme', 'Amount (£000)'],
+              ['B&NES CCG', 'Community services', 28348],
+              ['B&NES Council', 'Community services', 40888],
+            ],
+          },
+        },
+      ],
+    });
+    const workbook = new OfficeWorkbook(excel.run);
+    const outcome = await runMechanism(
+      workbook,
+      'pool',
+      {},
+      { now: new Date('2026-01-05T10:00:00Z') },
+    );
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.findings));
+    expect(outcome.steps[0]?.text).toBe(
+      'Amount read from the column "Amount (£000)" of the Contributions range Pool!A3:C5 in £000 and multiplied by 1,000.',
+    );
+    expect(outcome.headline[0]).toEqual({ label: 'Pool', text: '£69,236,000.00' });
+    expect(excel.values('Pool', 'C4:C5')).toEqual([[28348], [40888]]);
   });
 });
