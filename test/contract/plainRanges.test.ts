@@ -26,7 +26,12 @@ async function xlsxReader(fixture: RangeFixture, model: boolean): Promise<Workbo
 }
 
 function officeReader(fixture: RangeFixture): WorkbookReader {
-  const excel = createMemoryExcel(memorySeed(fixture.seed));
+  const seed = memorySeed(fixture.seed);
+  const merged = {
+    ...seed,
+    sheets: (seed.sheets ?? []).map((s) => ({ ...s, merges: fixture.merges?.[s.name] ?? [] })),
+  };
+  const excel = createMemoryExcel(merged);
   return new OfficeWorkbook(excel.run);
 }
 
@@ -58,7 +63,7 @@ const adapters: readonly {
 }[] = [
   { name: '.xlsx package reader', reader: (f) => xlsxReader(f, false), merges: true },
   { name: '.xlsx ExcelTS model', reader: (f) => xlsxReader(f, true), merges: true },
-  { name: 'Office adapter over the in-memory Excel', reader: officeReader, merges: false },
+  { name: 'Office adapter over the in-memory Excel', reader: officeReader, merges: true },
 ];
 
 describe.each(adapters)('plain ranges through the $name', ({ reader, merges }) => {

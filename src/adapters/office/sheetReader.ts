@@ -1,7 +1,7 @@
 /**
  * Reading the used range of every user's worksheet (for plain ranges and labelled
  * cells) in two syncs: one for the sheet list, one for every sheet's owner mark and its
- * used range's values and formulas together. Only when that response is over the
+ * used range's values, formulas and merged areas together. Only when that response is over the
  * payload limit (a big workbook in Excel on the web) are the sheets read in halves, and
  * a sheet too big on its own by its size and then in runs of rows (payload.ts), each
  * one more sync. Reads change nothing, so a refused read is safely repeated smaller.
@@ -20,12 +20,27 @@ const TOO_BIG = new Set(['ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit'
 /** What one sheet's read gives: nothing (empty, or the add-in's), or its cells. */
 type Read = SheetCells | undefined;
 
+/** The areas of a RangeAreas address ("Sheet1!B5:B6,'My sheet'!H5:I5") without their sheet. */
+export function areaAddresses(address: string): string[] {
+  if (address === '') return [];
+  return address
+    .split(/,(?=(?:[^']*'[^']*')*[^']*$)/)
+    .map((part) =>
+      part
+        .slice(part.lastIndexOf('!') + 1)
+        .replace(/\$/g, '')
+        .trim(),
+    )
+    .filter((part) => part !== '');
+}
+
 function cellsOf(
   sheet: string,
   top: number,
   left: number,
   values: unknown,
   formulas: unknown,
+  merged?: Excel.RangeAreas,
 ): SheetCells {
   const rows: CellValue[][] = cellRows(values);
   const map = new Map<string, string>();
@@ -39,7 +54,8 @@ function cellsOf(
       });
     });
   }
-  return { sheet, top: top + 1, left: left + 1, values: rows, formulas: map };
+  const merges = merged === undefined || merged.isNullObject ? [] : areaAddresses(merged.address);
+  return { sheet, top: top + 1, left: left + 1, values: rows, formulas: map, merges };
 }
 
 /** Reads sheets whole, one sync for all; a too-big answer splits the batch in two. */
@@ -49,10 +65,15 @@ async function readWhole(
   found: Map<Excel.Worksheet, Read>,
 ): Promise<void> {
   if (sheets.length === 0) return;
-  const queued = sheets.map((sheet) => ({
-    mark: sheet.names.getItemOrNullObject(OWNER_NAME),
-    used: sheet.getUsedRangeOrNullObject(true).load('values, formulas, rowIndex, columnIndex'),
-  }));
+  const queued = sheets.map((sheet) => {
+    // getUsedRange (A1 on an empty sheet), not …OrNullObject: its merged areas are asked in the same request.
+    const used = sheet.getUsedRange(true).load('values, formulas, rowIndex, columnIndex');
+    return {
+      mark: sheet.names.getItemOrNullObject(OWNER_NAME),
+      used,
+      merged: used.getMergedAreasOrNullObject().load('address'),
+    };
+  });
   try {
     await context.sync();
   } catch (error) {
@@ -68,13 +89,14 @@ async function readWhole(
   }
   sheets.forEach((sheet, i) => {
     const q = queued[i];
-    if (!q || !q.mark.isNullObject || q.used.isNullObject) {
+    if (!q || !q.mark.isNullObject) {
       found.set(sheet, undefined);
       return;
     }
+    const { used } = q;
     found.set(
       sheet,
-      cellsOf(sheet.name, q.used.rowIndex, q.used.columnIndex, q.used.values, q.used.formulas),
+      cellsOf(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, q.merged),
     );
   });
 }
@@ -87,11 +109,10 @@ interface Rows {
 /** One sheet too big for one response: its size, then its rows in runs under the payload limit. */
 async function readInRows(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<Read> {
   const mark = sheet.names.getItemOrNullObject(OWNER_NAME);
-  const used = sheet
-    .getUsedRangeOrNullObject(true)
-    .load('rowIndex, columnIndex, rowCount, columnCount');
+  const used = sheet.getUsedRange(true).load('rowIndex, columnIndex, rowCount, columnCount');
+  const merged = used.getMergedAreasOrNullObject().load('address');
   await context.sync();
-  if (!mark.isNullObject || used.isNullObject) return undefined;
+  if (!mark.isNullObject) return undefined;
   const { rowIndex, columnIndex, rowCount, columnCount } = used;
   const chunk = Math.max(1, Math.floor(rowsPerReadChunk(columnCount) / 2));
   const parts: { item: Rows; bytes: number }[] = [];
@@ -130,7 +151,7 @@ async function readInRows(context: Excel.RequestContext, sheet: Excel.Worksheet)
   const formulas = pieces.flatMap((p) =>
     Array.isArray(p.formulas) ? (p.formulas as unknown[]) : [],
   );
-  return cellsOf(sheet.name, rowIndex, columnIndex, values, formulas);
+  return cellsOf(sheet.name, rowIndex, columnIndex, values, formulas, merged);
 }
 
 /**

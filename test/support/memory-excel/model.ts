@@ -63,6 +63,8 @@ export interface SheetModel {
   validations: ValidationModel[];
   names: NameModel[];
   charts: ChartModel[];
+  /** Merged areas (0-based), if any were seeded. */
+  merges?: Rect[];
   deleted: boolean;
 }
 

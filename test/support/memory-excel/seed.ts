@@ -39,6 +39,8 @@ export interface MemorySheetSeed {
   readonly rows?: { readonly at?: string; readonly values: readonly (readonly ScalarValue[])[] };
   /** Sheet-scoped defined names. */
   readonly names?: readonly { readonly name: string; readonly formula: string }[];
+  /** Merged areas, e.g. ["A1:A2"] (their value is in the first cell, as in Excel). */
+  readonly merges?: readonly string[];
 }
 
 /** A seeded table: its range includes the header row. */
@@ -91,6 +93,11 @@ function seedSheet(workbook: WorkbookModel, seed: MemorySheetSeed): void {
   );
   for (const [address, cell] of Object.entries(seed.cells ?? {})) seedCell(sheet, address, cell);
   sheet.names = (seed.names ?? []).map(nameModel);
+  if (seed.merges !== undefined) {
+    sheet.merges = seed.merges.map(
+      (address) => parseAddress(address)?.rect ?? seedError(`Bad merged area ${address}`),
+    );
+  }
 }
 
 function nameModel(seed: { readonly name: string; readonly formula: string }): NameModel {
