@@ -26,6 +26,9 @@ export const BOARD_LABELS: readonly string[] = [
   'HWB name',
 ];
 
+/** The labels of the plan year, read when columns are given per year and no year was chosen. */
+export const YEAR_LABELS: readonly string[] = ['Plan year', 'Financial year', 'Year'];
+
 function labelKey(text: string): string {
   return headerKey(text).replace(/[:：]+$/u, '');
 }

@@ -6,7 +6,9 @@ import type { InputTable } from './inputTable';
 import { claimedByAnyKind, locateTables, type WantedTable } from './locate';
 import { resolveMapping, type ColumnMapping, type MappedRange } from './mapping';
 import { findPlainRanges, knownHeaderKeys, type PlainRange } from './plainRanges';
-import { readTable, tableText } from './readTable';
+import { matchWithMapping, readTable, tableText } from './readTable';
+import { findLabelled, YEAR_LABELS } from './labelCells';
+import { normalYear } from './headerText';
 import { TABLE_KINDS } from './tableKinds';
 import type { TableKind, TableKindId } from './tableSchema';
 
@@ -122,9 +124,7 @@ export async function readInputTables(
   const chosenTables = [...where.found.values()].filter((t) => t.range === undefined);
   const data =
     chosenTables.length === 0 ? [] : await reader.readTables(chosenTables.map((t) => t.name));
-  const tables: InputTables = {};
-  const steps: Step[] = [];
-  for (const { kind, required } of wanted) {
+  const sources = wanted.flatMap(({ kind, required }) => {
     const info = where.found.get(kind.id);
     const mappedRange = mappedRanges.get(kind.id);
     const plain =
@@ -134,10 +134,34 @@ export async function readInputTables(
       standIns.get(kind.id) ??
       plain?.data ??
       (info === undefined ? undefined : data.find((d) => d.name === info.name));
-    if (body === undefined) continue;
+    return body === undefined ? [] : [{ kind, required, body, plain, mappedRange }];
+  });
+  const steps: Step[] = [];
+  let year = options.year;
+  const perYear = sources.some(
+    (s) => matchWithMapping(s.kind, s.body.headers, s.mappedRange ?? {}).years.length > 0,
+  );
+  if (year === undefined && perYear && reader.readSheets !== undefined) {
+    // Columns given per year and no year chosen: the plan year written beside its label.
+    const declared = options.mapping?.cells?.year;
+    const labelled = findLabelled(
+      needsSheets ? sheets : await reader.readSheets(),
+      declared === undefined ? YEAR_LABELS.map((label) => ({ label })) : [declared],
+    );
+    const found = labelled === undefined ? undefined : normalYear(String(labelled.value));
+    if (labelled !== undefined && found !== undefined) {
+      year = found;
+      steps.push({
+        rule: 'reading',
+        text: `Plan year ${found} read from ${sheetRef(labelled.sheet)}!${labelled.address}, beside its label.`,
+      });
+    }
+  }
+  const tables: InputTables = {};
+  for (const { kind, required, body, plain, mappedRange } of sources) {
     if (plain !== undefined) findings.push(...unsavedFindings(plain, kind));
     const read = readTable(body, kind, {
-      ...(options.year === undefined ? {} : { year: options.year }),
+      ...(year === undefined ? {} : { year }),
       ...(mappedRange === undefined ? {} : { mapped: mappedRange.mapped }),
     });
     // A formula with no saved value reads as blank: its own finding says why, once.

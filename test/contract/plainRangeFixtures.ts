@@ -217,6 +217,30 @@ export const RANGE_FIXTURES: readonly RangeFixture[] = [
     },
   },
   {
+    name: 'a two-year plan read for the plan year written beside its label',
+    seed: {
+      sheets: [
+        { name: 'Cover', rows: [['BCF plan'], ['Plan year:', null, '2024/25']] },
+        {
+          name: 'Income',
+          rows: [
+            ['Source of funding', 'Contributor', 'Income (£) 2024-25', 'Income (£) 2025-26'],
+            ['iBCF', 'Council', 100, 110],
+          ],
+        },
+      ],
+    },
+    kind: 'income',
+    expected: {
+      rows: [{ source: 'iBCF', contributor: 'Council', amount: '100' }],
+      findings: [],
+      steps: [
+        'Plan year 2024-25 read from Cover!C2, beside its label.',
+        'Income read from the column "Income (£) 2024-25" of the Income range Income!A1:D2 for 2024-25.',
+      ],
+    },
+  },
+  {
     name: 'a header merged across columns (its value in the first cell)',
     seed: {
       sheets: [
