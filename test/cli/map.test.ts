@@ -5,7 +5,7 @@
  * file; one file serving a folder of returns; a mapping that no longer fits is a finding
  * naming the header row, and nothing is guessed.
  */
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Workbook } from '../../src/adapters/xlsx/excelts';
 import { openXlsx } from '../../src/adapters/xlsx';
@@ -93,6 +93,34 @@ describe('bcf --map', () => {
       '  passed  Minimum NHS Contribution: planned expenditure £1,000,000.00 equals income.',
     );
     expect(run.stdout).toContain('Findings: none.');
+  });
+
+  it('run writes the plan checks of a mapped return into a copy, the return untouched', async () => {
+    const dir = scratchDir();
+    const { map, params } = files(dir);
+    const plan = join(dir, 'return.xlsx');
+    await writeReturn(plan, 'Somerset');
+    const before = readFileSync(plan);
+    const out = join(dir, 'results.xlsx');
+    const run = await bcf([
+      'run',
+      plan,
+      '--mechanism',
+      'checks',
+      '--map',
+      map,
+      '--params',
+      params,
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(`Wrote ${out} (results of ${plan}):`);
+    expect(readFileSync(plan).equals(before)).toBe(true);
+    const written = await openXlsx(out);
+    expect(await written.sheetOwner('Checks')).toBe('addin');
+    expect(await written.sheetOwner('Spending')).toBe('user');
   });
 
   it('without the mapping the same return has no tables the plan checks know', async () => {
