@@ -225,7 +225,18 @@ export function resolveMapping(
     };
   }
   const range = rangeAtRow(cells, best.row, tables);
-  if (range === undefined) return { findings: [] };
+  if (range === undefined) {
+    // The row is an Excel table's: such a table is mapped by its name ("table"), not by sheet.
+    return {
+      findings: [
+        tableFinding(
+          FindingCode.MAPPING_MISMATCH,
+          { sheet: cells.sheet, table: kind.defaultName },
+          `${what}: the headers ${quoted} on ${sheetRef(cells.sheet)} are an Excel table's; map the table by its name ("table": "...") instead; nothing was read for it.`,
+        ),
+      ],
+    };
+  }
   const { data } = range;
   const headerRow = boxAddress({
     top: best.row,

@@ -61,6 +61,26 @@ describe('column mappings', () => {
     ]);
   });
 
+  it("of a sheet whose header row is an Excel table's ask for the table to be mapped by name", () => {
+    const cells = sheet([
+      ['Stream', 'From', 'Sum (£000)'],
+      ['iBCF', 'Council', 12],
+    ]);
+    const table = {
+      name: 'Money',
+      sheet: 'Money in',
+      headers: ['Stream', 'From', 'Sum (£000)'],
+      rowCount: 1,
+      headerRow: 1,
+      firstColumn: 1,
+    };
+    const { found, findings } = resolveMapping(TABLE_KINDS.income, mapping, [cells], [table]);
+    expect(found).toBeUndefined();
+    expect(findings.map((f) => f.message)).toEqual([
+      `The column mapping for the Income table: the headers "Stream", "From", "Sum (£000)" on 'Money in' are an Excel table's; map the table by its name ("table": "...") instead; nothing was read for it.`,
+    ]);
+  });
+
   it('are checked when read: kinds, fields and headers by name', () => {
     expect(
       parseMapping({ tables: { Income: { sheet: 'S', columns: { Amount: 'Sum' } } } }),
