@@ -17,8 +17,10 @@ import { readParamsFile } from './paramsFile';
 import { silentProgress } from './progress';
 import { complain, say } from './report';
 import { runAll, type MechanismRun } from './runCommand';
+import { readMapFile } from './mapFile';
+import { inputSources } from '../workbook/sources';
 
-const OPTIONS = { params: 'string', json: 'boolean' } as const;
+const OPTIONS = { params: 'string', map: 'string', json: 'boolean' } as const;
 
 function isPlanChecks(value: unknown): value is PlanChecksResult {
   return (
@@ -39,14 +41,16 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const [input, ...extra] = positional;
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
   const workbook = await openXlsx(input);
   await upgradeTemplate(workbook); // in memory: an older template is checked as it would be after upgrading
-  const tables = await workbook.listTables();
+  const sources = await inputSources(workbook, mapping);
   const mechanisms = registeredMechanisms().filter(
-    (m) => m.id === 'checks' || hasTablesFor(m, tables),
+    (m) => m.id === 'checks' || hasTablesFor(m, sources),
   );
   const runs = await runAll(workbook, mechanisms, {
     ...(params === undefined ? {} : { params }),
+    ...(mapping === undefined ? {} : { mapping }),
     now: new Date(),
     progress: silentProgress,
   });

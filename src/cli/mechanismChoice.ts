@@ -4,6 +4,7 @@
  * header row, as the task pane finds them).
  */
 import type { TableInfo } from '../ports/workbook';
+import type { InputSources } from '../workbook/sources';
 import { locateTables } from '../workbook/locate';
 import type { Mechanism, MechanismId } from '../workbook/mechanism';
 import { MECHANISMS } from '../workbook/mechanisms/index';
@@ -18,11 +19,20 @@ export function registeredMechanisms(): Mechanism[] {
   });
 }
 
-/** Whether a workbook's tables include every table the mechanism requires (and at least one it reads). */
-export function hasTablesFor(mechanism: Mechanism, tables: readonly TableInfo[]): boolean {
-  const { found } = locateTables(tables, mechanism.tables);
+/**
+ * Whether a workbook's tables (and plain ranges and mapped kinds, when given) include
+ * every table the mechanism requires, and at least one it reads.
+ */
+export function hasTablesFor(
+  mechanism: Mechanism,
+  tables: readonly TableInfo[] | InputSources,
+): boolean {
+  const sources = 'tables' in tables ? tables : { tables, ranges: [], mapped: new Set() };
+  const { found } = locateTables(sources.tables, mechanism.tables, {}, sources.ranges);
+  const has = (id: (typeof mechanism.tables)[number]['kind']['id']): boolean =>
+    found.has(id) || sources.mapped.has(id);
   const required = mechanism.tables.filter((t) => t.required);
-  return required.every((t) => found.has(t.kind.id)) && found.size > 0;
+  return required.every((t) => has(t.kind.id)) && mechanism.tables.some((t) => has(t.kind.id));
 }
 
 /**
@@ -36,7 +46,7 @@ export function hasTablesFor(mechanism: Mechanism, tables: readonly TableInfo[])
  */
 export function chooseMechanisms(
   asked: string | undefined,
-  tables: readonly TableInfo[],
+  tables: readonly TableInfo[] | InputSources,
 ): Mechanism[] {
   const known = registeredMechanisms();
   if (asked === undefined) return known.filter((m) => hasTablesFor(m, tables));

@@ -21,10 +21,14 @@ import { defaultResultsPath, refuseOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
 import { complain, errorJson, errorText, say } from './report';
+import { readMapFile } from './mapFile';
+import type { ColumnMapping } from '../workbook/mapping';
+import { inputSources } from '../workbook/sources';
 
 const OPTIONS = {
   mechanism: 'string',
   params: 'string',
+  map: 'string',
   out: 'string',
   force: 'boolean',
   json: 'boolean',
@@ -65,6 +69,8 @@ export async function runAll(
     readonly replaceUserSheets?: boolean;
     /** Keep the (one) run as this scenario (`--scenario NAME`; `--force` replaces one kept). */
     readonly scenario?: { readonly name: string; readonly replace: boolean };
+    /** A `--map` file's column mapping. */
+    readonly mapping?: ColumnMapping;
   },
 ): Promise<MechanismRun[]> {
   const runs: MechanismRun[] = [];
@@ -75,6 +81,7 @@ export async function runAll(
       now: options.now,
       replaceUserSheets: options.replaceUserSheets === true,
       ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     });
     options.progress.step(mechanism.title);
     if (outcome.ok) {
@@ -106,11 +113,12 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
   const force = flags.has('force');
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
   // Opened first (only the package's structure is read): the output is named for its kind.
   const workbook = await openXlsx(input);
   const out = strings.out ?? defaultResultsPath(input, workbook.kind);
   await refuseOutput(out, workbook.kind, force);
-  const mechanisms = chooseMechanisms(strings.mechanism, await workbook.listTables());
+  const mechanisms = chooseMechanisms(strings.mechanism, await inputSources(workbook, mapping));
   if (strings.scenario !== undefined && strings.mechanism === undefined) {
     throw new UsageError('--scenario keeps one calculation: give it with --mechanism.');
   }
@@ -138,6 +146,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
       ...(strings.scenario === undefined
         ? {}
         : { scenario: { name: strings.scenario, replace: force } }),
+      ...(mapping === undefined ? {} : { mapping }),
     });
   } catch (error) {
     if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {

@@ -2,8 +2,9 @@
 export const USAGE = `Usage:
   bcf calc <mechanism> <scenario.json|->
       Run one calculation on a JSON scenario; print the result as JSON.
-  bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--out results.xlsx] [--force]
-          [--replace-user-sheets] [--scenario NAME] [--json] [--quiet]
+  bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--map map.json]
+          [--out results.xlsx] [--force] [--replace-user-sheets] [--scenario NAME] [--json]
+          [--quiet]
       Read the input tables, run (every mechanism the workbook has tables for, or M),
       and write the result sheets and charts into a copy (default <workbook>-results.xlsx;
       .xlsm for a macro-enabled workbook; a template gives a workbook of its kind).
@@ -12,11 +13,12 @@ export const USAGE = `Usage:
   bcf compare <workbook.xlsx> NAME NAME... [--out comparison.xlsx] [--force] [--json]
       Run kept scenarios again and write a copy with them side by side (per party, the
       differences from the first, and their outturn curves on one chart).
-  bcf check <workbook.xlsx> [--params params.json] [--json]
+  bcf check <workbook.xlsx> [--params params.json] [--map map.json] [--json]
       The BCF plan checks and every validation finding; exit 1 if a check fails.
   bcf template <out.xlsx> [--force] [--json]
       Write the planning template (the input tables with example rows).
-  bcf consolidate <folder-or-files...> --out summary.xlsx [--force] [--quiet] [--json]
+  bcf consolidate <folder-or-files...> --out summary.xlsx [--map map.json] [--force] [--quiet]
+          [--json]
       Validate many completed templates (one per Health and Wellbeing Board) and write
       a summary workbook: a row per file, totals, a chart and the findings.
   bcf demo
@@ -25,4 +27,5 @@ export const USAGE = `Usage:
 
 Exit codes: 0 done; 1 a plan check failed (check) or a file was skipped (consolidate);
 2 invalid input, a bad file or a usage error (nothing written).
+--map map.json: where each table kind is in workbooks laid out by their owners (README).
 `;

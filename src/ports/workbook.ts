@@ -25,11 +25,39 @@ export interface TableInfo {
   readonly headerRow: number;
   /** Column number of the table's first column, e.g. 2 for column B. */
   readonly firstColumn: number;
+  /**
+   * Set only for a plain range (cells under a header row, not an Excel table): its
+   * cells from the header row to the last body row, e.g. "B6:L20". `headerRow` is then
+   * the header's last row (a header merged over two rows ends on the second).
+   */
+  readonly range?: string;
 }
 
 /** A table with its body values, row by row, in header order. */
 export interface TableData extends TableInfo {
   readonly rows: readonly (readonly CellValue[])[];
+}
+
+/**
+ * The cells of one of the user's worksheets, for finding data that is not in an Excel
+ * table (plain ranges, labelled cells): its used range's values and the formulas in it.
+ */
+export interface SheetCells {
+  readonly sheet: string;
+  /** Row and column (1-based) of the used range's top-left cell. */
+  readonly top: number;
+  readonly left: number;
+  /** The used range's values row by row, "" for a blank cell (as `TableData.rows`). */
+  readonly values: readonly (readonly CellValue[])[];
+  /** The formulas in the used range ("=SUM(D7:D19)"), by address ("D20"). */
+  readonly formulas: ReadonlyMap<string, string>;
+  /**
+   * Merged areas that meet the used range ("B5:B6"), where the host gives them cheaply
+   * (the .xlsx adapter); a merge's value is in its first cell, the others are "".
+   */
+  readonly merges?: readonly string[];
+  /** Formula cells with no value saved in the file (their value reads ""), by address. */
+  readonly unsaved?: readonly string[];
 }
 
 /** Reads the input tables of a workbook. */
@@ -38,6 +66,12 @@ export interface WorkbookReader {
   listTables(): Promise<readonly TableInfo[]>;
   /** The named tables with their bodies, read in as few round trips as the host allows. */
   readTables(names: readonly string[]): Promise<readonly TableData[]>;
+  /**
+   * The used range of every visible or hidden worksheet the user made (not the add-in's
+   * sheets, not very hidden ones), in sheet order, in as few round trips as the host
+   * allows. Optional for readers that only hold tables (stand-ins, fakes).
+   */
+  readSheets?(): Promise<readonly SheetCells[]>;
 }
 
 /** Who made a sheet: nobody (it does not exist), this add-in, or the user. */

@@ -46,6 +46,14 @@ export const FindingCode = {
   DUPLICATE_COLUMN: 'TABLE.DUPLICATE_COLUMN',
   /** A required table with no filled-in rows. */
   EMPTY_TABLE: 'TABLE.EMPTY',
+  /** A column given for several plan years, and no year (or a year it lacks) chosen. */
+  YEAR_NOT_CHOSEN: 'TABLE.YEAR_NOT_CHOSEN',
+  /** A formula in a plain range's body with no value saved in the file. */
+  NO_SAVED_VALUE: 'INPUT.NO_SAVED_VALUE',
+  /** A column mapping (a --map file or one saved in the workbook) that no longer fits. */
+  MAPPING_MISMATCH: 'MAPPING.MISMATCH',
+  /** A column mapping that cannot be read (not JSON, an unknown kind or field). */
+  BAD_MAPPING: 'MAPPING.INVALID',
   /** A scenario parameter that is missing or out of range. */
   BAD_PARAMETER: 'PARAMETER.INVALID',
 } as const;
@@ -66,6 +74,8 @@ export interface Finding {
   readonly row?: number;
   /** The column's header as written in the table. */
   readonly column?: string;
+  /** For a plain range (not an Excel table): its cells, e.g. "B6:L20"; `table` is then its kind. */
+  readonly range?: string;
   /** Cell address on `sheet`, e.g. "D14". */
   readonly address?: string;
   /** The bad value as the cell holds it. */
@@ -82,6 +92,8 @@ export interface CellPlace {
   readonly row: number;
   readonly column: string;
   readonly address: string;
+  /** Set for a plain range: its cells, e.g. "B6:L20" (`table` is then the kind's name). */
+  readonly range?: string;
 }
 
 /**
@@ -95,9 +107,15 @@ export function quoteCell(value: CellValue | undefined): string {
   return String(value);
 }
 
-/** The place prefix of a cell finding: `Contracts!D14 (Contracts table, row 12, column "Annual value")`. */
+/**
+ * The place prefix of a cell finding: `Contracts!D14 (Contracts table, row 12, column
+ * "Annual value")`, or for a plain range `Expenditure!H9 (Schemes range B6:L20, row 3,
+ * column "Expenditure (£)")`.
+ */
 export function placeText(place: CellPlace): string {
-  return `${sheetRef(place.sheet)}!${place.address} (${place.table} table, row ${place.row}, column "${place.column}")`;
+  const what =
+    place.range === undefined ? `${place.table} table` : `${place.table} range ${place.range}`;
+  return `${sheetRef(place.sheet)}!${place.address} (${what}, row ${place.row}, column "${place.column}")`;
 }
 
 /** A finding about one cell; `problem` is the sentence after the place, ending in a full stop. */

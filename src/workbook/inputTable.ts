@@ -31,12 +31,14 @@ export interface InputTable {
 export function placeOf(table: InputTable, row: number, columnId: string): CellPlace | undefined {
   const match = table.columns.get(columnId);
   if (match === undefined) return undefined;
+  const { info } = table;
   return {
-    sheet: table.info.sheet,
-    table: table.info.name,
+    sheet: info.sheet,
+    table: info.range === undefined ? info.name : table.kind.defaultName,
     row,
     column: match.header,
-    address: cellAddress(table.info.headerRow + row, table.info.firstColumn + match.index),
+    address: cellAddress(info.headerRow + row, info.firstColumn + match.index),
+    ...(info.range === undefined ? {} : { range: info.range }),
   };
 }
 

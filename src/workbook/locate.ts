@@ -20,6 +20,12 @@ import type { ColumnSpec, TableKind, TableKindId } from './tableSchema';
  * spend table by Plan year, Partner, Scheme and Amount is not the Contributions table);
  * a kind left without a table is reported missing, not filled by a lookalike.
  * Two or more tables claimed equally are ambiguous: a finding asks for one to be named.
+ *
+ * Plain ranges (cells under a header row that are not an Excel table, see
+ * plainRanges.ts) compete in step 3 with the tables claimed by their headers: a kind
+ * claimed by a plain range and by an Excel table (or by two plain ranges) is ambiguous,
+ * and the finding names each and asks for one to be chosen, by a column mapping or by
+ * naming the table.
  */
 
 /** Prefix of the names of tables the add-in writes on its result sheets. */
@@ -32,7 +38,8 @@ export interface WantedTable {
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-const describe = (t: TableInfo): string => `${t.name} on ${sheetRef(t.sheet)}`;
+const describe = (t: TableInfo): string =>
+  t.range === undefined ? `${t.name} on ${sheetRef(t.sheet)}` : `the range ${t.name}`;
 
 const KINDS: readonly TableKind[] = Object.values(TABLE_KINDS);
 const sharedColumnsByKind = new Map<TableKindId, ReadonlySet<ColumnSpec>>();
@@ -63,13 +70,23 @@ function headerFit(kind: TableKind, headers: readonly string[]): number {
   const match = matchHeaders(kind, headers);
   if (match.missing.length > 0) return 0;
   const shared = sharedNameColumns(kind);
-  return match.columns.some((c) => !shared.has(c.spec)) ? match.columns.length : 0;
+  const specs = [...match.columns.map((c) => c.spec), ...match.years.map((y) => y.spec)];
+  return specs.some((spec) => !shared.has(spec)) ? specs.length : 0;
 }
 
-/** Whether a kind claims a table and no other kind claims it better. */
+/** Whether a kind claims a header row and no other kind claims it better. */
+function claimsHeaders(kind: TableKind, headers: readonly string[]): boolean {
+  const fit = headerFit(kind, headers);
+  return fit > 0 && KINDS.every((k) => k.id === kind.id || headerFit(k, headers) <= fit);
+}
+
 function claims(kind: TableKind, table: TableInfo): boolean {
-  const fit = headerFit(kind, table.headers);
-  return fit > 0 && KINDS.every((k) => k.id === kind.id || headerFit(k, table.headers) <= fit);
+  return claimsHeaders(kind, table.headers);
+}
+
+/** Whether any kind claims a header row (how plain ranges are found). */
+export function claimedByAnyKind(headers: readonly string[]): boolean {
+  return KINDS.some((kind) => headerFit(kind, headers) > 0);
 }
 
 function byHeaders(
@@ -98,13 +115,15 @@ function requiredHeaders(kind: TableKind): string {
  * @param tables - every table in the workbook (`listTables`).
  * @param wanted - the kinds a run reads.
  * @param names - table names chosen by the user, by kind, overriding the defaults.
- * @returns the chosen tables by kind, and findings for required tables not found,
- *   named tables that do not exist and ambiguous header matches.
+ * @param ranges - the plain ranges found in the workbook (plainRanges.ts), if searched.
+ * @returns the chosen tables (or ranges) by kind, and findings for required tables not
+ *   found, named tables that do not exist and ambiguous header matches.
  */
 export function locateTables(
   tables: readonly TableInfo[],
   wanted: readonly WantedTable[],
   names: Partial<Record<TableKindId, string>> = {},
+  ranges: readonly TableInfo[] = [],
 ): { readonly found: ReadonlyMap<TableKindId, TableInfo>; readonly findings: readonly Finding[] } {
   const found = new Map<TableKindId, TableInfo>();
   const findings: Finding[] = [];
@@ -131,7 +150,10 @@ export function locateTables(
       );
       continue;
     }
-    const candidates = byHeaders(kind, tables, reserved);
+    const candidates = [
+      ...byHeaders(kind, tables, reserved),
+      ...ranges.filter((r) => claims(kind, r)),
+    ];
     const [only] = candidates;
     if (candidates.length === 1 && only !== undefined) {
       found.set(kind.id, only);
@@ -140,7 +162,9 @@ export function locateTables(
         tableFinding(
           FindingCode.AMBIGUOUS_TABLE,
           { table: kind.defaultName },
-          `More than one table could be the ${kind.defaultName} table (${candidates.map(describe).join('; ')}); name the one to use "${kind.defaultName}".`,
+          candidates.some((c) => c.range !== undefined)
+            ? `More than one table or range could be the ${kind.defaultName} table (${candidates.map(describe).join('; ')}); choose one: map it with a column mapping (--map), or name the Excel table "${kind.defaultName}".`
+            : `More than one table could be the ${kind.defaultName} table (${candidates.map(describe).join('; ')}); name the one to use "${kind.defaultName}".`,
         ),
       );
     } else if (required) {

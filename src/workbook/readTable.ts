@@ -19,7 +19,10 @@ import {
   type CellPlace,
   type Finding,
 } from './findings';
-import { matchHeaders, type ColumnMatch } from './headers';
+import type { Step } from '../engine/explain';
+import { Dec } from '../engine/decimal';
+import { matchHeaders, type ColumnMatch, type HeaderMatch, type MatchOptions } from './headers';
+import { headerReadings } from './headerText';
 import { placeOf, type InputRow, type InputTable, type TypedValue } from './inputTable';
 import type { ColumnType, TableKind } from './tableSchema';
 
@@ -41,18 +44,86 @@ export function parseCell(value: CellValue, type: ColumnType): Parsed<TypedValue
   }
 }
 
-/** "Contracts table on Contracts!B3": how table findings name a table. */
+/** "Contracts table on Contracts!B3" (a plain range: "Schemes range Expenditure!B6:L20"): how table findings name a table. */
 export function tableText(data: TableData, kind: TableKind): string {
+  if (data.range !== undefined)
+    return `${kind.defaultName} range ${sheetRef(data.sheet)}!${data.range}`;
   const label = data.name === kind.defaultName ? data.name : `${data.name} (${kind.defaultName})`;
   const corner = cellAddress(data.headerRow, data.firstColumn);
   return `${label} table on ${sheetRef(data.sheet)}!${corner}`;
 }
 
-function headerFindings(data: TableData, kind: TableKind): Finding[] {
-  const match = matchHeaders(kind, data.headers);
+/** Options of reading a table: the plan year, and columns chosen by a mapping. */
+export interface ReadOptions extends MatchOptions {
+  /** Column ids chosen by a column mapping → their 0-based index in the header row. */
+  readonly mapped?: ReadonlyMap<string, number>;
+}
+
+/** The header match, with the columns a mapping chose taking precedence over matching. */
+export function matchWithMapping(
+  kind: TableKind,
+  headers: readonly string[],
+  options: ReadOptions,
+): HeaderMatch {
+  const mapped = options.mapped;
+  if (mapped === undefined || mapped.size === 0) return matchHeaders(kind, headers, options);
+  const taken = new Set(mapped.values());
+  const rest = matchHeaders(
+    kind,
+    headers.map((h, i) => (taken.has(i) ? '' : h)),
+    options,
+  );
+  const columns: ColumnMatch[] = [];
+  for (const spec of kind.columns) {
+    const index = mapped.get(spec.id);
+    if (index === undefined) {
+      const found = rest.columns.find((c) => c.spec === spec);
+      if (found !== undefined) columns.push(found);
+      continue;
+    }
+    const header = headers[index] ?? spec.header;
+    const readings = headerReadings(header);
+    const bare = readings[readings.length - 1];
+    const money = spec.type.kind === 'amount' && bare !== undefined && bare.scale !== 1;
+    columns.push({
+      spec,
+      header,
+      index,
+      ...(money
+        ? { scale: bare.scale, ...(bare.unit === undefined ? {} : { unit: bare.unit }) }
+        : {}),
+      ...(bare?.year === undefined ? {} : { year: bare.year }),
+    });
+  }
+  const isMapped = (id: string): boolean => mapped.has(id);
+  return {
+    columns,
+    missing: rest.missing.filter((spec) => !isMapped(spec.id)),
+    repeated: rest.repeated.filter((r) => !isMapped(r.spec.id)),
+    years: rest.years.filter((y) => !isMapped(y.spec.id)),
+  };
+}
+
+function yearFinding(
+  data: TableData,
+  kind: TableKind,
+  where: { sheet: string; table: string; address: string },
+  problem: HeaderMatch['years'][number],
+): Finding {
+  const headers = problem.headers.map((h) => `"${h.header}"`).join(', ');
+  const years = [...new Set(problem.headers.flatMap((h) => h.year ?? []))];
+  const example = years[0] ?? '2024-25';
+  const message =
+    problem.asked === undefined
+      ? `${tableText(data, kind)}: the columns ${headers} give ${problem.spec.header} for ${years.length} years (${years.join(', ')}); choose one with the year parameter (e.g. "year": "${example}").`
+      : `${tableText(data, kind)}: no ${problem.spec.header} column for ${problem.asked} (the year chosen); the columns ${headers} are for ${years.join(', ')}.`;
+  return tableFinding(FindingCode.YEAR_NOT_CHOSEN, where, message);
+}
+
+function headerFindings(data: TableData, kind: TableKind, match: HeaderMatch): Finding[] {
   const where = {
     sheet: data.sheet,
-    table: data.name,
+    table: data.range === undefined ? data.name : kind.defaultName,
     address: cellAddress(data.headerRow, data.firstColumn),
   };
   const missing = match.missing.map((spec) => {
@@ -70,7 +141,8 @@ function headerFindings(data: TableData, kind: TableKind): Finding[] {
       `${tableText(data, kind)}: the columns ${headers.map((h) => `"${h}"`).join(' and ')} all mean "${spec.header}"; keep one.`,
     ),
   );
-  return [...missing, ...repeated];
+  const years = match.years.map((problem) => yearFinding(data, kind, where, problem));
+  return [...missing, ...repeated, ...years];
 }
 
 /** The place of a cell in one of the table's own columns (so always there). */
@@ -103,13 +175,41 @@ function readRow(
       continue;
     }
     const parsed = parseCell(value, match.spec.type);
-    if (parsed.ok) values[id] = parsed.value;
+    if (parsed.ok) values[id] = scaled(parsed.value, match.scale);
     else {
       invalid.add(id);
       findings.push(cellFinding(parsed.code, placeIn(table, row, id), value, parsed.problem));
     }
   }
   return { row, values, invalid };
+}
+
+/** An amount read from a "£000" (or "£m") column, in pounds: multiplied exactly. */
+function scaled(value: TypedValue, scale: number | undefined): TypedValue {
+  return scale === undefined || !Dec.isDecimal(value) ? value : value.times(scale);
+}
+
+const THOUSANDS = new Intl.NumberFormat('en-GB');
+
+/** The steps that say how a table's columns were read: scaled units and the plan year. */
+function readingSteps(data: TableData, kind: TableKind, match: HeaderMatch): Step[] {
+  const where = tableText(data, kind);
+  return match.columns.flatMap((c) => {
+    const parts: string[] = [];
+    if (c.scale !== undefined) {
+      parts.push(
+        `in ${c.unit ?? `units of £${THOUSANDS.format(c.scale)}`} and multiplied by ${THOUSANDS.format(c.scale)}`,
+      );
+    }
+    if (c.year !== undefined) parts.push(`for ${c.year}`);
+    if (parts.length === 0) return [];
+    return [
+      {
+        rule: 'reading',
+        text: `${c.spec.header} read from the column "${c.header}" of the ${where} ${parts.join(', ')}.`,
+      },
+    ];
+  });
 }
 
 function keyText(value: TypedValue | undefined): string {
@@ -183,8 +283,14 @@ function inReadingOrder(findings: readonly Finding[]): Finding[] {
 export function readTable(
   data: TableData,
   kind: TableKind,
-): { readonly table: InputTable; readonly findings: readonly Finding[] } {
-  const match = matchHeaders(kind, data.headers);
+  options: ReadOptions = {},
+): {
+  readonly table: InputTable;
+  readonly findings: readonly Finding[];
+  /** How columns were read, where it is worth saying (a £000 column scaled, a year chosen). */
+  readonly steps: readonly Step[];
+} {
+  const match = matchWithMapping(kind, data.headers, options);
   const columns = new Map(match.columns.map((c) => [c.spec.id, c]));
   const shell: InputTable = { kind, info: data, columns, rows: [] };
   const findings: Finding[] = [];
@@ -195,5 +301,9 @@ export function readTable(
   });
   const table: InputTable = { ...shell, rows };
   const cellFindings = [...findings, ...duplicateFindings(table, data.rows)];
-  return { table, findings: [...headerFindings(data, kind), ...inReadingOrder(cellFindings)] };
+  return {
+    table,
+    findings: [...headerFindings(data, kind, match), ...inReadingOrder(cellFindings)],
+    steps: readingSteps(data, kind, match),
+  };
 }

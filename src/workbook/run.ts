@@ -17,7 +17,8 @@ import {
   scenarioSheet,
   withScenario,
 } from './scenarios';
-import { lastRun, saveRun } from './settingsStore';
+import { lastRun, saveRun, savedMapping } from './settingsStore';
+import { mergeMappings, type ColumnMapping } from './mapping';
 import type { TableKindId } from './tableSchema';
 
 /** The stages of a run, reported through `onProgress`. */
@@ -40,6 +41,19 @@ export interface RunOptions {
    * `replace` replaces a scenario of the same name.
    */
   readonly scenario?: { readonly name: string; readonly replace?: boolean };
+  /**
+   * A column mapping (a `--map` file): where kinds are, said rather than found. Its
+   * kinds replace those of the mapping saved in the workbook, which is used otherwise.
+   */
+  readonly mapping?: ColumnMapping;
+}
+
+/** The parameter that chooses the plan year of columns given per year ("Expenditure (£) 2024-25"). */
+export const YEAR_PARAM = 'year';
+
+function yearOf(params: ScenarioParams): string | undefined {
+  const year = params[YEAR_PARAM];
+  return typeof year === 'string' || typeof year === 'number' ? String(year) : undefined;
 }
 
 /** What a run gives back to the task pane or CLI. */
@@ -181,14 +195,21 @@ export async function calculateRun(
   workbook: Workbook,
   def: Mechanism,
   params: ScenarioParams,
-  options: Pick<RunOptions, 'tableNames'>,
+  options: Pick<RunOptions, 'tableNames' | 'mapping'>,
   goOn: () => boolean = () => true,
 ): Promise<Calculated | undefined> {
   const standIns = standInTables(def.tables, params);
-  const read = await readInputTables(workbook, def.tables, options.tableNames, standIns.tables);
+  const saved = await savedMapping(workbook.settings);
+  const mapping = mergeMappings(saved.mapping, options.mapping);
+  const year = yearOf(params);
+  const read = await readInputTables(workbook, def.tables, options.tableNames, standIns.tables, {
+    ...(year === undefined ? {} : { year }),
+    ...(mapping === undefined ? {} : { mapping }),
+  });
   const typed = readParams(def.params, params);
   const prepared = def.prepare(read.tables, typed.values, params);
   const findings = [
+    ...saved.findings,
     ...standIns.findings,
     ...read.findings.map(standInFinding),
     ...typed.findings,
@@ -197,7 +218,17 @@ export async function calculateRun(
   if (findings.length > 0) return { ok: false, findings };
   if (!goOn()) return undefined;
   try {
-    return { ok: true, read, typed, computed: prepared.compute() };
+    const computed = prepared.compute();
+    // How columns were read (amounts scaled from £000, a plan year chosen) comes first.
+    return {
+      ok: true,
+      read,
+      typed,
+      computed:
+        read.steps.length > 0
+          ? { ...computed, steps: [...read.steps, ...computed.steps] }
+          : computed,
+    };
   } catch (error) {
     if (isEngineError(error)) {
       return { ok: false, findings: [engineFinding(error, prepared.origins)] };

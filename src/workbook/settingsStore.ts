@@ -1,4 +1,6 @@
 import type { WorkbookSettings } from '../ports/workbook';
+import { FindingCode, type Finding } from './findings';
+import { MAPPING_KEY, parseMapping, type ColumnMapping } from './mapping';
 import type { MechanismId } from './mechanism';
 import type { ScenarioParams } from './params';
 import type { TableKindId } from './tableSchema';
@@ -90,4 +92,36 @@ export async function saveRun(settings: WorkbookSettings, run: LastRun): Promise
     [paramsKey(run.mechanism)]: JSON.stringify(run.params),
     [LAST_RUN_KEY]: JSON.stringify(run),
   });
+}
+
+/**
+ * The column mapping saved in the workbook (under {@link MAPPING_KEY}), used by every
+ * run in the pane and by `bcf run`, `check` and `consolidate`. A saved mapping that
+ * cannot be read is a finding, not ignored: runs would otherwise read other cells.
+ */
+export async function savedMapping(
+  settings: WorkbookSettings,
+): Promise<{ readonly mapping?: ColumnMapping; readonly findings: readonly Finding[] }> {
+  const text = await settings.get(MAPPING_KEY);
+  if (text === undefined || text.trim() === '') return { findings: [] };
+  const value = parse(text);
+  const parsed = value === undefined ? undefined : parseMapping(value);
+  if (parsed?.ok === true) return { mapping: parsed.mapping, findings: [] };
+  const problem = parsed === undefined ? 'it is not JSON.' : parsed.problem;
+  return {
+    findings: [
+      {
+        code: FindingCode.BAD_MAPPING,
+        message: `The column mapping saved in this workbook (setting "${MAPPING_KEY}") cannot be read: ${problem}`,
+      },
+    ],
+  };
+}
+
+/** Saves a column mapping in the workbook, so later runs (pane and command line) use it. */
+export async function saveMapping(
+  settings: WorkbookSettings,
+  mapping: ColumnMapping,
+): Promise<void> {
+  await settings.set({ [MAPPING_KEY]: JSON.stringify(mapping) });
 }

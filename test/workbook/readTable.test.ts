@@ -101,7 +101,7 @@ describe('readTable: findings name sheet, cell, table, row and column', () => {
     const { findings } = readTable(
       table(
         'Contracts',
-        ['ID', 'Contract ID', 'Provider', 'Annual value (£000)'],
+        ['ID', 'Contract ID', 'Provider', 'Annual value to date'],
         [['C1', 'C1', 'X', 5]],
       ),
       kind,

@@ -5,6 +5,7 @@
  */
 import type {
   FormulaCell,
+  SheetCells,
   SheetOwner,
   SheetWrite,
   TableData,
@@ -21,6 +22,7 @@ import { setFormulas, setValues } from './formulaWrites';
 import { sheetOwner } from './ownership';
 import { OfficeSettings } from './settings';
 import { listTables, readTables } from './tableReader';
+import { readSheets } from './sheetReader';
 import { writeSheets, type WriteOptions } from './writeSheets';
 
 /** Formulas of a live workbook. */
@@ -85,6 +87,14 @@ export class OfficeWorkbook implements Workbook {
     return whileDoing(`reading the tables ${names.join(', ')}`, () =>
       this.run((context) => readTables(context, names)),
     );
+  }
+
+  /**
+   * The used range of each of the user's worksheets: two syncs, more only when the
+   * cells are over one response's payload limit (see sheetReader.ts).
+   */
+  readSheets(): Promise<readonly SheetCells[]> {
+    return whileDoing('reading the sheets', () => this.run((context) => readSheets(context)));
   }
 
   /** Whether a sheet exists and who made it. */

@@ -7,13 +7,14 @@
  * settings sheet to render.
  */
 import { CELL_CHARACTER_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
-import type { CellValue, SheetWrite, TableData, TableInfo } from '../../ports/workbook';
+import type { CellValue, SheetCells, SheetWrite, TableData, TableInfo } from '../../ports/workbook';
 import { cellAddress, parseBox, sheetRef, type CellBox } from './a1';
 import { tableNamed, XlsxErrorCode, xlsxFail } from './errors';
 import { checkLayout, checkTableNames, layoutBox } from './layoutCheck';
 import { OWNER_NAME } from './ownership';
 import type { PackageBook, PackageSheet, PackageTable } from './packageBook';
 import { scanCells, UNSAVED } from './sheetScan';
+import { usedCellsFromXml } from './usedCells';
 
 /** A sheet in tab order: the input's own, a written layout, or the settings sheet. */
 export type Tab =
@@ -107,6 +108,7 @@ export class FastBook {
   readonly changes: Change[] = [];
   private readonly settings = new Map<string, string>();
   private baseSettings: SettingRow[] | undefined;
+  private readonly usedCells = new Map<string, SheetCells>();
 
   constructor(readonly pkg: PackageBook) {
     this.tabs = pkg.sheets.map((sheet) => ({ kind: 'input', sheet }));
@@ -176,6 +178,33 @@ export class FastBook {
     const grids = scanCells(xml, boxes, () => this.pkg.sharedStrings(), this.pkg.date1904);
     if (grids === UNSAVED) throw new NeedsModel('a formula has no saved value');
     return grids;
+  }
+
+  /**
+   * The used range of each of the user's worksheets in the input (not the add-in's
+   * sheets, written or marked, and not very hidden ones), in tab order.
+   */
+  readSheets(): SheetCells[] {
+    return this.tabs.flatMap((tab) => {
+      if (tab.kind !== 'input' || tab.sheet.kind !== 'worksheet') return [];
+      const { sheet } = tab;
+      if (this.owned.has(sheet.name.toLowerCase())) return [];
+      if (sheet.name.toLowerCase() === SETTINGS_SHEET.toLowerCase()) return [];
+      if (/\sstate="veryHidden"/.test(sheet.element)) return [];
+      // An input sheet never changes on this path (writes become layouts), so it is read once.
+      let cells = this.usedCells.get(sheet.part);
+      if (cells === undefined) {
+        const xml = this.pkg.text(sheet.part) ?? '';
+        cells = usedCellsFromXml(
+          sheet.name,
+          xml,
+          () => this.pkg.sharedStrings(),
+          this.pkg.date1904,
+        );
+        this.usedCells.set(sheet.part, cells);
+      }
+      return [cells];
+    });
   }
 
   /** Whether a sheet exists and who made it. */

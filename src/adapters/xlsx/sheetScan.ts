@@ -253,3 +253,10 @@ function scanRow(
     }
   }
 }
+
+/** A cell's value from its type attribute and inner XML, for whole-sheet readers (usedCells.ts). */
+export const cellValueOf: (
+  type: string | undefined,
+  content: string,
+  context: { readonly strings: () => readonly string[]; readonly date1904: boolean },
+) => unknown = cellValue;

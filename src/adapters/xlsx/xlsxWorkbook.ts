@@ -9,6 +9,7 @@
  */
 import type {
   FormulaCell,
+  SheetCells,
   SheetOwner,
   SheetWrite,
   TableData,
@@ -30,6 +31,8 @@ import { readOwnedSheets, writeOwnerMarks } from './ownership';
 import { promised } from './promised';
 import { SheetSettings } from './settings';
 import { listTables, readTables } from './tables';
+import { usedCellsFromModel } from './usedCells';
+import { SETTINGS_SHEET } from '../../ports/storage';
 import { writeSheets, type OwnedSheets } from './writeSheets';
 import { packageFacts, type PackageFacts } from './packageFacts';
 import { refuseAddedSheets, structureLocked } from './structureLock';
@@ -226,6 +229,22 @@ export class XlsxWorkbook implements Workbook {
     return this.act(
       (f) => f.readTables(names),
       (m) => readTables(m.book, names, Boolean(m.book.properties.date1904)),
+    );
+  }
+
+  /** The used range of each of the user's worksheets (see the port). */
+  readSheets(): Promise<readonly SheetCells[]> {
+    return this.act(
+      (f) => f.readSheets(),
+      (m) =>
+        m.book.worksheets
+          .filter(
+            (ws) =>
+              !m.owned.has(ws.name.toLowerCase()) &&
+              ws.name.toLowerCase() !== SETTINGS_SHEET.toLowerCase() &&
+              ws.state !== 'veryHidden',
+          )
+          .map((ws) => usedCellsFromModel(ws, Boolean(m.book.properties.date1904))),
     );
   }
 

@@ -10,6 +10,8 @@ import { oneLine, say } from '../report';
 import { findingRows, findingsSheet, type FindingRow } from './findingsSheet';
 import { consolidationInputs } from './inputs';
 import { reviewPlan, type PlanReview } from './review';
+import { readMapFile } from '../mapFile';
+import type { ColumnMapping } from '../../workbook/mapping';
 import { summarySheet } from './summarySheet';
 
 /** At most this many findings of one file go to the Findings sheet (then a note of the rest). */
@@ -21,6 +23,7 @@ const OPTIONS = {
   quiet: 'boolean',
   json: 'boolean',
   params: 'string',
+  map: 'string',
 } as const;
 
 /**
@@ -45,11 +48,13 @@ export async function consolidateCommand(args: readonly string[]): Promise<ExitC
   const files = await consolidationInputs(positional, out);
   const params =
     strings.params === undefined ? undefined : (await readParamsFile(strings.params))('checks');
+  const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
   const now = new Date();
   const { reviews, findings } = await reviewAll(files, {
     now,
     quiet: flags.has('quiet'),
     ...(params === undefined ? {} : { params }),
+    ...(mapping === undefined ? {} : { mapping }),
   });
   const workbook = newWorkbook();
   await workbook.writeSheets([summarySheet(reviews, now), findingsSheet(findings, now)]);
@@ -65,7 +70,12 @@ export async function consolidateCommand(args: readonly string[]): Promise<ExitC
  */
 async function reviewAll(
   files: readonly string[],
-  options: { readonly now: Date; readonly quiet: boolean; readonly params?: ScenarioParams },
+  options: {
+    readonly now: Date;
+    readonly quiet: boolean;
+    readonly params?: ScenarioParams;
+    readonly mapping?: ColumnMapping;
+  },
 ): Promise<{ reviews: PlanReview[]; findings: FindingRow[] }> {
   const progress = options.quiet ? silentProgress : progressBar('consolidate', files.length);
   const reviews: PlanReview[] = [];

@@ -15,12 +15,18 @@ import type { ScenarioParams } from '../../workbook/params';
 import { runMechanism } from '../../workbook/run';
 import { savedParams } from '../../workbook/settingsStore';
 import { upgradeTemplate } from '../../workbook/template';
+import type { Workbook } from '../../ports/workbook';
+import { BOARD_LABELS, findLabelled } from '../../workbook/labelCells';
+import type { ColumnMapping } from '../../workbook/mapping';
 
 /** What the summary keeps of one file. */
 export interface PlanReview {
   /** The file as the user named it (or as found in a folder). */
   readonly file: string;
-  /** The Health and Wellbeing Board, from the file name. */
+  /**
+   * The Health and Wellbeing Board: the value beside its label in the workbook ("Health
+   * and Wellbeing Board:", or the mapping's `cells.board`), else the file's name.
+   */
   readonly board: string;
   /** `consolidated`: checked and counted in the totals; `skipped`: unreadable or with findings. */
   readonly status: 'consolidated' | 'skipped';
@@ -79,7 +85,12 @@ function isPlanChecksResult(value: unknown): value is PlanChecksResult {
  */
 export async function reviewPlan(
   file: string,
-  options: { readonly now: Date; readonly params?: ScenarioParams },
+  options: {
+    readonly now: Date;
+    readonly params?: ScenarioParams;
+    /** A `--map` file's column mapping, for returns laid out by their owners. */
+    readonly mapping?: ColumnMapping;
+  },
 ): Promise<PlanReview> {
   try {
     const workbook = await openXlsx(file);
@@ -90,16 +101,22 @@ export async function reviewPlan(
     const outcome = await runMechanism(workbook, 'checks', params, {
       now: options.now,
       replaceUserSheets: true, // in memory only: the file is never written
+      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     });
+    const board = await boardLabel(workbook, options.mapping);
     if (!outcome.ok) {
       const count = outcome.findings.length;
       const reason = `${count} finding${count === 1 ? '' : 's'} in the input; fix ${count === 1 ? 'it' : 'them'} and consolidate again.`;
-      return skipped(file, reason, outcome.findings);
+      return {
+        ...skipped(file, reason, outcome.findings),
+        ...(board === undefined ? {} : { board }),
+      };
     }
     if (!isPlanChecksResult(outcome.result)) {
       throw new Error('The plan checks gave a result of an unexpected shape.');
     }
-    return reviewed(file, outcome.result);
+    const review = reviewed(file, outcome.result);
+    return board === undefined ? review : { ...review, board };
   } catch (error) {
     if (error instanceof XlsxError || error instanceof WorkbookError) {
       return skipped(
@@ -114,6 +131,30 @@ export async function reviewPlan(
     const message = `bcf failed on ${file} (${detail}); please report this, with the file if you can.`;
     return skipped(file, message, [{ code: 'BCF.INTERNAL', message }], 'BCF.INTERNAL');
   }
+}
+
+/**
+ * The board's name from its label, looked for only in a workbook that is not the
+ * add-in's template (which has no such label: its file name names the board) or when
+ * the mapping declares the label.
+ */
+async function boardLabel(
+  workbook: Workbook,
+  mapping: ColumnMapping | undefined,
+): Promise<string | undefined> {
+  const declared = mapping?.cells?.board;
+  if (declared === undefined && (await isTemplate(workbook))) return undefined;
+  const sheets = workbook.readSheets === undefined ? [] : await workbook.readSheets();
+  const labels = declared === undefined ? BOARD_LABELS.map((label) => ({ label })) : [declared];
+  const found = findLabelled(sheets, labels);
+  if (found === undefined) return undefined;
+  const text = typeof found.value === 'string' ? found.value.trim() : String(found.value);
+  return text === '' ? undefined : text;
+}
+
+async function isTemplate(workbook: Workbook): Promise<boolean> {
+  const names = new Set((await workbook.listTables()).map((t) => t.name.toLowerCase()));
+  return names.has('income') && names.has('schemes');
 }
 
 function reviewed(file: string, result: PlanChecksResult): PlanReview {

@@ -9,6 +9,7 @@ import { textOf, type InputTable } from '../../workbook/inputTable';
 import { ADDIN_TABLE_PREFIX, locateTables } from '../../workbook/locate';
 import { MECHANISMS } from '../../workbook/mechanisms/index';
 import { readInputTables } from '../../workbook/readInputs';
+import { inputSources } from '../../workbook/sources';
 import {
   LAST_RUN_KEY,
   lastRunFrom,
@@ -32,6 +33,7 @@ import { LAYER_ID } from './mechanismIds';
 function statusOf(
   mechanism: (typeof MECHANISM_IDS)[number],
   tables: readonly TableInfo[],
+  ranges: readonly TableInfo[] = [],
 ): MechanismStatus {
   const def = MECHANISMS[LAYER_ID[mechanism]];
   if (def === undefined) {
@@ -42,7 +44,7 @@ function statusOf(
       reason: 'Not available in this version of the add-in.',
     };
   }
-  const { found } = locateTables(tables, def.tables);
+  const { found } = locateTables(tables, def.tables, {}, ranges);
   const missing = def.tables
     // The pane's own editor can stand in for the risk-share bands.
     .filter(({ kind }) => !(mechanism === 'gainLossShare' && kind.id === 'riskShareBands'))
@@ -133,14 +135,22 @@ async function savedRuns(
 }
 
 export async function workbookOverview(workbook: Workbook): Promise<WorkbookOverview> {
-  const tables = await workbook.listTables();
-  const mechanisms = MECHANISM_IDS.map((id) => statusOf(id, tables));
+  // Plain ranges count as input tables (the sheets are read only when a kind has no
+  // table of its default name, so a planning template costs nothing more).
+  const { tables, ranges } = await inputSources({
+    listTables: () => workbook.listTables(),
+    ...(workbook.readSheets === undefined
+      ? {}
+      : { readSheets: () => workbook.readSheets?.() ?? Promise.resolve([]) }),
+    readTables: (names) => workbook.readTables(names),
+  });
+  const mechanisms = MECHANISM_IDS.map((id) => statusOf(id, tables, ranges));
   const wanted = [
     { kind: TABLE_KINDS.contracts, required: false },
     { kind: TABLE_KINDS.contributions, required: false },
     { kind: TABLE_KINDS.riskShareBands, required: false },
   ];
-  const located = locateTables(tables, wanted);
+  const located = locateTables(tables, wanted, {}, ranges);
   const read = located.found.size === 0 ? undefined : await readInputTables(workbook, wanted);
   const saved = await savedRuns(workbook);
   const planChecks = planChecksOf(saved.savedParams?.planChecks);
@@ -148,7 +158,7 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
     ...(planChecks === undefined ? {} : { savedPlanChecks: planChecks }),
     ...saved,
     // The add-in's own tables (template guide, results) are not inputs.
-    tables: tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX)),
+    tables: [...tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX)), ...ranges],
     mechanisms,
     contracts: contractsOf(read?.tables.contracts, read?.tables.riskShareBands),
     partners: partnersOf(read?.tables.contributions),

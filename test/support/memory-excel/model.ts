@@ -75,6 +75,8 @@ export interface SheetModel {
   charts: ChartModel[];
   /** Worksheet protection (Review → Protect Sheet): locked cells refuse writes. */
   protected: boolean;
+  /** Merged areas (0-based), if any were seeded. */
+  merges?: Rect[];
   deleted: boolean;
 }
 

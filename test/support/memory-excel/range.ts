@@ -20,6 +20,7 @@ import type { FaithfulTo } from './driftGuard';
 import { eachExistingCell, readGrid, refuseIfProtected, writeGrid, type RangeModel } from './grid';
 import { peekCell, usedRect, type CellModel } from './model';
 import { MemoryRangeFormat } from './rangeFormat';
+import { MemoryRangeAreas, type AreasModel } from './rangeAreas';
 import { worksheetProxy } from './worksheet';
 
 /** Creates a range proxy from a method call. */
@@ -142,6 +143,25 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
       (parent) => new MemoryDataValidation(childCore(parent, 'DataValidation', (r) => r)),
     );
     return validation as unknown as Excel.DataValidation;
+  }
+
+  /** The merged areas that meet the range, or a null object when none does. */
+  getMergedAreasOrNullObject(): Excel.RangeAreas {
+    const location = 'Range.getMergedAreasOrNullObject';
+    const areas = spawn<AreasModel, MemoryRangeAreas>(
+      this[CORE].queue,
+      'RangeAreas',
+      location,
+      () => {
+        const range = this[CORE].resolve();
+        if (!range) return null;
+        const rects = (range.sheet.merges ?? []).filter((m) => intersect(m, range.rect));
+        return rects.length === 0 ? null : { sheet: range.sheet, rects };
+      },
+      (core) => new MemoryRangeAreas(core),
+      (a) => !a.sheet.deleted,
+    );
+    return areas as unknown as Excel.RangeAreas;
   }
 
   get worksheet(): Excel.Worksheet {

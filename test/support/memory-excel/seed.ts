@@ -52,6 +52,8 @@ export interface MemorySheetSeed {
   readonly names?: readonly { readonly name: string; readonly formula: string }[];
   /** Worksheet protection (locked cells refuse writes). */
   readonly protected?: boolean;
+  /** Merged areas, e.g. ["A1:A2"] (their value is in the first cell, as in Excel). */
+  readonly merges?: readonly string[];
 }
 
 /** A seeded table: its range includes the header row. */
@@ -158,6 +160,11 @@ function seedSheet(workbook: WorkbookModel, seed: MemorySheetSeed): void {
   for (const [address, cell] of Object.entries(seed.cells ?? {})) seedCell(sheet, address, cell);
   sheet.names = (seed.names ?? []).map(nameModel);
   sheet.protected = seed.protected ?? false;
+  if (seed.merges !== undefined) {
+    sheet.merges = seed.merges.map(
+      (address) => parseAddress(address)?.rect ?? seedError(`Bad merged area ${address}`),
+    );
+  }
 }
 
 function nameModel(seed: { readonly name: string; readonly formula: string }): NameModel {
