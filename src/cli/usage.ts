@@ -3,9 +3,11 @@ export const USAGE = `Usage:
   bcf calc <mechanism> <scenario.json|->
       Run one calculation on a JSON scenario; print the result as JSON.
   bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--out results.xlsx] [--force]
-          [--replace-user-sheets] [--json] [--quiet]
+          [--replace-user-sheets] [--allow-loss] [--json] [--quiet]
       Read the input tables, run (every mechanism the workbook has tables for, or M),
       and write the result sheets and charts into a copy (default <workbook>-results.xlsx).
+      A copy that would lack a part of the input (a rare whole rewrite) is not written;
+      --allow-loss writes it anyway, naming each part it lacks.
   bcf check <workbook.xlsx> [--params params.json] [--json]
       The BCF plan checks and every validation finding; exit 1 if a check fails.
   bcf template <out.xlsx> [--force]

@@ -34,6 +34,10 @@ export const XlsxErrorCode = {
   BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
   /** A setting cannot be stored: longer than a cell holds (as in Office). */
   BAD_SETTING: 'WORKBOOK.BAD_SETTING',
+  /** A part the run reads is not well-formed XML (or not text): named with where the fault is. */
+  DAMAGED_PART: 'XLSX.DAMAGED_PART',
+  /** Saving would drop parts of the user's file (named); nothing is written unless allowed. */
+  PARTS_LOST: 'XLSX.PARTS_LOST',
 } as const;
 /** One of {@link XlsxErrorCode}. */
 export type XlsxErrorCode = (typeof XlsxErrorCode)[keyof typeof XlsxErrorCode];

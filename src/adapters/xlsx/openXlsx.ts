@@ -40,9 +40,9 @@ function refuse(kind: ReturnType<typeof fileKind>, name: string): never {
 }
 
 /** The package's structure, or undefined when the package reader does not handle it. */
-function readPackage(bytes: Uint8Array): PackageBook | undefined {
+function readPackage(bytes: Uint8Array, label: string): PackageBook | undefined {
   try {
-    return PackageBook.read(bytes);
+    return PackageBook.read(bytes, label);
   } catch (error) {
     if (error instanceof UnsupportedZip) return undefined;
     throw error;
@@ -73,7 +73,7 @@ export async function openXlsx(
   const kind = fileKind(bytes);
   if (kind !== 'zip') refuse(kind, label);
   const source = typeof input === 'string' ? resolve(input) : undefined;
-  const pkg = readPackage(bytes);
+  const pkg = readPackage(bytes, label);
   if (pkg) {
     return XlsxWorkbook.lazy(new FastBook(pkg), source, () => loadModel(bytes, label), bytes);
   }

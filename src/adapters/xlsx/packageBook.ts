@@ -5,6 +5,9 @@
  * (parsed once, when first needed). Parts are inflated only when asked for.
  */
 import { sheetRef } from './a1';
+import { XlsxErrorCode, xlsxFail } from './errors';
+import { MixedNamespaces, withoutPrefix } from './namespaces';
+import { checkedXml, decodePart } from './partText';
 import { entryData, readZip, UnsupportedZip, type ZipEntry } from './zipPackage';
 import { attribute, decodeOoxml, elements, itemText } from './xmlText';
 
@@ -57,6 +60,14 @@ const TYPE = {
   sharedStrings: '/sharedStrings',
 } as const;
 
+function damaged(file: string, what: string): never {
+  return xlsxFail(
+    XlsxErrorCode.DAMAGED_PART,
+    `${file} is damaged: ${what}. Open it in Excel, save it again, and try again.`,
+    file,
+  );
+}
+
 /** A relationship target as a part path, relative to the folder of the part that has it. */
 export function resolvePart(folder: string, target: string): string {
   const segments = target.startsWith('/') ? [] : folder.split('/').filter(Boolean);
@@ -92,8 +103,6 @@ export function parseRelationships(xml: string | undefined, source: string): Rel
   });
 }
 
-const decoder = new TextDecoder();
-
 /** A workbook package, read lazily. Make one with {@link PackageBook.read}. */
 export class PackageBook {
   readonly sheets: readonly PackageSheet[];
@@ -103,21 +112,45 @@ export class PackageBook {
   private strings: readonly string[] | undefined;
   private readonly tablesBySheet = new Map<string, readonly PackageTable[]>();
   private readonly texts = new Map<string, string>();
+  private readonly checked = new Set<string>();
+  private readonly prefixes = new Map<string, string>();
 
   private constructor(
     readonly entries: ReadonlyMap<string, ZipEntry>,
     readonly bytes: Uint8Array,
+    /** The workbook as named in messages. */
+    readonly file: string,
   ) {
+    const workbookLike =
+      entries.has('_rels/.rels') || [...entries.keys()].some((name) => name.startsWith('xl/'));
+    if (!workbookLike) throw new UnsupportedZip('not a package'); // ExcelTS names it
+    if (!entries.has('[Content_Types].xml')) {
+      xlsxFail(
+        XlsxErrorCode.DAMAGED_PART,
+        `${file} is damaged: it has no [Content_Types].xml, which every workbook has. Open it in Excel, save it again, and try again.`,
+        file,
+      );
+    }
+    this.text('[Content_Types].xml');
     const root = parseRelationships(this.text('_rels/.rels'), '');
     const office = root.find((rel) => rel.type.endsWith(TYPE.officeDocument) && !rel.external);
-    if (!office || !entries.has(office.part)) throw new UnsupportedZip('no workbook part');
+    if (!office || !entries.has(office.part)) {
+      const named = office
+        ? `its workbook part ${office.part} is missing`
+        : 'it names no workbook part';
+      damaged(file, `${named} (_rels/.rels)`);
+    }
     this.workbookPart = office.part;
     const workbook = this.text(office.part) ?? '';
+    if (!entries.has(relsPath(office.part))) damaged(file, `${relsPath(office.part)} is missing`);
     const rels = this.rels(office.part);
     this.sheets = elements(workbook, 'sheet').map((element) => {
       const relId = /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(element)?.[1] ?? '';
       const rel = rels.find((r) => r.id === relId);
-      if (!rel || !entries.has(rel.part)) throw new UnsupportedZip('a sheet part is missing');
+      if (!rel || !entries.has(rel.part)) {
+        const name = attribute(element, 'name') ?? '';
+        damaged(file, `the part of sheet ${sheetRef(name)} is missing (${office.part})`);
+      }
       const kind = rel.type.endsWith(TYPE.worksheet)
         ? 'worksheet'
         : rel.type.endsWith(TYPE.chartsheet)
@@ -152,8 +185,8 @@ export class PackageBook {
    *
    * @throws UnsupportedZip when the bytes are not a package this reader handles.
    */
-  static read(bytes: Uint8Array): PackageBook {
-    return new PackageBook(readZip(bytes), bytes);
+  static read(bytes: Uint8Array, file = 'the workbook'): PackageBook {
+    return new PackageBook(readZip(bytes), bytes, file);
   }
 
   /** A part's bytes, inflated, or undefined when there is no such part. */
@@ -162,16 +195,42 @@ export class PackageBook {
     return entry === undefined ? undefined : entryData(entry);
   }
 
-  /** A part's text (UTF-8), or undefined when there is no such part. */
+  /**
+   * A part's XML, checked to be well-formed (see partText) and with any prefix of the
+   * SpreadsheetML or package namespaces taken off (see namespaces), or undefined when
+   * there is no such part.
+   *
+   * @throws XlsxError `XLSX.DAMAGED_PART` for a part that is not well-formed XML.
+   * @throws UnsupportedZip for a prefixed part whose prefix cannot be taken off safely.
+   */
   text(part: string): string | undefined {
     const known = this.texts.get(part);
     if (known !== undefined) return known;
     const data = this.data(part);
     if (data === undefined) return undefined;
-    const text = decoder.decode(data);
+    // Checked once; a big part (a sheet) is decoded again when read again rather than kept.
+    const checked = this.checked.has(part)
+      ? (decodePart(data) ?? '')
+      : checkedXml(data, part, this.file);
+    this.checked.add(part);
+    let text: string;
+    try {
+      const plain = withoutPrefix(checked);
+      text = plain.xml;
+      if (plain.prefix !== undefined) this.prefixes.set(part, plain.prefix);
+    } catch (error) {
+      if (error instanceof MixedNamespaces) throw new UnsupportedZip(`${part}: ${error.message}`);
+      throw error;
+    }
     // Small parts are read again and again (relationships, workbook, tables): keep them.
     if (text.length < 1_000_000) this.texts.set(part, text);
     return text;
+  }
+
+  /** The namespace prefix a part's elements were written with (`x`), or undefined for none. */
+  prefixOf(part: string): string | undefined {
+    this.text(part);
+    return this.prefixes.get(part);
   }
 
   /** A part's relationships. */

@@ -18,7 +18,7 @@ import type {
   WorkbookSettings,
 } from '../../ports/workbook';
 import { parseBox } from './a1';
-import { XlsxErrorCode, xlsxFail } from './errors';
+import { XlsxError, XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook as Book } from './excelts';
 import { beforeWrite } from './exceltsFixes';
 import { FastBook, NeedsModel, type Change } from './fastBook';
@@ -28,12 +28,40 @@ import type { LoadedModel } from './loadModel';
 import { writeOutputFile, type SaveOptions } from './outputFile';
 import { readOwnedSheets, writeOwnerMarks } from './ownership';
 import { promised } from './promised';
-import { SheetSettings } from './settings';
+import { SETTINGS_SHEET, SheetSettings } from './settings';
 import { listTables, readTables } from './tables';
 import { writeSheets, type OwnedSheets } from './writeSheets';
 import { UnsupportedZip } from './zipPackage';
 
-type Restore = (bytes: Uint8Array) => Promise<Uint8Array>;
+type Restore = LoadedModel['restore'];
+
+const keepAll: Restore = (bytes) => Promise.resolve({ bytes, lost: [] });
+
+/** How to save (see {@link XlsxWorkbook.save}). */
+export interface SaveBytesOptions {
+  /**
+   * Run ExcelTS's OOXML self-check on the bytes it writes, which reports problems
+   * through `console.warn` and doubles the time: for tests only.
+   */
+  readonly selfCheck?: boolean;
+  /** Write even when a full rewrite loses parts of the input (they are then named in `lost`). */
+  readonly allowLoss?: boolean;
+}
+
+/** Saving would lose parts of the user's file: `parts` names each, with what it is. */
+export class PartsLostError extends XlsxError {
+  constructor(
+    readonly parts: readonly string[],
+    file: string | undefined,
+  ) {
+    const name = file ?? 'the workbook';
+    super(
+      XlsxErrorCode.PARTS_LOST,
+      `Saving ${name} would lose ${parts.length === 1 ? 'a part' : `${parts.length} parts`} of it (${parts.join('; ')}), so nothing was written.`,
+      file,
+    );
+  }
+}
 
 /** The loaded model with the add-in's view of it. */
 interface Model {
@@ -68,6 +96,10 @@ export class XlsxWorkbook implements Workbook {
   private model: Promise<Model> | undefined;
   private load: () => Promise<LoadedModel> = () => Promise.reject(new Error('no input'));
   private input: Uint8Array | undefined;
+  /** The sheets the add-in wrote (lower case): replaced on purpose, so not lost. */
+  private readonly written = new Set<string>();
+  /** The parts of the input the last save lost, with `allowLoss` (empty for none). */
+  lost: readonly string[] = [];
 
   /**
    * A workbook over a loaded ExcelTS model (a new workbook, or a package the fast reader
@@ -82,19 +114,20 @@ export class XlsxWorkbook implements Workbook {
     readonly source: string | undefined,
     restoreParts?: Restore,
   ) {
-    if (book)
-      this.model = Promise.resolve(modelOf(book, restoreParts ?? ((b) => Promise.resolve(b))));
+    if (book) this.model = Promise.resolve(modelOf(book, restoreParts ?? keepAll));
     this.settings = {
       get: (key) =>
         this.act(
           (f) => f.getSetting(key),
           (m) => m.settings.get(key),
         ),
-      set: (entries) =>
-        this.act(
+      set: (entries) => {
+        this.written.add(SETTINGS_SHEET.toLowerCase());
+        return this.act(
           (f) => f.setSettings(entries),
           (m) => m.settings.set(entries),
-        ),
+        );
+      },
     };
     this.formulas = {
       findFormulas: (prefix) => this.act(undefined, (m) => m.formulas.findFormulas(prefix)),
@@ -200,6 +233,7 @@ export class XlsxWorkbook implements Workbook {
     options?: { readonly replaceUserSheets?: boolean },
   ): Promise<void> {
     const replace = options?.replaceUserSheets ?? false;
+    for (const sheet of sheets) this.written.add(sheet.sheet.toLowerCase());
     return this.act(
       (f) => f.writeSheets(sheets, replace),
       (m) => writeSheets(m.book, m.owned, sheets, replace),
@@ -235,13 +269,17 @@ export class XlsxWorkbook implements Workbook {
    * The workbook as .xlsx bytes, with the add-in's sheets marked: the input bytes
    * themselves when nothing was written; the input package with the add-in's sheets
    * grafted in when only those and settings were written (see graft.ts); otherwise
-   * ExcelTS writes the model.
+   * ExcelTS writes the model, the parts it drops that can be carried are put back (see
+   * carriedParts), and the output is compared with the input part by part.
    *
-   * @param options - `selfCheck` runs ExcelTS's OOXML self-check on the bytes it writes,
-   *   which reports problems through `console.warn` and doubles the time: for tests only.
-   *   Off by default, whatever NODE_ENV says, so the command line never prints it.
+   * @param options - `selfCheck` (tests only; off by default, whatever NODE_ENV says, so
+   *   the command line never prints it); `allowLoss` to write a rewrite that lost parts
+   *   anyway (they are then in {@link XlsxWorkbook.lost}).
+   * @throws PartsLostError (`XLSX.PARTS_LOST`) naming each lost part, when a rewrite
+   *   would lose any and `allowLoss` is not set.
    */
-  async save(options: { readonly selfCheck?: boolean } = {}): Promise<Uint8Array> {
+  async save(options: SaveBytesOptions = {}): Promise<Uint8Array> {
+    this.lost = [];
     const fast = this.fast;
     if (fast && this.input && fast.changes.length === 0) return this.input;
     if (fast) {
@@ -255,18 +293,30 @@ export class XlsxWorkbook implements Workbook {
     writeOwnerMarks(book, owned);
     beforeWrite(book);
     const bytes = await book.xlsx.writeBuffer({ validate: options.selfCheck === true });
-    return restore(new Uint8Array(bytes));
+    const restored = await restore(new Uint8Array(bytes), this.written);
+    if (restored.lost.length > 0 && options.allowLoss !== true) {
+      throw new PartsLostError(restored.lost, this.source);
+    }
+    this.lost = restored.lost;
+    return restored.bytes;
   }
 
   /**
    * Saves to a new file.
    *
    * @param path - Where to write; never the file the workbook was read from.
-   * @param options - `force` to replace an existing file (other than the input).
+   * @param options - `force` to replace an existing file (other than the input);
+   *   `allowLoss` as for {@link XlsxWorkbook.save}.
+   * @returns The input's parts the save lost (only ever with `allowLoss`; empty for none).
    * @throws XlsxError `XLSX.SAME_AS_INPUT`, `XLSX.OUTPUT_EXISTS` or `XLSX.CANNOT_WRITE`,
-   *   each naming the file; nothing is written then.
+   *   each naming the file; PartsLostError `XLSX.PARTS_LOST`; nothing is written then.
    */
-  async saveAs(path: string, options: SaveOptions = {}): Promise<void> {
-    await writeOutputFile(await this.save(), path, { ...options, input: this.source });
+  async saveAs(
+    path: string,
+    options: SaveOptions & { readonly allowLoss?: boolean } = {},
+  ): Promise<readonly string[]> {
+    const bytes = await this.save({ allowLoss: options.allowLoss === true });
+    await writeOutputFile(bytes, path, { ...options, input: this.source });
+    return this.lost;
   }
 }

@@ -1,0 +1,100 @@
+/**
+ * A package part's bytes as checked XML text. Every part a run reads goes through here
+ * once: it must be text in its encoding (UTF-8, or UTF-16 with a byte-order mark) and
+ * well-formed XML, checked by ExcelTS's SAX parser; a damaged part is refused with an
+ * {@link XlsxError} naming the part and where the fault is, in plain words, rather than
+ * read as far as a scanner gets (which could mean a silently shorter table). Parts a run
+ * does not read are copied through as they are and not checked.
+ */
+import { SaxParser } from '@cj-tech-master/excelts/xml';
+import { XlsxErrorCode, xlsxFail } from './errors';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A part's bytes as text (UTF-8, or UTF-16 after its byte-order mark), or undefined if they are not. */
+export function decodePart(data: Uint8Array): string | undefined {
+  try {
+    if (data[0] === 0xff && data[1] === 0xfe) {
+      return new TextDecoder('utf-16le', { fatal: true }).decode(data);
+    }
+    if (data[0] === 0xfe && data[1] === 0xff) {
+      return new TextDecoder('utf-16be', { fatal: true }).decode(data);
+    }
+    return utf8.decode(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The offset in `xml` of a 1-based line and a column as the parser counts them. */
+function offsetOf(xml: string, line: number, column: number): number {
+  let at = 0;
+  for (let n = 1; n < line && at >= 0; n++) at = xml.indexOf('\n', at) + 1;
+  return Math.max(0, at) + column;
+}
+
+/** What a SAX parser's message means, in words a finance user can pass on. */
+function plainWords(message: string, xml: string, offset: number): string {
+  const text = message.replace(/^\d+:\d+:\s*/, '').replace(/\.$/, '');
+  const root = /<[A-Za-z_]/.exec(xml)?.index ?? xml.length;
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [
+      /^text data outside of root node/,
+      () =>
+        offset < root
+          ? 'text before the start of the document'
+          : 'text after the end of the document',
+    ],
+    [/^unclosed tag: (.*)/, (m) => `the element <${m[1] ?? ''}> is never closed`],
+    [/^unmatched close tag: (.*)/, (m) => `</${m[1] ?? ''}> closes an element that is not open`],
+    [/^document must contain a root element/, () => 'there is no XML in it'],
+    [/^documents may contain only one root element/, () => 'a second document after the first'],
+    [/^duplicate attribute: (.*)/, (m) => `the attribute ${m[1] ?? ''} is given twice`],
+    [/^undefined entity: (.*)/, (m) => `&${m[1] ?? ''}; is not a character XML knows`],
+    [/^invalid XML character: (.*)/, (m) => `a character XML cannot hold (${m[1] ?? ''})`],
+    [/entity/, () => 'a broken character reference (&…;)'],
+    [/^malformed comment/, () => 'a broken comment'],
+    [/attribute/, () => 'a broken attribute'],
+  ];
+  for (const [pattern, words] of rules) {
+    const match = pattern.exec(text);
+    if (match) return words(match);
+  }
+  return 'broken markup';
+}
+
+/**
+ * A part's bytes as text, checked to be well-formed XML.
+ *
+ * @param data - The part's bytes, inflated.
+ * @param part - The part's name, for the message (`xl/worksheets/sheet2.xml`).
+ * @param file - The workbook, as named in messages.
+ * @throws XlsxError `XLSX.DAMAGED_PART` naming the file, the part and the line and
+ *   column of the fault: "plan.xlsx is damaged: xl/worksheets/sheet2.xml, line 2,
+ *   column 9: text after the end of the document."
+ */
+export function checkedXml(data: Uint8Array, part: string, file: string): string {
+  const xml = decodePart(data);
+  if (xml === undefined) {
+    return xlsxFail(
+      XlsxErrorCode.DAMAGED_PART,
+      `${file} is damaged: ${part} is not text (its bytes are not valid UTF-8). Open it in Excel, save it again, and try again.`,
+      file,
+    );
+  }
+  try {
+    const parser = new SaxParser({ maxDepth: 0, maxEntityExpansions: 0 });
+    parser.write(xml);
+    parser.close();
+  } catch (error) {
+    const { message, line, column } = error as { message?: string; line?: number; column?: number };
+    const where = line === undefined ? '' : `, line ${line}, column ${column ?? 0}`;
+    const words = plainWords(String(message), xml, offsetOf(xml, line ?? 1, column ?? 0));
+    xlsxFail(
+      XlsxErrorCode.DAMAGED_PART,
+      `${file} is damaged: ${part}${where}: ${words}. Open it in Excel, save it again, and try again.`,
+      file,
+    );
+  }
+  return xml;
+}
