@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openXlsx, PartsLostError, XlsxError } from '../../src/adapters/xlsx';
+import { scanCells, UNSAVED } from '../../src/adapters/xlsx/sheetScan';
 import { readParts, writeParts, type Parts } from '../../src/adapters/xlsx/zipParts';
 import { bytesOf, planningWorkbook, tempDir } from './fixtures';
 import { poolSheet } from './layouts';
@@ -214,6 +215,18 @@ describe('empty text results (=IF(…,"",…) saved as <c t="str"><f>…</f><v><
       }
     },
   );
+
+  it('is read as "" by the package scanner itself, not left to ExcelTS', () => {
+    const sheet = (v: string): string =>
+      `<worksheet><sheetData><row r="1"><c r="A1" t="str"><f>IF(1,"","x")</f>${v}</c><c r="B1"><f>1+1</f>${v}</c></row></sheetData></worksheet>`;
+    const box = [{ top: 1, left: 1, bottom: 1, right: 1 }];
+    expect(scanCells(sheet('<v></v>'), box, () => [], false)).toEqual([[['']]]);
+    expect(scanCells(sheet('<v/>'), box, () => [], false)).toEqual([[['']]]);
+    // A number formula with an empty value was never calculated.
+    expect(
+      scanCells(sheet('<v/>'), [{ top: 1, left: 2, bottom: 1, right: 2 }], () => [], false),
+    ).toBe(UNSAVED);
+  });
 
   it('still refuses a formula saved with no value at all', async () => {
     const input = await emptyResult('');
