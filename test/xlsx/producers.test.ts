@@ -7,11 +7,12 @@
  * damaged XML refused with the part, line and column named.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openXlsx, PartsLostError, XlsxError } from '../../src/adapters/xlsx';
 import { scanCells, UNSAVED } from '../../src/adapters/xlsx/sheetScan';
 import { readParts, writeParts, type Parts } from '../../src/adapters/xlsx/zipParts';
+import { convert } from '../support/libreoffice';
 import { bytesOf, planningWorkbook, tempDir } from './fixtures';
 import { poolSheet } from './layouts';
 import { EXTRA_PARTS, excelExtras, prefixedPackage } from './producers';
@@ -190,6 +191,25 @@ describe('the parts Excel adds to a macro-enabled workbook', () => {
       [...after.keys()].filter((p) => /comments|vmlDrawing/.test(p)).length,
     ).toBeGreaterThanOrEqual(2);
   });
+});
+
+describe('a workbook saved by LibreOffice Calc (converted at test time)', () => {
+  it('keeps every part byte for byte through a run, its note and VML included', async () => {
+    const inDir = tempDir();
+    const outDir = tempDir();
+    const book = planningWorkbook();
+    const note = book.getWorksheet('Inputs')?.getCell('A1');
+    if (note) note.note = 'Checked against the ledger';
+    writeFileSync(join(inDir, 'plan.xlsx'), await bytesOf(book));
+    await convert([join(inDir, 'plan.xlsx')], 'xlsx:Calc MS Excel 2007 XML', outDir);
+    const input = new Uint8Array(readFileSync(join(outDir, 'plan.xlsx')));
+    const before = await readParts(input);
+    expect([...before.keys()].filter((p) => /comments|vmlDrawing/.test(p)).length).toBe(2);
+    const after = await readParts(await graftRun(input));
+    expect(changedParts(before, after)).toEqual([]);
+    const [contracts] = await (await openXlsx(await writeParts(after))).readTables(['Contracts']);
+    expect(contracts?.rows[0]).toEqual(['ICB', 1_250_000.5, 45748, true]);
+  }, 120_000);
 });
 
 describe('empty text results (=IF(…,"",…) saved as <c t="str"><f>…</f><v></v></c>)', () => {
