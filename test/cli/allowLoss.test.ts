@@ -2,7 +2,8 @@
  * `bcf run` on workbooks other producers wrote: a namespace-prefixed macro-enabled
  * workbook comes through a run with every original part kept (grafted); one the graft
  * cannot take (a styles part without borders), which ExcelTS must rewrite whole, is
- * refused with each lost part named and nothing written, unless `--allow-loss`; a
+ * refused with each lost part (a query table) named and nothing written, unless
+ * `--allow-loss`; a
  * damaged sheet is refused naming the part, line and column.
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
@@ -63,7 +64,7 @@ describe('bcf run on workbooks from other producers', () => {
     expect(changed).toEqual([]);
   });
 
-  it('refuses a rewrite that would lose printer settings, naming the part; --allow-loss writes it with a warning', async () => {
+  it('refuses a rewrite that would lose a query table, naming the part; --allow-loss writes it with a warning', async () => {
     const dir = scratchDir();
     const input = await poolWith(dir, 'plan.xlsx', async (b) =>
       withoutBorders(await excelExtras(b)),
@@ -74,7 +75,7 @@ describe('bcf run on workbooks from other producers', () => {
     expect(refused.stderr).toBe(
       [
         `bcf run: XLSX.PARTS_LOST: writing the results would lose a part of ${input} (the workbook had to be rewritten whole); nothing was written. Add --allow-loss to write it without them.`,
-        'bcf run: lost: xl/printerSettings/printerSettings1.bin (printer settings)',
+        'bcf run: lost: xl/queryTables/queryTable1.xml (a query table)',
         '',
       ].join('\n'),
     );
@@ -83,7 +84,7 @@ describe('bcf run on workbooks from other producers', () => {
     const allowed = await bcf(['run', input, '--mechanism', 'pool', '--allow-loss']);
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toBe(
-      `bcf run: warning: ${out} lacks this part of ${input}: xl/printerSettings/printerSettings1.bin (printer settings)\n`,
+      `bcf run: warning: ${out} lacks this part of ${input}: xl/queryTables/queryTable1.xml (a query table)\n`,
     );
     expect(allowed.stdout).toContain(`Wrote ${out}`);
     const parts = await readParts(new Uint8Array(readFileSync(out)));

@@ -2,7 +2,7 @@
  * Workbooks as other producers write them, through the adapter: namespace-prefixed
  * parts (Open XML SDK writers) read on the fast path and grafted into in their own
  * prefix; the parts Excel adds to a macro-enabled workbook (macros and their signature,
- * custom XML, connections, printer settings) kept byte for byte by a graft and carried
+ * custom XML, connections with a query table, printer settings) kept byte for byte by a graft and carried
  * by a full rewrite, which refuses when it would still lose one; empty text results;
  * damaged XML refused with the part, line and column named.
  */
@@ -141,7 +141,7 @@ describe('the parts Excel adds to a macro-enabled workbook', () => {
     );
   });
 
-  it('are carried through a full rewrite, except printer settings, which it refuses to lose', async () => {
+  it('are carried through a full rewrite, printer settings linked again, but for a query table, which it refuses to lose', async () => {
     const input = await macroPlan();
     const workbook = await openXlsx(input);
     await workbook.formulas.findFormulas('BCF.'); // the model path, as prepare for sharing
@@ -150,7 +150,7 @@ describe('the parts Excel adds to a macro-enabled workbook', () => {
     expect(refusal).toBeInstanceOf(PartsLostError);
     expect((refusal as PartsLostError).code).toBe('XLSX.PARTS_LOST');
     expect((refusal as PartsLostError).parts).toEqual([
-      'xl/printerSettings/printerSettings1.bin (printer settings)',
+      'xl/queryTables/queryTable1.xml (a query table)',
     ]);
     const dir = tempDir();
     const out = join(dir, 'out.xlsm');
@@ -158,7 +158,7 @@ describe('the parts Excel adds to a macro-enabled workbook', () => {
     expect(existsSync(out)).toBe(false); // nothing written
 
     const lost = await workbook.saveAs(out, { allowLoss: true });
-    expect(lost).toEqual(['xl/printerSettings/printerSettings1.bin (printer settings)']);
+    expect(lost).toEqual(['xl/queryTables/queryTable1.xml (a query table)']);
     const [before, after] = [
       await readParts(input),
       await readParts(await workbook.save({ allowLoss: true })),
@@ -169,6 +169,7 @@ describe('the parts Excel adds to a macro-enabled workbook', () => {
       EXTRA_PARTS.customXml,
       EXTRA_PARTS.customXmlProps,
       EXTRA_PARTS.connections,
+      EXTRA_PARTS.printerSettings,
     ]) {
       expect([part, Buffer.from(after.get(part) ?? [])]).toEqual([
         part,
@@ -176,6 +177,18 @@ describe('the parts Excel adds to a macro-enabled workbook', () => {
       ]);
     }
     expect(text(after, 'xl/_rels/vbaProject.bin.rels')).toContain('vbaProjectSignature.bin');
+    // The edited sheet is sound: read back (checked well-formed) with its table.
+    const [contracts] = await (await openXlsx(await writeParts(after))).readTables(['Contracts']);
+    expect(contracts?.rows).toEqual(CONTRACTS);
+    // The first sheet's page setup links its printer settings again.
+    const id =
+      /Id="([^"]+)" Type="[^"]*\/printerSettings" Target="..\/printerSettings\/printerSettings1.bin"/.exec(
+        text(after, 'xl/worksheets/_rels/sheet1.xml.rels'),
+      )?.[1];
+    expect(id).toBeDefined();
+    expect(text(after, 'xl/worksheets/sheet1.xml')).toMatch(
+      new RegExp(`<pageSetup\\b[^>]*\\sr:id="${id ?? ''}"/>`),
+    );
     const types = text(after, '[Content_Types].xml');
     expect(types).toContain('ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"');
     expect(types).toContain(

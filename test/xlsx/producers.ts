@@ -88,13 +88,15 @@ export const EXTRA_PARTS = {
   customXmlProps: 'customXml/itemProps1.xml',
   connections: 'xl/connections.xml',
   printerSettings: 'xl/printerSettings/printerSettings1.bin',
+  queryTable: 'xl/queryTables/queryTable1.xml',
 } as const;
 
 /**
  * The package with what Excel adds to a macro-enabled workbook: a VBA project (an OLE
  * compound file, as Excel stores it) with its digital signature and the macro-enabled
- * workbook content type; a customXml item with its properties; data connections; and
- * printer settings on the first sheet (`<pageSetup r:id>`).
+ * workbook content type; a customXml item with its properties; data connections with
+ * a query table on the first sheet's first table; and printer settings on the first
+ * sheet (`<pageSetup r:id>`).
  */
 export async function excelExtras(bytes: Uint8Array): Promise<Uint8Array> {
   const parts = await readParts(bytes);
@@ -164,6 +166,24 @@ export async function excelExtras(bytes: Uint8Array): Promise<Uint8Array> {
   addType(
     parts,
     '<Override PartName="/xl/connections.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml"/>',
+  );
+
+  parts.set(
+    EXTRA_PARTS.queryTable,
+    encoder.encode(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<queryTable xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Ledger" connectionId="1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0"><queryTableRefresh nextId="2"><queryTableFields count="1"><queryTableField id="1" name="Party" tableColumnId="1"/></queryTableFields></queryTableRefresh></queryTable>',
+    ),
+  );
+  addRel(
+    parts,
+    'xl/tables/_rels/table1.xml.rels',
+    'rId1',
+    `${OFFICE}/queryTable`,
+    '../queryTables/queryTable1.xml',
+  );
+  addType(
+    parts,
+    '<Override PartName="/xl/queryTables/queryTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.queryTable+xml"/>',
   );
 
   parts.set(

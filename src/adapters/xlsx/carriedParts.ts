@@ -18,7 +18,7 @@
  * query tables, in-cell pictures) cannot be put back into ExcelTS's sheets faithfully;
  * {@link lostParts} names them and saving refuses (see XlsxWorkbook.save).
  */
-import { lostParts } from './packageLoss';
+import { lostParts, owners } from './packageLoss';
 import { parseRelationships, relsPath, type Relationship } from './packageBook';
 import { attribute, elements } from './xmlText';
 import { partText, readParts, writeParts, type Parts } from './zipParts';
@@ -108,8 +108,63 @@ function missing(input: Parts, output: Parts, rels: readonly Relationship[]): Re
   return rels.filter((rel) => !rel.external && input.has(rel.part) && !output.has(rel.part));
 }
 
+const R_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * Gives each sheet of the output its input sheet's printer settings again: the part, a
+ * relationship, and `r:id` on the sheet's `<pageSetup>` (ExcelTS writes the page setup
+ * but not the link). Edits `result`; returns the parts to carry.
+ */
+function carryPrinterSettings(
+  input: Parts,
+  output: Parts,
+  result: Parts,
+  written: ReadonlySet<string>,
+): string[] {
+  const carried: string[] = [];
+  const outSheets = owners(output).sheets;
+  for (const [key, sheet] of owners(input).sheets) {
+    const target = outSheets.get(key);
+    if (target === undefined || written.has(key)) continue;
+    const rel = parseRelationships(plainText(input, relsPath(sheet.part)), sheet.part).find(
+      (r) => typeName(r.type) === 'printerSettings' && !r.external && input.has(r.part),
+    );
+    if (rel === undefined || output.has(rel.part)) continue;
+    let xml = partText(output, target.part) ?? '';
+    if (/<pageSetup\b[^>]*\sr:id=/.test(xml)) continue;
+    const relsFile = relsPath(target.part);
+    const taken = new Set(
+      parseRelationships(plainText(result, relsFile), target.part).map((r) => r.id),
+    );
+    const id = freshId(taken, 'rIdPrinter1');
+    if (/<pageSetup\b[^>]*\/>/.test(xml)) {
+      xml = xml.replace(
+        /<pageSetup\b([^>]*?)\s*\/>/,
+        (_, attrs: string) => `<pageSetup${attrs} r:id="${id}"/>`,
+      );
+    } else if (/<pageMargins\b[^>]*\/>/.test(xml)) {
+      xml = xml.replace(
+        /<pageMargins\b[^>]*\/>/,
+        (margins) => `${margins}<pageSetup r:id="${id}"/>`,
+      );
+    } else continue; // nowhere to link it: reported as lost
+    if (!/^[^]*?<worksheet\b[^>]*\sxmlns:r=/.test(xml)) {
+      xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${R_NAMESPACE}"`);
+    }
+    result.set(target.part, encoder.encode(xml));
+    result.set(
+      relsFile,
+      addRelationships(result, target.part, [
+        `<Relationship Id="${id}" Type="${rel.type}" Target="${relativeTarget(target.part, rel.part)}"/>`,
+      ]),
+    );
+    carried.push(rel.part);
+  }
+  return carried;
+}
+
 /** Puts the carried parts into an output package. */
-function restoreInto(output: Parts, input: Parts): Parts {
+function restoreInto(output: Parts, input: Parts, written: ReadonlySet<string>): Parts {
   const result: Parts = new Map(output);
   const carried = new Set<string>();
   const owners: [string, string | undefined, Relationship[]][] = [];
@@ -141,6 +196,7 @@ function restoreInto(output: Parts, input: Parts): Parts {
     for (const rel of rels) for (const part of reachable(input, rel.part)) carried.add(part);
     result.set(path, addRelationships(output, to, added));
   }
+  for (const part of carryPrinterSettings(input, output, result, written)) carried.add(part);
   let types = plainText(output, '[Content_Types].xml');
   const inputTypes = plainText(input, '[Content_Types].xml');
   const entries = typeEntries(
@@ -211,6 +267,13 @@ export function carriedParts(all: Parts): CarriedParts {
       ),
     );
   }
+  for (const sheet of owners(all).sheets.values()) {
+    candidates.push(
+      ...parseRelationships(plainText(all, relsPath(sheet.part)), sheet.part).filter(
+        (rel) => typeName(rel.type) === 'printerSettings',
+      ),
+    );
+  }
   for (const rel of candidates) {
     if (rel.external) continue;
     for (const part of reachable(all, rel.part)) parts.set(part, all.get(part) ?? new Uint8Array());
@@ -220,7 +283,7 @@ export function carriedParts(all: Parts): CarriedParts {
   return {
     restore: async (bytes, written) => {
       const output = await readParts(bytes);
-      const restored = restoreInto(output, parts);
+      const restored = restoreInto(output, parts, written);
       return { bytes: await writeParts(restored), lost: lostParts(parts, restored, written) };
     },
   };

@@ -106,13 +106,15 @@ function chains(parts: Parts, owner: string): Map<string, string[]> {
   return found;
 }
 
-interface Owners {
+/** Where the workbook and its sheets are in a package. */
+export interface Owners {
   readonly workbook: string | undefined;
   /** Sheet parts by lower-case sheet name. */
   readonly sheets: Map<string, { name: string; part: string }>;
 }
 
-function owners(parts: Parts): Owners {
+/** The workbook part and the sheet parts by name, of a package. */
+export function owners(parts: Parts): Owners {
   const root = parseRelationships(text(parts, '_rels/.rels'), '');
   const workbook = root.find(
     (rel) => typeName(rel.type) === 'officeDocument' && !rel.external,
