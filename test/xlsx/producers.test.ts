@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { openXlsx, PartsLostError, XlsxError } from '../../src/adapters/xlsx';
 import { scanCells, UNSAVED } from '../../src/adapters/xlsx/sheetScan';
 import { readParts, writeParts, type Parts } from '../../src/adapters/xlsx/zipParts';
+import { prepareForSharing, restoreFormulas } from '../../src/workbook/sharing';
 import { convert } from '../support/libreoffice';
 import { bytesOf, planningWorkbook, tempDir } from './fixtures';
 import { poolSheet } from './layouts';
@@ -203,6 +204,41 @@ describe('the parts Excel adds to a macro-enabled workbook', () => {
     expect(
       [...after.keys()].filter((p) => /comments|vmlDrawing/.test(p)).length,
     ).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('prepare for sharing and restore formulas (full rewrites) on a macro-enabled workbook', () => {
+  it('keep its macros, signature, custom XML, connections, printer settings and note, with nothing lost', async () => {
+    const book = planningWorkbook();
+    const inputs = book.getWorksheet('Inputs');
+    if (inputs) {
+      inputs.getCell('A1').note = 'Checked against the ledger';
+      inputs.getCell('H2').value = { formula: 'BCF.POOLSHARE(B4:C5,"ICB")', result: 1 };
+    }
+    const input = await excelExtras(await bytesOf(book), { queryTable: false });
+    const before = await readParts(input);
+    const shared = await openXlsx(input);
+    expect(await prepareForSharing(shared, { now: new Date(Date.UTC(2026, 0, 5)) })).toEqual({
+      converted: 1,
+      recorded: 1,
+    });
+    const sharedBytes = await shared.save();
+    expect(shared.lost).toEqual([]);
+    const restored = await openXlsx(sharedBytes);
+    expect(await restoreFormulas(restored)).toEqual({ restored: 1 });
+    const restoredBytes = await restored.save();
+    expect(restored.lost).toEqual([]);
+    for (const output of [sharedBytes, restoredBytes]) {
+      const after = await readParts(output);
+      for (const part of Object.values(EXTRA_PARTS).filter((p) => !p.includes('queryTable'))) {
+        expect([part, Buffer.from(after.get(part) ?? [])]).toEqual([
+          part,
+          Buffer.from(before.get(part) ?? []),
+        ]);
+      }
+      expect(text(after, '[Content_Types].xml')).toContain('sheet.macroEnabled.main+xml');
+      expect([...after.keys()].filter((p) => /comments|vmlDrawing/.test(p))).toHaveLength(2);
+    }
   });
 });
 

@@ -80,6 +80,27 @@ function addType(parts: Parts, entry: string): void {
 const OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const MS = 'http://schemas.microsoft.com/office/2006/relationships';
 
+/** A query table (over the data connection) on the first sheet's first table. */
+function addQueryTable(parts: Parts): void {
+  parts.set(
+    EXTRA_PARTS.queryTable,
+    encoder.encode(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<queryTable xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Ledger" connectionId="1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0"><queryTableRefresh nextId="2"><queryTableFields count="1"><queryTableField id="1" name="Party" tableColumnId="1"/></queryTableFields></queryTableRefresh></queryTable>',
+    ),
+  );
+  addRel(
+    parts,
+    'xl/tables/_rels/table1.xml.rels',
+    'rId1',
+    `${OFFICE}/queryTable`,
+    '../queryTables/queryTable1.xml',
+  );
+  addType(
+    parts,
+    '<Override PartName="/xl/queryTables/queryTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.queryTable+xml"/>',
+  );
+}
+
 /** What {@link excelExtras} adds, by part. */
 export const EXTRA_PARTS = {
   vba: 'xl/vbaProject.bin',
@@ -95,10 +116,13 @@ export const EXTRA_PARTS = {
  * The package with what Excel adds to a macro-enabled workbook: a VBA project (an OLE
  * compound file, as Excel stores it) with its digital signature and the macro-enabled
  * workbook content type; a customXml item with its properties; data connections with
- * a query table on the first sheet's first table; and printer settings on the first
- * sheet (`<pageSetup r:id>`).
+ * a query table on the first sheet's first table (unless `queryTable: false`); and
+ * printer settings on the first sheet (`<pageSetup r:id>`).
  */
-export async function excelExtras(bytes: Uint8Array): Promise<Uint8Array> {
+export async function excelExtras(
+  bytes: Uint8Array,
+  options: { readonly queryTable?: boolean } = {},
+): Promise<Uint8Array> {
   const parts = await readParts(bytes);
   const project = writeCfb([
     { name: 'PROJECT', data: encoder.encode('ID="{00000000-0000-0000-0000-000000000000}"\r\n') },
@@ -168,23 +192,7 @@ export async function excelExtras(bytes: Uint8Array): Promise<Uint8Array> {
     '<Override PartName="/xl/connections.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml"/>',
   );
 
-  parts.set(
-    EXTRA_PARTS.queryTable,
-    encoder.encode(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<queryTable xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Ledger" connectionId="1" autoFormatId="16" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="0"><queryTableRefresh nextId="2"><queryTableFields count="1"><queryTableField id="1" name="Party" tableColumnId="1"/></queryTableFields></queryTableRefresh></queryTable>',
-    ),
-  );
-  addRel(
-    parts,
-    'xl/tables/_rels/table1.xml.rels',
-    'rId1',
-    `${OFFICE}/queryTable`,
-    '../queryTables/queryTable1.xml',
-  );
-  addType(
-    parts,
-    '<Override PartName="/xl/queryTables/queryTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.queryTable+xml"/>',
-  );
+  if (options.queryTable !== false) addQueryTable(parts);
 
   parts.set(
     EXTRA_PARTS.printerSettings,
