@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { readParts, writeParts } from '../../src/adapters/xlsx/zipParts';
-import { excelExtras, prefixedPackage } from '../xlsx/producers';
+import { excelExtras, prefixedPackage } from '../xlsx/producerParts';
 import { bcf, scratchDir } from './support/bcf';
 import { writePoolWorkbook } from './support/workbooks';
 

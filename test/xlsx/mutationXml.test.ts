@@ -20,7 +20,7 @@ import { runAll } from '../../src/cli/runCommand';
 import { newWorkbook } from '../../src/cli/newWorkbook';
 import { WorkbookError } from '../../src/workbook/errors';
 import { newPlanningTemplate } from '../../src/workbook/template';
-import { prefixPart } from './producers';
+import { prefixPart } from './producerParts';
 
 jest.setTimeout(600_000);
 

@@ -16,7 +16,7 @@ import { prepareForSharing, restoreFormulas } from '../../src/workbook/sharing';
 import { convert } from '../support/libreoffice';
 import { bytesOf, planningWorkbook, tempDir } from './fixtures';
 import { poolSheet } from './layouts';
-import { EXTRA_PARTS, excelExtras, prefixedPackage } from './producers';
+import { EXTRA_PARTS, excelExtras, prefixedPackage } from './producerParts';
 
 const SHEET = 'BCF Results - Pooled fund';
 /** Parts a graft rewrites: the workbook, its relationships, styles, content types, app properties. */
