@@ -19,7 +19,7 @@ import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
 import { defaultResultsPath, refuseExistingOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
-import { complain, errorText, say } from './report';
+import { complain, errorJson, errorText, say } from './report';
 
 const OPTIONS = {
   mechanism: 'string',
@@ -29,12 +29,15 @@ const OPTIONS = {
   json: 'boolean',
   quiet: 'boolean',
   'replace-user-sheets': 'boolean',
+  scenario: 'string',
   'allow-loss': 'boolean',
 } as const;
 
 /** One mechanism's run: its headline figures and result, or its findings. */
 export interface MechanismRun {
   readonly mechanism: Mechanism;
+  /** The result sheet written (a kept scenario has its own). */
+  readonly sheet?: string;
   readonly headline?: readonly Headline[];
   readonly result?: unknown;
   readonly findings: readonly Finding[];
@@ -60,6 +63,8 @@ export async function runAll(
     readonly progress: Progress;
     /** Replace sheets of the result sheets' names that the user made (`--replace-user-sheets`). */
     readonly replaceUserSheets?: boolean;
+    /** Keep the (one) run as this scenario (`--scenario NAME`; `--force` replaces one kept). */
+    readonly scenario?: { readonly name: string; readonly replace: boolean };
   },
 ): Promise<MechanismRun[]> {
   const runs: MechanismRun[] = [];
@@ -69,10 +74,17 @@ export async function runAll(
     const outcome = await runMechanism(workbook, mechanism.id, params, {
       now: options.now,
       replaceUserSheets: options.replaceUserSheets === true,
+      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     });
     options.progress.step(mechanism.title);
     if (outcome.ok) {
-      runs.push({ mechanism, headline: outcome.headline, result: outcome.result, findings: [] });
+      runs.push({
+        mechanism,
+        sheet: outcome.sheet,
+        headline: outcome.headline,
+        result: outcome.result,
+        findings: [],
+      });
     } else {
       runs.push({ mechanism, findings: outcome.findings });
     }
@@ -99,12 +111,14 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
   const workbook = await openXlsx(input);
   const mechanisms = chooseMechanisms(strings.mechanism, await workbook.listTables());
+  if (strings.scenario !== undefined && strings.mechanism === undefined) {
+    throw new UsageError('--scenario keeps one calculation: give it with --mechanism.');
+  }
   if (mechanisms.length === 0) {
     const known = registeredMechanisms().map((m) => m.id);
-    complain(
-      'run',
-      `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`,
-    );
+    const message = `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`;
+    complain('run', message);
+    if (flags.has('json')) say(errorJson({ code: 'RUN.NO_INPUT_TABLES', message }, input));
     return ExitCode.INVALID;
   }
   let runs: MechanismRun[];
@@ -114,10 +128,14 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
       now: new Date(),
       progress: stepsProgress('run', mechanisms.length, flags.has('quiet')),
       replaceUserSheets: flags.has('replace-user-sheets'),
+      ...(strings.scenario === undefined
+        ? {}
+        : { scenario: { name: strings.scenario, replace: force } }),
     });
   } catch (error) {
     if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {
       complain('run', `${errorText(error)} To replace it in the copy, add --replace-user-sheets.`);
+      if (flags.has('json')) say(errorJson(error, input));
       return ExitCode.INVALID;
     }
     throw error;
@@ -146,6 +164,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
       `${error.code}: writing the results would lose ${partsCount(error.parts.length)} of ${input} (the workbook had to be rewritten whole); nothing was written. Add --allow-loss to write it without them.`,
     );
     for (const part of error.parts) complain('run', `lost: ${part}`);
+    if (flags.has('json')) say(errorJson(error, input));
     return ExitCode.INVALID;
   }
   for (const part of lost) complain('run', `warning: ${out} lacks this part of ${input}: ${part}`);
@@ -165,7 +184,7 @@ function partsCount(n: number): string {
 export function runText(input: string, out: string, runs: readonly MechanismRun[]): string {
   const lines = [`Wrote ${out} (results of ${input}):`];
   for (const run of runs) {
-    lines.push(`  ${run.mechanism.title}: sheet "${run.mechanism.sheet}"`);
+    lines.push(`  ${run.mechanism.title}: sheet "${run.sheet ?? run.mechanism.sheet}"`);
     for (const h of run.headline ?? []) lines.push(`    ${h.label}: ${h.text}`);
   }
   return lines.join('\n');
@@ -178,7 +197,7 @@ function runJson(input: string, out: string | undefined, runs: readonly Mechanis
     mechanisms: runs.map((r) => ({
       mechanism: r.mechanism.id,
       title: r.mechanism.title,
-      sheet: r.mechanism.sheet,
+      sheet: r.sheet ?? r.mechanism.sheet,
       ...(r.headline === undefined
         ? {}
         : { headline: r.headline.map((h) => ({ label: h.label, text: h.text })) }),

@@ -106,7 +106,7 @@ describe('bcf run on workbooks from other producers', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       new RegExp(
-        `^bcf run: XLSX\\.DAMAGED_PART: ${input.replace(/[.\\/]/g, '\\$&')} is damaged: xl/worksheets/sheet1\\.xml, line \\d+, column \\d+: the element <sheetData> is never closed\\.`,
+        `^bcf run: XLSX\\.DAMAGED: ${input.replace(/[.\\/]/g, '\\$&')} is damaged: xl/worksheets/sheet1\\.xml, line \\d+, column \\d+: the element <sheetData> is never closed\\.`,
       ),
     );
   });

@@ -323,7 +323,7 @@ describe('damaged XML in a part the run reads', () => {
       (xml) => `${xml}\n</junk>`,
     );
     const error = await refusal(input);
-    expect(error.code).toBe('XLSX.DAMAGED_PART');
+    expect(error.code).toBe('XLSX.DAMAGED');
     expect(error.message).toMatch(
       /^plan\.xlsx is damaged: xl\/worksheets\/sheet1\.xml, line \d+, column \d+: <\/junk> closes an element that is not open\./,
     );
@@ -363,12 +363,12 @@ describe('damaged XML in a part the run reads', () => {
     const parts = await readParts(base);
     parts.delete('[Content_Types].xml');
     expect((await refusal(await writeParts(parts))).message).toBe(
-      'plan.xlsx is damaged: it has no [Content_Types].xml, which every workbook has. Open it in Excel, save it again, and try again.',
+      'plan.xlsx is damaged or incompletely downloaded (it has no [Content_Types].xml, which every workbook has); download or copy it again, or open and save it in Excel.',
     );
     const noRels = await readParts(base);
     noRels.delete('xl/_rels/workbook.xml.rels');
     expect((await refusal(await writeParts(noRels))).message).toBe(
-      'plan.xlsx is damaged: xl/_rels/workbook.xml.rels is missing. Open it in Excel, save it again, and try again.',
+      'plan.xlsx is damaged or incompletely downloaded (xl/_rels/workbook.xml.rels is missing); download or copy it again, or open and save it in Excel.',
     );
   });
 

@@ -10,8 +10,15 @@
 export const XlsxErrorCode = {
   /** The file could not be read (missing, a folder, no permission). */
   CANNOT_READ: 'XLSX.CANNOT_READ',
-  /** The bytes are not an .xlsx workbook (text, another zip, an old .xls). */
+  /** The bytes are not an .xlsx workbook (text, an empty file, another zip, .xls, .xlsb, .ods). */
   NOT_A_WORKBOOK: 'XLSX.NOT_A_WORKBOOK',
+  /**
+   * The file is a zip package that cannot be read whole: cut short, an offset past its
+   * end, a part that does not inflate or fails its CRC (a damaged or partial download).
+   */
+  DAMAGED: 'XLSX.DAMAGED',
+  /** A part of the package is larger than file mode reads (see MAX_PART_BYTES). */
+  TOO_LARGE: 'XLSX.TOO_LARGE',
   /** The workbook is encrypted with a password to open (an OLE/CFB container). */
   PASSWORD_PROTECTED: 'XLSX.PASSWORD_PROTECTED',
   /** The output file exists and overwriting was not asked for. */
@@ -34,8 +41,6 @@ export const XlsxErrorCode = {
   BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
   /** A setting cannot be stored: longer than a cell holds (as in Office). */
   BAD_SETTING: 'WORKBOOK.BAD_SETTING',
-  /** A part the run reads is not well-formed XML (or not text): named with where the fault is. */
-  DAMAGED_PART: 'XLSX.DAMAGED_PART',
   /** Saving would drop parts of the user's file (named); nothing is written unless allowed. */
   PARTS_LOST: 'XLSX.PARTS_LOST',
 } as const;

@@ -52,9 +52,18 @@ async function unprefixed(parts: Parts, bytes: Uint8Array): Promise<Uint8Array> 
  */
 export async function loadModel(bytes: Uint8Array, name: string): Promise<LoadedModel> {
   const book = new Workbook();
-  let parts: Parts = new Map();
+  let parts: Parts;
   try {
     parts = await readParts(bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return xlsxFail(
+      XlsxErrorCode.DAMAGED,
+      `${name} is damaged or incompletely downloaded (${detail}).`,
+      name,
+    );
+  }
+  try {
     await book.xlsx.load(await unprefixed(parts, bytes));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -5,10 +5,9 @@
  * (parsed once, when first needed). Parts are inflated only when asked for.
  */
 import { sheetRef } from './a1';
-import { XlsxErrorCode, xlsxFail } from './errors';
 import { MixedNamespaces, withoutPrefix } from './namespaces';
 import { checkedXml, decodePart } from './partText';
-import { entryData, readZip, UnsupportedZip, type ZipEntry } from './zipPackage';
+import { damaged, entryData, readZip, UnsupportedZip, type ZipEntry } from './zipPackage';
 import { attribute, decodeOoxml, elements, itemText } from './xmlText';
 
 /** A relationship of a part. */
@@ -60,14 +59,6 @@ const TYPE = {
   sharedStrings: '/sharedStrings',
 } as const;
 
-function damaged(file: string, what: string): never {
-  return xlsxFail(
-    XlsxErrorCode.DAMAGED_PART,
-    `${file} is damaged: ${what}. Open it in Excel, save it again, and try again.`,
-    file,
-  );
-}
-
 /** A relationship target as a part path, relative to the folder of the part that has it. */
 export function resolvePart(folder: string, target: string): string {
   const segments = target.startsWith('/') ? [] : folder.split('/').filter(Boolean);
@@ -118,28 +109,22 @@ export class PackageBook {
   private constructor(
     readonly entries: ReadonlyMap<string, ZipEntry>,
     readonly bytes: Uint8Array,
-    /** The workbook as named in messages. */
-    readonly file: string,
+    /** The file as named in messages. */
+    readonly file = 'the workbook',
   ) {
-    const workbookLike =
-      entries.has('_rels/.rels') || [...entries.keys()].some((name) => name.startsWith('xl/'));
-    if (!workbookLike) throw new UnsupportedZip('not a package'); // ExcelTS names it
+    if (!entries.has('_rels/.rels')) throw new UnsupportedZip('no _rels/.rels');
     if (!entries.has('[Content_Types].xml')) {
-      xlsxFail(
-        XlsxErrorCode.DAMAGED_PART,
-        `${file} is damaged: it has no [Content_Types].xml, which every workbook has. Open it in Excel, save it again, and try again.`,
-        file,
-      );
+      damaged(file, 'it has no [Content_Types].xml, which every workbook has');
     }
     this.text('[Content_Types].xml');
     const root = parseRelationships(this.text('_rels/.rels'), '');
     const office = root.find((rel) => rel.type.endsWith(TYPE.officeDocument) && !rel.external);
-    if (!office || !entries.has(office.part)) {
-      const named = office
-        ? `its workbook part ${office.part} is missing`
-        : 'it names no workbook part';
-      damaged(file, `${named} (_rels/.rels)`);
-    }
+    if (!office) throw new UnsupportedZip('no workbook part');
+    // A part that a relationship names but the zip lacks is damage (an entry lost), not a
+    // package to rewrite through ExcelTS.
+    if (!entries.has(office.part)) damaged(file, `its workbook part ${office.part} is missing`);
+    // A binary workbook part (.xlsb) is no XML to check: the caller names the format.
+    if (!/\.xml$/i.test(office.part)) throw new UnsupportedZip('the workbook part is not XML');
     this.workbookPart = office.part;
     const workbook = this.text(office.part) ?? '';
     if (!entries.has(relsPath(office.part))) damaged(file, `${relsPath(office.part)} is missing`);
@@ -147,9 +132,12 @@ export class PackageBook {
     this.sheets = elements(workbook, 'sheet').map((element) => {
       const relId = /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(element)?.[1] ?? '';
       const rel = rels.find((r) => r.id === relId);
-      if (!rel || !entries.has(rel.part)) {
-        const name = attribute(element, 'name') ?? '';
-        damaged(file, `the part of sheet ${sheetRef(name)} is missing (${office.part})`);
+      if (!rel) throw new UnsupportedZip('a sheet has no relationship');
+      if (!entries.has(rel.part)) {
+        damaged(
+          file,
+          `the part ${rel.part} of sheet ${sheetRef(attribute(element, 'name') ?? '')} is missing`,
+        );
       }
       const kind = rel.type.endsWith(TYPE.worksheet)
         ? 'worksheet'
@@ -183,13 +171,20 @@ export class PackageBook {
   /**
    * Reads a package's structure.
    *
-   * @throws UnsupportedZip when the bytes are not a package this reader handles.
+   * @param file - The file as named in messages.
+   * @throws XlsxError `XLSX.DAMAGED` for a zip that cannot be read whole (see zipPackage),
+   *   or one without a part its relationships name (the workbook, a sheet);
+   *   UnsupportedZip for a readable zip whose structure this reader does not handle.
    */
-  static read(bytes: Uint8Array, file = 'the workbook'): PackageBook {
-    return new PackageBook(readZip(bytes), bytes, file);
+  static async read(bytes: Uint8Array, file?: string): Promise<PackageBook> {
+    return new PackageBook(await readZip(bytes, file), bytes, file);
   }
 
-  /** A part's bytes, inflated, or undefined when there is no such part. */
+  /**
+   * A part's bytes, inflated, or undefined when there is no such part.
+   *
+   * @throws XlsxError `XLSX.DAMAGED` or `XLSX.TOO_LARGE` for a part that cannot be inflated.
+   */
   data(part: string): Uint8Array | undefined {
     const entry = this.entries.get(part);
     return entry === undefined ? undefined : entryData(entry);
@@ -200,7 +195,7 @@ export class PackageBook {
    * SpreadsheetML or package namespaces taken off (see namespaces), or undefined when
    * there is no such part.
    *
-   * @throws XlsxError `XLSX.DAMAGED_PART` for a part that is not well-formed XML.
+   * @throws XlsxError `XLSX.DAMAGED` for a part that is not well-formed XML.
    * @throws UnsupportedZip for a prefixed part whose prefix cannot be taken off safely.
    */
   text(part: string): string | undefined {
@@ -258,7 +253,7 @@ export class PackageBook {
   private table(part: string, sheet: string): PackageTable {
     const xml = this.text(part);
     if (xml === undefined) {
-      throw new UnsupportedZip(`table part ${part} of sheet ${sheetRef(sheet)} is missing`);
+      damaged(this.file, `the table part ${part} of sheet ${sheetRef(sheet)} is missing`);
     }
     const root = elements(xml, 'table')[0] ?? '';
     const name = attribute(root, 'name') ?? attribute(root, 'displayName') ?? '';
@@ -281,6 +276,9 @@ export class PackageBook {
     if (this.strings) return this.strings;
     const rel = this.rels(this.workbookPart).find((r) => r.type.endsWith(TYPE.sharedStrings));
     const xml = rel === undefined ? undefined : this.text(rel.part);
+    if (rel && xml === undefined) {
+      damaged(this.file, `its shared strings part ${rel.part} is missing`);
+    }
     const strings: string[] = [];
     if (xml !== undefined) {
       let at = 0;

@@ -82,7 +82,7 @@ function wellFormed(xml: string, position: boolean): boolean {
  * @param data - The part's bytes, inflated.
  * @param part - The part's name, for the message (`xl/worksheets/sheet2.xml`).
  * @param file - The workbook, as named in messages.
- * @throws XlsxError `XLSX.DAMAGED_PART` naming the file, the part and the line and
+ * @throws XlsxError `XLSX.DAMAGED` naming the file, the part and the line and
  *   column of the fault: "plan.xlsx is damaged: xl/worksheets/sheet2.xml, line 2,
  *   column 9: text after the end of the document."
  */
@@ -90,7 +90,7 @@ export function checkedXml(data: Uint8Array, part: string, file: string): string
   const xml = decodePart(data);
   if (xml === undefined) {
     return xlsxFail(
-      XlsxErrorCode.DAMAGED_PART,
+      XlsxErrorCode.DAMAGED,
       `${file} is damaged: ${part} is not text (its bytes are not valid UTF-8). Open it in Excel, save it again, and try again.`,
       file,
     );
@@ -104,7 +104,7 @@ export function checkedXml(data: Uint8Array, part: string, file: string): string
     const where = line === undefined ? '' : `, line ${line}, column ${column ?? 0}`;
     const words = plainWords(String(message), xml, offsetOf(xml, line ?? 1, column ?? 0));
     xlsxFail(
-      XlsxErrorCode.DAMAGED_PART,
+      XlsxErrorCode.DAMAGED,
       `${file} is damaged: ${part}${where}: ${words}. Open it in Excel, save it again, and try again.`,
       file,
     );

@@ -121,6 +121,7 @@ function report(
     file: r.file,
     board: r.board,
     status: r.status,
+    ...(r.code === undefined ? {} : { code: r.code }),
     ...(r.reason === undefined ? {} : { reason: r.reason }),
     ...(r.income === undefined ? {} : { income: penceString(r.income) }),
     ...(r.expenditure === undefined ? {} : { expenditure: penceString(r.expenditure) }),
