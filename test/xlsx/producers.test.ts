@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openXlsx, PartsLostError, XlsxError } from '../../src/adapters/xlsx';
+import { checkedXml, FULL_CHECK_CHARACTERS } from '../../src/adapters/xlsx/partText';
 import { scanCells, UNSAVED } from '../../src/adapters/xlsx/sheetScan';
 import { readParts, writeParts, type Parts } from '../../src/adapters/xlsx/zipParts';
 import { prepareForSharing, restoreFormulas } from '../../src/workbook/sharing';
@@ -27,6 +28,7 @@ const REWRITTEN = [
   '[Content_Types].xml',
   'docProps/app.xml',
 ];
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -370,6 +372,27 @@ describe('damaged XML in a part the run reads', () => {
     expect((await refusal(await writeParts(noRels))).message).toBe(
       'plan.xlsx is damaged or incompletely downloaded (xl/_rels/workbook.xml.rels is missing); download or copy it again, or open and save it in Excel.',
     );
+  });
+
+  it('checks a sheet over the full-check size around its rows: cut short or with text after its end is refused', () => {
+    const rows: string[] = [];
+    for (let r = 1, length = 0; length <= FULL_CHECK_CHARACTERS; r++) {
+      const row = `<row r="${r}"><c r="A${r}"><v>${r}.25</v></c><c r="B${r}" t="s"><v>0</v></c></row>`;
+      rows.push(row);
+      length += row.length;
+    }
+    const sheet = `<?xml version="1.0"?>\n<worksheet xmlns="${MAIN}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const check = (xml: string): string =>
+      checkedXml(encoder.encode(xml), 'xl/worksheets/sheet1.xml', 'big.xlsx');
+    expect(check(sheet)).toBe(sheet);
+    expect(() => check(sheet.slice(0, sheet.length / 2))).toThrow(
+      /^big\.xlsx is damaged: xl\/worksheets\/sheet1\.xml, line 2, column \d+: the element <\S+> is never closed\./,
+    );
+    expect(() => check(`${sheet}\n<junk/>`)).toThrow(
+      /^big\.xlsx is damaged: xl\/worksheets\/sheet1\.xml, line 3, column \d+: a second document after the first\./,
+    );
+    // A fault inside the rows of such a sheet is past this check (see FULL_CHECK_CHARACTERS).
+    expect(check(sheet.replace('<v>7.25</v>', '<v>7.25<v>'))).toContain('<v>7.25<v>');
   });
 
   it('copies a damaged part the run does not read through as it is', async () => {
