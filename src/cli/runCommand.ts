@@ -1,4 +1,4 @@
-import { openXlsx, SETTINGS_SHEET } from '../adapters/xlsx';
+import { openXlsx, PartsLostError, SETTINGS_SHEET } from '../adapters/xlsx';
 import type { Workbook } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from '../workbook/errors';
 import type { Finding } from '../workbook/findings';
@@ -35,6 +35,7 @@ const OPTIONS = {
   quiet: 'boolean',
   'replace-user-sheets': 'boolean',
   scenario: 'string',
+  'allow-loss': 'boolean',
 } as const;
 
 /** One mechanism's run: its headline figures and result, or its findings. */
@@ -105,7 +106,9 @@ export async function runAll(
  * reads the input tables, runs, and writes the result sheets and charts into a copy
  * (default `<workbook>-results.xlsx` beside it, .xlsm for a macro-enabled workbook; a
  * template gives a workbook of its kind). With any finding in any mechanism, the
- * findings go to stderr and nothing is written (exit 2).
+ * findings go to stderr and nothing is written (exit 2). When saving would lose parts
+ * of the input (a whole rewrite), each lost part is named on stderr and nothing is
+ * written (exit 2), unless `--allow-loss`: then it writes, naming each as a warning.
  */
 export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const { positional, strings, flags } = parseArgs(args, OPTIONS);
@@ -170,13 +173,30 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     if (flags.has('json')) say(JSON.stringify(runJson(input, undefined, runs), null, 2));
     return ExitCode.INVALID;
   }
-  await workbook.saveAs(out, { force });
+  let lost: readonly string[];
+  try {
+    lost = await workbook.saveAs(out, { force, allowLoss: flags.has('allow-loss') });
+  } catch (error) {
+    if (!(error instanceof PartsLostError)) throw error;
+    complain(
+      'run',
+      `${error.code}: writing the results would lose ${partsCount(error.parts.length)} of ${input} (the workbook had to be rewritten whole); nothing was written. Add --allow-loss to write it without them.`,
+    );
+    for (const part of error.parts) complain('run', `lost: ${part}`);
+    if (flags.has('json')) say(errorJson(error, input));
+    return ExitCode.INVALID;
+  }
+  for (const part of lost) complain('run', `warning: ${out} lacks this part of ${input}: ${part}`);
   say(
     flags.has('json')
       ? JSON.stringify(runJson(input, out, runs), null, 2)
       : runText(input, out, runs),
   );
   return ExitCode.OK;
+}
+
+function partsCount(n: number): string {
+  return n === 1 ? 'a part' : `${n} parts`;
 }
 
 /** The text report of a run: where the results went, and each mechanism's headline figures. */

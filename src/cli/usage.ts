@@ -3,13 +3,15 @@ export const USAGE = `Usage:
   bcf calc <mechanism> <scenario.json|->
       Run one calculation on a JSON scenario; print the result as JSON.
   bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--map map.json]
-          [--out results.xlsx] [--force] [--replace-user-sheets] [--scenario NAME] [--json]
-          [--quiet]
+          [--out results.xlsx] [--force] [--replace-user-sheets] [--scenario NAME]
+          [--allow-loss] [--json] [--quiet]
       Read the input tables, run (every mechanism the workbook has tables for, or M),
       and write the result sheets and charts into a copy (default <workbook>-results.xlsx;
       .xlsm for a macro-enabled workbook; a template gives a workbook of its kind).
       --scenario NAME (with --mechanism) keeps the run as a named scenario with its own
-      sheet "BCF NAME"; --force replaces a scenario of that name.
+      sheet "BCF NAME"; --force replaces a scenario of that name. A copy that would lack
+      a part of the input (a rare whole rewrite) is not written; --allow-loss writes it
+      anyway, naming each part it lacks.
   bcf compare <workbook.xlsx> NAME NAME... [--out comparison.xlsx] [--force] [--json]
       Run kept scenarios again and write a copy with them side by side (per party, the
       differences from the first, and their outturn curves on one chart).

@@ -1,96 +1,85 @@
 /**
- * Package parts ExcelTS drops, carried from the input file to the output. ExcelTS
- * rewrites a workbook from its own model and leaves out parts it does not model. Among
- * those hanging off the package root are ones users need kept: custom document
- * properties (docProps/custom.xml, where sensitivity labels such as OFFICIAL are kept),
- * the Office add-ins' task panes and their settings (xl/webextensions/), label info
- * (docMetadata/). Each such part, with the parts its own relationships reach, is put
- * back with its root relationship and content type. The thumbnail is not: it would show
- * the old content.
+ * Package parts ExcelTS drops, carried from the input file to the output, and a check
+ * that nothing else was lost. ExcelTS rewrites a workbook from its own model and leaves
+ * out parts it does not model. Those that hang off the package root or the workbook
+ * alone, with nothing in a sheet's XML pointing at them, are put back here with the
+ * parts their own relationships reach, their relationship (a fresh id) and their content
+ * type:
+ *
+ * - off the root: custom document properties (docProps/custom.xml, where sensitivity
+ *   labels such as OFFICIAL are kept), the Office add-ins' task panes and their settings
+ *   (xl/webextensions/), label info (docMetadata/), the thumbnail;
+ * - off the workbook: macros (xl/vbaProject.bin with its signature), data connections
+ *   (xl/connections.xml), custom XML data (customXml/) and XML maps (xl/xmlMaps.xml);
+ *   and the workbook part keeps its content type, so a macro-enabled workbook or a
+ *   template stays one.
+ *
+ * Parts a sheet's XML points at (printer settings, form controls, embedded objects,
+ * query tables, in-cell pictures) cannot be put back into ExcelTS's sheets faithfully;
+ * {@link lostParts} names them and saving refuses (see XlsxWorkbook.save).
  */
+import { lostParts, owners } from './packageLoss';
+import { parseRelationships, relsPath, type Relationship } from './packageBook';
+import { attribute, elements } from './xmlText';
 import { partText, readParts, writeParts, type Parts } from './zipParts';
+import { relativeTarget } from './packageEdits';
+import { withoutPrefix } from './namespaces';
+import { typeName } from './packageLoss';
 
-const REL_TYPE = 'http://schemas.openxmlformats.org/';
-/** Root relationships ExcelTS writes itself, or that would go stale. */
-const NOT_CARRIED = [
-  `${REL_TYPE}officeDocument/2006/relationships/officeDocument`,
-  `${REL_TYPE}package/2006/relationships/metadata/core-properties`,
-  `${REL_TYPE}officeDocument/2006/relationships/extended-properties`,
-  `${REL_TYPE}package/2006/relationships/metadata/thumbnail`,
-];
+/** Root relationships ExcelTS writes itself. */
+const ROOT_WRITTEN = new Set(['officeDocument', 'core-properties', 'extended-properties']);
+/** Workbook relationships ExcelTS drops whose parts nothing in a sheet points at. */
+const WORKBOOK_CARRIED = new Set(['vbaProject', 'connections', 'customXml', 'xmlMaps']);
 
-interface Relationship {
-  readonly element: string;
-  readonly id: string;
-  readonly type: string;
-  readonly target: string;
-  readonly external: boolean;
-}
-
-function attribute(element: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(element)?.[1];
-}
-
-function relationships(xml: string | undefined): Relationship[] {
-  return [...(xml ?? '').matchAll(/<Relationship\b[^>]*\/>/g)].map(([element]) => ({
-    element,
-    id: attribute(element, 'Id') ?? '',
-    type: attribute(element, 'Type') ?? '',
-    target: attribute(element, 'Target') ?? '',
-    external: attribute(element, 'TargetMode') === 'External',
-  }));
-}
-
-/** A relationship target as a part path, relative to the folder of the part that has it. */
-function resolvePart(folder: string, target: string): string {
-  const segments = target.startsWith('/') ? [] : folder.split('/').filter(Boolean);
-  for (const segment of target.replace(/^\//, '').split('/')) {
-    if (segment === '..') segments.pop();
-    else if (segment !== '.' && segment !== '') segments.push(segment);
+function plainText(parts: Parts, part: string): string {
+  const xml = partText(parts, part) ?? '';
+  try {
+    return withoutPrefix(xml).xml;
+  } catch {
+    return xml;
   }
-  return segments.join('/');
 }
 
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+function rootRels(parts: Parts): Relationship[] {
+  return parseRelationships(plainText(parts, '_rels/.rels'), '');
 }
 
-/** A part with every part its relationships reach, within the package. */
+function workbookPart(parts: Parts): string | undefined {
+  return rootRels(parts).find((rel) => typeName(rel.type) === 'officeDocument' && !rel.external)
+    ?.part;
+}
+
+/** A part with every part its relationships reach (and their relationships parts). */
 function reachable(parts: Parts, start: string, found = new Set<string>()): Set<string> {
   if (found.has(start) || !parts.has(start)) return found;
   found.add(start);
   const rels = relsPath(start);
   if (!parts.has(rels)) return found;
   found.add(rels);
-  const folder = start.slice(0, start.lastIndexOf('/') + 1);
-  for (const rel of relationships(partText(parts, rels))) {
-    if (!rel.external) reachable(parts, resolvePart(folder, rel.target), found);
+  for (const rel of parseRelationships(plainText(parts, rels), start)) {
+    if (!rel.external) reachable(parts, rel.part, found);
   }
   return found;
 }
 
 /** The content-type entries (Override by part, or Default by extension) the carried parts need. */
-function contentTypes(
-  inputTypes: string,
-  outputTypes: string,
-  carried: Iterable<string>,
-): string[] {
+function typeEntries(inputTypes: string, outputTypes: string, carried: Iterable<string>): string[] {
   const entries: string[] = [];
+  const overrides = elements(inputTypes, 'Override');
+  const defaults = elements(inputTypes, 'Default');
   for (const part of carried) {
-    const override = [...inputTypes.matchAll(/<Override\b[^>]*\/>/g)].find(
-      ([element]) => attribute(element, 'PartName') === `/${part}`,
-    );
+    if (part.endsWith('.rels')) continue;
+    const override = overrides.find((element) => attribute(element, 'PartName') === `/${part}`);
     if (override) {
-      if (!outputTypes.includes(`PartName="/${part}"`)) entries.push(override[0]);
+      if (!outputTypes.includes(`PartName="/${part}"`)) entries.push(override);
       continue;
     }
-    const extension = part.slice(part.lastIndexOf('.') + 1);
-    const byDefault = [...inputTypes.matchAll(/<Default\b[^>]*\/>/g)].find(
-      ([element]) => attribute(element, 'Extension')?.toLowerCase() === extension.toLowerCase(),
+    const extension = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    const byDefault = defaults.find((d) => attribute(d, 'Extension')?.toLowerCase() === extension);
+    const known = elements(outputTypes + entries.join(''), 'Default').some(
+      (d) => attribute(d, 'Extension')?.toLowerCase() === extension,
     );
-    const known = new RegExp(`Extension="${extension}"`, 'i').test(outputTypes + entries.join(''));
-    if (byDefault && !known) entries.push(byDefault[0]);
+    if (byDefault && !known) entries.push(byDefault);
   }
   return entries;
 }
@@ -102,76 +91,200 @@ function freshId(taken: Set<string>, wanted: string): string {
   return id;
 }
 
-function encode(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+const EMPTY = new Uint8Array();
+
+/** The relationships of `owner` in the output, with `added` appended. */
+function addRelationships(output: Parts, owner: string, added: readonly string[]): Uint8Array {
+  const path = owner === '' ? '_rels/.rels' : relsPath(owner);
+  const xml =
+    plainText(output, path) ||
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  return encoder.encode(xml.replace('</Relationships>', () => `${added.join('')}</Relationships>`));
+}
+
+/** The relationships to carry from one owner: those whose target the output lacks. */
+function missing(input: Parts, output: Parts, rels: readonly Relationship[]): Relationship[] {
+  return rels.filter((rel) => !rel.external && input.has(rel.part) && !output.has(rel.part));
+}
+
+const R_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * Gives each sheet of the output its input sheet's printer settings again: the part, a
+ * relationship, and `r:id` on the sheet's `<pageSetup>` (ExcelTS writes the page setup
+ * but not the link). Edits `result`; returns the parts to carry.
+ */
+function carryPrinterSettings(
+  input: Parts,
+  output: Parts,
+  result: Parts,
+  written: ReadonlySet<string>,
+): string[] {
+  const carried: string[] = [];
+  const outSheets = owners(output).sheets;
+  for (const [key, sheet] of owners(input).sheets) {
+    const target = outSheets.get(key);
+    if (target === undefined || written.has(key)) continue;
+    const rel = parseRelationships(plainText(input, relsPath(sheet.part)), sheet.part).find(
+      (r) => typeName(r.type) === 'printerSettings' && !r.external && input.has(r.part),
+    );
+    if (rel === undefined || output.has(rel.part)) continue;
+    let xml = partText(output, target.part) ?? '';
+    if (/<pageSetup\b[^>]*\sr:id=/.test(xml)) continue;
+    const relsFile = relsPath(target.part);
+    const taken = new Set(
+      parseRelationships(plainText(result, relsFile), target.part).map((r) => r.id),
+    );
+    const id = freshId(taken, 'rIdPrinter1');
+    if (/<pageSetup\b[^>]*\/>/.test(xml)) {
+      xml = xml.replace(
+        /<pageSetup\b([^>]*?)\s*\/>/,
+        (_, attrs: string) => `<pageSetup${attrs} r:id="${id}"/>`,
+      );
+    } else if (/<pageMargins\b[^>]*\/>/.test(xml)) {
+      xml = xml.replace(
+        /<pageMargins\b[^>]*\/>/,
+        (margins) => `${margins}<pageSetup r:id="${id}"/>`,
+      );
+    } else continue; // nowhere to link it: reported as lost
+    if (!/^[^]*?<worksheet\b[^>]*\sxmlns:r=/.test(xml)) {
+      xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${R_NAMESPACE}"`);
+    }
+    result.set(target.part, encoder.encode(xml));
+    result.set(
+      relsFile,
+      addRelationships(result, target.part, [
+        `<Relationship Id="${id}" Type="${rel.type}" Target="${relativeTarget(target.part, rel.part)}"/>`,
+      ]),
+    );
+    carried.push(rel.part);
+  }
+  return carried;
 }
 
 /** Puts the carried parts into an output package. */
-function restoreInto(output: Parts, input: Parts, roots: readonly Relationship[]): Parts {
-  const rootRels = partText(output, '_rels/.rels') ?? '';
-  const taken = new Set(relationships(rootRels).map((rel) => rel.id));
-  const missing = roots.filter((rel) => !output.has(resolvePart('', rel.target)));
-  if (missing.length === 0) return output;
+function restoreInto(output: Parts, input: Parts, written: ReadonlySet<string>): Parts {
+  const result: Parts = new Map(output);
   const carried = new Set<string>();
-  for (const rel of missing) {
-    for (const part of reachable(input, resolvePart('', rel.target))) {
-      if (!output.has(part)) carried.add(part);
+  const owners: [string, string | undefined, Relationship[]][] = [];
+  owners.push([
+    '',
+    '',
+    missing(
+      input,
+      output,
+      rootRels(input).filter((rel) => !ROOT_WRITTEN.has(typeName(rel.type))),
+    ),
+  ]);
+  const [from, to] = [workbookPart(input), workbookPart(output)];
+  if (from !== undefined && to !== undefined) {
+    const rels = parseRelationships(plainText(input, relsPath(from)), from).filter((rel) =>
+      WORKBOOK_CARRIED.has(typeName(rel.type)),
+    );
+    owners.push([from, to, missing(input, output, rels)]);
+  }
+  for (const [, to, rels] of owners) {
+    if (to === undefined || rels.length === 0) continue;
+    const path = to === '' ? '_rels/.rels' : relsPath(to);
+    const taken = new Set(parseRelationships(plainText(output, path), to).map((rel) => rel.id));
+    const added = rels.map((rel) => {
+      const id = freshId(taken, rel.id);
+      const target = to === '' ? rel.part : relativeTarget(to, rel.part);
+      return `<Relationship Id="${id}" Type="${rel.type}" Target="${target}"/>`;
+    });
+    for (const rel of rels) for (const part of reachable(input, rel.part)) carried.add(part);
+    result.set(path, addRelationships(output, to, added));
+  }
+  for (const part of carryPrinterSettings(input, output, result, written)) carried.add(part);
+  let types = plainText(output, '[Content_Types].xml');
+  const inputTypes = plainText(input, '[Content_Types].xml');
+  const entries = typeEntries(
+    inputTypes,
+    types,
+    [...carried].filter((p) => !output.has(p)),
+  );
+  types = types.replace('</Types>', () => `${entries.join('')}</Types>`);
+  // The workbook keeps its kind: macro-enabled, a template.
+  if (from !== undefined && to !== undefined) {
+    const kind = elements(inputTypes, 'Override').find(
+      (o) => attribute(o, 'PartName') === `/${from}`,
+    );
+    const wanted = kind === undefined ? undefined : attribute(kind, 'ContentType');
+    if (wanted !== undefined) {
+      types = types.replace(
+        new RegExp(`<Override\\b[^>]*PartName="/${to.replace(/[.]/g, '\\.')}"[^>]*/>`),
+        () => `<Override PartName="/${to}" ContentType="${wanted}"/>`,
+      );
     }
   }
-  const added = missing.map((rel) =>
-    rel.element.replace(`Id="${rel.id}"`, `Id="${freshId(taken, rel.id)}"`),
-  );
-  const types = partText(output, '[Content_Types].xml') ?? '';
-  const typeEntries = contentTypes(partText(input, '[Content_Types].xml') ?? '', types, carried);
-  const result: Parts = new Map(output);
-  result.set(
-    '_rels/.rels',
-    encode(rootRels.replace('</Relationships>', `${added.join('')}</Relationships>`)),
-  );
-  result.set(
-    '[Content_Types].xml',
-    encode(types.replace('</Types>', `${typeEntries.join('')}</Types>`)),
-  );
-  for (const part of carried) result.set(part, input.get(part) ?? new Uint8Array());
+  result.set('[Content_Types].xml', encoder.encode(types));
+  for (const part of carried)
+    if (!output.has(part)) result.set(part, input.get(part) ?? new Uint8Array());
   return result;
 }
 
-/** What {@link carriedParts} gives: a function that puts the dropped parts back into output bytes. */
+/** What a full rewrite's output became: its bytes, and the input parts still lost. */
+export interface Restored {
+  readonly bytes: Uint8Array;
+  /** Each lost part with what it is ("xl/printerSettings/printerSettings1.bin (printer settings)"). */
+  readonly lost: readonly string[];
+}
+
+/** What {@link carriedParts} gives: how to put the dropped parts back into an output. */
 export interface CarriedParts {
-  /** The root relationships that may need carrying (empty for most files). */
-  readonly relationships: readonly string[];
-  readonly restore: (bytes: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * The output with the carried parts put back, and what is still lost.
+   *
+   * @param bytes - The package ExcelTS wrote.
+   * @param written - The sheets the add-in wrote (lower case), not compared.
+   */
+  readonly restore: (bytes: Uint8Array, written: ReadonlySet<string>) => Promise<Restored>;
 }
 
 /**
- * Reads an input package's root relationships that ExcelTS may drop.
+ * Notes the input package's parts, to put back those ExcelTS drops when it saves.
  *
- * @param input - The input .xlsx bytes (already known to be a zip).
- * @returns Its carried relationships and a `restore` for output bytes: output bytes
- *   unchanged when nothing needs carrying, else the output with the parts put back.
+ * @param all - The input package's parts.
+ * @returns A `restore` for output bytes.
  */
-export async function carriedParts(input: Uint8Array): Promise<CarriedParts> {
-  const parts = await readParts(input);
-  const roots = relationships(partText(parts, '_rels/.rels')).filter(
-    (rel) =>
-      !rel.external && !NOT_CARRIED.includes(rel.type) && parts.has(resolvePart('', rel.target)),
-  );
-  if (roots.length === 0) {
-    return { relationships: [], restore: (bytes) => Promise.resolve(bytes) };
+export function carriedParts(all: Parts): CarriedParts {
+  // Keep only what may be carried or is compared, not the whole input, for as long as the
+  // workbook is open: the plumbing (relationships, content types, the workbook part) and
+  // what hangs off the root and the workbook other than sheets.
+  const parts: Parts = new Map();
+  const workbook = workbookPart(all);
+  for (const [name, data] of all) {
+    if (name.endsWith('.rels') || name === '[Content_Types].xml' || name === workbook) {
+      parts.set(name, data);
+    }
   }
-  // Keep only what may be carried, not the whole input, for as long as the workbook is open.
-  const kept: Parts = new Map();
-  for (const rel of roots) {
-    for (const part of reachable(parts, resolvePart('', rel.target)))
-      kept.set(part, parts.get(part) ?? new Uint8Array());
+  const candidates = rootRels(all).filter((rel) => !ROOT_WRITTEN.has(typeName(rel.type)));
+  if (workbook !== undefined) {
+    candidates.push(
+      ...parseRelationships(plainText(all, relsPath(workbook)), workbook).filter((rel) =>
+        WORKBOOK_CARRIED.has(typeName(rel.type)),
+      ),
+    );
   }
-  kept.set('[Content_Types].xml', parts.get('[Content_Types].xml') ?? new Uint8Array());
+  for (const sheet of owners(all).sheets.values()) {
+    candidates.push(
+      ...parseRelationships(plainText(all, relsPath(sheet.part)), sheet.part).filter(
+        (rel) => typeName(rel.type) === 'printerSettings',
+      ),
+    );
+  }
+  for (const rel of candidates) {
+    if (rel.external) continue;
+    for (const part of reachable(all, rel.part)) parts.set(part, all.get(part) ?? new Uint8Array());
+  }
+  // Parts only compared need not be kept whole: their names are enough.
+  for (const name of all.keys()) if (!parts.has(name)) parts.set(name, EMPTY);
   return {
-    relationships: roots.map((rel) => rel.type),
-    restore: async (bytes) => {
+    restore: async (bytes, written) => {
       const output = await readParts(bytes);
-      const restored = restoreInto(output, kept, roots);
-      return restored === output ? bytes : writeParts(restored);
+      const restored = restoreInto(output, parts, written);
+      return { bytes: await writeParts(restored), lost: lostParts(parts, restored, written) };
     },
   };
 }

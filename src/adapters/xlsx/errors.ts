@@ -45,6 +45,8 @@ export const XlsxErrorCode = {
   STRUCTURE_PROTECTED: 'WORKBOOK.STRUCTURE_PROTECTED',
   /** A setting cannot be stored: longer than a cell holds (as in Office). */
   BAD_SETTING: 'WORKBOOK.BAD_SETTING',
+  /** Saving would drop parts of the user's file (named); nothing is written unless allowed. */
+  PARTS_LOST: 'XLSX.PARTS_LOST',
 } as const;
 /** One of {@link XlsxErrorCode}. */
 export type XlsxErrorCode = (typeof XlsxErrorCode)[keyof typeof XlsxErrorCode];

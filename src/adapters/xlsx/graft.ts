@@ -28,6 +28,7 @@ import {
 import { SheetSettings } from './settings';
 import { writeSheet } from './sheetWriter';
 import { mergeStyles } from './stylesMerge';
+import { withPrefix } from './namespaces';
 import { attribute, decodeXml, elements, encodeXml } from './xmlText';
 import { splitLayout, withFullRange, withTail, type SplitLayout } from './bigSheet';
 import { asWorkbookTypes } from './workbookKind';
@@ -35,6 +36,8 @@ import { newEntry, writeZip, type ZipEntry } from './zipPackage';
 
 const WORKSHEET_TYPE =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+const STRICT = /\sxmlns(?::[\w.-]+)?="http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main"/;
 
 type Rendered = Extract<Tab, { kind: 'layout' | 'settings' }>;
 
@@ -267,6 +270,10 @@ function retyped(pkg: PackageBook): Uint8Array {
 export async function graftSave(fast: FastBook, selfCheck = false): Promise<Uint8Array> {
   const pkg = fast.pkg;
   if (fast.changes.length === 0) return retyped(pkg);
+  if (STRICT.test(pkg.text(pkg.workbookPart) ?? '')) {
+    // The add-in's parts are Transitional OOXML: not grafted into a Strict package.
+    throw new NeedsModel('a Strict OOXML workbook');
+  }
   const rendered = fast.tabs.filter(isRendered);
   const workbookRels = pkg.rels(pkg.workbookPart);
   const stylesRel = workbookRels.find((rel) => rel.type.endsWith('/styles'));
@@ -326,7 +333,13 @@ export async function graftSave(fast: FastBook, selfCheck = false): Promise<Uint
   for (const [name, entry] of pkg.entries) {
     if (gone.has(name)) continue;
     const text = changed.get(name);
-    entries.push(text === undefined ? entry : newEntry(name, encoder.encode(text)));
+    if (text === undefined) {
+      entries.push(entry);
+      continue;
+    }
+    // An edited part is written in the prefix it came with (<x:sheets>, <x:cellXfs>).
+    const prefix = name === relsPath(pkg.workbookPart) ? undefined : pkg.prefixOf(name);
+    entries.push(newEntry(name, encoder.encode(prefix ? withPrefix(text, prefix) : text)));
   }
   for (const [name, data] of grafted.parts) entries.push(newEntry(name, data));
   return writeZip(entries);

@@ -7,7 +7,7 @@
  * await workbook.saveAs('plan-results.xlsx', { force: false });
  */
 export { openXlsx } from './openXlsx';
-export { XlsxWorkbook } from './xlsxWorkbook';
+export { PartsLostError, XlsxWorkbook } from './xlsxWorkbook';
 export { XlsxError, XlsxErrorCode } from './errors';
 export { refuseWrongExtension, type SaveOptions } from './outputFile';
 export type { WorkbookKind } from './workbookKind';

@@ -5,6 +5,8 @@
  * (parsed once, when first needed). Parts are inflated only when asked for.
  */
 import { sheetRef } from './a1';
+import { MixedNamespaces, withoutPrefix } from './namespaces';
+import { checkedXml, decodePart } from './partText';
 import { damaged, entryData, readZip, UnsupportedZip, type ZipEntry } from './zipPackage';
 import { attribute, decodeOoxml, elements, itemText } from './xmlText';
 
@@ -92,8 +94,6 @@ export function parseRelationships(xml: string | undefined, source: string): Rel
   });
 }
 
-const decoder = new TextDecoder();
-
 /** A workbook package, read lazily. Make one with {@link PackageBook.read}. */
 export class PackageBook {
   readonly sheets: readonly PackageSheet[];
@@ -103,6 +103,8 @@ export class PackageBook {
   private strings: readonly string[] | undefined;
   private readonly tablesBySheet = new Map<string, readonly PackageTable[]>();
   private readonly texts = new Map<string, string>();
+  private readonly checked = new Set<string>();
+  private readonly prefixes = new Map<string, string>();
 
   private constructor(
     readonly entries: ReadonlyMap<string, ZipEntry>,
@@ -111,14 +113,21 @@ export class PackageBook {
     readonly file = 'the workbook',
   ) {
     if (!entries.has('_rels/.rels')) throw new UnsupportedZip('no _rels/.rels');
+    if (!entries.has('[Content_Types].xml')) {
+      damaged(file, 'it has no [Content_Types].xml, which every workbook has');
+    }
+    this.text('[Content_Types].xml');
     const root = parseRelationships(this.text('_rels/.rels'), '');
     const office = root.find((rel) => rel.type.endsWith(TYPE.officeDocument) && !rel.external);
     if (!office) throw new UnsupportedZip('no workbook part');
     // A part that a relationship names but the zip lacks is damage (an entry lost), not a
     // package to rewrite through ExcelTS.
     if (!entries.has(office.part)) damaged(file, `its workbook part ${office.part} is missing`);
+    // A binary workbook part (.xlsb) is no XML to check: the caller names the format.
+    if (!/\.xml$/i.test(office.part)) throw new UnsupportedZip('the workbook part is not XML');
     this.workbookPart = office.part;
     const workbook = this.text(office.part) ?? '';
+    if (!entries.has(relsPath(office.part))) damaged(file, `${relsPath(office.part)} is missing`);
     const rels = this.rels(office.part);
     this.sheets = elements(workbook, 'sheet').map((element) => {
       const relId = /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(element)?.[1] ?? '';
@@ -181,16 +190,42 @@ export class PackageBook {
     return entry === undefined ? undefined : entryData(entry);
   }
 
-  /** A part's text (UTF-8), or undefined when there is no such part. */
+  /**
+   * A part's XML, checked to be well-formed (see partText) and with any prefix of the
+   * SpreadsheetML or package namespaces taken off (see namespaces), or undefined when
+   * there is no such part.
+   *
+   * @throws XlsxError `XLSX.DAMAGED` for a part that is not well-formed XML.
+   * @throws UnsupportedZip for a prefixed part whose prefix cannot be taken off safely.
+   */
   text(part: string): string | undefined {
     const known = this.texts.get(part);
     if (known !== undefined) return known;
     const data = this.data(part);
     if (data === undefined) return undefined;
-    const text = decoder.decode(data);
+    // Checked once; a big part (a sheet) is decoded again when read again rather than kept.
+    const checked = this.checked.has(part)
+      ? (decodePart(data) ?? '')
+      : checkedXml(data, part, this.file);
+    this.checked.add(part);
+    let text: string;
+    try {
+      const plain = withoutPrefix(checked);
+      text = plain.xml;
+      if (plain.prefix !== undefined) this.prefixes.set(part, plain.prefix);
+    } catch (error) {
+      if (error instanceof MixedNamespaces) throw new UnsupportedZip(`${part}: ${error.message}`);
+      throw error;
+    }
     // Small parts are read again and again (relationships, workbook, tables): keep them.
     if (text.length < 1_000_000) this.texts.set(part, text);
     return text;
+  }
+
+  /** The namespace prefix a part's elements were written with (`x`), or undefined for none. */
+  prefixOf(part: string): string | undefined {
+    this.text(part);
+    return this.prefixes.get(part);
   }
 
   /** A part's relationships. */

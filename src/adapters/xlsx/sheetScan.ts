@@ -47,7 +47,9 @@ function cellValue(type: string | undefined, content: string, context: Context):
     return inline === undefined ? '' : itemText(inline);
   }
   const raw = child(content, 'v');
-  if (formula && (raw === undefined || raw === '')) return UNSAVED;
+  // A text result may be empty (=IF(…,"",…) is saved as t="str" with <v></v> or <v/>):
+  // that is the text "", not a formula never calculated.
+  if (formula && (raw === undefined || (raw === '' && type !== 'str'))) return UNSAVED;
   if (raw === undefined || raw === '') return '';
   switch (type) {
     case 's':

@@ -19,7 +19,7 @@ import type {
   WorkbookSettings,
 } from '../../ports/workbook';
 import { parseBox } from './a1';
-import { XlsxErrorCode, xlsxFail } from './errors';
+import { XlsxError, XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook as Book } from './excelts';
 import { beforeWrite } from './exceltsFixes';
 import { FastBook, NeedsModel, tabName, type Change } from './fastBook';
@@ -29,17 +29,44 @@ import type { LoadedModel } from './loadModel';
 import { refuseWrongExtension, writeOutputFile, type SaveOptions } from './outputFile';
 import { readOwnedSheets, writeOwnerMarks } from './ownership';
 import { promised } from './promised';
-import { SheetSettings } from './settings';
+import { SETTINGS_SHEET, SheetSettings } from './settings';
 import { listTables, readTables } from './tables';
 import { usedCellsFromModel } from './usedCells';
-import { SETTINGS_SHEET } from '../../ports/storage';
 import { writeSheets, type OwnedSheets } from './writeSheets';
 import { packageFacts, type PackageFacts } from './packageFacts';
 import { refuseAddedSheets, structureLocked } from './structureLock';
 import { savedKind, workbookKind, type WorkbookKind } from './workbookKind';
 import { UnsupportedZip } from './zipPackage';
 
-type Restore = (bytes: Uint8Array) => Promise<Uint8Array>;
+type Restore = LoadedModel['restore'];
+
+const keepAll: Restore = (bytes) => Promise.resolve({ bytes, lost: [] });
+
+/** How to save (see {@link XlsxWorkbook.save}). */
+export interface SaveBytesOptions {
+  /**
+   * Run ExcelTS's OOXML self-check on the bytes it writes, which reports problems
+   * through `console.warn` and doubles the time: for tests only.
+   */
+  readonly selfCheck?: boolean;
+  /** Write even when a full rewrite loses parts of the input (they are then named in `lost`). */
+  readonly allowLoss?: boolean;
+}
+
+/** Saving would lose parts of the user's file: `parts` names each, with what it is. */
+export class PartsLostError extends XlsxError {
+  constructor(
+    readonly parts: readonly string[],
+    file: string | undefined,
+  ) {
+    const name = file ?? 'the workbook';
+    super(
+      XlsxErrorCode.PARTS_LOST,
+      `Saving ${name} would lose ${parts.length === 1 ? 'a part' : `${parts.length} parts`} of it (${parts.join('; ')}), so nothing was written.`,
+      file,
+    );
+  }
+}
 
 /** The loaded model with the add-in's view of it. */
 interface Model {
@@ -77,6 +104,10 @@ export class XlsxWorkbook implements Workbook {
   private inputKind: WorkbookKind;
   private locked: boolean;
   private inputSheets: readonly string[];
+  /** The sheets the add-in wrote (lower case): replaced on purpose, so not lost. */
+  private readonly written = new Set<string>();
+  /** The parts of the input the last save lost, with `allowLoss` (empty for none). */
+  lost: readonly string[] = [];
 
   /**
    * A workbook over a loaded ExcelTS model (a new workbook, or a package the fast reader
@@ -97,19 +128,20 @@ export class XlsxWorkbook implements Workbook {
     this.inputKind = facts.kind ?? 'xlsx';
     this.locked = facts.structureLocked ?? false;
     this.inputSheets = book?.worksheets.map((sheet) => sheet.name) ?? [];
-    if (book)
-      this.model = Promise.resolve(modelOf(book, restoreParts ?? ((b) => Promise.resolve(b))));
+    if (book) this.model = Promise.resolve(modelOf(book, restoreParts ?? keepAll));
     this.settings = {
       get: (key) =>
         this.act(
           (f) => f.getSetting(key),
           (m) => m.settings.get(key),
         ),
-      set: (entries) =>
-        this.act(
+      set: (entries) => {
+        this.written.add(SETTINGS_SHEET.toLowerCase());
+        return this.act(
           (f) => f.setSettings(entries),
           (m) => m.settings.set(entries),
-        ),
+        );
+      },
     };
     this.formulas = {
       findFormulas: (prefix) => this.act(undefined, (m) => m.formulas.findFormulas(prefix)),
@@ -266,6 +298,7 @@ export class XlsxWorkbook implements Workbook {
     options?: { readonly replaceUserSheets?: boolean },
   ): Promise<void> {
     const replace = options?.replaceUserSheets ?? false;
+    for (const sheet of sheets) this.written.add(sheet.sheet.toLowerCase());
     return this.act(
       (f) => f.writeSheets(sheets, replace),
       (m) => writeSheets(m.book, m.owned, sheets, replace),
@@ -301,15 +334,19 @@ export class XlsxWorkbook implements Workbook {
    * The workbook as .xlsx bytes, with the add-in's sheets marked: the input bytes
    * themselves when nothing was written; the input package with the add-in's sheets
    * grafted in when only those and settings were written (see graft.ts); otherwise
-   * ExcelTS writes the model.
+   * ExcelTS writes the model, the parts it drops that can be carried are put back (see
+   * carriedParts), and the output is compared with the input part by part.
    *
-   * @param options - `selfCheck` runs ExcelTS's OOXML self-check on the bytes it writes,
-   *   which reports problems through `console.warn` and doubles the time: for tests only.
-   *   Off by default, whatever NODE_ENV says, so the command line never prints it.
-   * @throws XlsxError `WORKBOOK.STRUCTURE_PROTECTED` when the workbook's structure is
-   *   locked and sheets were added to it (see structureLock.ts).
+   * @param options - `selfCheck` (tests only; off by default, whatever NODE_ENV says, so
+   *   the command line never prints it); `allowLoss` to write a rewrite that lost parts
+   *   anyway (they are then in {@link XlsxWorkbook.lost}).
+   * @throws PartsLostError (`XLSX.PARTS_LOST`) naming each lost part, when a rewrite
+   *   would lose any and `allowLoss` is not set; XlsxError `WORKBOOK.STRUCTURE_PROTECTED`
+   *   when the workbook's structure is locked and sheets were added to it (see
+   *   structureLock.ts).
    */
-  async save(options: { readonly selfCheck?: boolean } = {}): Promise<Uint8Array> {
+  async save(options: SaveBytesOptions = {}): Promise<Uint8Array> {
+    this.lost = [];
     // Excel adds no sheet to a workbook whose structure is locked; nor does file mode.
     if (this.locked) refuseAddedSheets(await this.addedSheets());
     const fast = this.fast;
@@ -327,24 +364,35 @@ export class XlsxWorkbook implements Workbook {
     writeOwnerMarks(book, owned);
     beforeWrite(book);
     const bytes = await book.xlsx.writeBuffer({ validate: options.selfCheck === true });
-    return restore(new Uint8Array(bytes));
+    const restored = await restore(new Uint8Array(bytes), this.written);
+    if (restored.lost.length > 0 && options.allowLoss !== true) {
+      throw new PartsLostError(restored.lost, this.source);
+    }
+    this.lost = restored.lost;
+    return restored.bytes;
   }
 
   /**
    * Saves to a new file, named for what it holds (see {@link XlsxWorkbook.kind}).
    *
    * @param path - Where to write; never the file the workbook was read from.
-   * @param options - `force` to replace an existing file (other than the input).
+   * @param options - `force` to replace an existing file (other than the input);
+   *   `allowLoss` as for {@link XlsxWorkbook.save}.
+   * @returns The input's parts the save lost (only ever with `allowLoss`; empty for none).
    * @throws XlsxError `XLSX.WRONG_EXTENSION` when the name's extension is not the one the
    *   written package's content type needs (checked on the bytes written);
    *   `WORKBOOK.STRUCTURE_PROTECTED` (see {@link XlsxWorkbook.save});
    *   `XLSX.SAME_AS_INPUT`, `XLSX.OUTPUT_EXISTS` or `XLSX.CANNOT_WRITE`, each naming the
-   *   file; nothing is written then.
+   *   file; PartsLostError `XLSX.PARTS_LOST`; nothing is written then.
    */
-  async saveAs(path: string, options: SaveOptions = {}): Promise<void> {
+  async saveAs(
+    path: string,
+    options: SaveOptions & { readonly allowLoss?: boolean } = {},
+  ): Promise<readonly string[]> {
     refuseWrongExtension(path, this.kind);
-    const bytes = await this.save();
+    const bytes = await this.save({ allowLoss: options.allowLoss === true });
     refuseWrongExtension(path, (await packageFacts(bytes)).kind ?? this.kind);
     await writeOutputFile(bytes, path, { ...options, input: this.source });
+    return this.lost;
   }
 }
