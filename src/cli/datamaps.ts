@@ -6,7 +6,7 @@
  */
 import { existsSync, promises as fs } from 'fs';
 import { dirname, join } from 'path';
-import type { Workbook } from '../ports/workbook';
+import type { SheetCells, Workbook } from '../ports/workbook';
 import { datamapParams, parseDatamap, recogniseDatamap, type Datamap } from '../workbook/datamap';
 import type { ColumnMapping } from '../workbook/mapping';
 import { ParamsFileError, type ParamsByMechanism } from './paramsFile';
@@ -60,7 +60,8 @@ export async function loadDatamaps(extra?: string): Promise<Datamap[]> {
 /** What a workbook was recognised as. */
 export type Recognised =
   | { readonly as: 'template' }
-  | { readonly as: 'datamap'; readonly datamap: Datamap }
+  /** `sheets`: the workbook's sheets as read for recognising it (reused, not read again). */
+  | { readonly as: 'datamap'; readonly datamap: Datamap; readonly sheets: readonly SheetCells[] }
   /** Looks like a datamap's template but is not a version it knows: not read. */
   | { readonly as: 'unknown-version'; readonly datamap: Datamap; readonly problem: string }
   /** Neither: read as plain ranges (or by a --map file). */
@@ -85,7 +86,7 @@ export async function recognise(
   const sheets = await workbook.readSheets();
   for (const datamap of datamaps) {
     const found = recogniseDatamap(datamap, sheets);
-    if (found.status === 'recognised') return { as: 'datamap', datamap };
+    if (found.status === 'recognised') return { as: 'datamap', datamap, sheets };
     if (found.status === 'unknown-version') {
       return {
         as: 'unknown-version',
@@ -135,8 +136,7 @@ export async function readByDatamap(
     return { datamap: recognised.datamap.id, refused: recognised.problem };
   }
   if (recognised.as !== 'datamap') return undefined;
-  const { datamap } = recognised;
-  const sheets = (await workbook.readSheets?.()) ?? [];
+  const { datamap, sheets } = recognised;
   const params: ParamsByMechanism = (mechanism) => {
     const cells = datamapParams(datamap, mechanism, sheets).params;
     const fromFile = given?.(mechanism);

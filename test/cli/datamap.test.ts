@@ -98,6 +98,35 @@ describe('the facsimile official-style return', () => {
     expect({ hash: sha256(plan), mtime: statSync(plan).mtimeMs }).toEqual(before);
   });
 
+  it('a structure-protected return is read by check and consolidate, and nothing is written to it', async () => {
+    // Refusing to save into a workbook whose structure is locked is file mode's (bcf run);
+    // check and consolidate only read, so the return itself must come out untouched.
+    const dir = scratchDir();
+    const plan = join(dir, 'locked.xlsx');
+    await variant(plan, (book) => {
+      (book as unknown as { protection: { lockStructure: boolean } }).protection = {
+        lockStructure: true,
+      };
+    });
+    expect(readFileSync(plan).length).toBeGreaterThan(0);
+    const locked = new Workbook();
+    await locked.xlsx.load(readFileSync(plan));
+    expect(
+      (locked as unknown as { protection?: { lockStructure?: boolean } }).protection,
+    ).toMatchObject({
+      lockStructure: true,
+    });
+    const before = { hash: sha256(plan), mtime: statSync(plan).mtimeMs };
+    const check = await bcf(['check', plan]);
+    expect(check).toMatchObject({ code: 0, stderr: '' });
+    expect(check.stdout).toContain(`BCF plan checks for ${plan}: 9 of 9 passed.`);
+    const out = join(scratchDir(), 'summary.xlsx');
+    const run = await bcf(['consolidate', plan, '--out', out, '--quiet']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('1 consolidated, 0 skipped; income £19,945,678.90');
+    expect({ hash: sha256(plan), mtime: statSync(plan).mtimeMs }).toEqual(before);
+  });
+
   it('bad cells are findings naming sheet, cell, header as written and the bad value (exit 2)', async () => {
     const plan = join(scratchDir(), 'bad.xlsx');
     await variant(plan, (book) => {

@@ -57,8 +57,8 @@ export async function readAs(
   if (recognised.as === 'unknown-version')
     return { source, refused: recognised.problem, findings: [] };
   if (recognised.as !== 'datamap') return { source, ...given, findings: [] };
-  const { datamap } = recognised;
-  const cells = datamapParams(datamap, 'checks', (await workbook.readSheets?.()) ?? []);
+  const { datamap, sheets } = recognised;
+  const cells = datamapParams(datamap, 'checks', sheets);
   return {
     source,
     mapping: datamap.mapping,
