@@ -21,6 +21,7 @@ import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
 import { complain, errorText, say } from './report';
 import { readMapFile } from './mapFile';
+import { loadDatamaps, readByDatamap } from './datamaps';
 import type { ColumnMapping } from '../workbook/mapping';
 import { inputSources } from '../workbook/sources';
 
@@ -28,6 +29,7 @@ const OPTIONS = {
   mechanism: 'string',
   params: 'string',
   map: 'string',
+  datamap: 'string',
   out: 'string',
   force: 'boolean',
   json: 'boolean',
@@ -100,9 +102,18 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const out = strings.out ?? defaultResultsPath(input);
   const force = flags.has('force');
   await refuseExistingOutput(out, force);
-  const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
-  const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
+  const given = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const map = strings.map === undefined ? undefined : await readMapFile(strings.map);
+  const datamaps = await loadDatamaps(strings.datamap);
   const workbook = await openXlsx(input);
+  // An official-style return is read by its datamap, as `bcf check` reads it.
+  const read = map === undefined ? await readByDatamap(workbook, datamaps, given) : undefined;
+  if (read?.refused !== undefined) {
+    complain('run', `${input}: ${read.refused}`);
+    return ExitCode.INVALID;
+  }
+  const mapping = read?.mapping ?? map;
+  const params = read?.params ?? given;
   const mechanisms = chooseMechanisms(strings.mechanism, await inputSources(workbook, mapping));
   if (mechanisms.length === 0) {
     const known = registeredMechanisms().map((m) => m.id);

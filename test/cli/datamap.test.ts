@@ -127,6 +127,28 @@ describe('the facsimile official-style return', () => {
     expect({ hash: sha256(plan), mtime: statSync(plan).mtimeMs }).toEqual(before);
   });
 
+  it('bcf run reads it by the datamap and writes the Checks sheet into a copy, keeping its protected sheets', async () => {
+    const dir = scratchDir();
+    const out = join(dir, 'results.xlsx');
+    const run = await bcf(['run', FACSIMILE_PATH, '--out', out, '--quiet']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(
+      `Wrote ${out} (results of ${FACSIMILE_PATH}):\n  BCF plan checks: sheet "Checks"\n    Checks passed: 9 of 9\n`,
+    );
+    const book = new Workbook();
+    await book.xlsx.load(readFileSync(out));
+    const sheets = book.worksheets.map((ws) => [
+      ws.name,
+      (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet ?? false,
+    ]);
+    expect(sheets.slice(0, 3)).toEqual([
+      ['Cover', true],
+      ['Income', true],
+      ['Expenditure', true],
+    ]);
+    expect(sheets.map((s) => s[0])).toContain('Checks');
+  });
+
   it('bad cells are findings naming sheet, cell, header as written and the bad value (exit 2)', async () => {
     const plan = join(scratchDir(), 'bad.xlsx');
     await variant(plan, (book) => {
