@@ -19,8 +19,9 @@ import { complain, say } from './report';
 import { runAll, type MechanismRun } from './runCommand';
 import { readMapFile } from './mapFile';
 import { inputSources } from '../workbook/sources';
+import { loadDatamaps, readByDatamap } from './datamaps';
 
-const OPTIONS = { params: 'string', map: 'string', json: 'boolean' } as const;
+const OPTIONS = { params: 'string', map: 'string', datamap: 'string', json: 'boolean' } as const;
 
 function isPlanChecks(value: unknown): value is PlanChecksResult {
   return (
@@ -40,10 +41,20 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const { positional, strings, flags } = parseArgs(args, OPTIONS);
   const [input, ...extra] = positional;
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
-  const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
-  const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
+  const given = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const map = strings.map === undefined ? undefined : await readMapFile(strings.map);
+  const datamaps = await loadDatamaps(strings.datamap);
   const workbook = await openXlsx(input);
   await upgradeTemplate(workbook); // in memory: an older template is checked as it would be after upgrading
+  // An official-style return is read by its datamap (with its labelled minima); a --map
+  // file says where things are itself.
+  const read = map === undefined ? await readByDatamap(workbook, datamaps, given) : undefined;
+  if (read?.refused !== undefined) {
+    complain('check', `${input}: ${read.refused}`);
+    return ExitCode.INVALID;
+  }
+  const mapping = read?.mapping ?? map;
+  const params = read?.params ?? given;
   const sources = await inputSources(workbook, mapping);
   const mechanisms = registeredMechanisms().filter(
     (m) => m.id === 'checks' || hasTablesFor(m, sources),
@@ -59,8 +70,19 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const findings = uniqueFindings(
     runs.map((r) => ({ title: r.mechanism.title, findings: r.findings })),
   ).flatMap((g) => g.findings);
-  if (flags.has('json')) say(JSON.stringify(checkJson(input, checks, runs), null, 2));
-  else say(checkText(input, checks, runs));
+  if (flags.has('json')) {
+    const json = checkJson(input, checks, runs);
+    say(
+      JSON.stringify(
+        read?.datamap === undefined ? json : { ...(json as object), datamap: read.datamap },
+        null,
+        2,
+      ),
+    );
+  } else {
+    if (read?.datamap !== undefined) say(`${input} read as the datamap ${read.datamap}.`);
+    say(checkText(input, checks, runs));
+  }
   if (findings.length > 0) {
     complain('check', `${input} has ${findingsCount(findings.length)}; fix them and check again.`);
     return ExitCode.INVALID;

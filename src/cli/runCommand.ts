@@ -22,6 +22,7 @@ import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
 import { complain, errorJson, errorText, say } from './report';
 import { readMapFile } from './mapFile';
+import { loadDatamaps, readByDatamap } from './datamaps';
 import type { ColumnMapping } from '../workbook/mapping';
 import { inputSources } from '../workbook/sources';
 
@@ -29,6 +30,7 @@ const OPTIONS = {
   mechanism: 'string',
   params: 'string',
   map: 'string',
+  datamap: 'string',
   out: 'string',
   force: 'boolean',
   json: 'boolean',
@@ -115,12 +117,21 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const [input, ...extra] = positional;
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
   const force = flags.has('force');
-  const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
-  const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
+  const given = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  const map = strings.map === undefined ? undefined : await readMapFile(strings.map);
+  const datamaps = await loadDatamaps(strings.datamap);
   // Opened first (only the package's structure is read): the output is named for its kind.
   const workbook = await openXlsx(input);
   const out = strings.out ?? defaultResultsPath(input, workbook.kind);
   await refuseOutput(out, workbook.kind, force);
+  // An official-style return is read by its datamap, as `bcf check` reads it.
+  const read = map === undefined ? await readByDatamap(workbook, datamaps, given) : undefined;
+  if (read?.refused !== undefined) {
+    complain('run', `${input}: ${read.refused}`);
+    return ExitCode.INVALID;
+  }
+  const mapping = read?.mapping ?? map;
+  const params = read?.params ?? given;
   const mechanisms = chooseMechanisms(strings.mechanism, await inputSources(workbook, mapping));
   if (strings.scenario !== undefined && strings.mechanism === undefined) {
     throw new UsageError('--scenario keeps one calculation: give it with --mechanism.');

@@ -30,4 +30,6 @@ export const USAGE = `Usage:
 Exit codes: 0 done; 1 a plan check failed (check) or a file was skipped (consolidate);
 2 invalid input, a bad file or a usage error (nothing written).
 --map map.json: where each table kind is in workbooks laid out by their owners (README).
+--datamap d.json (run, check, consolidate): recognise another fixed-layout return; official-style
+  BCF planning returns are recognised by assets/datamaps/ (README).
 `;

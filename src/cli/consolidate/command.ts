@@ -13,6 +13,9 @@ import { reviewPlan, type PlanReview } from './review';
 import { readMapFile } from '../mapFile';
 import type { ColumnMapping } from '../../workbook/mapping';
 import { summarySheet } from './summarySheet';
+import type { Datamap } from '../../workbook/datamap';
+import { loadDatamaps } from '../datamaps';
+import { sameBoards } from './sameBoard';
 
 /** At most this many findings of one file go to the Findings sheet (then a note of the rest). */
 export const FINDINGS_PER_FILE = 200;
@@ -24,16 +27,18 @@ const OPTIONS = {
   json: 'boolean',
   params: 'string',
   map: 'string',
+  datamap: 'string',
 } as const;
 
 /**
  * `bcf consolidate <folder-or-files...> --out summary.xlsx`: reviews each completed
- * planning template in turn (one open workbook at a time) and writes the summary
+ * planning template (or official-style return a datamap recognises) in turn (one open workbook at a time) and writes the summary
  * workbook: a row per file with its totals and checks, totals across files (formulas),
  * a chart and a Findings sheet naming file, sheet and cell.
  *
  * Exit codes: 0 every file consolidated; 1 the summary was written but some files were
- * skipped (not a workbook, password-protected, not a template, bad cells); 2 nothing
+ * skipped (not a workbook, password-protected, not a template, a version of an official
+ * return no datamap knows, bad cells) or two files name the same board; 2 nothing
  * written (usage, no inputs, the output exists without --force, cannot write).
  * Failed plan checks are reported in the summary and do not change the exit code
  * (`bcf check` gates one plan).
@@ -49,18 +54,25 @@ export async function consolidateCommand(args: readonly string[]): Promise<ExitC
   const params =
     strings.params === undefined ? undefined : (await readParamsFile(strings.params))('checks');
   const mapping = strings.map === undefined ? undefined : await readMapFile(strings.map);
+  const datamaps = await loadDatamaps(strings.datamap);
   const now = new Date();
-  const { reviews, findings } = await reviewAll(files, {
+  const all = await reviewAll(files, {
     now,
     quiet: flags.has('quiet'),
+    datamaps,
     ...(params === undefined ? {} : { params }),
     ...(mapping === undefined ? {} : { mapping }),
   });
+  const { reviews, rows: sameBoardRows } = sameBoards(all.reviews);
+  const findings = [...sameBoardRows, ...all.findings];
+  for (const row of sameBoardRows)
+    process.stderr.write(`bcf consolidate: ${row.file}: ${row.message}\n`);
   const workbook = newWorkbook();
   await workbook.writeSheets([summarySheet(reviews, now), findingsSheet(findings, now)]);
   await workbook.saveAs(out, { force });
   report(out, reviews, findings, flags.has('json'));
-  return reviews.some((r) => r.status === 'skipped') ? ExitCode.CHECK_FAILED : ExitCode.OK;
+  const flagged = reviews.some((r) => r.status === 'skipped' || r.sameBoardAs !== undefined);
+  return flagged ? ExitCode.CHECK_FAILED : ExitCode.OK;
 }
 
 /**
@@ -75,6 +87,7 @@ async function reviewAll(
     readonly quiet: boolean;
     readonly params?: ScenarioParams;
     readonly mapping?: ColumnMapping;
+    readonly datamaps?: readonly Datamap[];
   },
 ): Promise<{ reviews: PlanReview[]; findings: FindingRow[] }> {
   const progress = options.quiet ? silentProgress : progressBar('consolidate', files.length);
@@ -130,6 +143,9 @@ function report(
   const files = reviews.map((r) => ({
     file: r.file,
     board: r.board,
+    ...(r.sha256 === undefined ? {} : { sha256: r.sha256 }),
+    ...(r.source === undefined ? {} : { source: r.source }),
+    ...(r.sameBoardAs === undefined ? {} : { sameBoardAs: r.sameBoardAs }),
     status: r.status,
     ...(r.code === undefined ? {} : { code: r.code }),
     ...(r.reason === undefined ? {} : { reason: r.reason }),

@@ -18,6 +18,8 @@ import { upgradeTemplate } from '../../workbook/template';
 import type { Workbook } from '../../ports/workbook';
 import { BOARD_LABELS, findLabelled } from '../../workbook/labelCells';
 import type { ColumnMapping } from '../../workbook/mapping';
+import type { Datamap } from '../../workbook/datamap';
+import { fileHash, readAs } from './provenance';
 
 /** What the summary keeps of one file. */
 export interface PlanReview {
@@ -43,6 +45,12 @@ export interface PlanReview {
   readonly findings: readonly Finding[];
   /** How many findings the file had (the list may be cut short for the summary). */
   readonly findingCount: number;
+  /** The file's SHA-256 (hex), for provenance: which bytes were consolidated. */
+  readonly sha256?: string;
+  /** What the file was read as: the add-in's template, a datamap, plain ranges. */
+  readonly source?: string;
+  /** The other files naming the same Health and Wellbeing Board (see sameBoards). */
+  readonly sameBoardAs?: readonly string[];
 }
 
 /** The board's name: the file's name without folder and extension. */
@@ -90,46 +98,64 @@ export async function reviewPlan(
     readonly params?: ScenarioParams;
     /** A `--map` file's column mapping, for returns laid out by their owners. */
     readonly mapping?: ColumnMapping;
+    /** The datamaps official-style returns are recognised by (see ../datamaps.ts). */
+    readonly datamaps?: readonly Datamap[];
   },
 ): Promise<PlanReview> {
+  const sha256 = await fileHash(file);
+  const provenance = sha256 === undefined ? {} : { sha256 };
   try {
     const workbook = await openXlsx(file);
     // An older template is brought up to date in memory (the file is never written); one
     // made by a later add-in is refused (TEMPLATE.TOO_NEW) and skipped.
     await upgradeTemplate(workbook);
-    const params = options.params ?? (await savedParams(workbook.settings, 'checks'));
+    const read = await readAs(workbook, options);
+    const source = { ...provenance, source: read.source };
+    if (read.refused !== undefined) {
+      return {
+        ...skipped(file, read.refused, [
+          { code: 'DATAMAP.UNKNOWN_VERSION', message: `${file}: ${read.refused}` },
+        ]),
+        ...source,
+      };
+    }
+    const mapping = read.mapping;
+    const params = read.params ?? (await savedParams(workbook.settings, 'checks'));
     const outcome = await runMechanism(workbook, 'checks', params, {
       now: options.now,
       replaceUserSheets: true, // in memory only: the file is never written
-      ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+      ...(mapping === undefined ? {} : { mapping }),
     });
-    const board = await boardLabel(workbook, options.mapping);
+    const board = await boardLabel(workbook, mapping);
     if (!outcome.ok) {
       const count = outcome.findings.length;
       const reason = `${count} finding${count === 1 ? '' : 's'} in the input; fix ${count === 1 ? 'it' : 'them'} and consolidate again.`;
+      const findings = [...read.findings, ...outcome.findings];
       return {
-        ...skipped(file, reason, outcome.findings),
+        ...skipped(file, reason, findings),
         ...(board === undefined ? {} : { board }),
+        ...source,
       };
     }
     if (!isPlanChecksResult(outcome.result)) {
       throw new Error('The plan checks gave a result of an unexpected shape.');
     }
-    const review = reviewed(file, outcome.result);
+    const review = { ...reviewed(file, outcome.result), ...source };
     return board === undefined ? review : { ...review, board };
   } catch (error) {
     if (error instanceof XlsxError || error instanceof WorkbookError) {
-      return skipped(
-        file,
-        error.message,
-        [{ code: error.code, message: error.message }],
-        error.code,
-      );
+      return {
+        ...skipped(file, error.message, [{ code: error.code, message: error.message }], error.code),
+        ...provenance,
+      };
     }
     // A fault in bcf on this one file: the file is skipped and named, the batch goes on.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const message = `bcf failed on ${file} (${detail}); please report this, with the file if you can.`;
-    return skipped(file, message, [{ code: 'BCF.INTERNAL', message }], 'BCF.INTERNAL');
+    return {
+      ...skipped(file, message, [{ code: 'BCF.INTERNAL', message }], 'BCF.INTERNAL'),
+      ...provenance,
+    };
   }
 }
 

@@ -114,6 +114,15 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   })),
   { header: 'File', format: TEXT, width: 40, value: (r) => r.file },
   { header: 'Reason skipped', format: TEXT, width: 60, value: (r) => r.reason ?? null },
+  // Provenance: what the file was read as, which bytes, and other files for its board.
+  { header: 'Read as', format: TEXT, width: 36, value: (r) => r.source ?? null },
+  { header: 'SHA-256', format: TEXT, width: 66, value: (r) => r.sha256 ?? null },
+  {
+    header: 'Same board as',
+    format: TEXT,
+    width: 40,
+    value: (r) => (r.sameBoardAs === undefined ? null : r.sameBoardAs.join(', ')),
+  },
 ];
 
 /**
