@@ -49,10 +49,11 @@ async function withoutBorders(bytes: Uint8Array): Promise<Uint8Array> {
 describe('bcf run on workbooks from other producers', () => {
   it('keeps every part of a prefixed macro-enabled workbook, byte for byte but for the five it edits', async () => {
     const dir = scratchDir();
-    const input = await poolWith(dir, 'sdk.xlsx', async (b) =>
+    // Macro-enabled, so named .xlsm (as Excel names it), and so is the copy.
+    const input = await poolWith(dir, 'sdk.xlsm', async (b) =>
       prefixedPackage(await excelExtras(b)),
     );
-    const out = join(dir, 'out.xlsx');
+    const out = join(dir, 'out.xlsm');
     const run = await bcf(['run', input, '--out', out, '--mechanism', 'pool']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const before = await readParts(new Uint8Array(readFileSync(input)));
@@ -66,10 +67,10 @@ describe('bcf run on workbooks from other producers', () => {
 
   it('refuses a rewrite that would lose a query table, naming the part; --allow-loss writes it with a warning', async () => {
     const dir = scratchDir();
-    const input = await poolWith(dir, 'plan.xlsx', async (b) =>
+    const input = await poolWith(dir, 'plan.xlsm', async (b) =>
       withoutBorders(await excelExtras(b)),
     );
-    const out = join(dir, 'plan-results.xlsx');
+    const out = join(dir, 'plan-results.xlsm');
     const refused = await bcf(['run', input, '--mechanism', 'pool']);
     expect(refused).toMatchObject({ code: 2, stdout: '' });
     expect(refused.stderr).toBe(

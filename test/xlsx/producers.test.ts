@@ -223,6 +223,7 @@ describe('prepare for sharing and restore formulas (full rewrites) on a macro-en
     expect(await prepareForSharing(shared, { now: new Date(Date.UTC(2026, 0, 5)) })).toEqual({
       converted: 1,
       recorded: 1,
+      notConverted: [],
     });
     const sharedBytes = await shared.save();
     expect(shared.lost).toEqual([]);

@@ -278,8 +278,11 @@ export function carriedParts(all: Parts): CarriedParts {
     if (rel.external) continue;
     for (const part of reachable(all, rel.part)) parts.set(part, all.get(part) ?? new Uint8Array());
   }
-  // Parts only compared need not be kept whole: their names are enough.
-  for (const name of all.keys()) if (!parts.has(name)) parts.set(name, EMPTY);
+  // Parts only compared need not be kept whole: their names are enough. Cell metadata is
+  // kept (it is small): whether it is still needed depends on what it marks.
+  for (const [name, data] of all) {
+    if (!parts.has(name)) parts.set(name, /^xl\/metadata\d*\.xml$/.test(name) ? data : EMPTY);
+  }
   return {
     restore: async (bytes, written) => {
       const output = await readParts(bytes);

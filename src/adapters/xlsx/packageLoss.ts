@@ -131,6 +131,24 @@ export function owners(parts: Parts): Owners {
   return { workbook, sheets };
 }
 
+/**
+ * Cell metadata that only marks dynamic-array formulas (type XLDAPR, no rich values) is
+ * not lost when no cell of the output uses cell metadata any more: prepare for sharing
+ * turned those formulas into values, on purpose, and a writer leaves the part out.
+ */
+function unneededMetadata(input: Parts, part: string, output: Parts): boolean {
+  const xml = new TextDecoder().decode(input.get(part) ?? new Uint8Array());
+  const types = [...xml.matchAll(/<(?:[A-Za-z0-9_]+:)?metadataType\s[^>]*?\bname="([^"]*)"/g)].map(
+    (m) => m[1],
+  );
+  if (types.length === 0 || types.some((name) => name !== 'XLDAPR')) return false;
+  for (const [name, data] of output) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    if (/<(?:[A-Za-z0-9_]+:)?c\b[^>]*\scm="/.test(new TextDecoder().decode(data))) return false;
+  }
+  return true;
+}
+
 function compare(
   input: Parts,
   inputOwner: string,
@@ -147,6 +165,7 @@ function compare(
     const type = chain.slice(chain.lastIndexOf('/') + 1);
     const gone = had.filter((part) => !has.includes(part));
     for (const part of gone.slice(gone.length - (had.length - has.length))) {
+      if (type === 'sheetMetadata' && unneededMetadata(input, part, output)) continue;
       lost.push(described(part, type));
     }
   }
