@@ -5,8 +5,8 @@
  * - src/workbook (tables in, result sheets out) imports the engine and the ports only.
  * - src/adapters import the ports only (each adapter its own folder and the ports).
  * - src/functions (the =BCF.* wrappers) import the engine only.
- * - the task pane reaches an adapter only at its composition roots (officeOperations.ts,
- *   fileSession.ts); everything else in it gets operations through props and context.
+ * - the task pane reaches an adapter only at its composition roots (index.tsx,
+ *   officeOperations.ts, fileSession.ts); everything else in it gets operations through props and context.
  * - the edges (cli, taskpane, functions) are imported by nothing outside themselves.
  * - nothing in src imports test code.
  */
@@ -57,11 +57,11 @@ module.exports = {
     {
       name: 'pane-reaches-adapters-at-its-roots',
       comment:
-        'Only the composition roots build adapters; components receive operations as props or context.',
+        'Only the composition roots (index.tsx, officeOperations.ts, fileSession.ts) build adapters; components receive operations as props or context.',
       severity: 'error',
       from: {
         path: '^src/taskpane/',
-        pathNot: '^src/taskpane/(officeOperations|fileSession)\\.ts$',
+        pathNot: '^src/taskpane/(officeOperations\\.ts|fileSession\\.ts|index\\.tsx)$',
       },
       to: { path: '^src/adapters/' },
     },
