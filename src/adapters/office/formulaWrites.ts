@@ -10,7 +10,7 @@
 import type { FormulaCell } from '../../ports/workbook';
 import { boxAddress, parseBox } from '../../ports/a1';
 import { OfficeErrorCode, officeFail } from './errors';
-import { jsonBytes, packBatches } from './payload';
+import { jsonBytes, packBatches, RANGE_WRITE_BYTES } from './payload';
 import { syncInPayloadBatches } from './payloadSyncs';
 
 /** The value to write for a constant so that Excel stores exactly it. */
@@ -52,7 +52,7 @@ export async function writeCells(
   write: (range: Excel.Range, cell: FormulaCell) => void,
 ): Promise<void> {
   const sheets = await sheetsByName(context, cells);
-  const sized = cells.map((cell) => ({ item: cell, bytes: 64 + jsonBytes(cell) }));
+  const sized = cells.map((cell) => ({ item: cell, bytes: RANGE_WRITE_BYTES + jsonBytes(cell) }));
   await syncInPayloadBatches(context, packBatches(sized), (batch) => {
     for (const cell of batch) {
       const sheet = sheets.get(cell.sheet.toLowerCase());

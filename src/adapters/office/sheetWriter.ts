@@ -10,7 +10,7 @@
 import type { CellValue, SheetWrite } from '../../ports/workbook';
 import { boxAddress, columnLetters } from '../../ports/a1';
 import { OWNER_FORMULA, OWNER_NAME, type SheetState } from './ownership';
-import { jsonBytes } from './payload';
+import { jsonBytes, RANGE_WRITE_BYTES } from './payload';
 import { CHART_TYPES, formatsToWrite, INPUT_FILL, layoutBox, widthInPoints } from './sheetLayout';
 
 /** Excel's standard column width in points (8.43 characters of Calibri 11). */
@@ -40,7 +40,7 @@ export function stepsFor(
   existing: SheetState | undefined,
 ): { item: WriteStep; bytes: number }[] {
   const steps: { item: WriteStep; bytes: number }[] = [
-    { item: { kind: 'setup', layout, existing }, bytes: 1_000 },
+    { item: { kind: 'setup', layout, existing }, bytes: setupBytes(existing) },
   ];
   const formats = formatsToWrite(layout);
   const values = valuesToWrite(layout);
@@ -56,14 +56,38 @@ export function stepsFor(
         values: values.slice(start, row + 1),
         formats: formats.slice(start, row + 1),
       };
-      steps.push({ item, bytes });
+      steps.push({ item, bytes: bytes + RANGE_WRITE_BYTES });
       start = row + 1;
       bytes = 0;
     }
   }
   const finishing = { ...layout, values: [], numberFormats: [] };
-  steps.push({ item: { kind: 'finish', layout }, bytes: jsonBytes(finishing) });
+  steps.push({
+    item: { kind: 'finish', layout },
+    bytes: jsonBytes(finishing) + RANGE_WRITE_BYTES * finishingWrites(layout),
+  });
   return steps;
+}
+
+/** Setting a sheet up: add it and mark it, or delete its tables and charts and clear it. */
+function setupBytes(existing: SheetState | undefined): number {
+  const removals = existing ? existing.tables.length + existing.charts.length : 0;
+  return 4 * RANGE_WRITE_BYTES + removals * RANGE_WRITE_BYTES;
+}
+
+/** Objects the finishing step gets and sets, each costing about a range write on the wire. */
+function finishingWrites(layout: SheetWrite): number {
+  const CHART_WRITES = 7; // add, title, position, value axis format and title, category title
+  return (
+    1 + // visibility
+    (layout.formulas ?? []).length +
+    (layout.boldRows ?? []).length +
+    (layout.columnWidths ?? []).length +
+    2 * (layout.inputRanges ?? []).length +
+    (layout.validations ?? []).length +
+    2 * layout.tables.length +
+    CHART_WRITES * layout.charts.length
+  );
 }
 
 /** Values with formula cells left out (null leaves a cell as it is): formulas are written after. */

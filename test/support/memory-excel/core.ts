@@ -73,7 +73,15 @@ export class Core<M> {
     readonly typeName: string,
     private readonly resolver: () => M | null,
     private readonly alive: (model: M) => boolean = () => true,
+    /** For a navigation child (a range's `format`), the proxy it hangs from. */
+    private readonly parent?: Core<unknown>,
   ) {}
+
+  /** Object paths office.js sends for a navigation child (and its navigation parents). */
+  private get pathBytes(): number {
+    if (!this.parent) return 0;
+    return WIRE_BYTES.navigation + this.typeName.length + this.parent.pathBytes;
+  }
 
   /** Whether a sync has found this to be a null object; undefined before any sync resolved it. */
   get isNull(): boolean | undefined {
@@ -106,7 +114,7 @@ export class Core<M> {
 
   /** Queues an action of this proxy's request. */
   enqueue(location: string, requestBytes: number, run: (response: Response) => void): void {
-    this.queue.enqueue({ location, requestBytes, run });
+    this.queue.enqueue({ location, requestBytes: requestBytes + this.pathBytes, run });
   }
 
   /** Reads a property as Office.js does: PropertyNotLoaded unless loaded (or set) and not null. */
@@ -117,8 +125,43 @@ export class Core<M> {
   }
 }
 
+/**
+ * What office.js serialises around each kind of queued operation, in bytes, taken from
+ * the real client's requests (test/office-js/requestSizes.test.ts records them and checks
+ * the fake's request bytes against them): every request repeats the object paths it uses
+ * and wraps every operation in an action with ids.
+ */
+export const WIRE_BYTES = {
+  /** The request envelope, the workbook root and its worksheets path. */
+  request: 270,
+  /** A set-property or method action, around its name and arguments' JSON. */
+  action: 80,
+  /** A load (query action), around its select list. */
+  query: 20,
+  /** An object made by a method: its object path and instantiate action, around its arguments. */
+  object: 150,
+  /** A range's further keep-reference and instantiate actions. */
+  range: 190,
+  /** A navigation property's object path (`format`, `font`) and instantiate action. */
+  navigation: 110,
+} as const;
+
 /** Approximate JSON size of a value, as the payload limits count it. */
 export function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
-  return JSON.stringify(value).length;
+  return utf8Length(JSON.stringify(value));
+}
+
+/** UTF-8 bytes of a string: the request is sent as UTF-8, so "£" counts two. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2;
+      i++;
+    } else bytes += code < 0x800 ? 1 : 2;
+  }
+  return bytes;
 }

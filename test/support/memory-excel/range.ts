@@ -27,8 +27,17 @@ export function spawnRange(
   queue: ActionQueue,
   location: string,
   resolver: () => RangeModel | null,
+  args: readonly unknown[] = [],
 ): Excel.Range {
-  const range = spawn(queue, 'Range', location, resolver, (core) => new MemoryRange(core), alive);
+  const range = spawn(
+    queue,
+    'Range',
+    location,
+    resolver,
+    (core) => new MemoryRange(core),
+    alive,
+    args,
+  );
   return range as unknown as Excel.Range;
 }
 
