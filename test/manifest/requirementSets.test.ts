@@ -134,6 +134,10 @@ const GUARDED_BODIES: (readonly [string, string])[] = [
     `const supports: IsSetSupported = () => true; return supports('ExcelApi', '1.12') && r.getSpillingToRangeOrNullObject();`,
   ],
   [
+    'a parameter every caller passes a guard for',
+    `function probe(s: Excel.Range, canSpill: boolean) { if (!canSpill) return; s.getSpillingToRangeOrNullObject(); }\n const canSpill = ${isSetSupported('ExcelApi', '1.12')}; probe(r, canSpill); probe(r, spillsSupported());`,
+  ],
+  [
     'a function that asks',
     `return spillsSupported() ? r.getSpillingToRangeOrNullObject() : undefined;`,
   ],
@@ -144,6 +148,9 @@ const GUARDED = GUARDED_BODIES.map(([kind, body]) => [
     `type IsSetSupported = (name: string, version: string) => boolean;\nfunction spillsSupported(): boolean { return ${isSetSupported('ExcelApi', '1.12')}; }\nexport function f(r: Excel.Range) { ${body} }`,
   ),
 ]);
+const UNGUARDED_CALLER = addSynthetic(
+  `function probe(r: Excel.Range, canSpill: boolean) { if (!canSpill) return; r.getSpillingToRangeOrNullObject(); }\nexport function f(r: Excel.Range) { probe(r, ${isSetSupported('ExcelApi', '1.12')}); probe(r, true); }`,
+);
 const WRONG_GUARDS = [
   ['ExcelApi', '1.11'],
   ['WordApi', '1.12'],
@@ -174,6 +181,10 @@ describe('the check itself', () => {
 
   it.each(GUARDED)('accepts a use guarded by %s', (_kind, file) => {
     expect(missing(file)).toEqual([]);
+  });
+
+  it('does not accept a parameter that one caller passes without a guard', () => {
+    expect(missing(UNGUARDED_CALLER)).toEqual(['Excel.Range.getSpillingToRangeOrNullObject 1.12']);
   });
 
   it('does not accept a guard for an older version or another set', () => {

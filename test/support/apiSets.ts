@@ -9,8 +9,9 @@
  * with two string literals, `isSetSupported('ExcelApi', '1.12')`, whose callee is named
  * `isSetSupported` (any object: `Office.context.requirements.isSetSupported`, an injected
  * `this.isSetSupported`) or has the adapter's `IsSetSupported` type; a `const` holding
- * such a call, or a call of a function whose body makes one, counts the same. The use is
- * guarded when it lies
+ * such a call, a call of a function whose body makes one, or a parameter that every
+ * caller in the program passes such a guard for, counts the same. The use is guarded
+ * when it lies
  * - in the `then` branch of an `if`, the `true` branch of `?:`, or right of `&&`, whose
  *   condition contains a guard for the same set at the use's version or later; or
  * - after `if (!guard) { …; return/throw }` in the same block.
@@ -90,25 +91,84 @@ function guardOfCall(node: ts.CallExpression, checker: ts.TypeChecker): ApiSet |
   return { name: name.text, version: version.text };
 }
 
-/** Guards a condition makes, directly, through a const, or through a function it calls. */
-function guardsIn(node: ts.Node, checker: ts.TypeChecker, depth = 0): ApiSet[] {
+/** Calls of each function declared in the program, for guards passed as arguments. */
+type CallSites = ReadonlyMap<ts.Node, readonly ts.CallExpression[]>;
+
+function callSitesOf(program: ts.Program, checker: ts.TypeChecker): CallSites {
+  const sites = new Map<ts.Node, ts.CallExpression[]>();
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const decl = checker.getSymbolAtLocation(node.expression)?.valueDeclaration;
+        if (decl) sites.set(decl, [...(sites.get(decl) ?? []), node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  return sites;
+}
+
+/** What guard-finding needs: the checker and every function's call sites. */
+interface Scope {
+  readonly checker: ts.TypeChecker;
+  readonly calls: CallSites;
+}
+
+/** The function (or variable holding one) a parameter belongs to, and its position. */
+function parameterOwner(param: ts.ParameterDeclaration): { owner: ts.Node; index: number } {
+  const fn = param.parent;
+  const index = fn.parameters.indexOf(param);
+  const holder =
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent)
+      ? fn.parent
+      : fn;
+  return { owner: holder, index };
+}
+
+/** Guards every caller passes for a parameter (none if a caller passes none). */
+function guardsPassedFor(param: ts.ParameterDeclaration, scope: Scope, depth: number): ApiSet[] {
+  const { owner, index } = parameterOwner(param);
+  const sites = scope.calls.get(owner) ?? [];
+  if (sites.length === 0) return [];
+  const perSite = sites.map((site) => {
+    const argument = site.arguments[index];
+    return argument ? guardsIn(argument, scope, depth + 1) : [];
+  });
+  const [first = [], ...rest] = perSite;
+  return first.filter((guard) =>
+    rest.every((guards) =>
+      guards.some((g) => g.name === guard.name && compareVersions(g.version, guard.version) >= 0),
+    ),
+  );
+}
+
+/**
+ * Guards a condition makes: directly, through a const, through a function it calls, or
+ * through a parameter that every caller passes a guard for.
+ */
+function guardsIn(node: ts.Node, scope: Scope, depth = 0): ApiSet[] {
+  const { checker } = scope;
   const found: ApiSet[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isCallExpression(n)) {
       const guard = guardOfCall(n, checker);
       if (guard) found.push(guard);
-      else if (depth < 2) {
+      else if (depth < 3) {
         const decl = checker.getSymbolAtLocation(n.expression)?.valueDeclaration;
         const body =
           decl && (ts.isFunctionLike(decl) ? (decl as ts.FunctionLikeDeclaration).body : undefined);
         if (body && !decl.getSourceFile().isDeclarationFile)
-          found.push(...guardsIn(body, checker, depth + 1));
+          found.push(...guardsIn(body, scope, depth + 1));
       }
     }
-    if (ts.isIdentifier(n) && depth < 2) {
+    if (ts.isIdentifier(n) && depth < 3) {
       const decl = checker.getSymbolAtLocation(n)?.valueDeclaration;
       if (decl && ts.isVariableDeclaration(decl) && decl.initializer && decl !== n.parent)
-        found.push(...guardsIn(decl.initializer, checker, depth + 1));
+        found.push(...guardsIn(decl.initializer, scope, depth + 1));
+      if (decl && ts.isParameter(decl) && decl !== n.parent)
+        found.push(...guardsPassedFor(decl, scope, depth));
     }
     ts.forEachChild(n, visit);
   };
@@ -130,21 +190,21 @@ function contains(outer: ts.Node, inner: ts.Node): boolean {
 }
 
 /** Guards in force at a node, from its enclosing branches and early exits. */
-function guardsAt(node: ts.Node, checker: ts.TypeChecker): ApiSet[] {
+function guardsAt(node: ts.Node, scope: Scope): ApiSet[] {
   const guards: ApiSet[] = [];
   let child: ts.Node = node;
   let parent: ts.Node | undefined = node.parent;
   while (parent) {
     if (ts.isIfStatement(parent) && contains(parent.thenStatement, child))
-      guards.push(...guardsIn(parent.expression, checker));
+      guards.push(...guardsIn(parent.expression, scope));
     if (ts.isConditionalExpression(parent) && contains(parent.whenTrue, child))
-      guards.push(...guardsIn(parent.condition, checker));
+      guards.push(...guardsIn(parent.condition, scope));
     if (
       ts.isBinaryExpression(parent) &&
       parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
       contains(parent.right, child)
     )
-      guards.push(...guardsIn(parent.left, checker));
+      guards.push(...guardsIn(parent.left, scope));
     if (ts.isBlock(parent) || ts.isSourceFile(parent)) {
       for (const statement of parent.statements) {
         if (statement.getStart() >= child.getStart()) break;
@@ -154,7 +214,7 @@ function guardsAt(node: ts.Node, checker: ts.TypeChecker): ApiSet[] {
           statement.expression.operator === ts.SyntaxKind.ExclamationToken &&
           endsInExit(statement.thenStatement)
         )
-          guards.push(...guardsIn(statement.expression.operand, checker));
+          guards.push(...guardsIn(statement.expression.operand, scope));
       }
     }
     child = parent;
@@ -184,6 +244,7 @@ function declarationsOf(node: ts.Node, checker: ts.TypeChecker): readonly ts.Dec
 /** Every Excel API use in the program's own source files (not declaration files). */
 export function excelApiUses(program: ts.Program, root: string): ApiUse[] {
   const checker = program.getTypeChecker();
+  const scope: Scope = { checker, calls: callSitesOf(program, checker) };
   const uses: ApiUse[] = [];
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || file.fileName.includes('node_modules')) continue;
@@ -194,7 +255,7 @@ export function excelApiUses(program: ts.Program, root: string): ApiUse[] {
         const set = setOf(decl);
         if (!member || !set) continue;
         const { line } = file.getLineAndCharacterOfPosition(node.getStart());
-        const guardedBy = guardFor(set, guardsAt(node, checker));
+        const guardedBy = guardFor(set, guardsAt(node, scope));
         uses.push({
           member,
           set,
