@@ -3,11 +3,12 @@
  * arrays, with Excel's treatment of written strings (see cellInput.ts), plus the
  * navigation to format, data validation and worksheet.
  */
-import { rectSize, type Rect } from './address';
+import { parseAddress, rectSize, type Rect } from './address';
 import { fullAddress, intersect, onGrid } from './rangeGeometry';
 import { writeFormula, writeValue } from './cellInput';
 import {
   childCore,
+  coreOf,
   MemoryClientObject,
   spawn,
   type LoadSpec,
@@ -16,6 +17,7 @@ import {
 } from './clientObject';
 import { CORE, type ActionQueue } from './core';
 import { MemoryDataValidation } from './dataValidation';
+import { ErrorCode, officeError } from './errors';
 import type { FaithfulTo } from './driftGuard';
 import { eachExistingCell, readGrid, writeGrid, type RangeModel } from './grid';
 import { usedRect } from './model';
@@ -196,6 +198,30 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
 
   getRow(row: number): Excel.Range {
     return this.derived('getRow', (r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
+  }
+
+  /**
+   * The smallest range holding this one and `anotherRange` (office.js writes a large
+   * array in chunks of rows, each `getRow(i).getBoundingRect(getRow(j))`).
+   */
+  getBoundingRect(anotherRange: Excel.Range | string): Excel.Range {
+    const location = 'Range.getBoundingRect';
+    return spawnRange(this[CORE].queue, location, () => {
+      const range = this[CORE].resolve();
+      if (!range) return null;
+      const other =
+        typeof anotherRange === 'string'
+          ? (parseAddress(anotherRange)?.rect ??
+            officeError(ErrorCode.invalidArgument, location, anotherRange))
+          : coreOf<RangeModel>(anotherRange).require(location).rect;
+      const rect: Rect = {
+        top: Math.min(range.rect.top, other.top),
+        left: Math.min(range.rect.left, other.left),
+        bottom: Math.max(range.rect.bottom, other.bottom),
+        right: Math.max(range.rect.right, other.right),
+      };
+      return { sheet: range.sheet, rect: onGrid(rect, location) };
+    });
   }
 
   getColumn(column: number): Excel.Range {
