@@ -10,7 +10,7 @@
 import type { FormulaCell } from '../../ports/workbook';
 import { boxAddress, parseBox } from '../../ports/a1';
 import { OfficeErrorCode, officeFail } from './errors';
-import { jsonBytes, packBatches, RANGE_WRITE_BYTES } from './payload';
+import { jsonBytes, packBatches, UNTRACKED_RANGE_WRITE_BYTES } from './payload';
 import { syncInPayloadBatches } from './payloadSyncs';
 
 /** The value to write for a constant so that Excel stores exactly it. */
@@ -52,12 +52,18 @@ export async function writeCells(
   write: (range: Excel.Range, cell: FormulaCell) => void,
 ): Promise<void> {
   const sheets = await sheetsByName(context, cells);
-  const sized = cells.map((cell) => ({ item: cell, bytes: RANGE_WRITE_BYTES + jsonBytes(cell) }));
+  const sized = cells.map((cell) => ({
+    item: cell,
+    bytes: UNTRACKED_RANGE_WRITE_BYTES + jsonBytes(cell),
+  }));
   await syncInPayloadBatches(context, packBatches(sized), (batch) => {
     for (const cell of batch) {
       const sheet = sheets.get(cell.sheet.toLowerCase());
       const box = parseBox(cell.address);
-      if (sheet && box) write(sheet.getRange(boxAddress(box)), cell);
+      // Untracked: the range is used in this request only, so office.js need not keep a
+      // reference to it (a keep-reference action per cell, and a release request per run
+      // as large as the writes' object paths: 3.4 MB after 30,000 cells).
+      if (sheet && box) write(sheet.getRange(boxAddress(box)).untrack(), cell);
     }
   });
 }

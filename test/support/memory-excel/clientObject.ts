@@ -175,7 +175,7 @@ export function childCore<P, C>(
 
 /**
  * Creates a proxy from a method call, queuing its instantiation as Office.js does; `args`
- * are the call's arguments as the request carries them (a range's also keeps a reference).
+ * are the call's arguments as the request carries them.
  */
 export function spawn<M, P>(
   queue: ActionQueue,
@@ -187,13 +187,18 @@ export function spawn<M, P>(
   args: readonly unknown[] = [],
 ): P {
   const core = new Core(queue, typeName, resolver, alive);
-  const bytes =
-    WIRE_BYTES.object +
-    location.length +
-    jsonBytes(args) +
-    (typeName === 'Range' ? WIRE_BYTES.range : 0);
-  core.enqueue(location, bytes, () => {
-    core.resolve();
-  });
+  const action = {
+    location,
+    requestBytes:
+      WIRE_BYTES.object +
+      location.length +
+      jsonBytes(args) +
+      (typeName === 'Range' ? WIRE_BYTES.range : 0),
+    run: () => {
+      core.resolve();
+    },
+  };
+  if (typeName === 'Range') core.instantiation = action;
+  queue.enqueue(action);
   return make(core);
 }

@@ -31,7 +31,7 @@ export interface Action {
   /** Where it came from, for `debugInfo.errorLocation`, e.g. "Range.values". */
   readonly location: string;
   /** Size of what the request carries for it (values written), in bytes. */
-  readonly requestBytes: number;
+  requestBytes: number;
   run(response: Response): void;
 }
 
@@ -77,10 +77,23 @@ export class Core<M> {
     private readonly parent?: Core<unknown>,
   ) {}
 
+  /**
+   * The instantiation of a range made by a method, while it waits in the queue: office.js
+   * keeps a reference to every range (a `_KeepReference` action, released when the run
+   * ends) unless it is untracked, so `untrack` takes that action's bytes off.
+   */
+  instantiation?: { requestBytes: number };
+
   /** Object paths office.js sends for a navigation child (and its navigation parents). */
   private get pathBytes(): number {
     if (!this.parent) return 0;
     return WIRE_BYTES.navigation + this.typeName.length + this.parent.pathBytes;
+  }
+
+  /** `untrack()`: no reference is kept, so no keep-reference action is sent. */
+  untrack(): void {
+    if (this.instantiation) this.instantiation.requestBytes -= WIRE_BYTES.keepReference;
+    this.instantiation = undefined;
   }
 
   /** Whether a sync has found this to be a null object; undefined before any sync resolved it. */
@@ -142,6 +155,8 @@ export const WIRE_BYTES = {
   object: 150,
   /** A range's further keep-reference and instantiate actions. */
   range: 190,
+  /** Of which the keep-reference action, which an untracked range does without. */
+  keepReference: 80,
   /** A navigation property's object path (`format`, `font`) and instantiate action. */
   navigation: 110,
 } as const;

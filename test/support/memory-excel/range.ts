@@ -200,6 +200,12 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
     return this.derived('getRow', (r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
   }
 
+  /** Releases the range's reference (office.js then sends no keep-reference for it). */
+  untrack(): Excel.Range {
+    this[CORE].untrack();
+    return this as unknown as Excel.Range;
+  }
+
   /**
    * The smallest range holding this one and `anotherRange` (office.js writes a large
    * array in chunks of rows, each `getRow(i).getBoundingRect(getRow(j))`).

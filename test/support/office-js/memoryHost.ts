@@ -8,9 +8,11 @@
  *
  * The subset the add-in uses: object paths by property, method, indexer and reference
  * id; instantiate, query, method and set-property actions. Every object the client
- * instantiates gets a `_ReferenceId`, so later requests address it by reference (as the
- * client does for kept ranges and added sheets in Excel). Errors come back with Excel's
- * code and message, as the host's `Body.Error`.
+ * instantiates gets a `_ReferenceId` unless it was untracked, so later requests address
+ * it by reference, as the client does for kept ranges in Excel. (Excel identifies some
+ * objects, such as an added sheet, by their `Id` instead; here every object is released
+ * by the end-of-run request, so that request is larger than Excel's would be.) Errors
+ * come back with Excel's code and message, as the host's `Body.Error`.
  */
 import type { ExcelRun } from '../../../src/adapters/office/excelRun';
 import type { MemoryExcel } from '../memory-excel';
@@ -230,11 +232,13 @@ class MemoryExecutor {
     }
     const results: { ActionId: number; Value: unknown }[] = [];
     for (const { action, proxy } of instantiated) {
+      // An untracked object keeps no reference: Excel answers with the object, no id.
+      const untracked = body.ObjectPaths[String(action.ObjectPathId)]?.D === true;
       const nullness = proxy === null ? undefined : read(proxy, 'isNullObject');
       const isNull = proxy === null || (nullness?.ok === true && nullness.value === true);
       results.push({
         ActionId: action.Id,
-        Value: isNull || !proxy ? null : { _ReferenceId: this.refer(proxy) },
+        Value: isNull || !proxy ? null : untracked ? {} : { _ReferenceId: this.refer(proxy) },
       });
     }
     for (const { action, proxy, paths } of queries) {

@@ -26,6 +26,8 @@ export interface ObjectPath {
   readonly Name: string;
   readonly ParentObjectPathId?: number;
   readonly ArgumentInfo?: { readonly Arguments: readonly unknown[] };
+  /** Set when the object keeps no reference (untracked). */
+  readonly D?: boolean;
 }
 
 /** An action of a request, as office.js serialises it. */
