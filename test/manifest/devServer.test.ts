@@ -88,10 +88,16 @@ describe('npm start: the dev server over https', () => {
     ca = readFileSync(join(certs, 'ca.crt'));
   }, 600000);
 
-  afterAll(() => {
-    if (server?.pid !== undefined && server.exitCode === null) server.kill('SIGTERM');
+  afterAll(async () => {
+    const child = server;
+    if (child && child.exitCode === null) {
+      // webpack-dev-server closes on SIGTERM; wait for it, so nothing outlives the test.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
     rmSync(certs, { recursive: true, force: true });
-  });
+  }, 60000);
 
   it('compiles without errors', () => {
     expect(output).toContain('compiled successfully');
