@@ -333,8 +333,9 @@ function addinConfig(env, production) {
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
       // The task pane's file mode loads the .xlsx adapter in the browser; its Node-only
-      // parts (reading and saving by path) are never called there, so they resolve to nothing.
-      fallback: { fs: false, path: false, crypto: false },
+      // parts (reading and saving by path; zlib, which caps inflating there) are never called
+      // there, so they resolve to nothing.
+      fallback: { fs: false, path: false, crypto: false, zlib: false },
     },
     module: { rules: [TYPESCRIPT_RULE] },
     plugins: [

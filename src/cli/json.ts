@@ -4,16 +4,19 @@ import { Dec, penceString } from '../engine/decimal';
  * Result → JSON for the CLI, golden files and file exports. Engine results hold every
  * figure as a decimal; the key says what kind of figure it is:
  * - keys ending in Rate, Share, Fraction, Achievement, Weight, Multiplier, Ratio,
- *   Factor, Population, Count or Index (or exactly those words) are quantities, written
- *   as JSON numbers (15 significant digits);
+ *   Factor, Population, Count, Index, Year or Cv (or exactly those words), and keys
+ *   starting with probability, are quantities, written as JSON numbers (15 significant
+ *   digits);
  * - every other decimal is money, written as a string with exactly two decimals.
  * Engine modules name their result fields to fit this rule.
  */
 const QUANTITY_KEY =
-  /(?:^|[a-z])(?:rate|share|fraction|achievement|weight|multiplier|ratio|factor|population|count|index|year)s?$/i;
+  /(?:^|[a-z])(?:rate|share|fraction|achievement|weight|multiplier|ratio|factor|population|count|index|year|cv)s?$/i;
+/** Probabilities (`probabilityOfLoss`) are quantities too, whatever they end with. */
+const PROBABILITY_KEY = /^probability/i;
 
 export function isQuantityKey(key: string): boolean {
-  return QUANTITY_KEY.test(key);
+  return QUANTITY_KEY.test(key) || PROBABILITY_KEY.test(key);
 }
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

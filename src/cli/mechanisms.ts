@@ -1,5 +1,5 @@
 import { activityPayment, type ActivityPaymentInput } from '../engine/activityPayment';
-import { gainLossShare, type GainLossShareInput } from '../engine/gainLossShare';
+import { gainLossExploration, type GainLossExplorationInput } from '../engine/gainLossExploration';
 import {
   bcfPerformancePayment,
   type BcfPerformancePaymentInput,
@@ -16,7 +16,7 @@ import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
  * and returns the engine's result.
  */
 export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> = {
-  gainshare: (input) => gainLossShare(input as GainLossShareInput),
+  gainshare: (input) => gainLossExploration(input as GainLossExplorationInput),
   activity: (input) => activityPayment(input as ActivityPaymentInput),
   checks: (input) => planChecks(input as PlanChecksInput),
   'bcf-p4p': (input) => bcfPerformancePayment(input as BcfPerformancePaymentInput),

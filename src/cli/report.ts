@@ -23,3 +23,28 @@ export function oneLine(message: string): string {
 export function errorText(error: { readonly code?: unknown; readonly message: string }): string {
   return typeof error.code === 'string' ? `${error.code}: ${error.message}` : error.message;
 }
+
+/** A refusal as `--json` prints it on standard output: `{ "error": { code, message, file } }`. */
+export function errorJson(
+  error: { readonly code?: unknown; readonly message: string; readonly file?: unknown },
+  file?: string,
+): string {
+  const named = typeof error.file === 'string' ? error.file : file;
+  return JSON.stringify(
+    {
+      error: {
+        code: typeof error.code === 'string' ? error.code : 'CLI.ERROR',
+        message: oneLine(error.message),
+        file: named ?? null,
+      },
+    },
+    null,
+    2,
+  );
+}
+
+/** Whether a command line asks for `--json` (before any `--`). */
+export function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).includes('--json');
+}

@@ -1,9 +1,10 @@
-import { openXlsx } from '../adapters/xlsx';
+import { openXlsx, SETTINGS_SHEET } from '../adapters/xlsx';
 import type { Workbook } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from '../workbook/errors';
 import type { Finding } from '../workbook/findings';
 import type { Headline, Mechanism } from '../workbook/mechanism';
 import { runMechanism } from '../workbook/run';
+import { scenarioSheet } from '../workbook/scenarios';
 import { savedParams } from '../workbook/settingsStore';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
@@ -16,10 +17,10 @@ import {
 } from './findingsText';
 import { toJson, type Json } from './json';
 import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
-import { defaultResultsPath, refuseExistingOutput } from './outputPath';
+import { defaultResultsPath, refuseOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
-import { complain, errorText, say } from './report';
+import { complain, errorJson, errorText, say } from './report';
 
 const OPTIONS = {
   mechanism: 'string',
@@ -29,11 +30,14 @@ const OPTIONS = {
   json: 'boolean',
   quiet: 'boolean',
   'replace-user-sheets': 'boolean',
+  scenario: 'string',
 } as const;
 
 /** One mechanism's run: its headline figures and result, or its findings. */
 export interface MechanismRun {
   readonly mechanism: Mechanism;
+  /** The result sheet written (a kept scenario has its own). */
+  readonly sheet?: string;
   readonly headline?: readonly Headline[];
   readonly result?: unknown;
   readonly findings: readonly Finding[];
@@ -59,6 +63,8 @@ export async function runAll(
     readonly progress: Progress;
     /** Replace sheets of the result sheets' names that the user made (`--replace-user-sheets`). */
     readonly replaceUserSheets?: boolean;
+    /** Keep the (one) run as this scenario (`--scenario NAME`; `--force` replaces one kept). */
+    readonly scenario?: { readonly name: string; readonly replace: boolean };
   },
 ): Promise<MechanismRun[]> {
   const runs: MechanismRun[] = [];
@@ -68,10 +74,17 @@ export async function runAll(
     const outcome = await runMechanism(workbook, mechanism.id, params, {
       now: options.now,
       replaceUserSheets: options.replaceUserSheets === true,
+      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     });
     options.progress.step(mechanism.title);
     if (outcome.ok) {
-      runs.push({ mechanism, headline: outcome.headline, result: outcome.result, findings: [] });
+      runs.push({
+        mechanism,
+        sheet: outcome.sheet,
+        headline: outcome.headline,
+        result: outcome.result,
+        findings: [],
+      });
     } else {
       runs.push({ mechanism, findings: outcome.findings });
     }
@@ -83,27 +96,38 @@ export async function runAll(
 /**
  * `bcf run <workbook.xlsx> [--mechanism M] [--params p.json] [--out results.xlsx] [--force]`:
  * reads the input tables, runs, and writes the result sheets and charts into a copy
- * (default `<workbook>-results.xlsx` beside it). With any finding in any mechanism, the
+ * (default `<workbook>-results.xlsx` beside it, .xlsm for a macro-enabled workbook; a
+ * template gives a workbook of its kind). With any finding in any mechanism, the
  * findings go to stderr and nothing is written (exit 2).
  */
 export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   const { positional, strings, flags } = parseArgs(args, OPTIONS);
   const [input, ...extra] = positional;
   if (input === undefined || extra.length > 0) throw new UsageError('needs one workbook.');
-  const out = strings.out ?? defaultResultsPath(input);
   const force = flags.has('force');
-  await refuseExistingOutput(out, force);
   const params = strings.params === undefined ? undefined : await readParamsFile(strings.params);
+  // Opened first (only the package's structure is read): the output is named for its kind.
   const workbook = await openXlsx(input);
+  const out = strings.out ?? defaultResultsPath(input, workbook.kind);
+  await refuseOutput(out, workbook.kind, force);
   const mechanisms = chooseMechanisms(strings.mechanism, await workbook.listTables());
+  if (strings.scenario !== undefined && strings.mechanism === undefined) {
+    throw new UsageError('--scenario keeps one calculation: give it with --mechanism.');
+  }
   if (mechanisms.length === 0) {
     const known = registeredMechanisms().map((m) => m.id);
-    complain(
-      'run',
-      `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`,
-    );
+    const message = `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`;
+    complain('run', message);
+    if (flags.has('json')) say(errorJson({ code: 'RUN.NO_INPUT_TABLES', message }, input));
     return ExitCode.INVALID;
   }
+  // A locked workbook takes no new sheet: said now, not after the calculation.
+  workbook.refuseAddingSheets([
+    ...(strings.scenario === undefined
+      ? mechanisms.map((m) => m.sheet)
+      : [scenarioSheet(strings.scenario.trim())]),
+    SETTINGS_SHEET,
+  ]);
   let runs: MechanismRun[];
   try {
     runs = await runAll(workbook, mechanisms, {
@@ -111,10 +135,14 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
       now: new Date(),
       progress: stepsProgress('run', mechanisms.length, flags.has('quiet')),
       replaceUserSheets: flags.has('replace-user-sheets'),
+      ...(strings.scenario === undefined
+        ? {}
+        : { scenario: { name: strings.scenario, replace: force } }),
     });
   } catch (error) {
     if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {
       complain('run', `${errorText(error)} To replace it in the copy, add --replace-user-sheets.`);
+      if (flags.has('json')) say(errorJson(error, input));
       return ExitCode.INVALID;
     }
     throw error;
@@ -146,7 +174,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
 export function runText(input: string, out: string, runs: readonly MechanismRun[]): string {
   const lines = [`Wrote ${out} (results of ${input}):`];
   for (const run of runs) {
-    lines.push(`  ${run.mechanism.title}: sheet "${run.mechanism.sheet}"`);
+    lines.push(`  ${run.mechanism.title}: sheet "${run.sheet ?? run.mechanism.sheet}"`);
     for (const h of run.headline ?? []) lines.push(`    ${h.label}: ${h.text}`);
   }
   return lines.join('\n');
@@ -159,7 +187,7 @@ function runJson(input: string, out: string | undefined, runs: readonly Mechanis
     mechanisms: runs.map((r) => ({
       mechanism: r.mechanism.id,
       title: r.mechanism.title,
-      sheet: r.mechanism.sheet,
+      sheet: r.sheet ?? r.mechanism.sheet,
       ...(r.headline === undefined
         ? {}
         : { headline: r.headline.map((h) => ({ label: h.label, text: h.text })) }),

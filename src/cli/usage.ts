@@ -3,12 +3,18 @@ export const USAGE = `Usage:
   bcf calc <mechanism> <scenario.json|->
       Run one calculation on a JSON scenario; print the result as JSON.
   bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--out results.xlsx] [--force]
-          [--replace-user-sheets] [--json] [--quiet]
+          [--replace-user-sheets] [--scenario NAME] [--json] [--quiet]
       Read the input tables, run (every mechanism the workbook has tables for, or M),
-      and write the result sheets and charts into a copy (default <workbook>-results.xlsx).
+      and write the result sheets and charts into a copy (default <workbook>-results.xlsx;
+      .xlsm for a macro-enabled workbook; a template gives a workbook of its kind).
+      --scenario NAME (with --mechanism) keeps the run as a named scenario with its own
+      sheet "BCF NAME"; --force replaces a scenario of that name.
+  bcf compare <workbook.xlsx> NAME NAME... [--out comparison.xlsx] [--force] [--json]
+      Run kept scenarios again and write a copy with them side by side (per party, the
+      differences from the first, and their outturn curves on one chart).
   bcf check <workbook.xlsx> [--params params.json] [--json]
       The BCF plan checks and every validation finding; exit 1 if a check fails.
-  bcf template <out.xlsx> [--force]
+  bcf template <out.xlsx> [--force] [--json]
       Write the planning template (the input tables with example rows).
   bcf consolidate <folder-or-files...> --out summary.xlsx [--force] [--quiet] [--json]
       Validate many completed templates (one per Health and Wellbeing Board) and write

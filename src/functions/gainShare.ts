@@ -1,4 +1,5 @@
 import type { Amount } from '../engine/decimal';
+import { gainLossCurve } from '../engine/gainLossCurve';
 import { gainLossShare, type GainLossBandInput } from '../engine/gainLossShare';
 import { tieredShare } from '../engine/tieredShare';
 import {
@@ -123,6 +124,66 @@ export function GAINSHARE(
     terms.names,
     result.parties.map((party) => party.amount.toNumber()),
   );
+}
+
+/** Names the curve's own fields by their arguments, then the terms' fields by their cells. */
+function curveLabels(labels: FieldLabels): FieldLabels {
+  return (field) =>
+    ({ 'curve.from': 'from', 'curve.to': 'to', 'curve.points': 'points' })[field] ?? labels(field);
+}
+
+/**
+ * The outturn curve of a gain/loss share: at points outturns in equal steps from expected × (1 + from) to expected × (1 + to), both ends included and each rounded to the penny, what each party gets (positive) or bears (negative), exactly as BCF.GAINSHARE would give at that outturn. Spills one row per outturn: actual spend, variance (expected − actual), then each party's amount.
+ * @customfunction GAINSHARECURVE
+ * @param expected Expected spend: the contract value, target or benchmark.
+ * @param bands Band table: one row per band, its upper bound as a fraction of expected (blank in the last row: open-ended), then each party's share of the band (blank means 0).
+ * @param partyNames The parties' names, in the order of the share columns.
+ * @param from The lowest outturn as a change on expected spend, e.g. -20% for actual spend of 80% of expected.
+ * @param to The highest outturn as a change on expected spend, e.g. 20%; above from.
+ * @param points How many outturns, both ends included: 2 to 1,001 (41 gives steps of 1% from -20% to 20%).
+ * @param [lossBands] Band table for losses, laid out like bands. Default: the bands apply to losses too.
+ * @returns A table, one row per outturn: actual spend, variance, then each party's amount in pounds in the order of partyNames.
+ * @example =BCF.GAINSHARECURVE(25175000, A2:C3, B1:C1, -20%, 20%, 41) with bands 5% | 1 | 0 and (blank) | 50% | 50% spills 41 rows from 20,140,000.00 | 5,035,000.00 | 3,146,875.00 | 1,888,125.00: Bedfordshire MSK (King's Fund 2014).
+ */
+export function GAINSHARECURVE(
+  expected: unknown,
+  bands: unknown[][],
+  partyNames: unknown[][],
+  from: unknown,
+  to: unknown,
+  points: unknown,
+  lossBands?: unknown[][],
+): number[][] {
+  const terms = excelCall(() => {
+    const { cells: names, names: parties } = partyCells(partyNames);
+    const gain = bandTable('bands', bands, names.length);
+    const loss = isOmitted(lossBands) ? undefined : bandTable('lossBands', lossBands, names.length);
+    return {
+      names,
+      parties,
+      gain,
+      loss,
+      expected: amount('expected', expected),
+      range: { from: amount('from', from), to: amount('to', to), points: amount('points', points) },
+    };
+  });
+  const { curve } = excelCall(
+    () =>
+      gainLossCurve({
+        expected: terms.expected,
+        actual: terms.expected,
+        parties: terms.parties,
+        gainBands: terms.gain.bands,
+        lossBands: terms.loss?.bands,
+        curve: terms.range,
+      }),
+    curveLabels(gainShareLabels(terms.names, { gainBands: terms.gain, lossBands: terms.loss })),
+  );
+  return curve.map((point) => [
+    point.actual.toNumber(),
+    point.variance.toNumber(),
+    ...point.parties.map((party) => party.amount.toNumber()),
+  ]);
 }
 
 const TIERED_FIELDS: Readonly<Record<string, string>> = {

@@ -5,6 +5,7 @@
  * throws it as its own typed error (code `WORKBOOK.BAD_LAYOUT`).
  */
 import { parseBox, parseRef } from './a1';
+import { CELL_CHARACTER_LIMIT } from './storage';
 import type { ChartKind, ChartWrite, ListValidation, SheetWrite, TableWrite } from './workbook';
 
 /** Why a layout cannot be written: the sheet concerned and the message people see. */
@@ -13,6 +14,9 @@ export interface LayoutFault {
   /** E.g. `Sheet "Results": row 3 has 2 values, not 4.` */
   readonly message: string;
 }
+
+/** Excel's limit on a table column's name, so on its header cell (MS-OI29500 2.1.681). */
+export const HEADER_LIMIT = 255;
 
 /** Excel's limit on the text of an in-cell drop-down list (items joined by commas). */
 export const LIST_LIMIT = 255;
@@ -85,7 +89,9 @@ function shapeProblem(layout: SheetWrite): Problem {
     return firstProblem(row, (value, c) =>
       typeof value === 'number' && !Number.isFinite(value)
         ? `row ${r + 1}, column ${c + 1} holds ${value}, which a cell cannot.`
-        : undefined,
+        : typeof value === 'string' && value.length > CELL_CHARACTER_LIMIT
+          ? `row ${r + 1}, column ${c + 1} holds ${value.length} characters of text, more than a cell holds (${CELL_CHARACTER_LIMIT}).`
+          : undefined,
     );
   });
   if (rowProblem !== undefined) return rowProblem;
@@ -143,6 +149,9 @@ function tableProblem(layout: SheetWrite, table: TableWrite): Problem {
     if (typeof header !== 'string' || header.trim() === '' || seen.has(header.toLowerCase())) {
       return `table ${table.name} needs a distinct header text in every column; row ${box.top}, column ${column} has ${JSON.stringify(header ?? null)}.`;
     }
+    if (header.length > HEADER_LIMIT) {
+      return `table ${table.name}'s header in row ${box.top}, column ${column} has ${header.length} characters; Excel takes at most ${HEADER_LIMIT}.`;
+    }
     seen.add(header.toLowerCase());
   }
   return undefined;
@@ -185,11 +194,12 @@ function layoutProblem(layout: SheetWrite): Problem {
  *
  * @param layout - The sheet as the workbook layer laid it out.
  * @returns The first fault, or undefined when the layout can be written: a sheet name
- *   Excel refuses, ragged values or formats, a number a cell cannot hold, an address that
+ *   Excel refuses, ragged values or formats, a number a cell cannot hold, text longer
+ *   than a cell holds (32,767 characters; see cellText for cutting it), an address that
  *   is not A1, a formula not starting with "=", a bold row or column width out of range,
  *   a drop-down list Excel cannot hold or whose source is not one row or column of cells
  *   with its sheet, a table name Excel refuses or headers that are not
- *   distinct text, a chart of an unknown kind or without data.
+ *   distinct text of at most 255 characters, a chart of an unknown kind or without data.
  * @example
  *   sheetLayoutFault({ ...layout, boldRows: [0] })?.message
  *   // 'Sheet "Results": bold row 0 is not a row number.'

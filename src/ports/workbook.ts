@@ -136,9 +136,23 @@ export interface WorkbookSettings {
 /** A cell holding a formula, with its current value. */
 export interface FormulaCell {
   readonly sheet: string;
+  /** The formula's cell (for a spilling formula, its anchor: the top-left of `spill`). */
   readonly address: string;
   readonly formula: string;
   readonly value: CellValue;
+  /**
+   * For a dynamic-array formula, the block its result spills into, anchor included
+   * ("B2:C2"), with the values found there (absent when not known, as on restore).
+   * Freezing writes the whole block; restoring clears it and writes the one formula.
+   */
+  readonly spill?: {
+    readonly address: string;
+    readonly values?: readonly (readonly CellValue[])[];
+  };
+  /** True when the host cannot tell whether or where the result spills (Excel without ExcelApi 1.12). */
+  readonly spillUnknown?: boolean;
+  /** The error the formula gives ("#VALUE!", "#BUSY!"), when its result is one: not a value to freeze. */
+  readonly errorValue?: string;
 }
 
 /** Finds and rewrites formulas (prepare for sharing, restore). */

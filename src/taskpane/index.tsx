@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App, type PaneHost } from './App';
 import { createFileMode } from './fileMode';
 import { createOfficeOperations } from './officeOperations';
+import { waitingOutCellEdit } from '../adapters/office/excelRun';
 import { isDarkOfficeTheme, prefersDark } from './theme';
 
 /** Performance mark set when the pane can be used (the browser tests read it). */
@@ -41,7 +42,10 @@ function start(): void {
     if (info.host === Office.HostType.Excel) {
       mount({
         kind: 'excel',
-        operations: createOfficeOperations((batch) => Excel.run(batch)),
+        // Batches wait while the user types in a cell rather than fail (issue 12).
+        operations: createOfficeOperations(
+          waitingOutCellEdit((options, batch) => Excel.run(options, batch)),
+        ),
         dark: isDarkOfficeTheme(Office.context.officeTheme),
       });
     } else {

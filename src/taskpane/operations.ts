@@ -341,6 +341,12 @@ export interface SharingOutcome {
   readonly cells: number;
   /** The sheet recording the formulas replaced, e.g. "BCF Shared formulas". */
   readonly recordSheet: string;
+  /** Formulas prepare for sharing left as they are, and why (e.g. "its result is #BUSY!, not a figure"). */
+  readonly notConverted?: readonly {
+    readonly sheet: string;
+    readonly address: string;
+    readonly reason: string;
+  }[];
 }
 
 /**

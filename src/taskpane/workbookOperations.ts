@@ -70,8 +70,20 @@ export function workbookOperations(
     run,
     runPlanChecks: (params, control) => run({ mechanism: 'planChecks', params }, control),
     prepareForSharing: async () => {
-      const { converted } = await prepareForSharing(workbook, { now: now() });
-      return { cells: converted, recordSheet: SHARED_SHEET };
+      const { converted, notConverted } = await prepareForSharing(workbook, { now: now() });
+      return {
+        cells: converted,
+        recordSheet: SHARED_SHEET,
+        ...(notConverted.length > 0
+          ? {
+              notConverted: notConverted.map(({ sheet, address, reason }) => ({
+                sheet,
+                address,
+                reason,
+              })),
+            }
+          : {}),
+      };
     },
     restoreFormulas: async () => {
       const { restored } = await restoreFormulas(workbook);

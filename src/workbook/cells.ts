@@ -26,9 +26,11 @@ const bad = <T>(code: FindingCode, problem: string): Parsed<T> => ({ ok: false, 
 
 /** Whether a cell is blank: null, empty, or only spaces. */
 export function isBlank(value: CellValue | undefined): boolean {
-  return (
-    value === null || value === undefined || (typeof value === 'string' && clean(value) === '')
-  );
+  if (typeof value !== 'string') return value === null || value === undefined;
+  // Most text starts with a printable character: not blank, without trimming a copy.
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return clean(value) === '';
 }
 
 /** The cell-number rule above: a JavaScript number as Excel's 15 significant digits. */
@@ -38,7 +40,9 @@ export function decimalFromCellNumber(n: number): Dec {
 
 /** Text with non-breaking spaces made plain and the ends trimmed. */
 function clean(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, ' ').trim();
+  // Checked first: most text has neither, and the search is cheaper than the replace.
+  const spaced = text.includes('\u00a0') || text.includes('\u202f');
+  return (spaced ? text.replace(/[\u00a0\u202f]/g, ' ') : text).trim();
 }
 
 /** Digits with correct thousands separators, or plain digits, with optional decimals. */
@@ -155,11 +159,27 @@ export function parseInteger(value: CellValue, options: { min?: number } = {}): 
   return good(read.toNumber());
 }
 
-/** Reads text, trimmed: numbers (a scheme called 2019) as Excel shows them, TRUE/FALSE as words. */
-export function parseText(value: CellValue): Parsed<string> {
-  if (typeof value === 'string') return good(clean(value));
+/** How much of an over-long text a finding quotes. */
+const QUOTED = 40;
+
+/**
+ * Reads text, trimmed: numbers (a scheme called 2019) as Excel shows them, TRUE/FALSE as
+ * words. Text longer than `maxLength` characters (a name past the limit, see
+ * tableSchema.NAME_LIMIT) is a problem giving its length and its start.
+ */
+export function parseText(
+  value: CellValue,
+  options: { readonly maxLength?: number } = {},
+): Parsed<string> {
   if (typeof value === 'number') return good(decimalFromCellNumber(value).toString());
-  return good(value === true ? 'TRUE' : 'FALSE');
+  if (typeof value !== 'string') return good(value === true ? 'TRUE' : 'FALSE');
+  const text = clean(value);
+  const max = options.maxLength;
+  if (max === undefined || text.length <= max) return good(text);
+  return bad(
+    FindingCode.TOO_LONG,
+    `"${text.slice(0, QUOTED)}…" is ${text.length.toLocaleString('en-GB')} characters long; this column takes at most ${max.toLocaleString('en-GB')}.`,
+  );
 }
 
 /** One drop-down option: the value the add-in uses and other spellings accepted for it. */

@@ -31,4 +31,11 @@ export const WorkbookErrorCode = {
   TEMPLATE_EXISTS: 'TEMPLATE.EXISTS',
   /** The template in the workbook is newer than this add-in. */
   TEMPLATE_TOO_NEW: 'TEMPLATE.TOO_NEW',
+  /** A scenario name that is empty, too long or has a character a sheet name cannot. */
+  SCENARIO_BAD_NAME: 'SCENARIO.BAD_NAME',
+  /** Keep as scenario: the name is already kept (and replacing it was not asked for). */
+  SCENARIO_EXISTS: 'SCENARIO.EXISTS',
+  /** Compare: a scenario the workbook does not keep, or scenarios that cannot be compared. */
+  SCENARIO_UNKNOWN: 'SCENARIO.UNKNOWN',
+  SCENARIO_MIXED: 'SCENARIO.MIXED',
 } as const;

@@ -26,6 +26,8 @@ export const FindingCode = {
   NOT_AN_OPTION: 'INPUT.NOT_AN_OPTION',
   /** A required cell left blank. */
   BLANK: 'INPUT.BLANK',
+  /** Text longer than its column takes (a name over tableSchema.NAME_LIMIT characters). */
+  TOO_LONG: 'INPUT.TOO_LONG',
   /** The same ID (key) in two rows. */
   DUPLICATE: 'INPUT.DUPLICATE',
   /** Shares that must make 100% (% NHS + % LA, a band's shares) do not. */

@@ -11,7 +11,14 @@ import {
   parseText,
   type Parsed,
 } from './cells';
-import { FindingCode, cellFinding, quoteCell, tableFinding, type Finding } from './findings';
+import {
+  FindingCode,
+  cellFinding,
+  quoteCell,
+  tableFinding,
+  type CellPlace,
+  type Finding,
+} from './findings';
 import { matchHeaders, type ColumnMatch } from './headers';
 import { placeOf, type InputRow, type InputTable, type TypedValue } from './inputTable';
 import type { ColumnType, TableKind } from './tableSchema';
@@ -28,7 +35,7 @@ export function parseCell(value: CellValue, type: ColumnType): Parsed<TypedValue
     case 'integer':
       return parseInteger(value, type);
     case 'text':
-      return parseText(value);
+      return parseText(value, type);
     case 'enum':
       return parseOption(value, type.options);
   }
@@ -66,6 +73,11 @@ function headerFindings(data: TableData, kind: TableKind): Finding[] {
   return [...missing, ...repeated];
 }
 
+/** The place of a cell in one of the table's own columns (so always there). */
+function placeIn(table: InputTable, row: number, id: string): CellPlace {
+  return placeOf(table, row, id) as CellPlace;
+}
+
 function readRow(
   table: InputTable,
   cells: readonly CellValue[],
@@ -76,12 +88,16 @@ function readRow(
   const invalid = new Set<string>();
   for (const [id, match] of table.columns) {
     const value = cells[match.index] ?? null;
-    const place = placeOf(table, row, id);
-    if (place === undefined) continue;
+    // The cell's place (and its address) is made only for a finding: most cells have none.
     if (isBlank(value)) {
       if (match.spec.required) {
         findings.push(
-          cellFinding(FindingCode.BLANK, place, value, 'the cell is blank; a value is required.'),
+          cellFinding(
+            FindingCode.BLANK,
+            placeIn(table, row, id),
+            value,
+            'the cell is blank; a value is required.',
+          ),
         );
       }
       continue;
@@ -90,7 +106,7 @@ function readRow(
     if (parsed.ok) values[id] = parsed.value;
     else {
       invalid.add(id);
-      findings.push(cellFinding(parsed.code, place, value, parsed.problem));
+      findings.push(cellFinding(parsed.code, placeIn(table, row, id), value, parsed.problem));
     }
   }
   return { row, values, invalid };

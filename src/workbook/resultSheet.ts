@@ -16,6 +16,15 @@ function inputsText(tables: InputTables): string {
 }
 
 /**
+ * A scenario's result tables under names of their own (table names are unique in a
+ * workbook): `BCF_GainShare_Parties` becomes `BCF_GainShare_Parties_Proposal_B`.
+ */
+function scenarioTables(blocks: readonly ResultBlock[], scenario: string): ResultBlock[] {
+  const suffix = scenario.replace(/[^A-Za-z0-9]+/g, '_');
+  return blocks.map((b) => (b.kind === 'table' ? { ...b, name: `${b.name}_${suffix}` } : b));
+}
+
+/**
  * A mechanism's whole result sheet: title (with the tables read), the scenario
  * parameters used, the mechanism's result tables and charts, the explanation steps
  * and the time of the run.
@@ -27,19 +36,26 @@ export function resultSheet(
     readonly values: TypedParams;
     readonly computed: Computed;
     readonly now: Date;
+    /** A kept scenario's name: its own sheet ("BCF Proposal B") and title. */
+    readonly scenario?: { readonly name: string; readonly sheet: string };
   },
 ): SheetWrite {
   const rows = [...paramRows(mechanism.params, run.values), ...run.computed.extraParamRows];
   const blocks: ResultBlock[] = [
     {
       kind: 'title',
-      text: `BCF results: ${mechanism.title}`,
+      text:
+        run.scenario === undefined
+          ? `BCF results: ${mechanism.title}`
+          : `BCF results: ${mechanism.title}, scenario "${run.scenario.name}"`,
       subtitle: `Calculated from ${inputsText(run.tables)}. Re-running replaces this sheet; do not type into it.`,
     },
     { kind: 'parameters', rows: rows.length > 0 ? rows : [['(none: the defaults)', null]] },
-    ...run.computed.blocks,
+    ...(run.scenario === undefined
+      ? run.computed.blocks
+      : scenarioTables(run.computed.blocks, run.scenario.name)),
     { kind: 'steps', heading: 'How the figures were reached', steps: run.computed.steps },
     { kind: 'timestamp', at: run.now },
   ];
-  return layoutSheet(mechanism.sheet, blocks);
+  return layoutSheet(run.scenario?.sheet ?? mechanism.sheet, blocks);
 }

@@ -9,6 +9,14 @@ import { readParams, type ScenarioParams } from './params';
 import { readInputTables } from './readInputs';
 import { resultSheet } from './resultSheet';
 import { standInFinding, standInTables } from './standIns';
+import {
+  SCENARIOS_KEY,
+  keptScenarios,
+  refuseKept,
+  scenarioName,
+  scenarioSheet,
+  withScenario,
+} from './scenarios';
 import { lastRun, saveRun } from './settingsStore';
 import type { TableKindId } from './tableSchema';
 
@@ -26,6 +34,12 @@ export interface RunOptions {
   readonly onProgress?: (stage: RunStage) => void;
   /** Table names chosen by the user, by kind, instead of the default names. */
   readonly tableNames?: Partial<Record<TableKindId, string>>;
+  /**
+   * Keep the run as a named scenario: its parameters are kept under the name, and its result
+   * sheet is its own ("BCF Proposal B"); the unnamed run's sheet and saved parameters stay.
+   * `replace` replaces a scenario of the same name.
+   */
+  readonly scenario?: { readonly name: string; readonly replace?: boolean };
 }
 
 /** What a run gives back to the task pane or CLI. */
@@ -51,7 +65,7 @@ const invalid = (findings: readonly Finding[]): RunOutcome => ({
   findings,
 });
 
-function mechanismOf(id: MechanismId): Mechanism {
+export function mechanismOf(id: MechanismId): Mechanism {
   const found = MECHANISMS[id];
   if (found === undefined) {
     throw new WorkbookError(
@@ -77,7 +91,8 @@ function mechanismOf(id: MechanismId): Mechanism {
  * @returns the headline figures and explanation, or every finding, or `cancelled`.
  * @throws WorkbookError `SHEET.USER_SHEET` when the result sheet exists, was made by
  *   the user, and `replaceUserSheets` is not set (nothing is written);
- *   `RUN.UNKNOWN_MECHANISM`.
+ *   `RUN.UNKNOWN_MECHANISM`; `SCENARIO.BAD_NAME` or `SCENARIO.EXISTS` for a scenario name
+ *   that cannot be kept (checked before anything is read).
  */
 export async function runMechanism(
   workbook: Workbook,
@@ -88,7 +103,87 @@ export async function runMechanism(
   const def = mechanismOf(mechanism);
   const aborted = (): boolean => options.signal?.aborted === true;
   if (aborted()) return cancelled;
+  const scenario = await scenarioToKeep(workbook, options.scenario);
   options.onProgress?.('reading');
+  const calculated = await calculateRun(workbook, def, params, options, () => {
+    if (aborted()) return false;
+    options.onProgress?.('calculating');
+    return true;
+  });
+  if (calculated === undefined) return cancelled;
+  if (!calculated.ok) return invalid(calculated.findings);
+  const { read, typed, computed } = calculated;
+  const sheetName = scenario?.sheet ?? def.sheet;
+  const sheet = resultSheet(def, {
+    tables: read.tables,
+    values: typed.values,
+    computed,
+    now: options.now,
+    ...(scenario === undefined ? {} : { scenario }),
+  });
+  if (options.replaceUserSheets !== true && (await workbook.sheetOwner(sheetName)) === 'user') {
+    throw new WorkbookError(
+      WorkbookErrorCode.USER_SHEET,
+      `The sheet "${sheetName}" was not made by the add-in; rename it, or confirm that it may be replaced.`,
+      sheetName,
+    );
+  }
+  if (aborted()) return cancelled;
+  options.onProgress?.('writing');
+  await workbook.writeSheets([sheet], { replaceUserSheets: options.replaceUserSheets === true });
+  if (scenario === undefined) {
+    await saveRun(workbook.settings, {
+      mechanism,
+      params,
+      ...(options.tableNames === undefined ? {} : { tableNames: options.tableNames }),
+      at: options.now.toISOString(),
+    });
+  } else {
+    await workbook.settings.set({
+      [SCENARIOS_KEY]: withScenario(scenario.kept, {
+        name: scenario.name,
+        mechanism,
+        params,
+        sheet: scenario.sheet,
+        at: options.now.toISOString(),
+      }),
+    });
+  }
+  options.onProgress?.('done');
+  return {
+    ok: true,
+    status: 'done',
+    mechanism,
+    sheet: sheetName,
+    headline: computed.headline,
+    steps: computed.steps,
+    result: computed.result,
+  };
+}
+
+/** What a run calculated, before anything is written: or every finding. */
+export type Calculated =
+  | {
+      readonly ok: true;
+      readonly read: Awaited<ReturnType<typeof readInputTables>>;
+      readonly typed: ReturnType<typeof readParams>;
+      readonly computed: Computed;
+    }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+/**
+ * Reads a mechanism's tables and parameters, checks them, and calculates: everything a
+ * run does before it writes. Nothing is written.
+ *
+ * @param goOn - called between checking and calculating; false stops (cancelled: undefined).
+ */
+export async function calculateRun(
+  workbook: Workbook,
+  def: Mechanism,
+  params: ScenarioParams,
+  options: Pick<RunOptions, 'tableNames'>,
+  goOn: () => boolean = () => true,
+): Promise<Calculated | undefined> {
   const standIns = standInTables(def.tables, params);
   const read = await readInputTables(workbook, def.tables, options.tableNames, standIns.tables);
   const typed = readParams(def.params, params);
@@ -99,48 +194,25 @@ export async function runMechanism(
     ...typed.findings,
     ...prepared.findings.map(standInFinding),
   ];
-  if (findings.length > 0) return invalid(findings);
-  if (aborted()) return cancelled;
-  options.onProgress?.('calculating');
-  let computed: Computed;
+  if (findings.length > 0) return { ok: false, findings };
+  if (!goOn()) return undefined;
   try {
-    computed = prepared.compute();
+    return { ok: true, read, typed, computed: prepared.compute() };
   } catch (error) {
-    if (isEngineError(error)) return invalid([engineFinding(error, prepared.origins)]);
+    if (isEngineError(error)) {
+      return { ok: false, findings: [engineFinding(error, prepared.origins)] };
+    }
     throw error;
   }
-  const sheet = resultSheet(def, {
-    tables: read.tables,
-    values: typed.values,
-    computed,
-    now: options.now,
-  });
-  if (options.replaceUserSheets !== true && (await workbook.sheetOwner(def.sheet)) === 'user') {
-    throw new WorkbookError(
-      WorkbookErrorCode.USER_SHEET,
-      `The sheet "${def.sheet}" was not made by the add-in; rename it, or confirm that it may be replaced.`,
-      def.sheet,
-    );
-  }
-  if (aborted()) return cancelled;
-  options.onProgress?.('writing');
-  await workbook.writeSheets([sheet], { replaceUserSheets: options.replaceUserSheets === true });
-  await saveRun(workbook.settings, {
-    mechanism,
-    params,
-    ...(options.tableNames === undefined ? {} : { tableNames: options.tableNames }),
-    at: options.now.toISOString(),
-  });
-  options.onProgress?.('done');
-  return {
-    ok: true,
-    status: 'done',
-    mechanism,
-    sheet: def.sheet,
-    headline: computed.headline,
-    steps: computed.steps,
-    result: computed.result,
-  };
+}
+
+/** The scenario a run is to be kept as, checked before anything is read or written. */
+async function scenarioToKeep(workbook: Workbook, asked: RunOptions['scenario']) {
+  if (asked === undefined) return undefined;
+  const name = scenarioName(asked.name);
+  const kept = await keptScenarios(workbook.settings);
+  refuseKept(kept, name, asked.replace === true);
+  return { name, sheet: scenarioSheet(name), kept };
 }
 
 /**

@@ -14,7 +14,8 @@ export type ColumnType =
   /** A percentage from 0% to 100%, or from −100% to 100% when `signed` (an annual change). */
   | { readonly kind: 'fraction'; readonly signed?: boolean }
   | { readonly kind: 'integer'; readonly min?: number }
-  | { readonly kind: 'text' }
+  /** Text of at most `maxLength` characters (names: {@link NAME_LIMIT}). */
+  | { readonly kind: 'text'; readonly maxLength?: number }
   | { readonly kind: 'enum'; readonly options: readonly EnumOption[] };
 
 /** One column of a table kind. */
@@ -63,6 +64,20 @@ export interface TableKind {
   readonly examples: readonly (readonly CellValue[])[];
 }
 
+/**
+ * The most characters a name read from a table may have (a party, partner, scheme,
+ * contract, metric, segment, period or ID): Excel's own limit on a table column's name
+ * (MS-OI29500 2.1.681), so a name can head a result table's column, and far more than any
+ * real name needs. A longer one is a finding (`INPUT.TOO_LONG`) naming the cell.
+ */
+export const NAME_LIMIT = 255;
+
+/**
+ * The most characters of a list of names in one cell (a contract's Parties): room for a
+ * handful of names, each of which must still match a name of its own table.
+ */
+export const NAME_LIST_LIMIT = 1_024;
+
 /** Money in pounds with a thousands separator and pence. */
 export const MONEY_FORMAT = '£#,##0.00';
 /** Percentages to two decimals. */
@@ -74,11 +89,17 @@ export const NUMBER_FORMAT = '#,##0.##';
 
 /** Shorthands for column specs. */
 export const column = {
-  text: (id: string, header: string, aliases: string[], required = true): ColumnSpec => ({
+  text: (
+    id: string,
+    header: string,
+    aliases: string[],
+    required = true,
+    maxLength = NAME_LIMIT,
+  ): ColumnSpec => ({
     id,
     header,
     aliases,
-    type: { kind: 'text' },
+    type: { kind: 'text', maxLength },
     required,
     format: '@',
   }),

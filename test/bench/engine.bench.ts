@@ -27,6 +27,7 @@ import {
   floatPerformance,
   type FloatGainTerms,
 } from './engineBaselines';
+import { gainLossSimulation } from '../../src/engine/gainLossSimulation';
 import { best, printComparison } from './timing';
 
 const CONTRACT_ROWS = 100_000;
@@ -190,3 +191,31 @@ printComparison(
   rows,
 );
 if (only === undefined) console.log(agreement());
+
+// --- exposure simulation: 10,000 draws of a two-party, three-band share (issue target < 1 s) ---
+if (only === undefined || 'simulation'.includes(only)) {
+  const threeBands = {
+    expected: '25175000',
+    actual: '25175000',
+    parties: ['Provider', 'CCG'],
+    gainBands: [
+      { upToFraction: 0.02, shares: { Provider: 1, CCG: 0 } },
+      { upToFraction: 0.05, shares: { Provider: 0.5, CCG: 0.5 } },
+      { shares: { Provider: 0.25, CCG: 0.75 } },
+    ],
+  };
+  for (const distribution of ['normal', 'lognormal']) {
+    const simulate = () =>
+      gainLossSimulation({
+        ...threeBands,
+        simulation: { draws: 10_000, seed: 1, outturn: { distribution, cv: 0.05 } },
+      });
+    const cpu = process.cpuUsage();
+    simulate();
+    const cold = process.cpuUsage(cpu);
+    const timing = best(`simulation ${distribution}`, simulate);
+    console.log(
+      `exposure simulation, 10,000 ${distribution} draws, two parties, three bands: first run ${((cold.user + cold.system) / 1000).toFixed(0)} ms CPU; best ${timing.ms.toFixed(0)} ms wall / ${timing.cpuMs.toFixed(0)} ms CPU (target < 1 s)`,
+    );
+  }
+}

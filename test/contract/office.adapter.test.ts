@@ -202,7 +202,7 @@ describe('Office adapter', () => {
       { sheets: [{ name: 'Model', cells }] },
       { limits: { responseBytes: 4_000 } },
     );
-    const found = await new OfficeWorkbook(excel.run).formulas.findFormulas('bcf.');
+    const found = await new OfficeWorkbook(excel.run, excel).formulas.findFormulas('bcf.');
     expect(found).toHaveLength(300);
     expect(found[299]).toEqual({
       sheet: 'Model',

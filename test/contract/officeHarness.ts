@@ -122,7 +122,7 @@ export function officeSubject(
   const excel = createMemoryExcel(memorySeed(seed));
   return Promise.resolve({
     excel,
-    workbook: new OfficeWorkbook(excel.run),
+    workbook: new OfficeWorkbook(excel.run, excel),
     inspect: () => Promise.resolve(snapshotOf(excel)),
   });
 }

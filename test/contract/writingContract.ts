@@ -223,6 +223,22 @@ export function describeWritingContract(
         'Sheet "Bad": row 1, column 2 holds NaN, which a cell cannot.',
       ],
       [
+        'text longer than a cell holds (32,767 characters)',
+        { values: [['x', 'y'.repeat(32_768)]], numberFormats: [['General', '@']] },
+        'Sheet "Bad": row 1, column 2 holds 32768 characters of text, more than a cell holds (32767).',
+      ],
+      [
+        'a table header longer than Excel takes (255 characters)',
+        {
+          values: [
+            ['h', 'v'.repeat(256)],
+            ['a', 1],
+          ],
+          tables: [{ name: 'BadTable', range: 'A1:B2' }],
+        },
+        'Sheet "Bad": table BadTable\'s header in row 1, column 2 has 256 characters; Excel takes at most 255.',
+      ],
+      [
         'a chart without a series',
         { charts: [{ ...chart, sourceRange: 'A1:A2' }] },
         'Sheet "Bad": chart "Trend" needs a header row, a category column and at least one row and one series; A1:A2 has not.',

@@ -1,7 +1,7 @@
 import { excelErrorOfCall } from '../support/customFunctionsRuntime';
 import { gainLossShare } from '../../src/engine/gainLossShare';
 import { tieredShare } from '../../src/engine/tieredShare';
-import { GAINSHARE, TIEREDSHARE } from '../../src/functions/gainShare';
+import { GAINSHARE, GAINSHARECURVE, TIEREDSHARE } from '../../src/functions/gainShare';
 
 /** Bedfordshire MSK bands: the first 5% of expected to the provider, the rest 50/50. */
 const BEDFORDSHIRE_BANDS = [
@@ -187,6 +187,43 @@ describe('BCF.TIEREDSHARE', () => {
     ].map(([args, message]) => [message, args] as const),
   )('#VALUE! %s', (message, args) => {
     const error = excelErrorOfCall(TIEREDSHARE, args as readonly unknown[]);
+    expect(error.code).toBe('#VALUE!');
+    expect(error.message).toBe(message);
+  });
+});
+
+describe('BCF.GAINSHARECURVE', () => {
+  it('Bedfordshire MSK from -20% to +20% in 41 points: each row is what BCF.GAINSHARE gives at that outturn', () => {
+    const spilled = GAINSHARECURVE(25175000, BEDFORDSHIRE_BANDS, PARTIES_ACROSS, -0.2, '20%', 41);
+    expect(spilled).toHaveLength(41);
+    // 80% of 25,175,000: a 5,035,000 gain, 1,258,750 to the provider, the rest 50:50.
+    expect(spilled[0]).toEqual([20140000, 5035000, 3146875, 1888125]);
+    expect(spilled[20]).toEqual([25175000, 0, 0, 0]);
+    for (const [actual, variance, ...amounts] of spilled) {
+      expect(variance).toBe(25175000 - (actual ?? 0));
+      expect([amounts]).toEqual(GAINSHARE(25175000, actual, BEDFORDSHIRE_BANDS, PARTIES_ACROSS));
+    }
+  });
+
+  it('shares losses by the loss bands when given', () => {
+    expect(
+      GAINSHARECURVE(1000, [['', 0.5, 0.5]], PARTIES_ACROSS, -0.1, 0.1, 3, [['', 1, 0]]),
+    ).toEqual([
+      [900, 100, 50, 50],
+      [1000, 0, 0, 0],
+      [1100, -100, -100, 0],
+    ]);
+  });
+
+  it.each([
+    [
+      [1000, [['', 0.5, 0.5]], PARTIES_ACROSS, -0.1, 0.1, 1],
+      'points is 1; it must be from 2 to 1001.',
+    ],
+    [[1000, [['', 0.5, 0.5]], PARTIES_ACROSS, 0.1, -0.1, 5], 'from (0.1) must be below to (-0.1).'],
+    [[1000, [['', 0.5, 0.5]], PARTIES_ACROSS, 'x', 0.1, 5], 'from is "x", not a number.'],
+  ])('#VALUE! for %j', (args, message) => {
+    const error = excelErrorOfCall(GAINSHARECURVE, args);
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toBe(message);
   });

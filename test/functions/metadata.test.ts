@@ -46,6 +46,10 @@ const EXPECTED: Readonly<Record<string, { params: string; result: string }>> = {
     params: 'expected, actual, bands[], partyNames[], lossBands[]?',
     result: 'number[][]',
   },
+  GAINSHARECURVE: {
+    params: 'expected, bands[], partyNames[], from, to, points, lossBands[]?',
+    result: 'number[][]',
+  },
   TIEREDSHARE: {
     params: 'expected, actual, retainedBand, splitBeyond, providerLossShare?',
     result: 'number[][]',

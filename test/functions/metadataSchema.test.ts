@@ -30,7 +30,9 @@ beforeAll(async () => {
 
 describe("functions.json against Microsoft's custom functions schema", () => {
   it(`is valid (extensionCustomFunctions, app manifest schema ${newestSchemaVersion()})`, () => {
-    expect(metadata.functions).toHaveLength(9);
+    expect(metadata.functions.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['GAINSHARE', 'POOLSHARE', 'CAPITATION']),
+    );
     expect(validate(metadata)).toEqual([]);
   });
 

@@ -151,6 +151,12 @@ const GUARDED = GUARDED_BODIES.map(([kind, body]) => [
 const UNGUARDED_CALLER = addSynthetic(
   `function probe(r: Excel.Range, canSpill: boolean) { if (!canSpill) return; r.getSpillingToRangeOrNullObject(); }\nexport function f(r: Excel.Range) { probe(r, ${isSetSupported('ExcelApi', '1.12')}); probe(r, true); }`,
 );
+const NOTED = addSynthetic(
+  `export function f(r: Excel.Range, resize: boolean) {\n  // Guarded by isSetSupported('ExcelApi', '1.13') in ../../src/adapters/office/writeSheets.ts: resize only where it holds.\n  if (resize) r.worksheet.tables.getItem('T').resize('A1:B3');\n}`,
+);
+const NOTED_WRONGLY = addSynthetic(
+  `export function f(r: Excel.Range, resize: boolean) {\n  // Guarded by isSetSupported('ExcelApi', '1.13') in ../../src/adapters/office/payload.ts: that file asks nothing.\n  if (resize) r.worksheet.tables.getItem('T').resize('A1:B3');\n}`,
+);
 const WRONG_GUARDS = [
   ['ExcelApi', '1.11'],
   ['WordApi', '1.12'],
@@ -185,6 +191,11 @@ describe('the check itself', () => {
 
   it('does not accept a parameter that one caller passes without a guard', () => {
     expect(missing(UNGUARDED_CALLER)).toEqual(['Excel.Range.getSpillingToRangeOrNullObject 1.12']);
+  });
+
+  it('accepts a use whose comment names the file making the check, and not when that file makes none', () => {
+    expect(missing(NOTED)).toEqual([]);
+    expect(missing(NOTED_WRONGLY)).toEqual(['Excel.Table.resize 1.13']);
   });
 
   it('does not accept a guard for an older version or another set', () => {

@@ -64,4 +64,18 @@ describe('memory Excel: strings written to values behave as typed into Excel', (
       [[6], ['text']],
     ]);
   });
+
+  it('holds text up to 32,767 characters and refuses longer text as InvalidArgument, as Excel does', async () => {
+    const full = 'x'.repeat(32_767);
+    const excel = await write([[full]], true);
+    expect(excel.values('Sheet1', 'A1:A1')).toEqual([[full]]);
+    await expect(write([['y'.repeat(32_768)]], true)).rejects.toMatchObject({
+      name: 'RichApi.Error',
+      code: 'InvalidArgument',
+      debugInfo: {
+        errorLocation: 'Range.values',
+        innerError: 'Text of 32768 characters is more than a cell holds (32767).',
+      },
+    });
+  });
 });

@@ -8,6 +8,10 @@ import type { MemoryRange } from '../support/memory-excel/range';
 import type { MemoryWorksheet } from '../support/memory-excel/worksheet';
 import type { MemoryTable } from '../support/memory-excel/table';
 import type { MemoryRequestContext } from '../support/memory-excel/context';
+import type {
+  MemoryWorkbookProtection,
+  MemoryWorksheetProtection,
+} from '../support/memory-excel/protection';
 
 /** The real fakes pass. */
 export type Passes = [
@@ -15,6 +19,8 @@ export type Passes = [
   FaithfulTo<Excel.Worksheet, MemoryWorksheet>,
   FaithfulTo<Excel.Table, MemoryTable>,
   FaithfulTo<Excel.RequestContext, MemoryRequestContext>,
+  FaithfulTo<Excel.WorksheetProtection, MemoryWorksheetProtection>,
+  FaithfulTo<Excel.WorkbookProtection, MemoryWorkbookProtection>,
 ];
 
 interface InventsAMember {

@@ -88,7 +88,7 @@ describe('memory Excel proxies', () => {
     const excel = createMemoryExcel(seed);
     await excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Data').getRange('A1');
-      expect(() => range.load('valueTypes')).toThrow(/does not model Range.valueTypes/);
+      expect(() => range.load('text')).toThrow(/does not model Range.text/);
       await context.sync();
     });
   });

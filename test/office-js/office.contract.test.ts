@@ -16,7 +16,7 @@ import { officeJsOverMemory } from '../support/office-js/memoryHost';
 function officeJsSubject(seed: WorkbookSeed): Promise<ContractSubject> {
   const excel = createMemoryExcel(memorySeed(seed));
   return Promise.resolve({
-    workbook: new OfficeWorkbook(officeJsOverMemory(excel).run),
+    workbook: new OfficeWorkbook(officeJsOverMemory(excel).run, excel),
     inspect: () => Promise.resolve(snapshotOf(excel)),
   });
 }

@@ -6,14 +6,12 @@
 import { OfficeWorkbook } from '../../src/adapters/office';
 import type { ExcelRun } from '../../src/adapters/office/excelRun';
 import type { FormulaCell, SheetWrite } from '../../src/ports/workbook';
-import type { Collections } from '../support/office-js/recordingHost';
 import type { MemoryWorkbookSeed } from '../support/memory-excel';
 
-/** One operation: the workbook it starts from, as the fake's seed and the recorder's answers. */
+/** One operation and the workbook it starts from. */
 export interface Operation {
   readonly name: string;
   readonly seed: MemoryWorkbookSeed;
-  readonly collections: Collections;
   run(excel: ExcelRun): Promise<void>;
 }
 
@@ -46,44 +44,37 @@ export function formulaCells(count: number): FormulaCell[] {
 }
 
 const PLAN: MemoryWorkbookSeed = { sheets: [{ name: 'Plan', cells: { A1: 'Scheme' } }] };
-const onPlan: Collections = { Worksheets: ['Plan'] };
 
 /** Every recorded operation. */
 export const OPERATIONS: readonly Operation[] = [
   {
     name: 'writeSheets-new-10-rows',
     seed: {},
-    collections: {},
     run: (excel) => new OfficeWorkbook(excel).writeSheets([resultSheet(10)]),
   },
   {
     name: 'writeSheets-new-50000-rows',
     seed: {},
-    collections: {},
     run: (excel) => new OfficeWorkbook(excel).writeSheets([resultSheet(50_000)]),
   },
   {
     name: 'prepareForSharing-3-cells',
     seed: PLAN,
-    collections: onPlan,
     run: (excel) => new OfficeWorkbook(excel).formulas.setValues(formulaCells(3)),
   },
   {
     name: 'restore-3-cells',
     seed: PLAN,
-    collections: onPlan,
     run: (excel) => new OfficeWorkbook(excel).formulas.setFormulas(formulaCells(3)),
   },
   {
     name: 'prepareForSharing-30000-cells',
     seed: PLAN,
-    collections: onPlan,
     run: (excel) => new OfficeWorkbook(excel).formulas.setValues(formulaCells(30_000)),
   },
   {
     name: 'restore-30000-cells',
     seed: PLAN,
-    collections: onPlan,
     run: (excel) => new OfficeWorkbook(excel).formulas.setFormulas(formulaCells(30_000)),
   },
 ];

@@ -14,7 +14,10 @@
  * when it lies
  * - in the `then` branch of an `if`, the `true` branch of `?:`, or right of `&&`, whose
  *   condition contains a guard for the same set at the use's version or later; or
- * - after `if (!guard) { …; return/throw }` in the same block.
+ * - after `if (!guard) { …; return/throw }` in the same block; or
+ * - in a statement with the comment "Guarded by isSetSupported('ExcelApi', '1.13') in
+ *   writeSheets.ts", where the check is made in that file (which must make that call)
+ *   and reaches the use as data.
  */
 import * as ts from 'typescript';
 import { dirname, join } from 'node:path';
@@ -189,9 +192,35 @@ function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
 }
 
+const GUARD_NOTE = /Guarded by isSetSupported\('(\w+)', '(\d+(?:\.\d+)*)'\) in ([\w./-]+\.tsx?)/;
+
+/**
+ * A guard noted in a comment on the statement, where the check is made elsewhere and
+ * reaches the use as data: "Guarded by isSetSupported('ExcelApi', '1.13') in
+ * writeSheets.ts". It counts only if that file (beside this one) makes that very call.
+ */
+function notedGuard(node: ts.Node): ApiSet | undefined {
+  const file = node.getSourceFile();
+  for (let at: ts.Node | undefined = node; at && !ts.isSourceFile(at); at = at.parent) {
+    if (ts.isFunctionLike(at)) break;
+    if (!ts.isStatement(at)) continue;
+    const comments = ts.getLeadingCommentRanges(file.text, at.getFullStart()) ?? [];
+    for (const range of comments) {
+      const text = file.text.slice(range.pos, range.end).replace(/\s*\/\/\s*/g, ' ');
+      const match = GUARD_NOTE.exec(text);
+      if (!match?.[1] || !match[2] || !match[3]) continue;
+      const checker = ts.sys.readFile(join(dirname(file.fileName), match[3])) ?? '';
+      if (checker.includes(`isSetSupported('${match[1]}', '${match[2]}')`))
+        return { name: match[1], version: match[2] };
+    }
+  }
+  return undefined;
+}
+
 /** Guards in force at a node, from its enclosing branches and early exits. */
 function guardsAt(node: ts.Node, scope: Scope): ApiSet[] {
-  const guards: ApiSet[] = [];
+  const noted = notedGuard(node);
+  const guards: ApiSet[] = noted ? [noted] : [];
   let child: ts.Node = node;
   let parent: ts.Node | undefined = node.parent;
   while (parent) {

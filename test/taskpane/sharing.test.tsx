@@ -35,6 +35,29 @@ describe('sign-off and sharing actions', () => {
     ).toBeTruthy();
   });
 
+  it('names the cells it could not convert, and why', async () => {
+    const ops = new FakeOperations();
+    ops.sharing = {
+      cells: 2,
+      recordSheet: 'BCF Shared formulas',
+      notConverted: [
+        { sheet: 'Shares', address: 'E6', reason: 'its result is #BUSY!, not a figure' },
+      ],
+    };
+    await renderPane(ops);
+    fireEvent.click(screen.getByRole('button', { name: 'Prepare for sharing' }));
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Replace formulas with values',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        '2 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back. 1 cell still holds its BCF formula, which someone without the add-in will see as #NAME?: Shares!E6 (its result is #BUSY!, not a figure).',
+      ),
+    ).toBeTruthy();
+  });
+
   it('restores formulas after confirmation', async () => {
     const ops = new FakeOperations();
     ops.sharing = { cells: 1, recordSheet: 'BCF Shared formulas' };

@@ -1,3 +1,4 @@
+import { gainLossSimulation } from '../../src/engine/gainLossSimulation';
 import type { CellValue } from '../../src/ports/workbook';
 import { runMechanism } from '../../src/workbook/run';
 import { TABLE_KINDS } from '../../src/workbook/tableKinds';
@@ -103,5 +104,105 @@ describe('runMechanism: gainshare', () => {
       '\'Risk share\'!G5 (RiskShareBands table, row 3, column "Share"): Gain band 2 shares sum to 50.00%, not 100%.',
     ]);
     expect(book.written.size).toBe(0);
+  });
+
+  it('adds the outturn curve, its range per party, where the terms bend and a line chart (Bedfordshire MSK, -20% to +20%)', async () => {
+    const book = new FakeWorkbook([
+      kindTable('contracts'),
+      kindTable('riskShareBands'),
+      kindTable('riskShareTerms'),
+    ]);
+    const outcome = await runMechanism(
+      book,
+      'gainshare',
+      { curveFrom: '-20%', curveTo: '20%', curvePoints: 5 },
+      { now },
+    );
+    expect(outcome.ok).toBe(true);
+    const sheet = book.written.get('BCF Results - Gain share');
+    expect(sheet?.tables.map((t) => t.name)).toEqual([
+      'BCF_GainShare_Summary',
+      'BCF_GainShare_Parties',
+      'BCF_GainShare_Bands',
+      'BCF_GainShare_Curve',
+      'BCF_GainShare_CurveRange',
+      'BCF_GainShare_Kinks',
+    ]);
+    const rowsOf = (name: string) => {
+      const range = sheet?.tables.find((t) => t.name === name)?.range ?? '';
+      const [, first, last] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range) ?? [];
+      return (sheet?.values ?? []).slice(Number(first) - 1, Number(last));
+    };
+    // 25,175,000 × 0.8, 0.9, 1, 1.1, 1.2; the provider keeps the first 1,258,750 of a gain
+    // and half the rest, and bears every loss.
+    expect(rowsOf('BCF_GainShare_Curve').map((r) => r.slice(0, 5))).toEqual([
+      ['Actual spend', 'Circle', 'Bedfordshire CCG', 'Variance (expected − actual)', null],
+      [20140000, 3146875, 1888125, 5035000, null],
+      [22657500, 1888125, 629375, 2517500, null],
+      [25175000, 0, 0, 0, null],
+      [27692500, -2517500, 0, -2517500, null],
+      [30210000, -5035000, 0, -5035000, null],
+    ]);
+    expect(rowsOf('BCF_GainShare_Kinks')[1]?.slice(0, 4)).toEqual([
+      23916250,
+      1258750,
+      'end of gain band 1 (5% of expected spend)',
+      'Circle; Bedfordshire CCG',
+    ]);
+    expect(sheet?.charts.map((c) => [c.kind, c.title])).toEqual([
+      ['barClustered', 'Gain share by party'],
+      ['line', 'Each party against actual spend'],
+    ]);
+  });
+
+  it('asks for both ends of an outturn curve, writing nothing', async () => {
+    const book = new FakeWorkbook([kindTable('contracts'), kindTable('riskShareBands')]);
+    const outcome = await runMechanism(book, 'gainshare', { curveFrom: '-20%' }, { now });
+    expect(!outcome.ok && outcome.findings.map((f) => f.message)).toEqual([
+      'Scenario parameter "Outturn curve to": is needed for an outturn curve (give both ends, or neither).',
+    ]);
+    expect(book.written.size).toBe(0);
+  });
+
+  it('adds an exposure simulation with its seed in the steps: the same figures as the engine', async () => {
+    const book = new FakeWorkbook([
+      kindTable('contracts'),
+      kindTable('riskShareBands'),
+      kindTable('riskShareTerms'),
+    ]);
+    const params = { simulationDraws: 1000, simulationCv: '5%', simulationSeed: 7 };
+    const outcome = await runMechanism(book, 'gainshare', params, { now });
+    expect(outcome.ok).toBe(true);
+    const sheet = book.written.get('BCF Results - Gain share');
+    const range = sheet?.tables.find((t) => t.name === 'BCF_GainShare_Simulation')?.range ?? '';
+    const [, first, last] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(range) ?? [];
+    const rows = (sheet?.values ?? []).slice(Number(first) - 1, Number(last));
+    const engine = gainLossSimulation({
+      expected: 25175000,
+      actual: 25175000,
+      parties: ['Circle', 'Bedfordshire CCG'],
+      gainBands: [
+        { upToFraction: 0.05, shares: { Circle: 1 } },
+        { shares: { Circle: 0.5, 'Bedfordshire CCG': 0.5 } },
+      ],
+      lossBands: [{ shares: { Circle: 1 } }],
+      simulation: { draws: 1000, seed: 7, outturn: { distribution: 'normal', cv: 0.05 } },
+    });
+    expect(rows.slice(1).map((r) => r.slice(0, 8))).toEqual(
+      engine.parties.map((p) => [
+        p.party,
+        p.p5.toNumber(),
+        p.p50.toNumber(),
+        p.p95.toNumber(),
+        p.mean.toNumber(),
+        p.lowest.toNumber(),
+        p.highest.toNumber(),
+        p.probabilityOfLoss.toNumber(),
+      ]),
+    );
+    const text = (sheet?.values ?? []).flat().filter((v) => typeof v === 'string');
+    expect(text).toContain(
+      '6. 1,000 outturns drawn with seed 7: normal, mean 100% of expected, coefficient of variation 5%; each actual spend rounded to pence and shared by the terms.',
+    );
   });
 });

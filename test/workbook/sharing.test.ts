@@ -28,13 +28,17 @@ function book() {
       },
     ],
   });
-  return { excel, workbook: new OfficeWorkbook(excel.run) };
+  return { excel, workbook: new OfficeWorkbook(excel.run, excel) };
 }
 
 describe('prepareForSharing and restoreFormulas (in-memory Excel, Office adapter)', () => {
   it('replaces each =BCF.* formula with its value, records it, and leaves everything else', async () => {
     const { excel, workbook } = book();
-    expect(await prepareForSharing(workbook, { now })).toEqual({ converted: 3, recorded: 3 });
+    expect(await prepareForSharing(workbook, { now })).toEqual({
+      converted: 3,
+      recorded: 3,
+      notConverted: [],
+    });
     expect(excel.cell('Summary', 'B1')).toMatchObject({ value: 0.4094, numberFormat: '0.00%' });
     expect(excel.cell('Summary', 'B1')?.formula).toBeUndefined();
     expect(excel.cell('Summary', 'B3')).toMatchObject({ value: '=not a formula' });
@@ -53,13 +57,21 @@ describe('prepareForSharing and restoreFormulas (in-memory Excel, Office adapter
   it('is safe to run twice, and restoring (twice) puts the formulas back', async () => {
     const { excel, workbook } = book();
     await prepareForSharing(workbook, { now });
-    expect(await prepareForSharing(workbook, { now })).toEqual({ converted: 0, recorded: 3 });
+    expect(await prepareForSharing(workbook, { now })).toEqual({
+      converted: 0,
+      recorded: 3,
+      notConverted: [],
+    });
     expect(await restoreFormulas(workbook)).toEqual({ restored: 3 });
     expect(await restoreFormulas(workbook)).toEqual({ restored: 3 });
     expect(excel.cell('Summary', 'B1')?.formula).toBe('=BCF.POOLSHARE(Contributions[Amount],1)');
     expect(excel.cell('Notes', 'B9')?.formula).toBe('=BCF.P4P(1,2,3)');
     expect(excel.cell('Notes', 'A1')?.value).toBe('untouched');
-    expect(await prepareForSharing(workbook, { now })).toEqual({ converted: 3, recorded: 3 });
+    expect(await prepareForSharing(workbook, { now })).toEqual({
+      converted: 3,
+      recorded: 3,
+      notConverted: [],
+    });
   });
 
   it('refuses to restore without a record', async () => {

@@ -165,3 +165,60 @@ export async function withoutTheme(bytes: Uint8Array): Promise<Uint8Array> {
   );
   return writeParts(parts);
 }
+
+/** The main content types of the workbook kinds other than a plain workbook. */
+export const MAIN_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  xlsm: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  xltx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+  xltm: 'application/vnd.ms-excel.template.macroEnabled.main+xml',
+} as const;
+
+/** Bytes standing in for a VBA project (their content is copied, never read). */
+export const VBA_PROJECT = new Uint8Array(2048).map((_, i) => (i * 37) % 251);
+
+/**
+ * .xlsx bytes made another kind, as Excel saves them: the workbook part's content type,
+ * and for the macro kinds an xl/vbaProject.bin with its relationship and content type.
+ */
+export async function asKind(
+  bytes: Uint8Array,
+  kind: keyof typeof MAIN_TYPES,
+): Promise<Uint8Array> {
+  const parts = await readParts(bytes);
+  const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const decode = (path: string): string => new TextDecoder().decode(parts.get(path));
+  let types = decode('[Content_Types].xml').replace(
+    /(<Override PartName="\/xl\/workbook\.xml" ContentType=")[^"]*"/,
+    `$1${MAIN_TYPES[kind]}"`,
+  );
+  if (kind === 'xlsm' || kind === 'xltm') {
+    parts.set('xl/vbaProject.bin', VBA_PROJECT);
+    types = types.replace(
+      '</Types>',
+      '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    );
+    const rels = decode('xl/_rels/workbook.xml.rels').replace(
+      '</Relationships>',
+      '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+    );
+    parts.set('xl/_rels/workbook.xml.rels', encode(rels));
+  }
+  parts.set('[Content_Types].xml', encode(types));
+  return writeParts(parts);
+}
+
+/**
+ * .xlsx bytes with the workbook's structure protected (Review > Protect Workbook), as
+ * Excel writes it: `<workbookProtection lockStructure="1"/>` before `<bookViews>`.
+ *
+ * @param lock - The `lockStructure` value written (Excel writes "1").
+ */
+export async function withStructureLock(bytes: Uint8Array, lock = '1'): Promise<Uint8Array> {
+  const parts = await readParts(bytes);
+  const xml = new TextDecoder().decode(parts.get('xl/workbook.xml'));
+  const at = xml.search(/<bookViews\b|<sheets\b/);
+  const locked = `${xml.slice(0, at)}<workbookProtection lockStructure="${lock}"/>${xml.slice(at)}`;
+  parts.set('xl/workbook.xml', new TextEncoder().encode(locked));
+  return writeParts(parts);
+}

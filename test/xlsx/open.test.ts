@@ -39,9 +39,13 @@ describe('openXlsx: bad files give a named error naming the file', () => {
     expect(error.file).toBe(path);
   });
 
-  it('an empty file is not a workbook', async () => {
-    const error = await refusal(fileWith('empty.xlsx', new Uint8Array()));
-    expect(error.code).toBe('XLSX.NOT_A_WORKBOOK');
+  it('an empty file is not a workbook, and is named as empty', async () => {
+    const path = fileWith('empty.xlsx', new Uint8Array());
+    const error = await refusal(path);
+    expect([error.code, error.message]).toEqual([
+      'XLSX.NOT_A_WORKBOOK',
+      `${path} is an empty file (0 bytes), not a workbook; it may not have finished downloading or saving.`,
+    ]);
   });
 
   it('a zip that holds no workbook is not a workbook', async () => {
@@ -51,12 +55,15 @@ describe('openXlsx: bad files give a named error naming the file', () => {
     expect(error.message).toContain(path);
   });
 
-  it('a damaged zip (cut short) is not a workbook', async () => {
+  it('a damaged zip (cut short) is damaged or incompletely downloaded', async () => {
     const whole = await bytesOf(planningWorkbook());
-    const error = await refusal(
-      fileWith('cut.xlsx', whole.subarray(0, Math.floor(whole.length / 2))),
-    );
-    expect(error.code).toBe('XLSX.NOT_A_WORKBOOK');
+    const path = fileWith('cut.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
+    const error = await refusal(path);
+    expect([error.code, error.message, error.file]).toEqual([
+      'XLSX.DAMAGED',
+      `${path} is damaged or incompletely downloaded (End of Central Directory not found); download or copy it again, or open and save it in Excel.`,
+      path,
+    ]);
   });
 
   it('a workbook encrypted with a password to open is password-protected', async () => {
@@ -98,6 +105,7 @@ describe('fileKind tells files apart by their first bytes and streams', () => {
     expect(fileKind(await encryptedWorkbook())).toBe('encrypted');
     expect(fileKind(legacyXls())).toBe('xls');
     expect(fileKind(TEXT_FILE)).toBe('other');
+    expect(fileKind(new Uint8Array())).toBe('empty');
   });
 
   it('takes a truncated compound file (signature only) for something that cannot be opened', () => {

@@ -20,6 +20,12 @@ export const OfficeErrorCode = {
   BAD_SETTING: 'WORKBOOK.BAD_SETTING',
   /** Excel refused a request; the message carries Excel's code and where it failed. */
   EXCEL_FAILED: 'WORKBOOK.EXCEL_FAILED',
+  /** The user was typing in a cell (Excel's InvalidOperationInCellEditMode). */
+  CELL_EDITING: 'WORKBOOK.CELL_EDITING',
+  /** A sheet to write is protected, or the workbook's structure is; nothing was written. */
+  PROTECTED: 'WORKBOOK.PROTECTED',
+  /** Excel answered a read with something other than the cells asked for (e.g. null values). */
+  BAD_READ: 'WORKBOOK.BAD_READ',
 } as const;
 
 /** One of {@link OfficeErrorCode}. */
@@ -53,6 +59,12 @@ interface OfficeLikeError {
   readonly debugInfo?: { readonly errorLocation?: unknown };
 }
 
+/**
+ * Excel's code for a request made while the user types in a cell (Excel.ErrorCodes;
+ * office.js maps the host's "invalid API call in context" to it).
+ */
+export const CELL_EDIT_MODE = 'InvalidOperationInCellEditMode';
+
 /** Excel's error code of a caught error, if it is an Office.js error. */
 export function excelCodeOf(error: unknown): string | undefined {
   const code = (error as OfficeLikeError | null)?.code;
@@ -71,6 +83,14 @@ export async function whileDoing<T>(doing: string, work: () => Promise<T>): Prom
     if (error instanceof OfficeAdapterError) throw error;
     const excelCode = excelCodeOf(error);
     if (excelCode === undefined) throw error;
+    if (excelCode === CELL_EDIT_MODE) {
+      throw new OfficeAdapterError(
+        OfficeErrorCode.CELL_EDITING,
+        `Finish editing the cell first, then try again: Excel was in cell-editing mode, so it refused ${doing}.`,
+        undefined,
+        excelCode,
+      );
+    }
     const { message, debugInfo } = error as OfficeLikeError;
     const location =
       typeof debugInfo?.errorLocation === 'string' ? ` at ${debugInfo.errorLocation}` : '';

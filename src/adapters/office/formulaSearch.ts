@@ -1,13 +1,16 @@
 /**
  * Finding cells whose formula calls one of the add-in's functions: the used range of
  * every sheet is read (formulas and values together), chunked by rows to stay under the
- * payload limit. Three syncs (sheets, used ranges, cells) plus one per ~4 MB read.
+ * payload limit. Three syncs (sheets, used ranges, cells) plus one per ~4 MB read, and,
+ * when any is found, one more per ~4 MB of probes of their results (spills.ts).
  */
 import type { FormulaCell } from '../../ports/workbook';
 import { boxAddress } from '../../ports/a1';
 import { cellValue } from './cellValues';
 import { packBatches, READ_BYTES_PER_CELL, rowsPerReadChunk } from './payload';
-import { readInPayloadBatches } from './payloadSyncs';
+import type { IsSetSupported } from './excelRun';
+import { gridOf, readInPayloadBatches } from './payloadSyncs';
+import { withResults } from './spills';
 
 /** A run of rows of one sheet's used range. */
 interface Part {
@@ -50,10 +53,14 @@ function chunksOf(part: Part): Part[] {
   return chunks;
 }
 
-/** Every formula cell calling a function whose name starts with `prefix`, sheet by sheet. */
+/**
+ * Every formula cell calling a function whose name starts with `prefix`, sheet by sheet,
+ * with what its result is (an error; the block a dynamic array spills into: spills.ts).
+ */
 export async function findFormulas(
   context: Excel.RequestContext,
   prefix: string,
+  isSetSupported: IsSetSupported,
 ): Promise<FormulaCell[]> {
   const sheets = context.workbook.worksheets.load('items/name');
   await context.sync();
@@ -86,14 +93,24 @@ export async function findFormulas(
       batch.map((p) =>
         p.sheet.getRangeByIndexes(p.top, p.left, p.rows, p.columns).load('formulas, values'),
       ),
-    (batch, ranges) =>
-      batch.forEach((part, i) => {
+    (batch, ranges) => {
+      // Checked whole before anything is collected: a batch may be read again in halves.
+      const read = batch.map((part, i) => {
+        const what = `rows ${part.top + 1} to ${part.top + part.rows} of sheet "${part.sheetName}"`;
         const range = ranges[i];
-        if (range) collect(part, range.formulas, range.values, prefix, found);
-      }),
+        return {
+          part,
+          formulas: gridOf(range?.formulas, part.rows, part.columns, what),
+          values: gridOf(range?.values, part.rows, part.columns, what),
+        };
+      });
+      for (const { part, formulas, values } of read) collect(part, formulas, values, prefix, found);
+    },
     split,
   );
-  return found;
+  if (found.length === 0) return found;
+  const byName = new Map(sheets.items.map((sheet) => [sheet.name, sheet]));
+  return withResults(context, found, byName, isSetSupported);
 }
 
 function collect(

@@ -14,7 +14,7 @@ import type {
   WorkbookSettings,
 } from '../../ports/workbook';
 import { parseBox } from '../../ports/a1';
-import type { ExcelRun } from './excelRun';
+import { officeRequirements, type ExcelRun, type IsSetSupported } from './excelRun';
 import { OfficeAdapterError, OfficeErrorCode, officeFail, whileDoing } from './errors';
 import { findFormulas } from './formulaSearch';
 import { setFormulas, setValues } from './formulaWrites';
@@ -25,11 +25,14 @@ import { writeSheets, type WriteOptions } from './writeSheets';
 
 /** Formulas of a live workbook. */
 class OfficeFormulas implements WorkbookFormulas {
-  constructor(private readonly run: ExcelRun) {}
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly isSetSupported: IsSetSupported,
+  ) {}
 
   findFormulas(prefix: string): Promise<readonly FormulaCell[]> {
     return whileDoing(`finding ${prefix} formulas`, () =>
-      this.run((context) => findFormulas(context, prefix)),
+      this.run((context) => findFormulas(context, prefix, this.isSetSupported)),
     );
   }
 
@@ -51,10 +54,21 @@ export class OfficeWorkbook implements Workbook {
   readonly settings: WorkbookSettings;
   readonly formulas: WorkbookFormulas;
 
-  /** @param run `Excel.run`, or anything with its contract (the in-memory Excel's `run`). */
-  constructor(private readonly run: ExcelRun) {
+  /**
+   * @param run `Excel.run`, or anything with its contract (the in-memory Excel's `run`).
+   * @param host.isSetSupported the requirement-set check, for members newer than the
+   *   manifest's minimum (default: `Office.context.requirements.isSetSupported`).
+   */
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly host: { readonly isSetSupported?: IsSetSupported } = {},
+  ) {
     this.settings = new OfficeSettings(run);
-    this.formulas = new OfficeFormulas(run);
+    this.formulas = new OfficeFormulas(run, this.supports);
+  }
+
+  private get supports(): IsSetSupported {
+    return this.host.isSetSupported ?? officeRequirements;
   }
 
   /** Every table, in sheet order (two syncs). */
@@ -89,7 +103,7 @@ export class OfficeWorkbook implements Workbook {
   writeSheets(sheets: readonly SheetWrite[], options?: WriteOptions): Promise<void> {
     const names = sheets.map((s) => `"${s.sheet}"`).join(', ');
     return whileDoing(`writing the sheets ${names}`, () =>
-      this.run((context) => writeSheets(context, sheets, options)),
+      this.run((context) => writeSheets(context, sheets, options, this.supports)),
     );
   }
 

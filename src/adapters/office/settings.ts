@@ -10,6 +10,8 @@ import { CELL_CHARACTER_LIMIT, SETTINGS_SHEET } from '../../ports/storage';
 import type { ExcelRun } from './excelRun';
 import { OfficeErrorCode, officeFail, whileDoing } from './errors';
 import { OWNER_FORMULA, OWNER_NAME } from './ownership';
+import { checkedGrid } from './payloadSyncs';
+import { hideShownMarks } from './sheetWriter';
 
 type Rows = readonly (readonly unknown[])[];
 
@@ -21,12 +23,19 @@ async function loadRows(
   await context.sync();
   if (sheet.isNullObject) return undefined;
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('values, columnCount, rowIndex, columnIndex');
+  used.load('values, rowCount, columnCount, rowIndex, columnIndex');
   await context.sync();
   // Only a block from A1 is ours; anything else on the sheet is ignored.
   if (used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0)
     return { sheet, rows: [] };
-  return { sheet, rows: used.values };
+  // Checked: settings read back as [] would be saved over with only the new entries.
+  const rows = checkedGrid(
+    used.values,
+    used.rowCount,
+    used.columnCount,
+    `the sheet "${SETTINGS_SHEET}"`,
+  );
+  return { sheet, rows };
 }
 
 function textOf(value: unknown): string {
@@ -85,10 +94,18 @@ export class OfficeSettings implements WorkbookSettings {
     }
     await whileDoing('saving settings', () =>
       this.run(async (context) => {
+        const protection = context.workbook.protection.load('protected');
         const found = await loadRows(context);
+        if (!found && protection.protected) {
+          officeFail(
+            OfficeErrorCode.PROTECTED,
+            `The workbook's structure is protected, so the add-in cannot add its settings sheet; nothing was saved. Unprotect it (Review → Protect Workbook) and try again.`,
+          );
+        }
         const sheet = found?.sheet ?? context.workbook.worksheets.add(SETTINGS_SHEET);
-        if (!found) {
-          sheet.names.add(OWNER_NAME, OWNER_FORMULA);
+        const mark = found ? undefined : sheet.names.add(OWNER_NAME, OWNER_FORMULA);
+        if (mark) {
+          mark.visible = false;
           sheet.visibility = 'VeryHidden';
         }
         const merged = new Map<string, string>();
@@ -101,7 +118,9 @@ export class OfficeSettings implements WorkbookSettings {
         const block = sheet.getRange(`A1:B${values.length}`);
         block.numberFormat = values.map(() => ['@', '@']);
         block.values = values;
+        mark?.load('visible');
         await context.sync();
+        if (mark) await hideShownMarks(context, [mark]);
       }),
     );
   }

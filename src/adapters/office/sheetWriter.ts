@@ -11,6 +11,7 @@ import type { CellValue, SheetWrite } from '../../ports/workbook';
 import { boxAddress, columnLetters } from '../../ports/a1';
 import { OWNER_FORMULA, OWNER_NAME, type SheetState } from './ownership';
 import { jsonBytes, RANGE_WRITE_BYTES } from './payload';
+import { blocksAround, keptTables, type KeptTable } from './tableKeeping';
 import { CHART_TYPES, formatsToWrite, INPUT_FILL, layoutBox, widthInPoints } from './sheetLayout';
 
 /** Excel's standard column width in points (8.43 characters of Calibri 11). */
@@ -20,7 +21,12 @@ const ROW_RUN_BYTES = 1_000_000;
 
 /** One step of writing a sheet. */
 export type WriteStep =
-  | { readonly kind: 'setup'; readonly layout: SheetWrite; readonly existing?: SheetState }
+  | {
+      readonly kind: 'setup';
+      readonly layout: SheetWrite;
+      readonly existing?: SheetState;
+      readonly kept: readonly KeptTable[];
+    }
   | {
       readonly kind: 'rows';
       readonly layout: SheetWrite;
@@ -29,18 +35,28 @@ export type WriteStep =
       readonly values: readonly (readonly CellValue[])[];
       readonly formats: readonly (readonly string[])[];
     }
-  | { readonly kind: 'finish'; readonly layout: SheetWrite };
+  | {
+      readonly kind: 'finish';
+      readonly layout: SheetWrite;
+      readonly existing?: SheetState;
+      readonly kept: readonly KeptTable[];
+    };
 
 /** The worksheets being written, by layout sheet name, across the requests of one run. */
 export type SheetProxies = Map<string, Excel.Worksheet>;
 
-/** The steps for one sheet, each with its request size. */
+/**
+ * The steps for one sheet, each with its request size. `canResize`: whether the host
+ * has `Table.resize` (ExcelApi 1.13), to keep a table whose number of rows changes.
+ */
 export function stepsFor(
   layout: SheetWrite,
   existing: SheetState | undefined,
+  canResize = false,
 ): { item: WriteStep; bytes: number }[] {
+  const kept = keptTables(layout, existing, canResize);
   const steps: { item: WriteStep; bytes: number }[] = [
-    { item: { kind: 'setup', layout, existing }, bytes: setupBytes(existing) },
+    { item: { kind: 'setup', layout, existing, kept }, bytes: setupBytes(existing, kept.length) },
   ];
   const formats = formatsToWrite(layout);
   const values = valuesToWrite(layout);
@@ -63,16 +79,19 @@ export function stepsFor(
   }
   const finishing = { ...layout, values: [], numberFormats: [] };
   steps.push({
-    item: { kind: 'finish', layout },
+    item: { kind: 'finish', layout, existing, kept },
     bytes: jsonBytes(finishing) + RANGE_WRITE_BYTES * finishingWrites(layout),
   });
   return steps;
 }
 
-/** Setting a sheet up: add it and mark it, or delete its tables and charts and clear it. */
-function setupBytes(existing: SheetState | undefined): number {
+/**
+ * Setting a sheet up: add it and mark it, or delete its tables and charts and clear it
+ * (around each kept table: up to four blocks).
+ */
+function setupBytes(existing: SheetState | undefined, kept: number): number {
   const removals = existing ? existing.tables.length + existing.charts.length : 0;
-  return 4 * RANGE_WRITE_BYTES + removals * RANGE_WRITE_BYTES;
+  return (4 + removals + 4 * kept) * RANGE_WRITE_BYTES;
 }
 
 /** Objects the finishing step gets and sets, each costing about a range write on the wire. */
@@ -104,48 +123,75 @@ function valuesToWrite(layout: SheetWrite): CellValue[][] {
   );
 }
 
-/** Queues one step. */
+/** Queues one step; the ownership marks it adds go into `marks`, to be checked after. */
 export function queueStep(
   context: Excel.RequestContext,
   proxies: SheetProxies,
   step: WriteStep,
+  marks: Excel.NamedItem[] = [],
 ): void {
   if (step.kind === 'setup') {
-    proxies.set(step.layout.sheet, queueSetup(context, step.layout, step.existing));
+    proxies.set(
+      step.layout.sheet,
+      queueSetup(context, step.layout, step.existing, step.kept, marks),
+    );
     return;
   }
   const sheet = proxies.get(step.layout.sheet);
   if (!sheet) throw new Error(`Sheet ${step.layout.sheet} was written before it was set up.`);
   if (step.kind === 'rows') queueRows(sheet, step);
-  else queueFinish(sheet, step.layout);
+  else queueFinish(sheet, step.layout, step.existing, step.kept);
 }
 
 function queueSetup(
   context: Excel.RequestContext,
   layout: SheetWrite,
   existing: SheetState | undefined,
+  kept: readonly KeptTable[],
+  marks: Excel.NamedItem[],
 ): Excel.Worksheet {
   const worksheets = context.workbook.worksheets;
   if (!existing) {
     const added = worksheets.add(layout.sheet);
-    markAsOurs(added);
+    marks.push(markAsOurs(added));
     return added;
   }
   const sheet = worksheets.getItem(existing.name);
-  for (const table of existing.tables) sheet.tables.getItem(table).delete();
+  const keep = new Set(kept.map((table) => table.name));
+  for (const { name } of existing.tables) if (!keep.has(name)) sheet.tables.getItem(name).delete();
   for (const chart of existing.charts) sheet.charts.getItem(chart).delete();
   const everything = sheet.getRange();
-  everything.clear('All');
+  if (kept.length === 0) everything.clear('All');
+  else
+    for (const [row, column, rows, columns] of blocksAround(kept))
+      sheet.getRangeByIndexes(row, column, rows, columns).clear('All');
   everything.dataValidation.clear();
   everything.format.columnWidth = STANDARD_WIDTH_POINTS;
   if (existing.name !== layout.sheet) sheet.name = layout.sheet;
-  if (existing.owner !== 'addin') markAsOurs(sheet);
+  if (existing.owner !== 'addin') marks.push(markAsOurs(sheet));
   return sheet;
 }
 
-function markAsOurs(sheet: Excel.Worksheet): void {
+function markAsOurs(sheet: Excel.Worksheet): Excel.NamedItem {
   const mark = sheet.names.add(OWNER_NAME, OWNER_FORMULA);
   mark.visible = false;
+  return mark;
+}
+
+/**
+ * Hides again any mark whose `visible = false` Excel ignored: a name hidden in the
+ * request that adds it may stay visible (office-js issue 3878), while hiding it in a
+ * later request works. `marks` were loaded with `visible` in the last write request, so
+ * this costs a sync only when Excel did ignore it.
+ */
+export async function hideShownMarks(
+  context: Excel.RequestContext,
+  marks: readonly Excel.NamedItem[],
+): Promise<void> {
+  const shown = marks.filter((mark) => mark.visible);
+  if (shown.length === 0) return;
+  for (const mark of shown) mark.visible = false;
+  await context.sync();
 }
 
 function queueRows(sheet: Excel.Worksheet, step: Extract<WriteStep, { kind: 'rows' }>): void {
@@ -156,7 +202,12 @@ function queueRows(sheet: Excel.Worksheet, step: Extract<WriteStep, { kind: 'row
   range.values = step.values.map((row) => [...row]);
 }
 
-function queueFinish(sheet: Excel.Worksheet, layout: SheetWrite): void {
+function queueFinish(
+  sheet: Excel.Worksheet,
+  layout: SheetWrite,
+  existing: SheetState | undefined,
+  kept: readonly KeptTable[],
+): void {
   const at = (address: string, what: string): Excel.Range =>
     sheet.getRange(boxAddress(layoutBox(layout.sheet, address, what)));
   for (const { address, formula } of layout.formulas ?? [])
@@ -180,11 +231,19 @@ function queueFinish(sheet: Excel.Worksheet, layout: SheetWrite): void {
     };
   }
   for (const { name, range } of layout.tables) {
+    const keeping = kept.find((table) => table.name === name);
+    // Guarded by isSetSupported('ExcelApi', '1.13') in writeSheets.ts: keptTables asks
+    // for a resize only where the host has it.
+    if (keeping?.resize) sheet.tables.getItem(name).resize(boxAddress(keeping.box));
+    if (keeping) continue;
     const table = sheet.tables.add(at(range, `Table ${name} range`), true);
     table.name = name;
   }
   for (const chart of layout.charts) queueChart(sheet, layout, chart);
-  sheet.visibility = layout.hidden ? 'Hidden' : 'Visible';
+  // Set only when it changes: hiding or showing a sheet is a change of the workbook's
+  // structure, which structure protection refuses.
+  const visibility = layout.hidden ? 'Hidden' : 'Visible';
+  if (visibility !== (existing?.visibility ?? 'Visible')) sheet.visibility = visibility;
 }
 
 function queueChart(

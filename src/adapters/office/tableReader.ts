@@ -7,7 +7,7 @@ import type { CellValue, TableData, TableInfo } from '../../ports/workbook';
 import { cellRows, headerTexts } from './cellValues';
 import { OfficeErrorCode, officeFail } from './errors';
 import { packBatches, READ_BYTES_PER_CELL, rowsPerReadChunk } from './payload';
-import { readInPayloadBatches } from './payloadSyncs';
+import { checkedGrid, gridOf, readInPayloadBatches } from './payloadSyncs';
 
 /** What one sync tells of a table. */
 interface TableMeta {
@@ -71,6 +71,9 @@ export async function listTables(context: Excel.RequestContext): Promise<TableIn
     meta.table.getHeaderRowRange().load('values, rowIndex, columnIndex'),
   );
   await context.sync();
+  metas.forEach((meta, i) =>
+    checkedGrid(headers[i]?.values, 1, meta.columnCount, `the header row of table "${meta.name}"`),
+  );
   return metas
     .map((meta, i) => {
       const range = headers[i];
@@ -134,6 +137,25 @@ function splitParts(parts: readonly ReadPart[]): ReadPart[][] | undefined {
   ];
 }
 
+/**
+ * A part's values, checked to be the rows and columns asked for: a host may answer an
+ * oversized read with `null` values rather than an error, and a table read as `[]`
+ * would silently lose its rows.
+ */
+function checkedRows(part: ReadPart, range: Excel.Range | undefined): CellValue[][] {
+  const { name, columnCount } = part.meta;
+  const [rows, what] =
+    part.kind === 'header'
+      ? [1, `the header row of table "${name}"`]
+      : [
+          part.count,
+          part.count === 1
+            ? `row ${part.start + 1} of table "${name}"`
+            : `rows ${part.start + 1} to ${part.start + part.count} of table "${name}"`,
+        ];
+  return cellRows(gridOf(range?.values, rows, Math.max(columnCount, 1), what));
+}
+
 /** Reads the named tables: headers and bodies, chunked to stay under the payload limit. */
 export async function readTables(
   context: Excel.RequestContext,
@@ -148,17 +170,20 @@ export async function readTables(
     context,
     packBatches(parts),
     (batch) => batch.map(queuePart),
-    (batch, ranges) =>
-      batch.forEach((part, i) => {
-        const range = ranges[i];
-        if (!range) return;
-        if (part.kind === 'header') headers.set(part.meta, headerOf(range));
-        else
-          bodies.set(part.meta, [
-            ...(bodies.get(part.meta) ?? []),
-            { start: part.start, rows: cellRows(range.values) },
-          ]);
-      }),
+    (batch, ranges) => {
+      // Every part is checked before any is recorded, so a batch read again in halves
+      // (see readInPayloadBatches) records nothing twice.
+      const read = batch.map((part, i) => ({
+        part,
+        range: ranges[i],
+        rows: checkedRows(part, ranges[i]),
+      }));
+      for (const { part, range, rows } of read) {
+        if (part.kind === 'header' && range) headers.set(part.meta, headerOf(range));
+        else if (part.kind === 'body')
+          bodies.set(part.meta, [...(bodies.get(part.meta) ?? []), { start: part.start, rows }]);
+      }
+    },
     splitParts,
   );
   return names.map((name) => {

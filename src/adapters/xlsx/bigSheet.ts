@@ -12,6 +12,7 @@ import { boxAddress } from './a1';
 import { NeedsModel } from './fastBook';
 import { layoutBox } from './layoutCheck';
 import { TEXT_FORMAT } from './sheetWriter';
+import { ByteSink } from './byteSink';
 import { encodeXml } from './xmlText';
 
 /** Layouts up to this many rows go through ExcelTS whole. */
@@ -133,75 +134,143 @@ function columnName(column: number): string {
   return name;
 }
 
-/** Text as a cell holds it inline; refused when it would need OOXML escapes. */
-function inlineText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(text)) {
-    throw new NeedsModel('text that needs escaping');
+/** Whether text needs OOXML's `_xHHHH_` escapes, which the tail does not write (ExcelTS does). */
+function needsEscapes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 9 && code !== 10 && code !== 13) return true;
+    if (code === 0xfffe || code === 0xffff) return true;
+    if (
+      code === 95 &&
+      text.charCodeAt(i + 1) === 120 &&
+      /^_x[0-9A-Fa-f]{4}_/.test(text.slice(i, i + 7))
+    )
+      return true;
   }
-  return `<is><t xml:space="preserve">${encodeXml(text)}</t></is>`;
+  return false;
 }
 
-function cellXml(ref: string, style: string, value: CellValue, formula?: string): string {
-  const s = style === '' ? '' : ` s="${style}"`;
-  if (formula !== undefined) {
-    const f = `<f>${encodeXml(formula.startsWith('=') ? formula.slice(1) : formula)}</f>`;
-    if (value === null || value === '') return `<c r="${ref}"${s}>${f}</c>`;
-    if (typeof value === 'number') return `<c r="${ref}"${s}>${f}<v>${String(value)}</v></c>`;
-    if (typeof value === 'boolean')
-      return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${encodeXml(value)}</v></c>`;
+/** Writes text as XML element content: ASCII without specials byte by byte, else escaped. */
+function writeXmlText(sink: ByteSink, text: string): void {
+  if (needsEscapes(text)) throw new NeedsModel('text that needs escaping');
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7e || code === 38 || code === 60 || code === 62 || code === 34) {
+      sink.text(encodeXml(text));
+      return;
+    }
   }
-  if (value === null || value === '') return `<c r="${ref}"${s}/>`;
-  if (typeof value === 'number') return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
-  if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr">${inlineText(value)}</c>`;
+  sink.ascii(text);
+}
+
+/** A formula cell's XML (the totals rows: few, so written as text). */
+function formulaCellXml(ref: string, style: string, value: CellValue, formula: string): string {
+  const s = style === '' ? '' : ` s="${style}"`;
+  const f = `<f>${encodeXml(formula.startsWith('=') ? formula.slice(1) : formula)}</f>`;
+  if (value === null || value === '') return `<c r="${ref}"${s}>${f}</c>`;
+  if (typeof value === 'number') return `<c r="${ref}"${s}>${f}<v>${String(value)}</v></c>`;
+  if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="str">${f}<v>${encodeXml(value)}</v></c>`;
+}
+
+/** The head's style indexes by number format shown, for plain and for bold rows. */
+function stylesByWeight(styles: ReadonlyMap<string, string>): {
+  plain: Map<string, string>;
+  bold: Map<string, string>;
+} {
+  const plain = new Map<string, string>();
+  const bold = new Map<string, string>();
+  for (const [key, style] of styles) {
+    if (key.endsWith('\u0000b')) bold.set(key.slice(0, -2), style);
+    else plain.set(key, style);
+  }
+  return { plain, bold };
 }
 
 /**
- * The rows after the cut, as sheet XML, styled like the head.
+ * Writes the rows after the cut as sheet XML, styled like the head, straight into bytes:
+ * each cell's style is found from its number format and weight (the rule of styleKey)
+ * without building a key, and its markup, reference and value are copied byte by byte.
  *
  * @throws NeedsModel when a cell needs a style the head does not show, or odd text.
  */
-function tailRows(
+function writeTail(
+  sink: ByteSink,
   split: SplitLayout,
   styles: ReadonlyMap<string, string>,
   grid: Grid,
   rendered: ReadonlyMap<number, string>,
-): string {
+): void {
   const { layout, cut } = split;
   const letters = Array.from({ length: grid.width }, (_, i) => columnName(i + 1));
-  const rows: string[] = [];
+  const byWeight = stylesByWeight(styles);
   for (let row = cut + 1; row <= layout.values.length; row++) {
     const done = rendered.get(row);
     if (done !== undefined) {
-      rows.push(done);
+      sink.text(done);
       continue;
     }
     const values = layout.values[row - 1] ?? [];
-    let cells = '';
+    const formats = layout.numberFormats[row - 1] ?? [];
+    const bold = grid.bold.has(row);
+    const formulaRow = grid.formulaRows.has(row);
+    const weighted = bold ? byWeight.bold : byWeight.plain;
+    const number = String(row);
+    let open = false;
     for (let column = 1; column <= grid.width; column++) {
       const value = values[column - 1] ?? null;
-      const formula = grid.formulas.get(`${row}:${column}`);
-      const key = styleKey(grid, row, column);
-      const plain = key === 'General';
-      if (value === null && plain && formula === undefined) continue;
-      if (value === '' && plain && formula === undefined) continue;
-      const style = styles.get(key);
+      const formula = formulaRow ? grid.formulas.get(`${row}:${column}`) : undefined;
+      // The format shown, by styleKey's rule; the weight is in which map is looked up.
+      const format = formats[column - 1] ?? 'General';
+      const shown =
+        formula !== undefined
+          ? format === TEXT_FORMAT
+            ? 'General'
+            : format
+          : typeof value === 'string'
+            ? TEXT_FORMAT
+            : format;
+      const plain = !bold && shown === 'General';
+      if ((value === null || value === '') && plain && formula === undefined) continue;
+      const style = weighted.get(shown);
       if (style === undefined && !plain) throw new NeedsModel('a style the head does not show');
-      cells += cellXml(`${letters[column - 1] ?? ''}${row}`, style ?? '', value, formula);
+      if (!open) {
+        sink.ascii(`<row r="${number}">`);
+        open = true;
+      }
+      const letter = letters[column - 1] ?? '';
+      if (formula !== undefined) {
+        sink.text(formulaCellXml(`${letter}${number}`, style ?? '', value, formula));
+        continue;
+      }
+      sink.ascii('<c r="');
+      sink.ascii(letter);
+      sink.ascii(number);
+      sink.ascii(style === undefined || style === '' ? '"' : `" s="${style}"`);
+      if (value === null || value === '') sink.ascii('/>');
+      else if (typeof value === 'number') {
+        sink.ascii('><v>');
+        sink.ascii(String(value));
+        sink.ascii('</v></c>');
+      } else if (typeof value === 'boolean') {
+        sink.ascii(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+      } else {
+        sink.ascii(' t="inlineStr"><is><t xml:space="preserve">');
+        writeXmlText(sink, value);
+        sink.ascii('</t></is></c>');
+      }
     }
-    if (cells !== '') rows.push(`<row r="${row}">${cells}</row>`);
+    if (open) sink.ascii('</row>');
   }
-  return rows.join('');
 }
 
 /**
- * The head's sheet XML (as ExcelTS wrote it) with the rows after the cut added.
+ * The head's sheet XML (as ExcelTS wrote it) with the rows after the cut added, as the
+ * part's UTF-8 bytes.
  *
  * @throws NeedsModel when the rows cannot be written faithfully (see the module comment).
  */
-export function withTail(xml: string, split: SplitLayout): string {
+export function withTail(xml: string, split: SplitLayout): Uint8Array {
   const grid = gridOf(split.layout);
   const styles = headStyles(xml, grid);
   const end = xml.lastIndexOf('</sheetData>');
@@ -215,12 +284,18 @@ export function withTail(xml: string, split: SplitLayout): string {
     rendered.set(row, match[0]);
     from = Math.min(from, match.index);
   }
-  const tail = tailRows(split, styles, grid, rendered);
   const last = `${columnName(Math.max(grid.width, 1))}${split.layout.values.length}`;
   const head = xml
     .slice(0, from)
     .replace(/<dimension ref="[^"]*"\/>/, () => `<dimension ref="A1:${last}"/>`);
-  return `${head}${tail}${xml.slice(end)}`;
+  // About 40 bytes a cell: room for the tail from the start, so the buffer rarely grows.
+  const sink = new ByteSink(
+    xml.length + (split.layout.values.length - split.cut) * grid.width * 40,
+  );
+  sink.text(head);
+  writeTail(sink, split, styles, grid, rendered);
+  sink.text(xml.slice(end));
+  return sink.result();
 }
 
 /** A table part of the head, with the full range of its table in the layout. */

@@ -10,8 +10,15 @@
 export const XlsxErrorCode = {
   /** The file could not be read (missing, a folder, no permission). */
   CANNOT_READ: 'XLSX.CANNOT_READ',
-  /** The bytes are not an .xlsx workbook (text, another zip, an old .xls). */
+  /** The bytes are not an .xlsx workbook (text, an empty file, another zip, .xls, .xlsb, .ods). */
   NOT_A_WORKBOOK: 'XLSX.NOT_A_WORKBOOK',
+  /**
+   * The file is a zip package that cannot be read whole: cut short, an offset past its
+   * end, a part that does not inflate or fails its CRC (a damaged or partial download).
+   */
+  DAMAGED: 'XLSX.DAMAGED',
+  /** A part of the package is larger than file mode reads (see MAX_PART_BYTES). */
+  TOO_LARGE: 'XLSX.TOO_LARGE',
   /** The workbook is encrypted with a password to open (an OLE/CFB container). */
   PASSWORD_PROTECTED: 'XLSX.PASSWORD_PROTECTED',
   /** The output file exists and overwriting was not asked for. */
@@ -20,6 +27,8 @@ export const XlsxErrorCode = {
   SAME_AS_INPUT: 'XLSX.SAME_AS_INPUT',
   /** The output file could not be written. */
   CANNOT_WRITE: 'XLSX.CANNOT_WRITE',
+  /** The output file's extension is not the one its content needs (Excel would refuse it). */
+  WRONG_EXTENSION: 'XLSX.WRONG_EXTENSION',
   /** A table asked for by name is not in the workbook (the Office adapter's code too). */
   TABLE_NOT_FOUND: 'WORKBOOK.TABLE_NOT_FOUND',
   /** A formula cell in a table body has no saved value to read. */
@@ -32,6 +41,8 @@ export const XlsxErrorCode = {
   SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
   /** An address given to select or to a formula cell is not an A1 address (as in Office). */
   BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
+  /** The workbook's structure is protected: no sheet may be added (as in Excel). */
+  STRUCTURE_PROTECTED: 'WORKBOOK.STRUCTURE_PROTECTED',
   /** A setting cannot be stored: longer than a cell holds (as in Office). */
   BAD_SETTING: 'WORKBOOK.BAD_SETTING',
 } as const;

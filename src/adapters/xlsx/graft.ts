@@ -8,7 +8,8 @@
  * unique table ids, `<sheet>` entries with their visibility, owner marks. A replaced
  * sheet's part goes, with the parts only it used (tables, drawings, charts), and the
  * calculation chain (Excel rebuilds it). docProps/app.xml loses its sheet titles, which
- * would otherwise be stale (both are optional).
+ * would otherwise be stale (both are optional). A template's workbook part becomes a
+ * workbook's (see workbookKind.asWorkbookTypes).
  */
 import { SETTINGS_SHEET } from '../../ports/storage';
 import { Workbook } from './excelts';
@@ -29,6 +30,7 @@ import { writeSheet } from './sheetWriter';
 import { mergeStyles } from './stylesMerge';
 import { attribute, decodeXml, elements, encodeXml } from './xmlText';
 import { splitLayout, withFullRange, withTail, type SplitLayout } from './bigSheet';
+import { asWorkbookTypes } from './workbookKind';
 import { newEntry, writeZip, type ZipEntry } from './zipPackage';
 
 const WORKSHEET_TYPE =
@@ -161,15 +163,16 @@ function graftParts(
       const split = cutParts.get(old);
       if (sheetNames.has(old)) {
         xml = inlineStrings(restyle(xml), strings).replace(/\stabSelected="1"/g, '');
-        // The rows past a cut take the head's final style indexes: added after restyling.
-        if (split) xml = withTail(xml, split);
+        // The rows past a cut take the head's final style indexes: added after restyling,
+        // and written straight as bytes (a big sheet is never one string).
+        data = split ? withTail(xml, split) : encoder.encode(xml);
       } else {
         if (split) xml = withFullRange(xml, split.layout);
         tableId += 1;
         const id = String(tableId);
         xml = xml.replace(/(<table\b[^>]*?\sid=")\d+"/, (_, head: string) => `${head}${id}"`);
+        data = encoder.encode(xml);
       }
-      data = encoder.encode(xml);
     }
     parts.set(name, data);
     const rels = scratch.rels(old);
@@ -241,6 +244,17 @@ function workbookXml(
   return out;
 }
 
+/** The input package as it came, but for a template's content types made a workbook's. */
+function retyped(pkg: PackageBook): Uint8Array {
+  const types = pkg.text('[Content_Types].xml') ?? '';
+  const entries = [...pkg.entries].map(([name, entry]) =>
+    name === '[Content_Types].xml'
+      ? newEntry(name, encoder.encode(asWorkbookTypes(types, pkg.workbookPart)))
+      : entry,
+  );
+  return writeZip(entries);
+}
+
 /**
  * The output package: the input with the add-in's sheets grafted in.
  *
@@ -252,6 +266,7 @@ function workbookXml(
  */
 export async function graftSave(fast: FastBook, selfCheck = false): Promise<Uint8Array> {
   const pkg = fast.pkg;
+  if (fast.changes.length === 0) return retyped(pkg);
   const rendered = fast.tabs.filter(isRendered);
   const workbookRels = pkg.rels(pkg.workbookPart);
   const stylesRel = workbookRels.find((rel) => rel.type.endsWith('/styles'));
@@ -289,7 +304,11 @@ export async function graftSave(fast: FastBook, selfCheck = false): Promise<Uint
     [pkg.workbookPart, workbookXml(pkg, fast, relIds)],
     [relsPath(pkg.workbookPart), relationshipsXml(relElements)],
     [stylesRel.part, styles.xml],
-    ['[Content_Types].xml', contentTypes(pkg, gone, grafted.types)],
+    // A template's results are a workbook (as Excel saves a workbook made from one).
+    [
+      '[Content_Types].xml',
+      asWorkbookTypes(contentTypes(pkg, gone, grafted.types), pkg.workbookPart),
+    ],
   ]);
   const app = parseRelationships(pkg.text('_rels/.rels'), '').find((rel) =>
     rel.type.endsWith('/extended-properties'),

@@ -9,6 +9,7 @@
 export { openXlsx } from './openXlsx';
 export { XlsxWorkbook } from './xlsxWorkbook';
 export { XlsxError, XlsxErrorCode } from './errors';
-export type { SaveOptions } from './outputFile';
+export { refuseWrongExtension, type SaveOptions } from './outputFile';
+export type { WorkbookKind } from './workbookKind';
 export { OWNER_NAME } from './ownership';
 export { SETTINGS_SHEET } from './settings';

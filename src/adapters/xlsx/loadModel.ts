@@ -41,6 +41,16 @@ export async function loadModel(bytes: Uint8Array, name: string): Promise<Loaded
       name,
     );
   }
-  const parts = await carriedParts(bytes);
+  let parts: Awaited<ReturnType<typeof carriedParts>>;
+  try {
+    parts = await carriedParts(bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return xlsxFail(
+      XlsxErrorCode.DAMAGED,
+      `${name} is damaged or incompletely downloaded (${detail}).`,
+      name,
+    );
+  }
   return { book, restore: parts.restore };
 }

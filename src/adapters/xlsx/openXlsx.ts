@@ -1,16 +1,25 @@
 /**
  * Opening an .xlsx workbook from a file or from bytes, telling bad input apart before
- * anything reads the package: a password-protected workbook, an old .xls, a file that is not a
- * workbook at all. Each gets a typed error naming the file.
+ * anything reads the package: a password-protected workbook, an old .xls, an .xlsb, an
+ * .ods, an empty file, a damaged zip, a file that is not a workbook at all. Each gets a
+ * typed error naming the file and the format.
  */
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { ioReason, XlsxErrorCode, xlsxFail } from './errors';
 import { FastBook } from './fastBook';
-import { fileKind } from './fileKind';
+import { fileKind, zipKind, type FileKind, type ZipKind } from './fileKind';
 import { loadModel } from './loadModel';
 import { PackageBook } from './packageBook';
-import { UnsupportedZip } from './zipPackage';
+import { packageFacts } from './packageFacts';
+import {
+  damaged,
+  entryData,
+  MAX_PART_BYTES,
+  readZip,
+  UnsupportedZip,
+  type ZipEntry,
+} from './zipPackage';
 import { XlsxWorkbook } from './xlsxWorkbook';
 
 async function readInput(path: string): Promise<Uint8Array> {
@@ -21,32 +30,62 @@ async function readInput(path: string): Promise<Uint8Array> {
   }
 }
 
-function refuse(kind: ReturnType<typeof fileKind>, name: string): never {
-  if (kind === 'encrypted') {
-    xlsxFail(
-      XlsxErrorCode.PASSWORD_PROTECTED,
-      `${name} is protected with a password to open; remove the password in Excel (File > Info > Protect Workbook), save, and try again.`,
-      name,
-    );
+function refuse(kind: FileKind | ZipKind, name: string): never {
+  const say = (message: string): never => xlsxFail(XlsxErrorCode.NOT_A_WORKBOOK, message, name);
+  switch (kind) {
+    case 'encrypted':
+      return xlsxFail(
+        XlsxErrorCode.PASSWORD_PROTECTED,
+        `${name} is protected with a password to open; remove the password in Excel (File > Info > Protect Workbook), save, and try again.`,
+        name,
+      );
+    case 'xls':
+      return say(`${name} is an old-style .xls workbook; save it as .xlsx in Excel and try again.`);
+    case 'empty':
+      return say(
+        `${name} is an empty file (0 bytes), not a workbook; it may not have finished downloading or saving.`,
+      );
+    case 'xlsb':
+      return say(
+        `${name} is an .xlsb binary workbook; save it as an Excel Workbook (.xlsx) in Excel and try again.`,
+      );
+    case 'ods':
+      return say(
+        `${name} is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx) and try again.`,
+      );
+    case 'opendocument':
+      return say(`${name} is an OpenDocument file but not a spreadsheet, so not a workbook.`);
+    case 'plain':
+      return say(
+        `${name} is a zip file but not an Excel workbook (.xlsx): it has no [Content_Types].xml or _rels/.rels.`,
+      );
+    default:
+      return say(`${name} is not an Excel workbook (.xlsx).`);
   }
-  if (kind === 'xls') {
-    xlsxFail(
-      XlsxErrorCode.NOT_A_WORKBOOK,
-      `${name} is an old-style .xls workbook; save it as .xlsx in Excel and try again.`,
-      name,
-    );
-  }
-  xlsxFail(XlsxErrorCode.NOT_A_WORKBOOK, `${name} is not an Excel workbook (.xlsx).`, name);
 }
 
-/** The package's structure, or undefined when the package reader does not handle it. */
-function readPackage(bytes: Uint8Array): PackageBook | undefined {
+/**
+ * The package's structure, or undefined when the package reader does not handle it (a
+ * zip of another format is refused, naming it, and so is a part too large to read).
+ */
+async function readPackage(bytes: Uint8Array, name: string): Promise<PackageBook | undefined> {
   try {
-    return PackageBook.read(bytes);
+    return await PackageBook.read(bytes, name);
   } catch (error) {
-    if (error instanceof UnsupportedZip) return undefined;
-    throw error;
+    if (!(error instanceof UnsupportedZip)) throw error;
   }
+  const entries = await readZip(bytes, name);
+  const kind = zipKind(entries);
+  if (kind !== 'package') refuse(kind, name);
+  // A package without its root relationships has lost an entry: not one to rewrite.
+  if (!entries.has('_rels/.rels')) damaged(name, 'it has no _rels/.rels');
+  refuseLargeParts(entries.values());
+  return undefined;
+}
+
+/** ExcelTS inflates every part at once: none may be over the limit (refused, naming it). */
+function refuseLargeParts(entries: Iterable<ZipEntry>): void {
+  for (const entry of entries) if (entry.size > MAX_PART_BYTES) entryData(entry);
 }
 
 /**
@@ -58,8 +97,9 @@ function readPackage(bytes: Uint8Array): PackageBook | undefined {
  * @param name - How to name the workbook in messages when given bytes (default "the workbook").
  * @returns The workbook behind the ports; its source file (if a path) is never written to.
  * @throws XlsxError `XLSX.CANNOT_READ` (missing, unreadable), `XLSX.PASSWORD_PROTECTED`
- *   (encrypted with a password to open), `XLSX.NOT_A_WORKBOOK` (text, another kind of zip,
- *   an old .xls, a damaged package), each naming the file.
+ *   (encrypted with a password to open), `XLSX.NOT_A_WORKBOOK` (text, an empty file, a
+ *   zip of another kind, an old .xls, an .xlsb, an .ods), `XLSX.DAMAGED` (a zip that cannot
+ *   be read whole), `XLSX.TOO_LARGE` (a part over the limit), each naming the file.
  * @example
  * const workbook = await openXlsx('plans/bcf-2025-26.xlsx');
  * const tables = await workbook.listTables();
@@ -73,11 +113,16 @@ export async function openXlsx(
   const kind = fileKind(bytes);
   if (kind !== 'zip') refuse(kind, label);
   const source = typeof input === 'string' ? resolve(input) : undefined;
-  const pkg = readPackage(bytes);
+  const pkg = await readPackage(bytes, label);
   if (pkg) {
-    return XlsxWorkbook.lazy(new FastBook(pkg), source, () => loadModel(bytes, label), bytes);
+    const load = (): ReturnType<typeof loadModel> => {
+      refuseLargeParts(pkg.entries.values());
+      return loadModel(bytes, label);
+    };
+    return XlsxWorkbook.lazy(new FastBook(pkg), source, load, bytes);
   }
   // A package the reader does not handle: ExcelTS loads it whole now, or names the fault.
   const model = await loadModel(bytes, label);
-  return new XlsxWorkbook(model.book, source, model.restore);
+  const facts = await packageFacts(bytes);
+  return new XlsxWorkbook(model.book, source, model.restore, facts);
 }

@@ -6,13 +6,35 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ioCode, ioReason, XlsxErrorCode, xlsxFail } from './errors';
+import { extensionOf, KIND_WORDS, type WorkbookKind } from './workbookKind';
 
 /** How to save. */
 export interface SaveOptions {
   /** Replace the output file if it exists (never the input file). */
   readonly force?: boolean;
+}
+
+/**
+ * Refuses an output name whose extension is not the one its content needs: Excel will
+ * not open a macro-enabled workbook named .xlsx, nor a workbook named .csv or without
+ * an extension.
+ *
+ * @param path - The output file.
+ * @param kind - The kind of workbook that will be written there.
+ * @throws XlsxError `XLSX.WRONG_EXTENSION` naming the file and the extension it needs.
+ */
+export function refuseWrongExtension(path: string, kind: WorkbookKind): void {
+  const wanted = extensionOf(kind);
+  const given = extname(path);
+  if (given.toLowerCase() === wanted) return;
+  const has = given === '' ? 'has no extension' : `ends ${given}`;
+  xlsxFail(
+    XlsxErrorCode.WRONG_EXTENSION,
+    `${path} ${has}, but the output is ${KIND_WORDS[kind]}, which Excel opens only as ${wanted}; name it ${wanted}. Nothing was written.`,
+    path,
+  );
 }
 
 async function identity(path: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@
  * (parsed once, when first needed). Parts are inflated only when asked for.
  */
 import { sheetRef } from './a1';
-import { entryData, readZip, UnsupportedZip, type ZipEntry } from './zipPackage';
+import { damaged, entryData, readZip, UnsupportedZip, type ZipEntry } from './zipPackage';
 import { attribute, decodeOoxml, elements, itemText } from './xmlText';
 
 /** A relationship of a part. */
@@ -107,17 +107,29 @@ export class PackageBook {
   private constructor(
     readonly entries: ReadonlyMap<string, ZipEntry>,
     readonly bytes: Uint8Array,
+    /** The file as named in messages. */
+    readonly file = 'the workbook',
   ) {
+    if (!entries.has('_rels/.rels')) throw new UnsupportedZip('no _rels/.rels');
     const root = parseRelationships(this.text('_rels/.rels'), '');
     const office = root.find((rel) => rel.type.endsWith(TYPE.officeDocument) && !rel.external);
-    if (!office || !entries.has(office.part)) throw new UnsupportedZip('no workbook part');
+    if (!office) throw new UnsupportedZip('no workbook part');
+    // A part that a relationship names but the zip lacks is damage (an entry lost), not a
+    // package to rewrite through ExcelTS.
+    if (!entries.has(office.part)) damaged(file, `its workbook part ${office.part} is missing`);
     this.workbookPart = office.part;
     const workbook = this.text(office.part) ?? '';
     const rels = this.rels(office.part);
     this.sheets = elements(workbook, 'sheet').map((element) => {
       const relId = /\s[A-Za-z0-9_]+:id\s*=\s*"([^"]*)"/.exec(element)?.[1] ?? '';
       const rel = rels.find((r) => r.id === relId);
-      if (!rel || !entries.has(rel.part)) throw new UnsupportedZip('a sheet part is missing');
+      if (!rel) throw new UnsupportedZip('a sheet has no relationship');
+      if (!entries.has(rel.part)) {
+        damaged(
+          file,
+          `the part ${rel.part} of sheet ${sheetRef(attribute(element, 'name') ?? '')} is missing`,
+        );
+      }
       const kind = rel.type.endsWith(TYPE.worksheet)
         ? 'worksheet'
         : rel.type.endsWith(TYPE.chartsheet)
@@ -150,13 +162,20 @@ export class PackageBook {
   /**
    * Reads a package's structure.
    *
-   * @throws UnsupportedZip when the bytes are not a package this reader handles.
+   * @param file - The file as named in messages.
+   * @throws XlsxError `XLSX.DAMAGED` for a zip that cannot be read whole (see zipPackage),
+   *   or one without a part its relationships name (the workbook, a sheet);
+   *   UnsupportedZip for a readable zip whose structure this reader does not handle.
    */
-  static read(bytes: Uint8Array): PackageBook {
-    return new PackageBook(readZip(bytes), bytes);
+  static async read(bytes: Uint8Array, file?: string): Promise<PackageBook> {
+    return new PackageBook(await readZip(bytes, file), bytes, file);
   }
 
-  /** A part's bytes, inflated, or undefined when there is no such part. */
+  /**
+   * A part's bytes, inflated, or undefined when there is no such part.
+   *
+   * @throws XlsxError `XLSX.DAMAGED` or `XLSX.TOO_LARGE` for a part that cannot be inflated.
+   */
   data(part: string): Uint8Array | undefined {
     const entry = this.entries.get(part);
     return entry === undefined ? undefined : entryData(entry);
@@ -199,7 +218,7 @@ export class PackageBook {
   private table(part: string, sheet: string): PackageTable {
     const xml = this.text(part);
     if (xml === undefined) {
-      throw new UnsupportedZip(`table part ${part} of sheet ${sheetRef(sheet)} is missing`);
+      damaged(this.file, `the table part ${part} of sheet ${sheetRef(sheet)} is missing`);
     }
     const root = elements(xml, 'table')[0] ?? '';
     const name = attribute(root, 'name') ?? attribute(root, 'displayName') ?? '';
@@ -222,6 +241,9 @@ export class PackageBook {
     if (this.strings) return this.strings;
     const rel = this.rels(this.workbookPart).find((r) => r.type.endsWith(TYPE.sharedStrings));
     const xml = rel === undefined ? undefined : this.text(rel.part);
+    if (rel && xml === undefined) {
+      damaged(this.file, `its shared strings part ${rel.part} is missing`);
+    }
     const strings: string[] = [];
     if (xml !== undefined) {
       let at = 0;

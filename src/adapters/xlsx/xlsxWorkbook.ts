@@ -21,16 +21,19 @@ import { parseBox } from './a1';
 import { XlsxErrorCode, xlsxFail } from './errors';
 import type { Workbook as Book } from './excelts';
 import { beforeWrite } from './exceltsFixes';
-import { FastBook, NeedsModel, type Change } from './fastBook';
+import { FastBook, NeedsModel, tabName, type Change } from './fastBook';
 import { XlsxFormulas } from './formulas';
 import { graftSave } from './graft';
 import type { LoadedModel } from './loadModel';
-import { writeOutputFile, type SaveOptions } from './outputFile';
+import { refuseWrongExtension, writeOutputFile, type SaveOptions } from './outputFile';
 import { readOwnedSheets, writeOwnerMarks } from './ownership';
 import { promised } from './promised';
 import { SheetSettings } from './settings';
 import { listTables, readTables } from './tables';
 import { writeSheets, type OwnedSheets } from './writeSheets';
+import { packageFacts, type PackageFacts } from './packageFacts';
+import { refuseAddedSheets, structureLocked } from './structureLock';
+import { savedKind, workbookKind, type WorkbookKind } from './workbookKind';
 import { UnsupportedZip } from './zipPackage';
 
 type Restore = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -68,6 +71,9 @@ export class XlsxWorkbook implements Workbook {
   private model: Promise<Model> | undefined;
   private load: () => Promise<LoadedModel> = () => Promise.reject(new Error('no input'));
   private input: Uint8Array | undefined;
+  private inputKind: WorkbookKind;
+  private locked: boolean;
+  private inputSheets: readonly string[];
 
   /**
    * A workbook over a loaded ExcelTS model (a new workbook, or a package the fast reader
@@ -76,12 +82,18 @@ export class XlsxWorkbook implements Workbook {
    * @param book - The loaded ExcelTS workbook.
    * @param source - The file it was read from (resolved path), if any: never written to.
    * @param restoreParts - Puts back the package parts ExcelTS drops (see carriedParts).
+   * @param facts - The kind of workbook it was read from (default a plain workbook) and
+   *   whether its structure is locked (default not).
    */
   constructor(
     book: Book | undefined,
     readonly source: string | undefined,
     restoreParts?: Restore,
+    facts: Partial<PackageFacts> = {},
   ) {
+    this.inputKind = facts.kind ?? 'xlsx';
+    this.locked = facts.structureLocked ?? false;
+    this.inputSheets = book?.worksheets.map((sheet) => sheet.name) ?? [];
     if (book)
       this.model = Promise.resolve(modelOf(book, restoreParts ?? ((b) => Promise.resolve(b))));
     this.settings = {
@@ -123,7 +135,42 @@ export class XlsxWorkbook implements Workbook {
     workbook.fast = fast;
     workbook.load = load;
     workbook.input = input;
+    const types = fast.pkg.text('[Content_Types].xml') ?? '';
+    workbook.inputKind = workbookKind(types, fast.pkg.workbookPart) ?? 'xlsx';
+    workbook.locked = structureLocked(fast.pkg.text(fast.pkg.workbookPart) ?? '');
+    workbook.inputSheets = fast.pkg.sheets.map((sheet) => sheet.name);
     return workbook;
+  }
+
+  /** The sheets the workbook has now that it did not have when it was read. */
+  private async addedSheets(): Promise<string[]> {
+    const names = this.fast
+      ? this.fast.tabs.map(tabName)
+      : (await this.loaded()).book.worksheets.map((sheet) => sheet.name);
+    const had = new Set(this.inputSheets.map((name) => name.toLowerCase()));
+    return names.filter((name) => !had.has(name.toLowerCase()));
+  }
+
+  /**
+   * Refuses at once, before any work, to add sheets to a workbook whose structure is
+   * locked (save refuses it anyway; this saves a long run that could not be saved).
+   *
+   * @param sheets - The sheets a run would write; those already there may be rewritten.
+   * @throws XlsxError `WORKBOOK.STRUCTURE_PROTECTED` naming the sheets that are not there.
+   */
+  refuseAddingSheets(sheets: readonly string[]): void {
+    if (!this.locked) return;
+    const had = new Set(this.inputSheets.map((name) => name.toLowerCase()));
+    refuseAddedSheets(sheets.filter((name) => !had.has(name.toLowerCase())));
+  }
+
+  /**
+   * The kind of workbook {@link XlsxWorkbook.save} writes, which names the output file:
+   * the input's kind, a template giving a workbook of the matching kind (.xltx → .xlsx,
+   * .xltm → .xlsm), as Excel does when it saves a workbook made from a template.
+   */
+  get kind(): WorkbookKind {
+    return savedKind(this.inputKind);
   }
 
   /** Does an operation on the fast path if it can, else on the model. */
@@ -240,10 +287,16 @@ export class XlsxWorkbook implements Workbook {
    * @param options - `selfCheck` runs ExcelTS's OOXML self-check on the bytes it writes,
    *   which reports problems through `console.warn` and doubles the time: for tests only.
    *   Off by default, whatever NODE_ENV says, so the command line never prints it.
+   * @throws XlsxError `WORKBOOK.STRUCTURE_PROTECTED` when the workbook's structure is
+   *   locked and sheets were added to it (see structureLock.ts).
    */
   async save(options: { readonly selfCheck?: boolean } = {}): Promise<Uint8Array> {
+    // Excel adds no sheet to a workbook whose structure is locked; nor does file mode.
+    if (this.locked) refuseAddedSheets(await this.addedSheets());
     const fast = this.fast;
-    if (fast && this.input && fast.changes.length === 0) return this.input;
+    // A template is saved as a workbook (its content type changes): never as it came.
+    const asItCame = this.kind === this.inputKind;
+    if (fast && this.input && fast.changes.length === 0 && asItCame) return this.input;
     if (fast) {
       try {
         return await graftSave(fast, options.selfCheck === true);
@@ -259,14 +312,20 @@ export class XlsxWorkbook implements Workbook {
   }
 
   /**
-   * Saves to a new file.
+   * Saves to a new file, named for what it holds (see {@link XlsxWorkbook.kind}).
    *
    * @param path - Where to write; never the file the workbook was read from.
    * @param options - `force` to replace an existing file (other than the input).
-   * @throws XlsxError `XLSX.SAME_AS_INPUT`, `XLSX.OUTPUT_EXISTS` or `XLSX.CANNOT_WRITE`,
-   *   each naming the file; nothing is written then.
+   * @throws XlsxError `XLSX.WRONG_EXTENSION` when the name's extension is not the one the
+   *   written package's content type needs (checked on the bytes written);
+   *   `WORKBOOK.STRUCTURE_PROTECTED` (see {@link XlsxWorkbook.save});
+   *   `XLSX.SAME_AS_INPUT`, `XLSX.OUTPUT_EXISTS` or `XLSX.CANNOT_WRITE`, each naming the
+   *   file; nothing is written then.
    */
   async saveAs(path: string, options: SaveOptions = {}): Promise<void> {
-    await writeOutputFile(await this.save(), path, { ...options, input: this.source });
+    refuseWrongExtension(path, this.kind);
+    const bytes = await this.save();
+    refuseWrongExtension(path, (await packageFacts(bytes)).kind ?? this.kind);
+    await writeOutputFile(bytes, path, { ...options, input: this.source });
   }
 }

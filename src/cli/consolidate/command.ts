@@ -3,7 +3,7 @@ import type { ScenarioParams } from '../../workbook/params';
 import { parseArgs, UsageError } from '../args';
 import { ExitCode } from '../exitCodes';
 import { newWorkbook } from '../newWorkbook';
-import { refuseExistingOutput } from '../outputPath';
+import { refuseOutput } from '../outputPath';
 import { readParamsFile } from '../paramsFile';
 import { progressBar, silentProgress } from '../progress';
 import { oneLine, say } from '../report';
@@ -41,7 +41,7 @@ export async function consolidateCommand(args: readonly string[]): Promise<ExitC
   if (out === undefined) throw new UsageError('needs --out <summary.xlsx>.');
   if (positional.length === 0) throw new UsageError('needs the templates: a folder or files.');
   const force = flags.has('force');
-  await refuseExistingOutput(out, force);
+  await refuseOutput(out, 'xlsx', force);
   const files = await consolidationInputs(positional, out);
   const params =
     strings.params === undefined ? undefined : (await readParamsFile(strings.params))('checks');
@@ -121,6 +121,7 @@ function report(
     file: r.file,
     board: r.board,
     status: r.status,
+    ...(r.code === undefined ? {} : { code: r.code }),
     ...(r.reason === undefined ? {} : { reason: r.reason }),
     ...(r.income === undefined ? {} : { income: penceString(r.income) }),
     ...(r.expenditure === undefined ? {} : { expenditure: penceString(r.expenditure) }),

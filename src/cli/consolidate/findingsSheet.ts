@@ -8,6 +8,7 @@ import type { CellValue, SheetWrite } from '../../ports/workbook';
 import { rangeAddress } from '../../ports/a1';
 import { TEXT, timestampText } from '../../workbook/results/layout';
 import type { PlanReview } from './review';
+import { withCellsCapped } from '../../ports/cellText';
 
 /** The findings sheet's name. */
 export const FINDINGS_SHEET = 'Findings';
@@ -73,7 +74,8 @@ export function findingsSheet(rows: readonly FindingRow[], now: Date): SheetWrit
           r.message,
         ]);
   const formats = HEADERS.map((h) => (h === 'Row' ? '0' : TEXT));
-  return {
+  // Copied file names and messages may be longer than a cell holds.
+  return withCellsCapped({
     sheet: FINDINGS_SHEET,
     values: [
       line('Findings: what to fix in each plan'),
@@ -101,5 +103,5 @@ export function findingsSheet(rows: readonly FindingRow[], now: Date): SheetWrit
       },
     ],
     charts: [],
-  };
+  });
 }

@@ -26,6 +26,8 @@ export interface PlanReview {
   readonly status: 'consolidated' | 'skipped';
   /** Why a file was skipped, in one sentence. */
   readonly reason?: string;
+  /** The code of the error that made it skipped (`XLSX.DAMAGED`...), if one did. */
+  readonly code?: string;
   /** Total income of the plan (all sources). */
   readonly income?: Dec;
   /** Total planned expenditure of the plan (all schemes). */
@@ -42,12 +44,18 @@ export function boardOf(file: string): string {
   return basename(file, extname(file));
 }
 
-function skipped(file: string, reason: string, findings: readonly Finding[]): PlanReview {
+function skipped(
+  file: string,
+  reason: string,
+  findings: readonly Finding[],
+  code?: string,
+): PlanReview {
   return {
     file,
     board: boardOf(file),
     status: 'skipped',
     reason,
+    ...(code === undefined ? {} : { code }),
     checks: [],
     findings,
     findingCount: findings.length,
@@ -94,9 +102,17 @@ export async function reviewPlan(
     return reviewed(file, outcome.result);
   } catch (error) {
     if (error instanceof XlsxError || error instanceof WorkbookError) {
-      return skipped(file, error.message, [{ code: error.code, message: error.message }]);
+      return skipped(
+        file,
+        error.message,
+        [{ code: error.code, message: error.message }],
+        error.code,
+      );
     }
-    throw error;
+    // A fault in bcf on this one file: the file is skipped and named, the batch goes on.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = `bcf failed on ${file} (${detail}); please report this, with the file if you can.`;
+    return skipped(file, message, [{ code: 'BCF.INTERNAL', message }], 'BCF.INTERNAL');
   }
 }
 

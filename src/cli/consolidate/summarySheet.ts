@@ -9,6 +9,7 @@ import type { CheckId } from '../../engine/planChecks';
 import { cellAddress, columnLetters, rangeAddress } from '../../ports/a1';
 import { MONEY, MONEY_AXIS, TEXT, timestampText } from '../../workbook/results/layout';
 import type { PlanReview } from './review';
+import { withCellsCapped } from '../../ports/cellText';
 
 /** The summary sheet's name. */
 export const SUMMARY_SHEET = 'Summary';
@@ -166,7 +167,8 @@ export function summarySheet(reviews: readonly PlanReview[], now: Date): SheetWr
     ];
   });
   const chartLeft = width + 2;
-  return {
+  // Copied file names and messages may be longer than a cell holds.
+  return withCellsCapped({
     sheet: SUMMARY_SHEET,
     values,
     numberFormats,
@@ -189,5 +191,5 @@ export function summarySheet(reviews: readonly PlanReview[], now: Date): SheetWr
         valueAxisTitle: 'Amount (£)',
       },
     ],
-  };
+  });
 }

@@ -23,12 +23,26 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The cells prepare for sharing could not convert, said so that the user can fix them. */
+function leftText(outcome: SharingOutcome): string {
+  const left = outcome.notConverted ?? [];
+  if (left.length === 0) return '';
+  const list = left.map((c) => `${c.sheet}!${c.address} (${c.reason})`).join('; ');
+  const one = left.length === 1;
+  return ` ${one ? '1 cell still holds its' : `${left.length} cells still hold their`} BCF formula, which someone without the add-in will see as #NAME?: ${list}.`;
+}
+
 function sharingText(outcome: SharingOutcome, prepared: boolean): string {
-  if (outcome.cells === 0) return 'There were no BCF formulas to change.';
+  if (outcome.cells === 0) {
+    const left = prepared ? leftText(outcome) : '';
+    return left === ''
+      ? 'There were no BCF formulas to change.'
+      : `No BCF formula was changed.${left}`;
+  }
   const one = outcome.cells === 1;
   const cells = one ? '1 cell' : `${outcome.cells} cells`;
   if (prepared) {
-    return `${cells} now ${one ? 'holds its value' : 'hold their values'} instead of a BCF formula, listed on the sheet “${outcome.recordSheet}”. Use Restore formulas to put them back.`;
+    return `${cells} now ${one ? 'holds its value' : 'hold their values'} instead of a BCF formula, listed on the sheet “${outcome.recordSheet}”. Use Restore formulas to put them back.${leftText(outcome)}`;
   }
   return `${cells} ${one ? 'has its BCF formula' : 'have their BCF formulas'} again, from the sheet “${outcome.recordSheet}”.`;
 }

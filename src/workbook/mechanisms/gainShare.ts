@@ -1,11 +1,13 @@
 import { moneyText } from '../../engine/decimal';
 import {
-  gainLossShare,
-  type GainLossShareInput,
-  type GainLossShareResult,
-} from '../../engine/gainLossShare';
-import { defineMechanism, type Mechanism } from '../mechanism';
-import { textParam } from '../params';
+  gainLossExploration,
+  type GainLossExploration,
+  type GainLossExplorationInput,
+} from '../../engine/gainLossExploration';
+import type { GainLossShareResult } from '../../engine/gainLossShare';
+import { defineMechanism, type Built, type Mechanism } from '../mechanism';
+import { decParam, intParam, paramFinding, textParam, type TypedParams } from '../params';
+import type { InputTables } from '../readInputs';
 import { num, optNum } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
@@ -90,6 +92,196 @@ function bands(r: GainLossShareResult): ResultBlock {
   };
 }
 
+/** The outturn curve's table, with a line chart of each party's amount against actual spend. */
+function curve(r: GainLossExploration): ResultBlock[] {
+  if (r.curve === undefined) return [];
+  const blocks: ResultBlock[] = [
+    {
+      kind: 'table',
+      heading: 'Outturn curve: what each party gets or bears at each actual spend',
+      name: 'BCF_GainShare_Curve',
+      columns: [
+        { header: 'Actual spend', format: MONEY, width: 18 },
+        ...r.parties.map((p) => ({ header: p.party, format: MONEY, width: 16 })),
+        { header: 'Variance (expected − actual)', format: MONEY, width: 16 },
+      ],
+      rows: r.curve.map((point) => [
+        num(point.actual),
+        ...point.parties.map((p) => num(p.amount)),
+        num(point.variance),
+      ]),
+      chart: {
+        kind: 'line',
+        title: 'Each party against actual spend',
+        series: r.parties.map((_, i) => i + 1),
+        valueAxisFormat: MONEY_AXIS,
+        valueAxisTitle: 'Gain (+) or loss (−) (£)',
+        categoryAxisTitle: 'Actual spend (£)',
+      },
+    },
+    {
+      kind: 'table',
+      heading: 'Most each party can gain or lose over the curve',
+      name: 'BCF_GainShare_CurveRange',
+      columns: [
+        { header: 'Party', format: TEXT, width: 28 },
+        { header: 'Maximum gain', format: MONEY },
+        { header: 'Gain held by its cap', format: TEXT },
+        { header: 'Maximum loss', format: MONEY },
+        { header: 'Loss held by its cap', format: TEXT },
+      ],
+      rows: (r.curveParties ?? []).map((p) => [
+        p.party,
+        num(p.maximumGain),
+        p.maximumGainCapped ? 'yes' : 'no',
+        num(p.maximumLoss),
+        p.maximumLossCapped ? 'yes' : 'no',
+      ]),
+    },
+  ];
+  const kinks = r.kinks ?? [];
+  if (kinks.length === 0) return blocks;
+  return [
+    ...blocks,
+    {
+      kind: 'table',
+      heading: 'Where the terms bend',
+      name: 'BCF_GainShare_Kinks',
+      columns: [
+        { header: 'Actual spend', format: MONEY, width: 18 },
+        { header: 'Variance', format: MONEY, width: 16 },
+        { header: 'What the terms do there', format: TEXT, width: 60 },
+        { header: 'Parties affected', format: TEXT, width: 28 },
+      ],
+      rows: kinks.map((k) => [num(k.actual), num(k.variance), k.reason, k.parties.join('; ')]),
+    },
+  ];
+}
+
+/** The exposure simulation per party, with a chart of each party's 5th, 50th and 95th percentile. */
+function simulation(r: GainLossExploration): ResultBlock[] {
+  const sim = r.simulation;
+  if (sim === undefined) return [];
+  const beyond = sim.lossThreshold;
+  return [
+    {
+      kind: 'table',
+      heading: `Exposure over ${sim.draws.toLocaleString('en-GB')} simulated outturns (seed ${sim.seed})`,
+      name: 'BCF_GainShare_Simulation',
+      columns: [
+        { header: 'Party', format: TEXT, width: 28 },
+        { header: '5th percentile', format: MONEY },
+        { header: 'Median', format: MONEY },
+        { header: '95th percentile', format: MONEY },
+        { header: 'Mean', format: MONEY },
+        { header: 'Worst draw', format: MONEY },
+        { header: 'Best draw', format: MONEY },
+        { header: 'Chance of a loss', format: PERCENT },
+        ...(beyond === undefined
+          ? []
+          : [{ header: `Chance of a loss over ${moneyText(beyond)}`, format: PERCENT }]),
+      ],
+      rows: sim.parties.map((p) => [
+        p.party,
+        num(p.p5),
+        num(p.p50),
+        num(p.p95),
+        num(p.mean),
+        num(p.lowest),
+        num(p.highest),
+        num(p.probabilityOfLoss),
+        ...(beyond === undefined ? [] : [optNum(p.probabilityOfLossBeyondThreshold)]),
+      ]),
+      chart: {
+        kind: 'columnClustered',
+        title: 'Simulated gain (+) or loss (−) by party: 5th, 50th and 95th percentiles',
+        series: [1, 2, 3],
+        valueAxisFormat: MONEY_AXIS,
+        valueAxisTitle: 'Amount (£)',
+        categoryAxisTitle: 'Party',
+      },
+    },
+  ];
+}
+
+/** Whether the run asks for an exposure simulation. */
+function wantsSimulation(values: TypedParams): boolean {
+  return intParam(values, 'simulationDraws') !== undefined;
+}
+
+const DEFAULT_CURVE_POINTS = 41;
+
+/** Whether the run asks for an outturn curve (either end given). */
+function wantsCurve(values: TypedParams): boolean {
+  return decParam(values, 'curveFrom') !== undefined || decParam(values, 'curveTo') !== undefined;
+}
+
+/** The contract's terms and spend, with the outturn curve when its parameters are given. */
+function buildContract(tables: InputTables, values: TypedParams): Built<GainLossExplorationInput> {
+  const built = withSimulation(buildGainShare(tables, values), values);
+  if (!wantsCurve(values)) return built;
+  const from = decParam(values, 'curveFrom');
+  const to = decParam(values, 'curveTo');
+  if (from === undefined || to === undefined) {
+    const missing = from === undefined ? 'Outturn curve from' : 'Outturn curve to';
+    return {
+      ...built,
+      findings: [
+        ...built.findings,
+        paramFinding(
+          missing,
+          'is needed for an outturn curve (give both ends, or neither).',
+          from === undefined ? 'curveFrom' : 'curveTo',
+        ),
+      ],
+    };
+  }
+  const points = intParam(values, 'curvePoints') ?? DEFAULT_CURVE_POINTS;
+  return {
+    ...built,
+    input: { ...built.input, curve: { from: from.toString(), to: to.toString(), points } },
+  };
+}
+
+/** The input with the exposure simulation its parameters ask for (or as it is). */
+function withSimulation(
+  built: Built<GainLossExplorationInput>,
+  values: TypedParams,
+): Built<GainLossExplorationInput> {
+  const draws = intParam(values, 'simulationDraws');
+  if (draws === undefined) return built;
+  const cv = decParam(values, 'simulationCv');
+  if (cv === undefined) {
+    return {
+      ...built,
+      findings: [
+        ...built.findings,
+        paramFinding(
+          'Simulation spread (cv)',
+          'is needed for an exposure simulation: how far actual spend strays from expected, e.g. 5%.',
+          'simulationCv',
+        ),
+      ],
+    };
+  }
+  const threshold = decParam(values, 'simulationLossThreshold');
+  return {
+    ...built,
+    input: {
+      ...built.input,
+      simulation: {
+        draws,
+        seed: intParam(values, 'simulationSeed') ?? 1,
+        outturn: {
+          distribution: textParam(values, 'simulationDistribution') ?? 'normal',
+          cv: cv.toString(),
+        },
+        ...(threshold === undefined ? {} : { lossThreshold: threshold.toString() }),
+      },
+    },
+  };
+}
+
 /** What the one-contract and every-contract runs share: tables and parameters. */
 const common = {
   id: 'gainshare',
@@ -144,15 +336,64 @@ const common = {
       type: { kind: 'number', nonNegative: true },
       help: 'When expected and actual spend are per unit (per member per month), the number of units.',
     },
+    {
+      id: 'curveFrom',
+      label: 'Outturn curve from',
+      type: { kind: 'fraction', signed: true },
+      help: 'With "Outturn curve to": also show what each party gets or bears from actual spend of expected × (1 + this), e.g. -20% for 80% of expected. One contract only.',
+    },
+    {
+      id: 'curveTo',
+      label: 'Outturn curve to',
+      type: { kind: 'fraction', signed: true },
+      help: 'The highest actual spend of the outturn curve, as a change on expected, e.g. 20%.',
+    },
+    {
+      id: 'curvePoints',
+      label: 'Outturn curve points',
+      type: { kind: 'integer', min: 2 },
+      help: 'How many actual spends the curve shows, both ends included (2 to 1,001; default 41).',
+    },
+    {
+      id: 'simulationDraws',
+      label: 'Simulation draws',
+      type: { kind: 'integer', min: 100 },
+      help: 'For an exposure simulation: how many random outturns to share (100 to 1,000,000, e.g. 10,000). One contract only.',
+    },
+    {
+      id: 'simulationCv',
+      label: 'Simulation spread (cv)',
+      type: { kind: 'fraction' },
+      help: 'How far actual spend strays from expected: the coefficient of variation, e.g. 5% (one standard deviation).',
+    },
+    {
+      id: 'simulationDistribution',
+      label: 'Simulation distribution',
+      type: { kind: 'enum', options: [{ value: 'normal' }, { value: 'lognormal' }] },
+      default: 'normal',
+      help: 'normal, or lognormal (skewed: overspends can run further than savings).',
+    },
+    {
+      id: 'simulationSeed',
+      label: 'Simulation seed',
+      type: { kind: 'integer', min: 0 },
+      help: 'Any whole number; the same seed gives the same figures on every machine (default 1).',
+    },
+    {
+      id: 'simulationLossThreshold',
+      label: 'Simulation loss threshold',
+      type: { kind: 'amount', nonNegative: true },
+      help: 'Also show the chance of a loss larger than this amount, e.g. £1,000,000.',
+    },
   ],
 } as const satisfies Pick<Mechanism, 'id' | 'title' | 'sheet' | 'tables' | 'params'>;
 
 /** The gain/loss (risk) share of one contract. */
-const contractMechanism = defineMechanism<GainLossShareInput, GainLossShareResult>({
+const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExploration>({
   ...common,
-  build: buildGainShare,
-  calculate: gainLossShare,
-  blocks: (r) => [summary(r), parties(r), bands(r)],
+  build: buildContract,
+  calculate: gainLossExploration,
+  blocks: (r) => [summary(r), parties(r), bands(r), ...curve(r), ...simulation(r)],
   extraParamRows: (input) => [['Parties', input.parties.join('; '), TEXT]],
   headline: (r) => [
     { label: word(r), text: moneyText(r.variance) },
@@ -178,12 +419,18 @@ const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePor
 
 /**
  * The gain/loss (risk) share as the workbook runs it: of the contract the `contract`
- * parameter names (or the only one), else of every contract of the Contracts table.
+ * parameter names (or the only one), else of every contract of the Contracts table. An
+ * outturn curve or a simulation is of one contract, so asking for one with several
+ * contracts and none named is a finding (choose the contract) rather than a share of every
+ * contract.
  */
 export const gainShareMechanism: Mechanism = {
   ...common,
   prepare: (tables, values, raw) =>
-    textParam(values, 'contract') === undefined && (tables.contracts?.rows.length ?? 0) > 1
+    textParam(values, 'contract') === undefined &&
+    (tables.contracts?.rows.length ?? 0) > 1 &&
+    !wantsCurve(values) &&
+    !wantsSimulation(values)
       ? portfolioMechanism.prepare(tables, values, raw)
       : contractMechanism.prepare(tables, values, raw),
 };

@@ -7,12 +7,17 @@ import type {
   TableWrite,
 } from '../../ports/workbook';
 import { rangeAddress } from '../../ports/a1';
+import { splitText, withCellsCapped } from '../../ports/cellText';
+import { HEADER_LIMIT } from '../../ports/sheetLayout';
+import { CELL_CHARACTER_LIMIT } from '../../ports/storage';
 
 /**
  * The one layout of every result sheet: blocks stacked down from A1 with a blank row
  * between them (title, parameters, tables, explanation, timestamp), each chart to the
  * right of its table, starting level with it, and pushed down below the chart before
- * it when they would overlap. Pure: the caller passes the time of the run.
+ * it when they would overlap. No cell holds more text than Excel allows: a step too long
+ * for one cell goes on over the rows below it, and any other text is cut at the limit
+ * (see ports/cellText). Pure: the caller passes the time of the run.
  */
 
 /** A column of a result table: header, Excel number format and width. */
@@ -114,7 +119,7 @@ function addBlock(draft: Draft, block: ResultBlock): void {
       const headerRow = rows.length + 1;
       rows.push(
         plain(
-          block.columns.map((c) => c.header),
+          fitHeaders(block.columns.map((c) => c.header)),
           block.columns.map(() => TEXT),
           true,
         ),
@@ -147,12 +152,47 @@ function addBlock(draft: Draft, block: ResultBlock): void {
     }
     case 'steps':
       rows.push(plain([block.heading], undefined, true));
-      block.steps.forEach((s, i) => rows.push(plain([`${i + 1}. ${s.text}`], [TEXT])));
+      block.steps.forEach((s, i) => {
+        for (const text of stepRows(i + 1, s.text)) rows.push(plain([text], [TEXT]));
+      });
       return;
     case 'timestamp':
       rows.push(plain(['Calculated', timestampText(block.at)], ['General', TEXT]));
       return;
   }
+}
+
+/**
+ * Table headers within Excel's 255 characters for a table column's name, still distinct:
+ * a header built from a long name (a party's, with " amount" after it) is cut, ending
+ * "…", and one that would then repeat another ends "… (2)", "… (3)".
+ */
+export function fitHeaders(headers: readonly string[]): string[] {
+  const seen = new Set(headers.filter((h) => h.length <= HEADER_LIMIT).map((h) => h.toLowerCase()));
+  return headers.map((header) => {
+    if (header.length <= HEADER_LIMIT) return header;
+    for (let n = 1; ; n++) {
+      const end = n === 1 ? '…' : `… (${n})`;
+      const fitted = `${header.slice(0, HEADER_LIMIT - end.length)}${end}`;
+      if (!seen.has(fitted.toLowerCase())) {
+        seen.add(fitted.toLowerCase());
+        return fitted;
+      }
+    }
+  });
+}
+
+/** Room left in a cell for a step's text after its number and "(continued)". */
+const STEP_ROOM = CELL_CHARACTER_LIMIT - 32;
+
+/**
+ * A step's rows: "3. text", and when the text is longer than a cell holds, its pieces
+ * (split after a comma where there is one) on the rows below, "3. (continued) …".
+ */
+function stepRows(number: number, text: string): string[] {
+  return splitText(text, STEP_ROOM).map((piece, i) =>
+    i === 0 ? `${number}. ${piece}` : `${number}. (continued) ${piece}`,
+  );
 }
 
 /** The chart's source: its table's category column and the series beside it, one contiguous range. */
@@ -203,7 +243,8 @@ function columnWidths(blocks: readonly ResultBlock[], width: number): number[] {
  * @param sheet - the sheet's name, e.g. "BCF Results - Gain share".
  * @param blocks - in order down the sheet.
  * @returns the sheet, ready for `writeSheets`: a rectangular block of values from A1,
- *   number formats of the same shape, bold title and heading rows, tables and charts.
+ *   number formats of the same shape, bold title and heading rows, tables and charts;
+ *   every text cell within Excel's 32,767 characters (cut, with a note, where longer).
  */
 export function layoutSheet(sheet: string, blocks: readonly ResultBlock[]): SheetWrite {
   const draft: Draft = { rows: [], tables: [], charts: [] };
@@ -216,7 +257,7 @@ export function layoutSheet(sheet: string, blocks: readonly ResultBlock[]): Shee
     ...cells,
     ...Array<T>(width - cells.length).fill(fill),
   ];
-  return {
+  return withCellsCapped({
     sheet,
     values: draft.rows.map((r) => pad<CellValue>(r.values, null)),
     numberFormats: draft.rows.map((r) => pad(r.formats, 'General')),
@@ -224,5 +265,5 @@ export function layoutSheet(sheet: string, blocks: readonly ResultBlock[]): Shee
     columnWidths: columnWidths(blocks, width),
     tables: draft.tables,
     charts: placeCharts(draft, width),
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { column, type TableKind } from '../tableSchema';
+import { column, NAME_LIST_LIMIT, type TableKind } from '../tableSchema';
 import { CONTRACT_MODELS } from './options';
 
 /** Integrated-care contracts: model, parties, value, expected and actual spend, share at risk. */
@@ -19,7 +19,13 @@ export const contracts: TableKind = {
     column.option('model', 'Contract model', ['Model'], CONTRACT_MODELS),
     column.text('commissioner', 'Commissioner', ['Commissioned by', 'Lead commissioner']),
     column.text('provider', 'Provider', ['Lead provider', 'Prime', 'Prime provider']),
-    column.text('parties', 'Parties', ['Other parties', 'Risk share parties', 'Partners'], false),
+    column.text(
+      'parties',
+      'Parties',
+      ['Other parties', 'Risk share parties', 'Partners'],
+      false,
+      NAME_LIST_LIMIT,
+    ),
     column.amount('annualValue', 'Annual value', [
       'Contract value',
       'Value',

@@ -38,13 +38,19 @@ installMemoryExcel(excel, window);
 const delay = config.syncDelayMs ?? 0;
 if (delay > 0 && target.Excel !== undefined) {
   type Batch = (context: Excel.RequestContext) => Promise<unknown>;
-  target.Excel.run = (batch: Batch) =>
-    excel.run((context) => {
+  // Excel.run(batch) and Excel.run(options, batch), as office.js takes them (the pane
+  // passes { delayForCellEdit: true }).
+  target.Excel.run = (first: Batch | { delayForCellEdit?: boolean }, second?: Batch) => {
+    const batch = typeof first === 'function' ? first : second;
+    const options = typeof first === 'function' ? {} : first;
+    if (batch === undefined) throw new Error('Excel.run needs a batch function');
+    return excel.runWith(options, (context) => {
       const sync = context.sync.bind(context);
       context.sync = <T>(passThroughValue?: T): Promise<T> =>
         new Promise((resolve) => setTimeout(resolve, delay)).then(() => sync(passThroughValue));
       return batch(context);
     });
+  };
 }
 
 if (target.Office !== undefined) {

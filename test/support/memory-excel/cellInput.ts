@@ -10,7 +10,16 @@
  * matter here (formulas, numbers, booleans, the apostrophe); it does not parse dates,
  * percentages or currency as Excel also would.
  */
+import { ErrorCode, officeError } from './errors';
 import type { CellModel } from './model';
+
+/**
+ * The most characters a cell holds ("Excel specifications and limits": 32,767). Excel
+ * takes no longer text; a write of one fails as an InvalidArgument, which is how the
+ * fake answers it. (Unlike Excel, which refuses the whole write, the fake has written
+ * the cells before the long one by then: the add-in checks its layouts first anyway.)
+ */
+export const CELL_TEXT_LIMIT = 32_767;
 
 /** The number format that makes a cell Text. */
 export const TEXT_FORMAT = '@';
@@ -24,6 +33,13 @@ export function writeValue(cell: CellModel, input: unknown): void {
     return;
   }
   const text = typeof input === 'string' ? input : JSON.stringify(input);
+  if (text.length > CELL_TEXT_LIMIT) {
+    officeError(
+      ErrorCode.invalidArgument,
+      'Range.values',
+      `Text of ${text.length} characters is more than a cell holds (${CELL_TEXT_LIMIT}).`,
+    );
+  }
   if (cell.numberFormat === TEXT_FORMAT) {
     cell.value = text;
     return;

@@ -124,7 +124,12 @@ export abstract class MemoryClientObject<M> {
     const getter = this.scalars[name];
     if (!getter) return;
     const value = getter(model);
-    response.add(jsonBytes(value) + name.length, () => this[CORE].loaded.set(name, value));
+    const loaded = this[CORE].loaded;
+    response.add(
+      jsonBytes(value) + name.length,
+      () => loaded.set(name, value),
+      Array.isArray(value) ? () => loaded.set(name, null) : undefined,
+    );
   }
 
   /** Refuses, when `load` is called, a property this fake does not model. */

@@ -8,7 +8,15 @@
  * the actions before it applied (Excel does not roll a batch back) and delivering no
  * loaded values. The add-in must therefore not rely on rollback.
  */
-import { Core, Response, WIRE_BYTES, type Action, type ActionQueue, type Limits } from './core';
+import {
+  Core,
+  Response,
+  WIRE_BYTES,
+  type Action,
+  type ActionQueue,
+  type Behaviour,
+  type Limits,
+} from './core';
 import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, MemoryExcelError } from './errors';
 import type { WorkbookModel } from './model';
@@ -30,7 +38,15 @@ export interface SyncRecord {
 export interface Session {
   readonly model: WorkbookModel;
   readonly limits: Limits;
+  readonly behaviour: Behaviour;
   readonly syncs: SyncRecord[];
+  /** Resolves when the user leaves cell-edit mode (what a delayed batch waits for). */
+  cellEditEnded(): Promise<void>;
+}
+
+/** `Excel.RunOptions` as the fake honours them. */
+export interface MemoryRunOptions {
+  readonly delayForCellEdit?: boolean;
 }
 
 /** No-op tracked objects: the fake does not need them, but code calls them. */
@@ -52,6 +68,12 @@ class RequestQueue implements ActionQueue {
   get model(): WorkbookModel {
     return this.session.model;
   }
+  get behaviour(): Behaviour {
+    return this.session.behaviour;
+  }
+  get requestNumber(): number {
+    return this.session.syncs.length;
+  }
   enqueue(action: Action): void {
     this.pending.push(action);
   }
@@ -66,7 +88,10 @@ export class MemoryRequestContext {
   private readonly queue: RequestQueue;
   private readonly root: MemoryWorkbook;
 
-  constructor(private readonly session: Session) {
+  constructor(
+    private readonly session: Session,
+    private readonly options: MemoryRunOptions = {},
+  ) {
     this.queue = new RequestQueue(session, this);
     this.root = new MemoryWorkbook(
       new Core<WorkbookModel>(this.queue, 'Workbook', () => session.model),
@@ -96,6 +121,20 @@ export class MemoryRequestContext {
     this.queue.pending = [];
     await Promise.resolve();
     if (batch.length === 0) return passThroughValue as T; // Office.js makes no round trip for an empty request
+    // Cell-edit mode: the host refuses the whole request (nothing runs), unless the run
+    // asked to wait (Excel.RunOptions.delayForCellEdit), when it runs once editing ends.
+    while (this.session.model.cellEditMode) {
+      if (!this.options.delayForCellEdit) {
+        this.session.syncs.push({
+          requestBytes: 0,
+          responseBytes: 0,
+          actions: batch.length,
+          failed: ErrorCode.invalidOperationInCellEditMode,
+        });
+        throw new MemoryExcelError(ErrorCode.invalidOperationInCellEditMode, 'RequestContext.sync');
+      }
+      await this.session.cellEditEnded();
+    }
     const requestBytes = batch.reduce(
       (sum: number, action) => sum + action.requestBytes,
       WIRE_BYTES.request,
@@ -123,12 +162,20 @@ export class MemoryRequestContext {
       }
     }
     if (response.bytes > limits.responseBytes) {
-      record(response.bytes, ErrorCode.responsePayloadSizeLimitExceeded);
-      throw new MemoryExcelError(
-        ErrorCode.responsePayloadSizeLimitExceeded,
-        'RequestContext.sync',
-        `${response.bytes} bytes`,
-      );
+      const oversized = this.session.behaviour.oversizedResponse;
+      if (oversized === 'null') {
+        // A host that answers an oversized read with nulls and no error: the sync
+        // "succeeds" and every 2-D property loaded comes back null.
+        record(response.bytes);
+        response.deliver(true);
+        return passThroughValue as T;
+      }
+      const code =
+        oversized === 'GeneralException'
+          ? ErrorCode.generalException
+          : ErrorCode.responsePayloadSizeLimitExceeded;
+      record(response.bytes, code);
+      throw new MemoryExcelError(code, 'RequestContext.sync', `${response.bytes} bytes`);
     }
     record(response.bytes);
     response.deliver();

@@ -12,17 +12,20 @@ export const CORE = Symbol('memoryExcelCore');
 /** What a sync's response carries back: loaded values, delivered only if the sync succeeds. */
 export class Response {
   bytes = 0;
-  private readonly deliveries: (() => void)[] = [];
+  private readonly deliveries: { deliver: () => void; asNull?: () => void }[] = [];
 
-  /** Adds a loaded value of about `bytes` bytes, and what to do with it once delivered. */
-  add(bytes: number, deliver: () => void): void {
+  /**
+   * Adds a loaded value of about `bytes` bytes, and what to do with it once delivered
+   * (`asNull`: what a host that answers an oversized read with null delivers instead).
+   */
+  add(bytes: number, deliver: () => void, asNull?: () => void): void {
     this.bytes += bytes;
-    this.deliveries.push(deliver);
+    this.deliveries.push(asNull ? { deliver, asNull } : { deliver });
   }
 
-  /** Hands the loaded values to their proxies. */
-  deliver(): void {
-    for (const deliver of this.deliveries) deliver();
+  /** Hands the loaded values to their proxies (nulls in place of 2-D values if `nulled`). */
+  deliver(nulled = false): void {
+    for (const { deliver, asNull } of this.deliveries) (nulled && asNull ? asNull : deliver)();
   }
 }
 
@@ -33,6 +36,59 @@ export interface Action {
   /** Size of what the request carries for it (values written), in bytes. */
   requestBytes: number;
   run(response: Response): void;
+}
+
+/**
+ * How this host behaves where Excel hosts differ or misbehave, so tests can run the
+ * adapter against each (createMemoryExcel's `behaviour` option).
+ */
+export interface Behaviour {
+  /** The newest ExcelApi requirement set the host supports; newer members raise ApiNotFound. */
+  readonly excelApi: string;
+  /**
+   * Excel on the web lists workbook-scoped names in `worksheet.names` too, and finds them
+   * there by name (office-js issue 1011).
+   */
+  readonly sheetNamesIncludeWorkbookNames: boolean;
+  /**
+   * `NamedItem.visible = false` set in the same request that adds the name is ignored
+   * (office-js issue 3878: hiding works only on a name added by an earlier sync).
+   */
+  readonly hidingNewNameIgnored: boolean;
+  /**
+   * What a response over the limit does: Excel on the web's documented
+   * ResponsePayloadSizeLimitExceeded, a bare GeneralException, or a "successful" sync
+   * that delivers `null` for each 2-D property loaded (values, formulas...).
+   */
+  readonly oversizedResponse: 'ResponsePayloadSizeLimitExceeded' | 'GeneralException' | 'null';
+}
+
+/** The default host: Excel on the web as documented, ExcelApi 1.13. */
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+  excelApi: '1.13',
+  sheetNamesIncludeWorkbookNames: false,
+  hidingNewNameIgnored: false,
+  oversizedResponse: 'ResponsePayloadSizeLimitExceeded',
+};
+
+/** Whether `version` ("1.12") is at most the host's `excelApi`. */
+export function supportsExcelApi(behaviour: Behaviour, version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const [hostMajor = 0, hostMinor = 0] = behaviour.excelApi.split('.').map(Number);
+  return hostMajor > major || (hostMajor === major && hostMinor >= minor);
+}
+
+/**
+ * Raises ApiNotFound at the call, as office.js's `throwIfApiNotSupported` does (before
+ * anything is queued), when the host lacks the member's requirement set.
+ */
+export function requireExcelApi(queue: ActionQueue, member: string, version: string): void {
+  if (supportsExcelApi(queue.behaviour, version)) return;
+  officeError(
+    ErrorCode.apiNotFound,
+    member,
+    `The method or property ${member} is part of the ExcelApi ${version} requirement set, which is not available in your version of Excel.`,
+  );
 }
 
 /** Excel on the web's limits, which the fake enforces. */
@@ -50,6 +106,9 @@ export interface ActionQueue {
   enqueue(action: Action): void;
   readonly limits: Limits;
   readonly model: WorkbookModel;
+  readonly behaviour: Behaviour;
+  /** The number of the request being run (one per sync), to tell what one request did. */
+  readonly requestNumber: number;
   /** The request context the queue belongs to (an `Excel.RequestContext` to the add-in). */
   readonly context: unknown;
 }

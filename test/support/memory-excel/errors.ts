@@ -17,6 +17,10 @@ export const ErrorCode = {
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   invalidRequestContext: 'InvalidRequestContext',
+  accessDenied: 'AccessDenied',
+  apiNotFound: 'ApiNotFound',
+  generalException: 'GeneralException',
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
 } as const;
 
 /** One of the codes above. */
@@ -34,6 +38,14 @@ const messages: Record<ErrorCodeText, string> = {
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
   InvalidRequestContext: 'Cannot use the object across different request contexts.',
+  // @types/office-js: "If worksheet protection is enabled ... throws an `AccessDenied` error".
+  AccessDenied: 'You cannot perform the requested operation.',
+  // office.js's CoreResourceStrings.apiNotFoundDetails; the detail is the whole message.
+  ApiNotFound: '{0}',
+  GeneralException: 'There was an internal error while processing the request.',
+  // office.js's ResourceStrings.invalidOperationInCellEditMode (excel-web-16.00.debug.js).
+  InvalidOperationInCellEditMode:
+    'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
 };
 
 /** The error object `context.sync()` rejects with (and property reads throw). */
@@ -52,7 +64,11 @@ export class MemoryExcelError
     super(message);
     this.code = code;
     this.debugInfo = { code, message, errorLocation };
-    if (detail !== undefined && code !== ErrorCode.propertyNotLoaded) {
+    if (
+      detail !== undefined &&
+      code !== ErrorCode.propertyNotLoaded &&
+      code !== ErrorCode.apiNotFound
+    ) {
       this.debugInfo.innerError = detail;
     }
   }

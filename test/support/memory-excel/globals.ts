@@ -1,7 +1,8 @@
 /**
  * Installs an in-memory Excel as the globals office.js would provide, for the browser
- * bundle: `Excel.run`, `Excel.ErrorCodes`, and a minimal `Office` with `onReady`,
- * `HostType` and `context.document.settings` (the same store as `workbook.settings`).
+ * bundle: `Excel.run` (with or without options), `Excel.ErrorCodes`, and a minimal
+ * `Office` with `onReady`, `HostType`, `context.requirements.isSetSupported` and
+ * `context.document.settings` (the same store as `workbook.settings`).
  */
 import { ErrorCode } from './errors';
 import type { MemoryExcel } from './index';
@@ -13,6 +14,7 @@ interface MemoryOffice {
     callback?: (info: { host: 'Excel'; platform: 'OfficeOnline' }) => void,
   ): Promise<{ host: 'Excel'; platform: 'OfficeOnline' }>;
   readonly context: {
+    readonly requirements: { isSetSupported(name: string, version?: string): boolean };
     readonly document: {
       readonly settings: {
         get(name: string): unknown;
@@ -35,6 +37,7 @@ function officeFor(excel: MemoryExcel): MemoryOffice {
       return Promise.resolve(info);
     },
     context: {
+      requirements: { isSetSupported: (name, version) => excel.isSetSupported(name, version) },
       document: {
         settings: {
           get: (name) => settings.get(name) ?? null,
@@ -58,7 +61,15 @@ function officeFor(excel: MemoryExcel): MemoryOffice {
 export function installMemoryExcel(excel: MemoryExcel, target: object = globalThis): () => void {
   const slots = target as { Excel?: unknown; Office?: unknown };
   const previous = { Excel: slots.Excel, Office: slots.Office };
-  slots.Excel = { run: excel.run, ErrorCodes: { ...ErrorCode } };
+  // Excel.run(batch) and Excel.run(options, batch), as office.js takes them.
+  const run = (first: unknown, batch?: unknown): Promise<unknown> =>
+    typeof first === 'function'
+      ? excel.run(first as Parameters<MemoryExcel['run']>[0])
+      : excel.runWith(
+          first as Parameters<MemoryExcel['runWith']>[0],
+          batch as Parameters<MemoryExcel['runWith']>[1],
+        );
+  slots.Excel = { run, ErrorCodes: { ...ErrorCode } };
   slots.Office = officeFor(excel);
   return () => {
     slots.Excel = previous.Excel;

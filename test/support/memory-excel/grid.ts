@@ -22,6 +22,69 @@ export function checkCellLimit(range: RangeModel, limits: Limits, location: stri
   }
 }
 
+/**
+ * Raises AccessDenied, as Excel does, for a change to a protected sheet: any formatting
+ * change, or (`lockedOnly`) a change of contents touching a locked cell. (@types/office-js
+ * documents AccessDenied for operations refused by worksheet protection.)
+ */
+export function refuseIfProtected(
+  range: RangeModel,
+  location: string,
+  lockedOnly = false,
+  touched: (row: number, column: number) => boolean = () => true,
+): void {
+  if (!range.sheet.protected) return;
+  if (!lockedOnly) officeError(ErrorCode.accessDenied, location, 'The sheet is protected.');
+  const { top, left, bottom, right } = range.rect;
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c <= right; c++) {
+      if (touched(r, c) && peekCell(range.sheet, r, c)?.locked !== false) {
+        officeError(
+          ErrorCode.accessDenied,
+          location,
+          'The cell is locked and the sheet is protected.',
+        );
+      }
+    }
+  }
+}
+
+/**
+ * What writing a cell does to a dynamic array: writing its anchor removes the spill (the
+ * spilled cells go blank), writing a cell it spills into blocks it (#SPILL! at the anchor).
+ */
+export function breakSpill(sheet: SheetModel, row: number, column: number): void {
+  const cell = peekCell(sheet, row, column);
+  if (!cell) return;
+  if (cell.spill) {
+    clearSpill(sheet, row, column, cell.spill);
+    delete cell.spill;
+    return;
+  }
+  const parent = cell.spillParent;
+  if (!parent) return;
+  delete cell.spillParent;
+  const anchor = peekCell(sheet, parent.row, parent.column);
+  if (!anchor?.spill) return;
+  clearSpill(sheet, parent.row, parent.column, anchor.spill);
+  delete anchor.spill;
+  anchor.value = '#SPILL!';
+  anchor.error = true;
+}
+
+function clearSpill(sheet: SheetModel, row: number, column: number, block: Rect): void {
+  for (let r = block.top; r <= block.bottom; r++) {
+    for (let c = block.left; c <= block.right; c++) {
+      const child = peekCell(sheet, r, c);
+      if (child?.spillParent?.row === row && child.spillParent.column === column) {
+        delete child.spillParent;
+        child.value = '';
+        delete child.error;
+      }
+    }
+  }
+}
+
 /** A 2-D array of something read from each cell (undefined for a blank, unformatted cell). */
 export function readGrid<T>(
   range: RangeModel,
@@ -47,6 +110,8 @@ export function writeGrid(
   location: string,
   input: unknown,
   apply: (cell: CellModel, value: unknown) => void,
+  /** Whether this writes contents (values, formulas) rather than formats. */
+  contents = true,
 ): void {
   checkCellLimit(range, limits, location);
   const { rows, columns } = rectSize(range.rect);
@@ -62,17 +127,30 @@ export function writeGrid(
     );
   }
   const { top, left } = range.rect;
+  const valueAt = (r: number, c: number): unknown => (grid ? (grid[r] as unknown[])[c] : input);
+  refuseIfProtected(
+    range,
+    location,
+    contents,
+    (r, c) => valueAt(r - top, c - left) !== null && valueAt(r - top, c - left) !== undefined,
+  );
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++) {
-      const value = grid ? (grid[r] as unknown[])[c] : input;
+      const value = valueAt(r, c);
       if (value === null || value === undefined) continue;
+      if (contents) breakSpill(range.sheet, top + r, left + c);
       apply(touchCell(range.sheet, top + r, left + c), value);
     }
   }
 }
 
-/** Applies a change to every cell of a range (formats). */
-export function eachCell(range: RangeModel, apply: (cell: CellModel) => void): void {
+/** Applies a change to every cell of a range (formats; refused on a protected sheet). */
+export function eachCell(
+  range: RangeModel,
+  apply: (cell: CellModel) => void,
+  location = 'RangeFormat',
+): void {
+  refuseIfProtected(range, location);
   const { top, left, bottom, right } = range.rect;
   for (let r = top; r <= bottom; r++) {
     for (let c = left; c <= right; c++) apply(touchCell(range.sheet, r, c));

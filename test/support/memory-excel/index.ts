@@ -14,8 +14,14 @@
  * ```
  */
 import { parseAddress } from './address';
-import { HAS_PENDING, MemoryRequestContext, type Session, type SyncRecord } from './context';
-import type { Limits } from './core';
+import {
+  HAS_PENDING,
+  MemoryRequestContext,
+  type MemoryRunOptions,
+  type Session,
+  type SyncRecord,
+} from './context';
+import { DEFAULT_BEHAVIOUR, supportsExcelApi, type Behaviour, type Limits } from './core';
 import { ErrorCode, MemoryExcelError } from './errors';
 import {
   findSheet,
@@ -31,8 +37,9 @@ import { seedWorkbook, type MemoryWorkbookSeed } from './seed';
 
 export type { MemoryWorkbookSeed, MemorySheetSeed, MemoryTableSeed, MemoryCellSeed } from './seed';
 export type { CellModel, SheetModel, TableModel, WorkbookModel, ScalarValue } from './model';
-export type { SyncRecord } from './context';
-export type { Limits } from './core';
+export type { SyncRecord, MemoryRunOptions } from './context';
+export type { Limits, Behaviour } from './core';
+export { DEFAULT_BEHAVIOUR } from './core';
 export { MemoryExcelError, ErrorCode } from './errors';
 export { TEXT_FORMAT } from './cellInput';
 
@@ -46,10 +53,25 @@ export const EXCEL_ON_THE_WEB_LIMITS: Limits = {
 /** The `Excel.run` signature the adapter takes (the batch form). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** `Excel.run` with its options first, as `Excel.run(options, batch)`. */
+export type ExcelRunWithOptions = <T>(
+  options: MemoryRunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
 /** A fake Excel with its workbook model and counters. */
 export interface MemoryExcel {
   /** Same contract as `Excel.run(batch)`: a final sync runs any actions left queued. */
   readonly run: ExcelRun;
+  /** `Excel.run(options, batch)`: `delayForCellEdit` makes syncs wait out cell-edit mode. */
+  readonly runWith: ExcelRunWithOptions;
+  /**
+   * `Office.context.requirements.isSetSupported` for this host: ExcelApi up to the
+   * `behaviour.excelApi` version; DelayForCellEdit, as office.js checks before honouring it.
+   */
+  isSetSupported(name: string, version?: string): boolean;
+  /** Puts the user in or out of cell-edit mode (typing in a cell). */
+  setCellEditMode(editing: boolean): void;
   /** The workbook model, to seed and inspect directly. */
   readonly model: WorkbookModel;
   /** Every sync so far, with its request and response bytes. */
@@ -71,14 +93,24 @@ export interface MemoryExcel {
 /** Creates an in-memory Excel, optionally seeded, with Excel on the web's limits unless given others. */
 export function createMemoryExcel(
   initial?: MemoryWorkbookSeed,
-  options: { readonly limits?: Partial<Limits> } = {},
+  options: { readonly limits?: Partial<Limits>; readonly behaviour?: Partial<Behaviour> } = {},
 ): MemoryExcel {
+  let editEnded: { promise: Promise<void>; resolve: () => void } | undefined;
   const session: Session = {
     model: seedWorkbook(initial),
     limits: { ...EXCEL_ON_THE_WEB_LIMITS, ...options.limits },
+    behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
     syncs: [],
+    cellEditEnded() {
+      if (!editEnded) {
+        let resolve = (): void => undefined;
+        const promise = new Promise<void>((r) => (resolve = r));
+        editEnded = { promise, resolve };
+      }
+      return editEnded.promise;
+    },
   };
-  const run: ExcelRun = async (batch) => {
+  const runWith: ExcelRunWithOptions = async (runOptions, batch) => {
     if (typeof batch !== 'function') {
       throw new MemoryExcelError(
         ErrorCode.invalidArgument,
@@ -86,11 +118,12 @@ export function createMemoryExcel(
         'run needs a batch function',
       );
     }
-    const context = new MemoryRequestContext(session);
+    const context = new MemoryRequestContext(session, runOptions);
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context[HAS_PENDING]()) await context.sync();
     return result;
   };
+  const run: ExcelRun = (batch) => runWith({}, batch);
   const grid = (
     sheet: string,
     address: string,
@@ -102,6 +135,18 @@ export function createMemoryExcel(
   };
   return {
     run,
+    runWith,
+    isSetSupported(name, version = '1.1') {
+      if (name.toLowerCase() === 'delayforcelledit') return true;
+      return name.toLowerCase() === 'excelapi' && supportsExcelApi(session.behaviour, version);
+    },
+    setCellEditMode(editing) {
+      session.model.cellEditMode = editing;
+      if (!editing && editEnded) {
+        editEnded.resolve();
+        editEnded = undefined;
+      }
+    },
     model: session.model,
     syncs: session.syncs,
     get syncCount() {

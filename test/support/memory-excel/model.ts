@@ -17,6 +17,16 @@ export interface CellModel {
   bold?: boolean;
   /** False for a cell left unlocked (for when the sheet is protected). Absent = locked. */
   locked?: boolean;
+  /** True when `value` is an error result such as "#VALUE!" (`valueTypes` reports "Error"). */
+  error?: boolean;
+  /**
+   * On the anchor of a dynamic-array formula: the block its result spills into, the
+   * anchor's own cell at its top-left. The other cells of the block hold the values
+   * with no formula of their own and `spillParent` set.
+   */
+  spill?: Rect;
+  /** On a cell a dynamic array spills into: its anchor (0-based). */
+  spillParent?: { readonly row: number; readonly column: number };
 }
 
 /** A defined name (workbook- or sheet-scoped). */
@@ -63,6 +73,8 @@ export interface SheetModel {
   validations: ValidationModel[];
   names: NameModel[];
   charts: ChartModel[];
+  /** Worksheet protection (Review → Protect Sheet): locked cells refuse writes. */
+  protected: boolean;
   deleted: boolean;
 }
 
@@ -87,6 +99,10 @@ export interface WorkbookModel {
   selection?: { sheet: SheetModel; rect: Rect };
   /** How many times `application.calculate` ran. */
   calculations: number;
+  /** Workbook structure protection (Review → Protect Workbook): no sheet may be added, renamed, hidden or deleted. */
+  structureProtected: boolean;
+  /** Whether the user is typing in a cell (cell-edit mode): batches fail or wait. */
+  cellEditMode: boolean;
   nextId: number;
 }
 
@@ -109,6 +125,7 @@ export function newSheet(workbook: WorkbookModel, name: string): SheetModel {
     validations: [],
     names: [],
     charts: [],
+    protected: false,
     deleted: false,
   };
 }

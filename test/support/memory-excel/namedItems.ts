@@ -30,6 +30,9 @@ export interface NamedItemModel {
   readonly name: NameModel;
 }
 
+/** The request in which each name was added (for office-js issue 3878's behaviour). */
+const addedIn = new WeakMap<NameModel, number>();
+
 function alive(item: NamedItemModel): boolean {
   return !item.owner.deleted && item.owner.names.includes(item.name);
 }
@@ -68,6 +71,9 @@ export class MemoryNamedItem extends MemoryClientObject<NamedItemModel> {
   }
   set visible(visible: boolean) {
     this.setProperty('visible', visible, (m, value) => {
+      const queue = this[CORE].queue;
+      const addedNow = addedIn.get(m.name) === queue.requestNumber;
+      if (!value && addedNow && queue.behaviour.hidingNewNameIgnored) return;
       m.name.visible = value;
     });
   }
@@ -106,7 +112,18 @@ export class MemoryNamedItemCollection extends MemoryCollection<
   protected readonly itemTypeName = 'NamedItem';
 
   protected itemModels(owner: NameOwner): readonly NamedItemModel[] {
-    return owner.names.map((name) => ({ owner, name }));
+    return [...owner.names.map((name) => ({ owner, name })), ...this.workbookNamesSeenFrom(owner)];
+  }
+
+  /**
+   * Excel on the web lists (and finds) the workbook's names in a sheet's collection as
+   * well (office-js issue 1011), behind the sheet's own names.
+   */
+  private workbookNamesSeenFrom(owner: NameOwner): NamedItemModel[] {
+    const workbook = this[CORE].queue.model;
+    if (!('cells' in owner) || !this[CORE].queue.behaviour.sheetNamesIncludeWorkbookNames)
+      return [];
+    return workbook.names.map((name) => ({ owner: workbook, name }));
   }
   protected makeItem(core: Core<NamedItemModel>): MemoryNamedItem {
     return new MemoryNamedItem(core);
@@ -139,6 +156,7 @@ export class MemoryNamedItemCollection extends MemoryCollection<
           typeof reference === 'string' ? asFormula(reference) : rangeFormula(reference);
         const created: NameModel = { name, formula, visible: true, comment: comment ?? '' };
         model.names.push(created);
+        addedIn.set(created, owner.queue.requestNumber);
         return { owner: model, name: created };
       },
       (core) => new MemoryNamedItem(core),
@@ -169,8 +187,10 @@ export class MemoryNamedItemCollection extends MemoryCollection<
       location,
       () => {
         const model = owner.resolve();
-        const found = model?.names.find((n) => sameName(n.name, name));
-        if (model && found) return { owner: model, name: found };
+        const found = model
+          ? this.itemModels(model).find((item) => sameName(item.name.name, name))
+          : undefined;
+        if (found) return found;
         return orNull ? null : officeError(ErrorCode.itemNotFound, location, name);
       },
       (core) => new MemoryNamedItem(core),

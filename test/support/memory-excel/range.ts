@@ -15,12 +15,12 @@ import {
   type ScalarGetters,
   type Loadable,
 } from './clientObject';
-import { CORE, type ActionQueue } from './core';
+import { CORE, requireExcelApi, type ActionQueue } from './core';
 import { MemoryDataValidation } from './dataValidation';
 import { ErrorCode, officeError } from './errors';
 import type { FaithfulTo } from './driftGuard';
-import { eachExistingCell, readGrid, writeGrid, type RangeModel } from './grid';
-import { usedRect } from './model';
+import { eachExistingCell, readGrid, refuseIfProtected, writeGrid, type RangeModel } from './grid';
+import { peekCell, usedRect, type CellModel } from './model';
 import { MemoryRangeFormat } from './rangeFormat';
 import { worksheetProxy } from './worksheet';
 
@@ -58,8 +58,12 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
     rowIndex: (r) => r.rect.top,
     columnIndex: (r) => r.rect.left,
     values: (r) => readGrid(r, this.limits(), 'Range.values', (cell) => cell?.value ?? ''),
+    // A cell a dynamic array spills into has no formula of its own, so, as for any cell
+    // without one, `formulas` gives its value (Range.formulas: "If a cell has no formula,
+    // its value is returned instead"); only the anchor gives the formula.
     formulas: (r) =>
       readGrid(r, this.limits(), 'Range.formulas', (cell) => cell?.formula ?? cell?.value ?? ''),
+    valueTypes: (r) => readGrid(r, this.limits(), 'Range.valueTypes', valueTypeOf),
     numberFormat: (r) =>
       readGrid(r, this.limits(), 'Range.numberFormat', (cell) => cell?.numberFormat ?? 'General'),
   };
@@ -104,6 +108,10 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
     );
   }
 
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.get('valueTypes');
+  }
+
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
@@ -118,9 +126,16 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
   }
   set numberFormat(formats: unknown[][]) {
     this.setProperty('numberFormat', formats, (range, v) =>
-      writeGrid(range, this.limits(), 'Range.numberFormat', v, (cell, format) => {
-        cell.numberFormat = String(format);
-      }),
+      writeGrid(
+        range,
+        this.limits(),
+        'Range.numberFormat',
+        v,
+        (cell, format) => {
+          cell.numberFormat = String(format);
+        },
+        false,
+      ),
     );
   }
 
@@ -168,14 +183,34 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
     });
   }
 
+  /**
+   * The block a dynamic-array formula in this (single) cell spills into; a null object
+   * when the cell is not a spilling anchor (ExcelApi 1.12).
+   */
+  getSpillingToRangeOrNullObject(): Excel.Range {
+    requireExcelApi(this[CORE].queue, 'Range.getSpillingToRangeOrNullObject', '1.12');
+    return spawnRange(this[CORE].queue, 'Range.getSpillingToRangeOrNullObject', () => {
+      const range = this[CORE].resolve();
+      if (!range) return null;
+      const { top, left, bottom, right } = range.rect;
+      if (top !== bottom || left !== right) return null;
+      const spill = peekCell(range.sheet, top, left)?.spill;
+      return spill ? { sheet: range.sheet, rect: spill } : null;
+    });
+  }
+
   /** Clears contents, formats or both. */
   clear(applyTo?: Parameters<Excel.Range['clear']>[0]): void {
     const what = applyTo ?? 'All';
-    this.invoke('clear', [what], (range) =>
+    this.invoke('clear', [what], (range) => {
+      refuseIfProtected(range, 'Range.clear', what === 'Contents');
       eachExistingCell(range, (cell) => {
         if (what === 'All' || what === 'Contents') {
           cell.value = '';
           delete cell.formula;
+          delete cell.error;
+          delete cell.spill;
+          delete cell.spillParent;
         }
         if (what === 'All' || what === 'Formats') {
           cell.numberFormat = 'General';
@@ -183,8 +218,8 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
           delete cell.bold;
           delete cell.locked;
         }
-      }),
-    );
+      });
+    });
   }
 
   getCell(row: number, column: number): Excel.Range {
@@ -277,6 +312,16 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
       return range && { sheet: range.sheet, rect: onGrid(move(range.rect), location) };
     });
   }
+}
+
+/** What `Range.valueTypes` reports for a cell. */
+function valueTypeOf(cell: CellModel | undefined): Excel.RangeValueType {
+  const value = cell?.value ?? '';
+  if (cell?.error) return 'Error' as Excel.RangeValueType;
+  if (value === '') return 'Empty' as Excel.RangeValueType;
+  if (typeof value === 'number') return 'Double' as Excel.RangeValueType;
+  if (typeof value === 'boolean') return 'Boolean' as Excel.RangeValueType;
+  return 'String' as Excel.RangeValueType;
 }
 
 /** The drift guard for this class. */

@@ -10,7 +10,7 @@ import {
   type Loadable,
 } from './clientObject';
 import type { FaithfulTo } from './driftGuard';
-import { eachCell, uniform, type RangeModel } from './grid';
+import { eachCell, refuseIfProtected, uniform, type RangeModel } from './grid';
 import { DEFAULT_COLUMN_WIDTH, peekCell } from './model';
 
 const namedColours: Readonly<Record<string, string>> = {
@@ -78,6 +78,7 @@ export class MemoryRangeFormat extends MemoryClientObject<RangeModel> {
   }
   set columnWidth(points: number) {
     this.setProperty('columnWidth', points, (range, width) => {
+      refuseIfProtected(range, 'RangeFormat.columnWidth');
       for (let c = range.rect.left; c <= range.rect.right; c++)
         range.sheet.columnWidths.set(c, width);
     });

@@ -9,6 +9,7 @@ import {
   newSheet,
   peekCell,
   touchCell,
+  type CellModel,
   type NameModel,
   type ScalarValue,
   type SheetModel,
@@ -27,6 +28,16 @@ export type MemoryCellSeed =
       /** "#RRGGBB". */
       readonly fill?: string;
       readonly bold?: boolean;
+      /** `value` is an error result ("#VALUE!", "#BUSY!"): `valueTypes` says "Error". */
+      readonly error?: boolean;
+      /**
+       * A dynamic-array result: the whole block, this cell's value at its top-left. The
+       * other cells get the values (an error text such as "#N/A" as that error), no
+       * formula, and this cell as their spill parent.
+       */
+      readonly spill?: readonly (readonly ScalarValue[])[];
+      /** False to leave the cell unlocked on a protected sheet. */
+      readonly locked?: boolean;
     };
 
 /** One seeded sheet. */
@@ -39,6 +50,8 @@ export interface MemorySheetSeed {
   readonly rows?: { readonly at?: string; readonly values: readonly (readonly ScalarValue[])[] };
   /** Sheet-scoped defined names. */
   readonly names?: readonly { readonly name: string; readonly formula: string }[];
+  /** Worksheet protection (locked cells refuse writes). */
+  readonly protected?: boolean;
 }
 
 /** A seeded table: its range includes the header row. */
@@ -54,6 +67,8 @@ export interface MemoryWorkbookSeed {
   readonly tables?: readonly MemoryTableSeed[];
   readonly names?: readonly { readonly name: string; readonly formula: string }[];
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Workbook structure protection (no sheet may be added, renamed or deleted). */
+  readonly structureProtected?: boolean;
 }
 
 function seedError(message: string): never {
@@ -77,6 +92,57 @@ function seedCell(sheet: SheetModel, address: string, seed: MemoryCellSeed): voi
   if (seed.numberFormat !== undefined) cell.numberFormat = seed.numberFormat;
   if (seed.fill !== undefined) cell.fill = seed.fill.toUpperCase();
   if (seed.bold !== undefined) cell.bold = seed.bold;
+  if (seed.error) cell.error = true;
+  if (seed.locked !== undefined) cell.locked = seed.locked;
+  if (seed.spill) seedSpill(sheet, row, column, cell, seed.spill);
+}
+
+/** Excel's error values: a spilled cell seeded with one of these holds that error. */
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+]);
+
+function seedSpill(
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  anchor: CellModel,
+  block: readonly (readonly ScalarValue[])[],
+): void {
+  const columns = block[0]?.length ?? 0;
+  if (block.length === 0 || columns === 0 || block.some((r) => r.length !== columns))
+    seedError(`A spill block must be a non-empty rectangle (at row ${row + 1})`);
+  anchor.spill = {
+    top: row,
+    left: column,
+    bottom: row + block.length - 1,
+    right: column + columns - 1,
+  };
+  anchor.value = block[0]?.[0] ?? '';
+  block.forEach((values, r) =>
+    values.forEach((value, c) => {
+      if (r === 0 && c === 0) return;
+      const child = touchCell(sheet, row + r, column + c);
+      child.value = value;
+      delete child.formula;
+      child.spillParent = { row, column };
+      if (typeof value === 'string' && EXCEL_ERRORS.has(value)) child.error = true;
+    }),
+  );
 }
 
 function seedSheet(workbook: WorkbookModel, seed: MemorySheetSeed): void {
@@ -91,6 +157,7 @@ function seedSheet(workbook: WorkbookModel, seed: MemorySheetSeed): void {
   );
   for (const [address, cell] of Object.entries(seed.cells ?? {})) seedCell(sheet, address, cell);
   sheet.names = (seed.names ?? []).map(nameModel);
+  sheet.protected = seed.protected ?? false;
 }
 
 function nameModel(seed: { readonly name: string; readonly formula: string }): NameModel {
@@ -132,6 +199,8 @@ export function seedWorkbook(seed: MemoryWorkbookSeed = {}): WorkbookModel {
     names: (seed.names ?? []).map(nameModel),
     settings: new Map(Object.entries(seed.settings ?? {})),
     calculations: 0,
+    structureProtected: seed.structureProtected ?? false,
+    cellEditMode: false,
     nextId: 1,
   };
   const sheets = seed.sheets && seed.sheets.length > 0 ? seed.sheets : [{ name: 'Sheet1' }];

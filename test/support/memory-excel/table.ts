@@ -4,12 +4,15 @@
  */
 import {
   childCore,
+  coreOf,
   MemoryClientObject,
   type LoadSpec,
   type ScalarGetters,
   type Loadable,
 } from './clientObject';
-import { CORE, type Core } from './core';
+import { overlaps, parseAddress } from './address';
+import { CORE, requireExcelApi, type Core } from './core';
+import { breakReferencesTo } from './references';
 import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, officeError } from './errors';
 import type { RangeModel } from './grid';
@@ -127,9 +130,38 @@ export class MemoryTable extends MemoryClientObject<TableModel> {
     });
   }
 
-  /** Deletes the table and its cells' contents, as Excel's Table.delete does. */
+  /**
+   * Resizes the table to a new range (ExcelApi 1.13). The header must stay in the same
+   * row and the new range must overlap the old one; the table keeps its name, so
+   * formulas referring to it keep working.
+   */
+  resize(newRange: Excel.Range | string): void {
+    const location = 'Table.resize';
+    requireExcelApi(this[CORE].queue, location, '1.13');
+    this.invoke('resize', [typeof newRange === 'string' ? newRange : ''], (table) => {
+      const rect =
+        typeof newRange === 'string'
+          ? (parseAddress(newRange)?.rect ??
+            officeError(ErrorCode.invalidArgument, location, newRange))
+          : coreOf<RangeModel>(newRange).require(location).rect;
+      if (rect.top !== table.rect.top || !overlaps(rect, table.rect) || rect.bottom <= rect.top)
+        officeError(ErrorCode.invalidArgument, location, 'The header must stay in its row.');
+      const workbook = this[CORE].queue.model;
+      const others = workbook.tables.filter((t) => t !== table && t.sheet === table.sheet);
+      if (others.some((t) => overlaps(t.rect, rect)))
+        officeError(ErrorCode.invalidOperation, location, 'A table cannot overlap another table.');
+      if (table.sheet.protected) officeError(ErrorCode.accessDenied, location);
+      table.rect = rect;
+    });
+  }
+
+  /**
+   * Deletes the table and its cells' contents, as Excel's Table.delete does; formulas
+   * referring to it become #REF! (see references.ts).
+   */
   delete(): void {
     this.invoke('delete', [], (table) => {
+      if (table.sheet.protected) officeError(ErrorCode.accessDenied, 'Table.delete');
       table.deleted = true;
       const workbook = this[CORE].queue.model;
       workbook.tables = workbook.tables.filter((t) => t !== table);
@@ -137,6 +169,7 @@ export class MemoryTable extends MemoryClientObject<TableModel> {
       for (let r = top; r <= bottom; r++) {
         for (let c = left; c <= right; c++) table.sheet.cells.delete(cellKey(r, c));
       }
+      breakReferencesTo(workbook, table.name);
     });
   }
 

@@ -126,6 +126,8 @@ function rangeOf(
 }
 
 function createTable(workbook: WorkbookModel, range: RangeModel, location: string): TableModel {
+  if (range.sheet.protected)
+    officeError(ErrorCode.accessDenied, location, 'The sheet is protected.');
   if (workbook.tables.some((t) => t.sheet === range.sheet && overlaps(t.rect, range.rect))) {
     officeError(ErrorCode.invalidOperation, location, 'A table cannot overlap another table.');
   }

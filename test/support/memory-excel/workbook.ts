@@ -17,6 +17,7 @@ import type { WorkbookModel } from './model';
 import { MemoryNamedItemCollection, type NameOwner } from './namedItems';
 import { MemoryRange } from './range';
 import { MemorySettingCollection } from './settings';
+import { MemoryWorkbookProtection } from './protection';
 import { MemoryTableCollection, type TableScope } from './tableCollection';
 import { MemoryWorksheetCollection } from './worksheetCollection';
 
@@ -52,6 +53,7 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookModel> {
       names: () => this.names,
       settings: () => this.settings,
       application: () => this.application,
+      protection: () => this.protection,
     };
     return children[name]?.() as Loadable | undefined;
   }
@@ -88,6 +90,14 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookModel> {
         ),
     );
     return names as unknown as Excel.NamedItemCollection;
+  }
+
+  get protection(): Excel.WorkbookProtection {
+    const protection = this.child(
+      'protection',
+      (parent) => new MemoryWorkbookProtection(childCore(parent, 'WorkbookProtection', (w) => w)),
+    );
+    return protection as unknown as Excel.WorkbookProtection;
   }
 
   get settings(): Excel.SettingCollection {

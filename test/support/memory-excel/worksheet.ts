@@ -19,6 +19,7 @@ import { MemoryChartCollection } from './chartCollection';
 import { MemoryNamedItemCollection, type NameOwner } from './namedItems';
 import { spawnRange } from './range';
 import { onGrid } from './rangeGeometry';
+import { MemoryWorksheetProtection, refuseIfStructureProtected } from './protection';
 import { MemoryTableCollection, type TableScope } from './tableCollection';
 
 /** A worksheet proxy over a sheet binding. */
@@ -45,6 +46,7 @@ export class MemoryWorksheet extends MemoryClientObject<SheetModel> {
       tables: () => this.tables,
       charts: () => this.charts,
       names: () => this.names,
+      protection: () => this.protection,
     };
     return children[name]?.() as Loadable | undefined;
   }
@@ -54,6 +56,7 @@ export class MemoryWorksheet extends MemoryClientObject<SheetModel> {
   }
   set name(name: string) {
     this.setProperty('name', name, (sheet, value) => {
+      refuseIfStructureProtected(this.workbook(), 'Worksheet.name');
       checkSheetName(this.workbook(), value, 'Worksheet.name', sheet);
       sheet.name = value;
     });
@@ -72,6 +75,8 @@ export class MemoryWorksheet extends MemoryClientObject<SheetModel> {
   }
   set visibility(visibility: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
     this.setProperty('visibility', visibility, (sheet, value) => {
+      if (value !== sheet.visibility)
+        refuseIfStructureProtected(this.workbook(), 'Worksheet.visibility');
       const hidesLastVisible =
         value !== 'Visible' &&
         sheet.visibility === 'Visible' &&
@@ -105,6 +110,17 @@ export class MemoryWorksheet extends MemoryClientObject<SheetModel> {
         new MemoryChartCollection(childCore(parent, 'ChartCollection', (s) => s, aliveSheet)),
     );
     return charts as unknown as Excel.ChartCollection;
+  }
+
+  get protection(): Excel.WorksheetProtection {
+    const protection = this.child(
+      'protection',
+      (parent) =>
+        new MemoryWorksheetProtection(
+          childCore(parent, 'WorksheetProtection', (s) => s, aliveSheet),
+        ),
+    );
+    return protection as unknown as Excel.WorksheetProtection;
   }
 
   get names(): Excel.NamedItemCollection {
@@ -203,6 +219,7 @@ export class MemoryWorksheet extends MemoryClientObject<SheetModel> {
   delete(): void {
     this.invoke('delete', [], (sheet) => {
       const workbook = this.workbook();
+      refuseIfStructureProtected(workbook, 'Worksheet.delete');
       if (sheet.visibility === 'Visible' && visibleCount(workbook) === 1) {
         officeError(
           ErrorCode.invalidOperation,

@@ -9,6 +9,7 @@ import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, officeError } from './errors';
 import { findSheet, newSheet, type SheetModel, type WorkbookModel } from './model';
 import { checkSheetName } from './sheetNames';
+import { refuseIfStructureProtected } from './protection';
 import { aliveSheet, MemoryWorksheet, worksheetProxy } from './worksheet';
 
 function defaultSheetName(workbook: WorkbookModel): string {
@@ -50,6 +51,7 @@ export class MemoryWorksheetCollection extends MemoryCollection<
       location,
       () => {
         const workbook = owner.require(location);
+        refuseIfStructureProtected(workbook, location);
         const sheetName = name ?? defaultSheetName(workbook);
         checkSheetName(workbook, sheetName, location);
         const created = newSheet(workbook, sheetName);

@@ -21,6 +21,7 @@ import {
   loadOfficeJs,
   utf8Bytes,
   type Action,
+  type RecordedRequest,
   type RequestBody,
 } from './recordingHost';
 
@@ -94,7 +95,7 @@ class MemoryExecutor {
   private readonly references = new Map<string, Proxy>();
   private readonly ids = new WeakMap<object, string>();
   private context?: Excel.RequestContext;
-  readonly requests: number[] = [];
+  readonly requests: RecordedRequest[] = [];
 
   constructor(private readonly excel: MemoryExcel) {}
 
@@ -126,7 +127,8 @@ class MemoryExecutor {
     message: { Body: RequestBody },
   ): Promise<unknown> {
     const body = message.Body;
-    this.requests.push(utf8Bytes(JSON.stringify(body)));
+    const text = JSON.stringify(body);
+    this.requests.push({ bytes: utf8Bytes(text), body: JSON.parse(text) as RequestBody });
     const context = await this.memoryContext();
     const objects = new Map<number, Proxy | null>();
     const resolve = (id: number): Proxy | null => {
@@ -242,7 +244,13 @@ class MemoryExecutor {
       });
     }
     for (const { action, proxy, paths } of queries) {
-      results.push({ ActionId: action.Id, Value: serialise(proxy, paths, (p) => this.refer(p)) });
+      // A null object's load answers null (office.js takes any object as "not null").
+      const nullness = read(proxy, 'isNullObject');
+      const isNull = nullness.ok && nullness.value === true;
+      results.push({
+        ActionId: action.Id,
+        Value: isNull ? null : serialise(proxy, paths, (p) => this.refer(p)),
+      });
     }
     results.sort((a, b) => a.ActionId - b.ActionId);
     return {
@@ -256,9 +264,21 @@ class MemoryExecutor {
 }
 
 /** `Excel.run` of the real office.js, answered by the in-memory Excel; and the request sizes. */
-export function officeJsOverMemory(excel: MemoryExcel): { run: ExcelRun; requests: number[] } {
+export function officeJsOverMemory(excel: MemoryExcel): {
+  run: ExcelRun;
+  /** The requests of the add-in's syncs. */
+  requests: RecordedRequest[];
+  /** The requests office.js sends at the end of a run, releasing the references it kept. */
+  releases: RecordedRequest[];
+} {
   const { Excel, OfficeExtension } = loadOfficeJs();
-  const requests: number[] = [];
+  const requests: RecordedRequest[] = [];
+  const releases: RecordedRequest[] = [];
+  const isRelease = (request: RecordedRequest): boolean =>
+    request.body.Actions.some((a) => a.Name === '_RemoveReference') &&
+    request.body.Actions.every(
+      (a) => a.ActionType === ActionType.instantiate || a.Name === '_RemoveReference',
+    );
   class MemorySession extends OfficeExtension.SessionBase {
     _resolveRequestUrlAndHeaderInfo(): Promise<{ url: string; headers: object }> {
       return Promise.resolve({ url: 'http://_localhost/', headers: {} });
@@ -268,7 +288,8 @@ export function officeJsOverMemory(excel: MemoryExcel): { run: ExcelRun; request
       return {
         executeAsync: async (c: unknown, f: number, m: { Body: RequestBody }) => {
           const response = await executor.executeAsync(c, f, m);
-          requests.push(...executor.requests.splice(0));
+          for (const request of executor.requests.splice(0))
+            (isRelease(request) ? releases : requests).push(request);
           return response;
         },
       };
@@ -281,5 +302,6 @@ export function officeJsOverMemory(excel: MemoryExcel): { run: ExcelRun; request
       return Excel.run(batch);
     },
     requests,
+    releases,
   };
 }

@@ -6,7 +6,7 @@ import { touchCell } from '../../support/memory-excel/model';
 /** An in-memory Excel with the Office adapter over it: the real path of the add-in. */
 export function memoryBook(): { excel: MemoryExcel; workbook: OfficeWorkbook } {
   const excel = createMemoryExcel();
-  return { excel, workbook: new OfficeWorkbook(excel.run) };
+  return { excel, workbook: new OfficeWorkbook(excel.run, excel) };
 }
 
 /** Every non-blank or formatted cell of a sheet, by address, with value, formula, format and fill. */
