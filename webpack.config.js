@@ -13,7 +13,15 @@
  *
  * Base URL: `npx webpack --mode production --env baseUrl=https://example.org/bcf/`, or
  * BCF_BASE_URL=https://example.org/bcf/ npm run build. Default https://localhost:3000/
- * (the development address the manifest is written with).
+ * (the development address the manifest is written with); a production build left at
+ * that default warns loudly, since nothing serves it once the dev server stops.
+ *
+ * `npm start` (`webpack serve`) serves the development build from memory over https on
+ * localhost:3000, as Microsoft's add-in templates do: the certificate comes from
+ * office-addin-dev-certs (a CA and a localhost certificate made by mkcert's JavaScript
+ * generator, offline, in ~/.office-addin-dev-certs, the CA installed into the system
+ * store; see devHttpsOptions). BCF_DEV_PORT picks another port (the manifest follows);
+ * BCF_DEV_CERT_DIR keeps the certificates in that directory and installs nothing.
  *
  * With `--env cli` (`npm run build:cli`) it builds the `bcf` command instead: one Node
  * bundle, dist/cli/bcf.js, which src/cli/bcf.cjs runs when it is newer than the sources
@@ -28,6 +36,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { NormalModuleReplacementPlugin, WebpackError } = require('webpack');
 
 const DEV_BASE_URL = 'https://localhost:3000/';
+const DEV_PORT = 3000;
 const FUNCTIONS_ENTRY = './src/functions/functions.ts';
 const FUNCTIONS_DIR = path.join(__dirname, 'src', 'functions');
 /** A JSDoc line that registers a custom function. */
@@ -61,6 +70,127 @@ function baseUrlOf(env) {
     throw new Error(`Base URL "${given}" must not have a query or fragment.`);
   }
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The warning a production build gives when no base URL was set, or undefined. */
+function baseUrlWarning(env, production) {
+  if (!production || (env && env.baseUrl) || process.env.BCF_BASE_URL) return undefined;
+  return [
+    'NO BASE URL: this production build points the manifest at https://localhost:3000/,',
+    'which only `npm start` on the same machine serves. To publish the add-in elsewhere, build with',
+    'BCF_BASE_URL=https://your-host/bcf/ npm run build (or --env baseUrl=...) and serve dist/ there.',
+  ].join('\n');
+}
+
+/** Adds a warning to the build (webpack prints it in yellow and counts it). */
+class BuildWarning {
+  constructor(message) {
+    this.message = message;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BuildWarning', (compilation) => {
+      compilation.warnings.push(new WebpackError(this.message));
+    });
+    compiler.hooks.done.tap('BuildWarning', () => {
+      const rule = '!'.repeat(78);
+      console.warn(`\n${rule}\n${this.message}\n${rule}\n`);
+    });
+  }
+}
+
+/** The dev server's port: BCF_DEV_PORT, or 3000. */
+function devPort() {
+  const given = process.env.BCF_DEV_PORT;
+  if (given === undefined || given === '') return DEV_PORT;
+  const port = Number(given);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`BCF_DEV_PORT "${given}" is not a port number (1 to 65535).`);
+  }
+  return port;
+}
+
+/** Reads a certificate set ({ ca, cert, key }) from the three files. */
+function readCertificates(paths) {
+  return {
+    ca: fs.readFileSync(paths.ca),
+    cert: fs.readFileSync(paths.cert),
+    key: fs.readFileSync(paths.key),
+  };
+}
+
+/**
+ * The dev server's https options. With BCF_DEV_CERT_DIR: certificates kept in that
+ * directory, generated on first use, nothing installed (tests, or a machine where the
+ * CA is trusted some other way). Otherwise as Microsoft's templates do:
+ * `getHttpsServerOptions()` makes the certificates and installs the CA into the system
+ * store. Installing needs administrator rights (sudo on Linux and for the machine store);
+ * when it fails the server still starts with the generated certificate, and says loudly
+ * that Office will refuse it until the CA is trusted, and how to do that. `store` is
+ * where office-addin-dev-certs keeps them (a parameter for the tests).
+ */
+async function devHttpsOptions(
+  store = path.join(require('node:os').homedir(), '.office-addin-dev-certs'),
+) {
+  const devCerts = require('office-addin-dev-certs');
+  const dir = process.env.BCF_DEV_CERT_DIR;
+  if (dir) {
+    const paths = {
+      ca: path.join(dir, 'ca.crt'),
+      cert: path.join(dir, 'localhost.crt'),
+      key: path.join(dir, 'localhost.key'),
+    };
+    if (!fs.existsSync(paths.ca)) {
+      await devCerts.generateCertificates(paths.ca, paths.cert, paths.key, 30, [
+        '127.0.0.1',
+        'localhost',
+      ]);
+    }
+    return readCertificates(paths);
+  }
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    // Where getHttpsServerOptions writes them (office-addin-dev-certs' defaults).
+    const paths = {
+      ca: path.join(store, 'ca.crt'),
+      cert: path.join(store, 'localhost.crt'),
+      key: path.join(store, 'localhost.key'),
+    };
+    const generated = Object.values(paths).every((file) => fs.existsSync(file));
+    const rule = '!'.repeat(78);
+    console.error(
+      [
+        rule,
+        'The development certificate authority could not be installed into the system store:',
+        `  ${String(error && error.message ? error.message : error).trim()}`,
+        'This needs administrator rights. Until the CA is trusted, Excel will refuse',
+        `https://localhost:${devPort()}/. Trust it yourself (once):`,
+        '  npx office-addin-dev-certs install      (asks for sudo / an administrator)',
+        `or import ${paths.ca} into the trusted root certificates by hand.`,
+        generated
+          ? 'Serving now with the generated certificate.'
+          : 'No certificate was generated, so the server cannot start.',
+        rule,
+      ].join('\n'),
+    );
+    if (!generated) throw error;
+    return readCertificates(paths);
+  }
+}
+
+/** webpack-dev-server's options for `npm start`. */
+async function devServerOptions() {
+  return {
+    port: devPort(),
+    host: 'localhost',
+    server: { type: 'https', options: await devHttpsOptions() },
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    // Served from memory; the pane's page and functions.json are webpack's output.
+    static: false,
+    hot: false,
+    liveReload: true,
+    client: { overlay: false },
+  };
 }
 
 /** Every development URL in the manifest, not just the first, becomes the base URL. */
@@ -110,8 +240,15 @@ class FunctionsMetadataCheck {
       );
     });
     compiler.hooks.afterEmit.tap('FunctionsMetadataCheck', (compilation) => {
+      // The output file system: the disk for a build, memory under the dev server.
+      const output = compiler.outputFileSystem || fs;
       const file = path.join(compilation.outputOptions.path, FUNCTIONS_METADATA);
-      const json = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+      let json;
+      try {
+        json = output.readFileSync(file, 'utf8').toString();
+      } catch {
+        json = undefined;
+      }
       const { problem } = metadataFunctions(json);
       if (problem) fail(compilation, `(${file}) ${problem}`);
     });
@@ -166,7 +303,21 @@ function cliConfig(production) {
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
   if (env.cli) return cliConfig(production);
+  if (env.WEBPACK_SERVE) {
+    // `webpack serve`: the manifest points at this server's port unless a base URL is given.
+    const served = { baseUrl: `https://localhost:${devPort()}/`, ...env, WEBPACK_SERVE: false };
+    return devServerOptions().then((devServer) => ({
+      ...addinConfig(served, production),
+      devServer,
+    }));
+  }
+  return addinConfig(env, production);
+};
+
+/** The add-in build (see the header). */
+function addinConfig(env, production) {
   const baseUrl = baseUrlOf(env);
+  const warning = baseUrlWarning(env, production);
   return {
     mode: production ? 'production' : 'development',
     devtool: 'source-map',
@@ -194,6 +345,7 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCES, output: FUNCTIONS_METADATA }),
       new FunctionsMetadataCheck(),
+      ...(warning ? [new BuildWarning(warning)] : []),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -232,9 +384,12 @@ module.exports = (env = {}, argv = {}) => {
       assetFilter: (file) => /\.(js|css)$/.test(file) && file !== 'file-mode.js',
     },
   };
-};
+}
 
 module.exports.baseUrlOf = baseUrlOf;
+module.exports.baseUrlWarning = baseUrlWarning;
+module.exports.devPort = devPort;
+module.exports.devHttpsOptions = devHttpsOptions;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.metadataFunctions = metadataFunctions;
 module.exports.FUNCTIONS_SOURCES = FUNCTIONS_SOURCES;

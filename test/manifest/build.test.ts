@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import webpack, { type Compiler, type Configuration, type Stats } from 'webpack';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { parse } from 'acorn';
+import { JSDOM } from 'jsdom';
+import { customFunctionsValidator } from '../support/functionsSchema';
 import { decodePng } from '../support/icons';
 import { DEV_BASE_URL, Manifest, REPO, validateWithSchema } from '../support/manifest';
 
@@ -90,6 +93,21 @@ describe('the production build', () => {
       config.FUNCTIONS_SOURCES.map((source) => join(REPO, source)),
     );
     expect(built).toEqual(JSON.parse(generated.metadataJson));
+  });
+
+  it("emits a functions.json valid against Microsoft's custom functions schema", () => {
+    expect(customFunctionsValidator()(JSON.parse(read('functions.json')))).toEqual([]);
+  });
+
+  it('keeps the ES5 browser check in taskpane.html through minification', () => {
+    const doc = new JSDOM(read('taskpane.html')).window.document;
+    const check = doc.querySelector('script#bcf-browser-check')?.textContent ?? '';
+    expect(check).toContain('bcf-unsupported');
+    expect(() => parse(check, { ecmaVersion: 5 })).not.toThrow();
+  });
+
+  it('does not warn about the base URL when one is given', () => {
+    expect(build.output).not.toContain('NO BASE URL');
   });
 
   it('associates every function with its code in functions.js', () => {

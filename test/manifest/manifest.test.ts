@@ -35,6 +35,10 @@ describe('what the add-in declares', () => {
     expect(manifest.text('DefaultLocale')).toBe('en-GB');
   });
 
+  it('names a real provider, not a placeholder', () => {
+    expect(manifest.text('ProviderName')).toBe('BCF Finance maintainers');
+  });
+
   it('has a support URL and a GUID id', () => {
     expect(manifest.defaultValue('SupportUrl')).toMatch(/^https:\/\/.+/);
     expect(manifest.text('Id')).toMatch(

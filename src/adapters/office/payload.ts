@@ -8,11 +8,30 @@
  * bytes per cell: a 12-digit number with its comma takes about 14, a typical scheme or
  * provider name 20 to 40. A table of long texts can still exceed it; the reader then
  * halves the chunk and reads again (reads change nothing, so repeating one is safe).
- * Writes know their values, so they are measured exactly.
+ * Writes know their values, so they are costed from them as office.js serialises them:
+ * every range the adapter gets and sets carries an object path and four actions (create,
+ * keep a reference, create again, set the property) around the value's JSON, about 430
+ * bytes before the value (measured with Microsoft's own office.js in
+ * test/office-js/requestSizes.test.ts). A one-cell formula write is therefore about 480
+ * bytes on the wire, not the 50 or so of its JSON.
  */
 
 /** Bytes one request or response may carry, well under Excel on the web's 5 MB. */
 export const PAYLOAD_BUDGET_BYTES = 4_000_000;
+
+/**
+ * Request bytes office.js spends on getting one range and setting one property on it,
+ * apart from the address and the value: measured at about 431 with 4-digit action ids;
+ * rounded up for the 6- and 7-digit ids of a request of tens of thousands of writes.
+ */
+export const RANGE_WRITE_BYTES = 480;
+
+/**
+ * The same for a range untracked before use (no keep-reference action): what prepare for
+ * sharing and restore send per cell. Measured at about 360 with 4-digit ids; rounded up
+ * likewise.
+ */
+export const UNTRACKED_RANGE_WRITE_BYTES = 400;
 
 /** Assumed JSON bytes per cell read. */
 export const READ_BYTES_PER_CELL = 64;
@@ -26,9 +45,22 @@ export function rowsPerReadChunk(columns: number, budget = PAYLOAD_BUDGET_BYTES)
   return Math.max(1, Math.floor(room / (Math.max(columns, 1) * READ_BYTES_PER_CELL)));
 }
 
-/** JSON size of a value, as the request or response carries it. */
+/** UTF-8 bytes of a value's JSON, as the request or response carries it ("£" is two bytes). */
 export function jsonBytes(value: unknown): number {
-  return value === undefined ? 0 : JSON.stringify(value).length;
+  return value === undefined ? 0 : utf8Length(JSON.stringify(value));
+}
+
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2; // a surrogate pair: two UTF-16 units, four UTF-8 bytes
+      i++;
+    } else bytes += code < 0x800 ? 1 : 2;
+  }
+  return bytes;
 }
 
 /** Something to queue in a request, with its size. */

@@ -10,7 +10,7 @@
 import type { CellValue, SheetWrite } from '../../ports/workbook';
 import { boxAddress, columnLetters } from '../../ports/a1';
 import { OWNER_FORMULA, OWNER_NAME, type SheetState } from './ownership';
-import { jsonBytes } from './payload';
+import { jsonBytes, RANGE_WRITE_BYTES } from './payload';
 import { blocksAround, keptTables, type KeptTable } from './tableKeeping';
 import { CHART_TYPES, formatsToWrite, INPUT_FILL, layoutBox, widthInPoints } from './sheetLayout';
 
@@ -56,7 +56,7 @@ export function stepsFor(
 ): { item: WriteStep; bytes: number }[] {
   const kept = keptTables(layout, existing, canResize);
   const steps: { item: WriteStep; bytes: number }[] = [
-    { item: { kind: 'setup', layout, existing, kept }, bytes: 1_000 },
+    { item: { kind: 'setup', layout, existing, kept }, bytes: setupBytes(existing, kept.length) },
   ];
   const formats = formatsToWrite(layout);
   const values = valuesToWrite(layout);
@@ -72,14 +72,41 @@ export function stepsFor(
         values: values.slice(start, row + 1),
         formats: formats.slice(start, row + 1),
       };
-      steps.push({ item, bytes });
+      steps.push({ item, bytes: bytes + RANGE_WRITE_BYTES });
       start = row + 1;
       bytes = 0;
     }
   }
   const finishing = { ...layout, values: [], numberFormats: [] };
-  steps.push({ item: { kind: 'finish', layout, existing, kept }, bytes: jsonBytes(finishing) });
+  steps.push({
+    item: { kind: 'finish', layout, existing, kept },
+    bytes: jsonBytes(finishing) + RANGE_WRITE_BYTES * finishingWrites(layout),
+  });
   return steps;
+}
+
+/**
+ * Setting a sheet up: add it and mark it, or delete its tables and charts and clear it
+ * (around each kept table: up to four blocks).
+ */
+function setupBytes(existing: SheetState | undefined, kept: number): number {
+  const removals = existing ? existing.tables.length + existing.charts.length : 0;
+  return (4 + removals + 4 * kept) * RANGE_WRITE_BYTES;
+}
+
+/** Objects the finishing step gets and sets, each costing about a range write on the wire. */
+function finishingWrites(layout: SheetWrite): number {
+  const CHART_WRITES = 7; // add, title, position, value axis format and title, category title
+  return (
+    1 + // visibility
+    (layout.formulas ?? []).length +
+    (layout.boldRows ?? []).length +
+    (layout.columnWidths ?? []).length +
+    2 * (layout.inputRanges ?? []).length +
+    (layout.validations ?? []).length +
+    2 * layout.tables.length +
+    CHART_WRITES * layout.charts.length
+  );
 }
 
 /** Values with formula cells left out (null leaves a cell as it is): formulas are written after. */
@@ -205,6 +232,8 @@ function queueFinish(
   }
   for (const { name, range } of layout.tables) {
     const keeping = kept.find((table) => table.name === name);
+    // Guarded by isSetSupported('ExcelApi', '1.13') in writeSheets.ts: keptTables asks
+    // for a resize only where the host has it.
     if (keeping?.resize) sheet.tables.getItem(name).resize(boxAddress(keeping.box));
     if (keeping) continue;
     const table = sheet.tables.add(at(range, `Table ${name} range`), true);

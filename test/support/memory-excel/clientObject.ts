@@ -4,7 +4,7 @@
  * keeps the value locally and queues the write, and navigation properties (a range's
  * `format`, a table's `worksheet`) return child proxies.
  */
-import { CORE, Core, jsonBytes, type ActionQueue, type Response } from './core';
+import { CORE, Core, jsonBytes, WIRE_BYTES, type ActionQueue, type Response } from './core';
 import { ErrorCode, officeError } from './errors';
 import { loadPaths, splitPath, type LoadSpec } from './loadPaths';
 
@@ -69,8 +69,10 @@ export abstract class MemoryClientObject<M> {
   protected queueLoad(spec?: LoadSpec): void {
     const paths = loadPaths(spec);
     for (const path of paths) this[CHECK_PATH](path);
-    this[CORE].enqueue(`${this[CORE].typeName}.load`, 0, (response) =>
-      this[LOAD_INTO](paths, response),
+    this[CORE].enqueue(
+      `${this[CORE].typeName}.load`,
+      WIRE_BYTES.query + jsonBytes(paths),
+      (response) => this[LOAD_INTO](paths, response),
     );
   }
 
@@ -78,7 +80,7 @@ export abstract class MemoryClientObject<M> {
   protected setProperty<V>(name: string, value: V, apply: (model: M, value: V) => void): void {
     const location = `${this[CORE].typeName}.${name}`;
     this[CORE].loaded.set(name, value);
-    this[CORE].enqueue(location, jsonBytes(value) + name.length, () =>
+    this[CORE].enqueue(location, WIRE_BYTES.action + jsonBytes(value) + name.length, () =>
       apply(this[CORE].require(location), value),
     );
   }
@@ -86,9 +88,8 @@ export abstract class MemoryClientObject<M> {
   /** Queues a method call that changes the workbook. */
   protected invoke(method: string, args: readonly unknown[], apply: (model: M) => void): void {
     const location = `${this[CORE].typeName}.${method}`;
-    this[CORE].enqueue(location, jsonBytes(args.filter(isPlainData)) + method.length, () =>
-      apply(this[CORE].require(location)),
-    );
+    const bytes = WIRE_BYTES.action + jsonBytes(args.filter(isPlainData)) + method.length;
+    this[CORE].enqueue(location, bytes, () => apply(this[CORE].require(location)));
   }
 
   /** Reads a loaded (or locally set) property. */
@@ -173,10 +174,14 @@ export function childCore<P, C>(
       return model === null ? null : map(model);
     },
     alive,
+    parent as Core<unknown>,
   );
 }
 
-/** Creates a proxy from a method call, queuing its instantiation as Office.js does. */
+/**
+ * Creates a proxy from a method call, queuing its instantiation as Office.js does; `args`
+ * are the call's arguments as the request carries them.
+ */
 export function spawn<M, P>(
   queue: ActionQueue,
   typeName: string,
@@ -184,10 +189,21 @@ export function spawn<M, P>(
   resolver: () => M | null,
   make: (core: Core<M>) => P,
   alive?: (model: M) => boolean,
+  args: readonly unknown[] = [],
 ): P {
   const core = new Core(queue, typeName, resolver, alive);
-  core.enqueue(location, location.length, () => {
-    core.resolve();
-  });
+  const action = {
+    location,
+    requestBytes:
+      WIRE_BYTES.object +
+      location.length +
+      jsonBytes(args) +
+      (typeName === 'Range' ? WIRE_BYTES.range : 0),
+    run: () => {
+      core.resolve();
+    },
+  };
+  if (typeName === 'Range') core.instantiation = action;
+  queue.enqueue(action);
   return make(core);
 }

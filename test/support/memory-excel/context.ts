@@ -8,7 +8,15 @@
  * the actions before it applied (Excel does not roll a batch back) and delivering no
  * loaded values. The add-in must therefore not rely on rollback.
  */
-import { Core, Response, type Action, type ActionQueue, type Behaviour, type Limits } from './core';
+import {
+  Core,
+  Response,
+  WIRE_BYTES,
+  type Action,
+  type ActionQueue,
+  type Behaviour,
+  type Limits,
+} from './core';
 import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, MemoryExcelError } from './errors';
 import type { WorkbookModel } from './model';
@@ -16,7 +24,7 @@ import { MemoryWorkbook } from './workbook';
 
 /** What one sync carried. */
 export interface SyncRecord {
-  /** Bytes of the request: values, formulas and arguments written. */
+  /** Bytes of the request as office.js would serialise it (see `WIRE_BYTES`). */
   readonly requestBytes: number;
   /** Bytes of the response: values loaded. */
   readonly responseBytes: number;
@@ -127,7 +135,10 @@ export class MemoryRequestContext {
       }
       await this.session.cellEditEnded();
     }
-    const requestBytes = batch.reduce((sum, action) => sum + action.requestBytes, 0);
+    const requestBytes = batch.reduce(
+      (sum: number, action) => sum + action.requestBytes,
+      WIRE_BYTES.request,
+    );
     const limits = this.session.limits;
     const record = (responseBytes: number, failed?: string): void => {
       const entry = { requestBytes, responseBytes, actions: batch.length };

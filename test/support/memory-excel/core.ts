@@ -34,7 +34,7 @@ export interface Action {
   /** Where it came from, for `debugInfo.errorLocation`, e.g. "Range.values". */
   readonly location: string;
   /** Size of what the request carries for it (values written), in bytes. */
-  readonly requestBytes: number;
+  requestBytes: number;
   run(response: Response): void;
 }
 
@@ -132,7 +132,28 @@ export class Core<M> {
     readonly typeName: string,
     private readonly resolver: () => M | null,
     private readonly alive: (model: M) => boolean = () => true,
+    /** For a navigation child (a range's `format`), the proxy it hangs from. */
+    private readonly parent?: Core<unknown>,
   ) {}
+
+  /**
+   * The instantiation of a range made by a method, while it waits in the queue: office.js
+   * keeps a reference to every range (a `_KeepReference` action, released when the run
+   * ends) unless it is untracked, so `untrack` takes that action's bytes off.
+   */
+  instantiation?: { requestBytes: number };
+
+  /** Object paths office.js sends for a navigation child (and its navigation parents). */
+  private get pathBytes(): number {
+    if (!this.parent) return 0;
+    return WIRE_BYTES.navigation + this.typeName.length + this.parent.pathBytes;
+  }
+
+  /** `untrack()`: no reference is kept, so no keep-reference action is sent. */
+  untrack(): void {
+    if (this.instantiation) this.instantiation.requestBytes -= WIRE_BYTES.keepReference;
+    this.instantiation = undefined;
+  }
 
   /** Whether a sync has found this to be a null object; undefined before any sync resolved it. */
   get isNull(): boolean | undefined {
@@ -165,7 +186,7 @@ export class Core<M> {
 
   /** Queues an action of this proxy's request. */
   enqueue(location: string, requestBytes: number, run: (response: Response) => void): void {
-    this.queue.enqueue({ location, requestBytes, run });
+    this.queue.enqueue({ location, requestBytes: requestBytes + this.pathBytes, run });
   }
 
   /** Reads a property as Office.js does: PropertyNotLoaded unless loaded (or set) and not null. */
@@ -176,8 +197,45 @@ export class Core<M> {
   }
 }
 
+/**
+ * What office.js serialises around each kind of queued operation, in bytes, taken from
+ * the real client's requests (test/office-js/requestSizes.test.ts records them and checks
+ * the fake's request bytes against them): every request repeats the object paths it uses
+ * and wraps every operation in an action with ids.
+ */
+export const WIRE_BYTES = {
+  /** The request envelope, the workbook root and its worksheets path. */
+  request: 270,
+  /** A set-property or method action, around its name and arguments' JSON. */
+  action: 80,
+  /** A load (query action), around its select list. */
+  query: 20,
+  /** An object made by a method: its object path and instantiate action, around its arguments. */
+  object: 150,
+  /** A range's further keep-reference and instantiate actions. */
+  range: 190,
+  /** Of which the keep-reference action, which an untracked range does without. */
+  keepReference: 80,
+  /** A navigation property's object path (`format`, `font`) and instantiate action. */
+  navigation: 110,
+} as const;
+
 /** Approximate JSON size of a value, as the payload limits count it. */
 export function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
-  return JSON.stringify(value).length;
+  return utf8Length(JSON.stringify(value));
+}
+
+/** UTF-8 bytes of a string: the request is sent as UTF-8, so "£" counts two. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2;
+      i++;
+    } else bytes += code < 0x800 ? 1 : 2;
+  }
+  return bytes;
 }

@@ -3,11 +3,12 @@
  * arrays, with Excel's treatment of written strings (see cellInput.ts), plus the
  * navigation to format, data validation and worksheet.
  */
-import { rectSize, type Rect } from './address';
+import { parseAddress, rectSize, type Rect } from './address';
 import { fullAddress, intersect, onGrid } from './rangeGeometry';
 import { writeFormula, writeValue } from './cellInput';
 import {
   childCore,
+  coreOf,
   MemoryClientObject,
   spawn,
   type LoadSpec,
@@ -16,6 +17,7 @@ import {
 } from './clientObject';
 import { CORE, requireExcelApi, type ActionQueue } from './core';
 import { MemoryDataValidation } from './dataValidation';
+import { ErrorCode, officeError } from './errors';
 import type { FaithfulTo } from './driftGuard';
 import { eachExistingCell, readGrid, refuseIfProtected, writeGrid, type RangeModel } from './grid';
 import { peekCell, usedRect, type CellModel } from './model';
@@ -28,8 +30,17 @@ export function spawnRange(
   queue: ActionQueue,
   location: string,
   resolver: () => RangeModel | null,
+  args: readonly unknown[] = [],
 ): Excel.Range {
-  const range = spawn(queue, 'Range', location, resolver, (core) => new MemoryRange(core), alive);
+  const range = spawn(
+    queue,
+    'Range',
+    location,
+    resolver,
+    (core) => new MemoryRange(core),
+    alive,
+    args,
+  );
   return range as unknown as Excel.Range;
 }
 
@@ -242,6 +253,36 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
 
   getRow(row: number): Excel.Range {
     return this.derived('getRow', (r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
+  }
+
+  /** Releases the range's reference (office.js then sends no keep-reference for it). */
+  untrack(): Excel.Range {
+    this[CORE].untrack();
+    return this as unknown as Excel.Range;
+  }
+
+  /**
+   * The smallest range holding this one and `anotherRange` (office.js writes a large
+   * array in chunks of rows, each `getRow(i).getBoundingRect(getRow(j))`).
+   */
+  getBoundingRect(anotherRange: Excel.Range | string): Excel.Range {
+    const location = 'Range.getBoundingRect';
+    return spawnRange(this[CORE].queue, location, () => {
+      const range = this[CORE].resolve();
+      if (!range) return null;
+      const other =
+        typeof anotherRange === 'string'
+          ? (parseAddress(anotherRange)?.rect ??
+            officeError(ErrorCode.invalidArgument, location, anotherRange))
+          : coreOf<RangeModel>(anotherRange).require(location).rect;
+      const rect: Rect = {
+        top: Math.min(range.rect.top, other.top),
+        left: Math.min(range.rect.left, other.left),
+        bottom: Math.max(range.rect.bottom, other.bottom),
+        right: Math.max(range.rect.right, other.right),
+      };
+      return { sheet: range.sheet, rect: onGrid(rect, location) };
+    });
   }
 
   getColumn(column: number): Excel.Range {

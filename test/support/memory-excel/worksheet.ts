@@ -142,21 +142,26 @@ export class MemoryWorksheet extends MemoryClientObject<SheetModel> {
   /** A range by A1 address; the whole sheet without one. */
   getRange(address?: string): Excel.Range {
     const location = 'Worksheet.getRange';
-    return spawnRange(this[CORE].queue, location, () => {
-      const sheet = this[CORE].resolve();
-      if (!sheet) return null;
-      if (address === undefined || address === '') {
-        return {
-          sheet,
-          rect: onGrid({ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }, location),
-        };
-      }
-      const parsed = parseAddress(address);
-      if (!parsed || (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name))) {
-        return officeError(ErrorCode.invalidArgument, location, address);
-      }
-      return { sheet, rect: parsed.rect };
-    });
+    return spawnRange(
+      this[CORE].queue,
+      location,
+      () => {
+        const sheet = this[CORE].resolve();
+        if (!sheet) return null;
+        if (address === undefined || address === '') {
+          return {
+            sheet,
+            rect: onGrid({ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }, location),
+          };
+        }
+        const parsed = parseAddress(address);
+        if (!parsed || (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name))) {
+          return officeError(ErrorCode.invalidArgument, location, address);
+        }
+        return { sheet, rect: parsed.rect };
+      },
+      [address ?? ''],
+    );
   }
 
   /** A range by 0-based start row and column and a size. */
@@ -167,16 +172,21 @@ export class MemoryWorksheet extends MemoryClientObject<SheetModel> {
     columnCount: number,
   ): Excel.Range {
     const location = 'Worksheet.getRangeByIndexes';
-    return spawnRange(this[CORE].queue, location, () => {
-      const sheet = this[CORE].resolve();
-      const rect: Rect = {
-        top: startRow,
-        left: startColumn,
-        bottom: startRow + rowCount - 1,
-        right: startColumn + columnCount - 1,
-      };
-      return sheet && { sheet, rect: onGrid(rect, location) };
-    });
+    return spawnRange(
+      this[CORE].queue,
+      location,
+      () => {
+        const sheet = this[CORE].resolve();
+        const rect: Rect = {
+          top: startRow,
+          left: startColumn,
+          bottom: startRow + rowCount - 1,
+          right: startColumn + columnCount - 1,
+        };
+        return sheet && { sheet, rect: onGrid(rect, location) };
+      },
+      [startRow, startColumn, rowCount, columnCount],
+    );
   }
 
   /** One cell by 0-based row and column. */
