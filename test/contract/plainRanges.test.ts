@@ -32,7 +32,9 @@ function officeReader(fixture: RangeFixture): WorkbookReader {
     sheets: (seed.sheets ?? []).map((s) => ({ ...s, merges: fixture.merges?.[s.name] ?? [] })),
   };
   const excel = createMemoryExcel(merged);
-  return new OfficeWorkbook(excel.run);
+  return new OfficeWorkbook(excel.run, {
+    isSetSupported: (name, version) => excel.isSetSupported(name, version),
+  });
 }
 
 async function readFixture(reader: WorkbookReader, fixture: RangeFixture) {
@@ -129,7 +131,9 @@ describe('a run over a plain range', () => {
         },
       ],
     });
-    const workbook = new OfficeWorkbook(excel.run);
+    const workbook = new OfficeWorkbook(excel.run, {
+      isSetSupported: (name, version) => excel.isSetSupported(name, version),
+    });
     const outcome = await runMechanism(
       workbook,
       'pool',

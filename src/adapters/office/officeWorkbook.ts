@@ -94,7 +94,9 @@ export class OfficeWorkbook implements Workbook {
    * cells are over one response's payload limit (see sheetReader.ts).
    */
   readSheets(): Promise<readonly SheetCells[]> {
-    return whileDoing('reading the sheets', () => this.run((context) => readSheets(context)));
+    return whileDoing('reading the sheets', () =>
+      this.run((context) => readSheets(context, this.supports)),
+    );
   }
 
   /** Whether a sheet exists and who made it. */

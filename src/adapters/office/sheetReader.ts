@@ -10,6 +10,7 @@ import type { CellValue, SheetCells } from '../../ports/workbook';
 import { cellAddress } from '../../ports/a1';
 import { cellRows } from './cellValues';
 import { excelCodeOf } from './errors';
+import type { IsSetSupported } from './excelRun';
 import { OWNER_NAME } from './ownership';
 import { packBatches, READ_BYTES_PER_CELL, rowsPerReadChunk } from './payload';
 import { readInPayloadBatches } from './payloadSyncs';
@@ -40,6 +41,7 @@ function cellsOf(
   left: number,
   values: unknown,
   formulas: unknown,
+  supports: IsSetSupported,
   merged?: Excel.RangeAreas,
 ): SheetCells {
   const rows: CellValue[][] = cellRows(values);
@@ -54,8 +56,22 @@ function cellsOf(
       });
     });
   }
-  const merges = merged === undefined || merged.isNullObject ? [] : areaAddresses(merged.address);
+  const merges =
+    supports('ExcelApi', '1.13') && merged !== undefined && !merged.isNullObject
+      ? areaAddresses(merged.address)
+      : [];
   return { sheet, top: top + 1, left: left + 1, values: rows, formulas: map, merges };
+}
+
+/**
+ * A range's merged areas, asked in the same request: they need ExcelApi 1.13, and on an
+ * older host headers are read without them (a header merged over two rows is then read as
+ * its first row only).
+ */
+function mergedAreas(range: Excel.Range, supports: IsSetSupported): Excel.RangeAreas | undefined {
+  return supports('ExcelApi', '1.13')
+    ? range.getMergedAreasOrNullObject().load('address')
+    : undefined;
 }
 
 /** Reads sheets whole, one sync for all; a too-big answer splits the batch in two. */
@@ -63,6 +79,7 @@ async function readWhole(
   context: Excel.RequestContext,
   sheets: readonly Excel.Worksheet[],
   found: Map<Excel.Worksheet, Read>,
+  supports: IsSetSupported,
 ): Promise<void> {
   if (sheets.length === 0) return;
   const queued = sheets.map((sheet) => {
@@ -71,7 +88,7 @@ async function readWhole(
     return {
       mark: sheet.names.getItemOrNullObject(OWNER_NAME),
       used,
-      merged: used.getMergedAreasOrNullObject().load('address'),
+      merged: mergedAreas(used, supports),
     };
   });
   try {
@@ -80,10 +97,10 @@ async function readWhole(
     if (!TOO_BIG.has(excelCodeOf(error) ?? '')) throw error;
     if (sheets.length > 1) {
       const half = Math.ceil(sheets.length / 2);
-      await readWhole(context, sheets.slice(0, half), found);
-      await readWhole(context, sheets.slice(half), found);
+      await readWhole(context, sheets.slice(0, half), found, supports);
+      await readWhole(context, sheets.slice(half), found, supports);
     } else if (sheets[0] !== undefined) {
-      found.set(sheets[0], await readInRows(context, sheets[0]));
+      found.set(sheets[0], await readInRows(context, sheets[0], supports));
     }
     return;
   }
@@ -96,7 +113,15 @@ async function readWhole(
     const { used } = q;
     found.set(
       sheet,
-      cellsOf(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, q.merged),
+      cellsOf(
+        sheet.name,
+        used.rowIndex,
+        used.columnIndex,
+        used.values,
+        used.formulas,
+        supports,
+        q.merged,
+      ),
     );
   });
 }
@@ -107,10 +132,14 @@ interface Rows {
 }
 
 /** One sheet too big for one response: its size, then its rows in runs under the payload limit. */
-async function readInRows(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<Read> {
+async function readInRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  supports: IsSetSupported,
+): Promise<Read> {
   const mark = sheet.names.getItemOrNullObject(OWNER_NAME);
   const used = sheet.getUsedRange(true).load('rowIndex, columnIndex, rowCount, columnCount');
-  const merged = used.getMergedAreasOrNullObject().load('address');
+  const merged = mergedAreas(used, supports);
   await context.sync();
   if (!mark.isNullObject) return undefined;
   const { rowIndex, columnIndex, rowCount, columnCount } = used;
@@ -151,7 +180,7 @@ async function readInRows(context: Excel.RequestContext, sheet: Excel.Worksheet)
   const formulas = pieces.flatMap((p) =>
     Array.isArray(p.formulas) ? (p.formulas as unknown[]) : [],
   );
-  return cellsOf(sheet.name, rowIndex, columnIndex, values, formulas, merged);
+  return cellsOf(sheet.name, rowIndex, columnIndex, values, formulas, supports, merged);
 }
 
 /**
@@ -159,12 +188,15 @@ async function readInRows(context: Excel.RequestContext, sheet: Excel.Worksheet)
  * and not very hidden ones), in tab order: two syncs for a workbook whose cells fit
  * one response.
  */
-export async function readSheets(context: Excel.RequestContext): Promise<SheetCells[]> {
+export async function readSheets(
+  context: Excel.RequestContext,
+  isSetSupported: IsSetSupported,
+): Promise<SheetCells[]> {
   const sheets = context.workbook.worksheets.load('items/name, items/visibility');
   await context.sync();
   const wanted = sheets.items.filter((sheet) => sheet.visibility !== 'VeryHidden');
   const found = new Map<Excel.Worksheet, Read>();
-  await readWhole(context, wanted, found);
+  await readWhole(context, wanted, found, isSetSupported);
   return wanted.flatMap((sheet) => {
     const read = found.get(sheet);
     return read === undefined ? [] : [read];
