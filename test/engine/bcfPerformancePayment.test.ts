@@ -5,19 +5,9 @@ import {
   type BcfPerformancePaymentInput,
 } from '../../src/engine/bcfPerformancePayment';
 import { Dec, roundPence } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
+import { errorOf } from '../support/engineErrors';
 
 const money = (value: Dec): string => value.toFixed(2);
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 describe('bcfPerformancePayment: worked examples', () => {
   it('BCF 2015/16 guidance: "if, say, 30% is achieved, 30% of the funding will be released"', () => {

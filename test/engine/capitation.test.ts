@@ -5,20 +5,10 @@ import {
   type CapitationInput,
 } from '../../src/engine/capitation';
 import { Dec, sum } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
+import { errorOf } from '../support/engineErrors';
 
 const d = (v: string | number): Dec => new Dec(v);
 const pence = (v: Dec | undefined): string => (v ?? d(NaN)).toFixed(2);
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 /** The whole contract as one budget: population 1 at the first-year amount. */
 const bedfordshire: CapitationInput = {

@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
 import { fundingEnvelope, type FundingEnvelopeInput } from '../../src/engine/fundingEnvelope';
+import { errorOf } from '../support/engineErrors';
 
 const d = (v: string | number): Dec => new Dec(v);
 const pence = (v: Dec | undefined): string => (v ?? d(NaN)).toFixed(2);
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 /** B&NES OBC Table 3 categories; the split of each partner's total is illustrative. */
 const bnes: FundingEnvelopeInput = {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Dec, penceString } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
 import { gainLossCurve, type GainLossCurveInput } from '../../src/engine/gainLossCurve';
 import { gainLossShare, type GainLossShareInput } from '../../src/engine/gainLossShare';
+import { engineError } from '../support/engineErrors';
 
 const bedfordshire: GainLossShareInput = {
   expected: '25175000.00',
@@ -36,16 +36,6 @@ const mssp: GainLossShareInput = {
 };
 
 const pence = (d: Dec) => penceString(d);
-
-function errorOf(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 describe('gainLossCurve: the outturn curve', () => {
   it('runs from expected × (1 + from) to expected × (1 + to) in equal steps, rounded to pence (Bedfordshire MSK)', () => {
@@ -209,7 +199,7 @@ describe('gainLossCurve: the outturn curve', () => {
       'curve.from is -1.5; it must be at least -1 (an actual spend of nothing).',
     ],
   ])('refuses %j', (curve, code, message) => {
-    const error = errorOf(() => gainLossCurve({ ...bedfordshire, curve }));
+    const error = engineError(() => gainLossCurve({ ...bedfordshire, curve }));
     expect({ code: error.code, message: error.message }).toEqual({ code, message });
   });
 });

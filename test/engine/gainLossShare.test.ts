@@ -6,6 +6,7 @@ import {
 import { tieredShare } from '../../src/engine/tieredShare';
 import { penceString } from '../../src/engine/decimal';
 import { EngineError } from '../../src/engine/errors';
+import { fieldErrorOf } from '../support/engineErrors';
 
 /** Each party's final amount as pence text, by name. */
 const amounts = (result: GainLossShareResult): Record<string, string> =>
@@ -39,18 +40,6 @@ const alliance = (actual: number): GainLossShareInput => ({
   gainBands: [{ shares: { Owner: 0.5, NOP: 0.5 } }],
   caps: { loss: { NOP: { amount: 8_000_000 } }, overflowTo: 'Owner' },
 });
-
-function errorOf(run: () => unknown): { code: string; message: string; field: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) {
-      return { code: error.code, message: error.message, field: error.field };
-    }
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 describe('gainLossShare: worked examples', () => {
   it("King's Fund 2014, Bedfordshire MSK: provider keeps the first 5%, the rest split 50/50", () => {
@@ -170,7 +159,7 @@ describe('gainLossShare: edge cases', () => {
   it('expected 0 refuses a band bound, gate or cap given as a fraction of expected', () => {
     const base = { expected: 0, actual: 10, parties: ['A', 'B'] };
     expect(
-      errorOf(() =>
+      fieldErrorOf(() =>
         gainLossShare({
           ...base,
           gainBands: [{ upToFraction: 0.05, shares: { A: 1 } }, { shares: { B: 1 } }],
@@ -184,10 +173,10 @@ describe('gainLossShare: edge cases', () => {
     });
     const flat = { ...base, gainBands: [{ shares: { A: 1 } }] };
     expect(
-      errorOf(() => gainLossShare({ ...flat, gate: { fraction: 0.01, holder: 'A' } })).message,
+      fieldErrorOf(() => gainLossShare({ ...flat, gate: { fraction: 0.01, holder: 'A' } })).message,
     ).toBe('gate.fraction is 0.01 of expected spend, but expected is 0; leave the gate out.');
     expect(
-      errorOf(() =>
+      fieldErrorOf(() =>
         gainLossShare({ ...flat, caps: { loss: { A: { fraction: 0.1 } }, overflowTo: 'B' } }),
       ).field,
     ).toBe('caps.loss.A.fraction');
@@ -278,7 +267,7 @@ describe('tieredShare', () => {
 
   it('refuses a retained band with expected 0', () => {
     expect(
-      errorOf(() =>
+      fieldErrorOf(() =>
         tieredShare({ expected: 0, actual: 5, retainedBandFraction: 0.05, splitBeyond: 0.5 }),
       ),
     ).toMatchObject({ code: 'GAINSHARE.INCONSISTENT', field: 'retainedBandFraction' });

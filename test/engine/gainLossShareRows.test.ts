@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { Dec } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
 import {
   gainLossShare,
   gainLossShareRows,
@@ -8,6 +7,7 @@ import {
   type GainLossShareResult,
   type GainLossTermsInput,
 } from '../../src/engine/gainLossShare';
+import { fieldErrorOf } from '../support/engineErrors';
 
 /** Every figure exactly (sign, exponent, digits), every step and flag, lazy fields included. */
 function exactly(value: unknown): unknown {
@@ -26,18 +26,6 @@ function exactly(value: unknown): unknown {
 const allRows = (terms: GainLossTermsInput, rows: readonly GainLossRowInput[]) => [
   ...gainLossShareRows(terms, rows),
 ];
-
-function errorOf(run: () => unknown): { code: string; field: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) {
-      return { code: error.code, field: error.field, message: error.message };
-    }
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 const bedfordshire: GainLossTermsInput = {
   parties: ['Provider', 'CCG'],
@@ -107,10 +95,10 @@ describe('gainLossShareRows', () => {
             return;
           }
           // Bands that do not ascend for this row's expected spend: the same refusal, naming the row.
-          const alone = errorOf(() =>
+          const alone = fieldErrorOf(() =>
             gainLossShare({ ...terms, ...(rows[refused] as GainLossRowInput) }),
           );
-          expect(errorOf(() => allRows(terms, rows))).toEqual({
+          expect(fieldErrorOf(() => allRows(terms, rows))).toEqual({
             ...alone,
             message: `rows[${refused}]: ${alone.message}`,
           });
@@ -135,7 +123,7 @@ describe('gainLossShareRows', () => {
 
   it('refuses bad terms at the call, before reading any row, naming the field as gainLossShare does', () => {
     const terms = { ...bedfordshire, gainBands: [{ shares: { Provider: 0.5, CCG: 0.45 } }] };
-    expect(errorOf(() => gainLossShareRows(terms, [{ expected: 'tbc', actual: 1 }]))).toEqual({
+    expect(fieldErrorOf(() => gainLossShareRows(terms, [{ expected: 'tbc', actual: 1 }]))).toEqual({
       code: 'GAINSHARE.SHARES_NOT_ONE',
       field: 'gainBands[0].shares',
       message: 'Gain band 1 shares sum to 0.95, not 1.',
@@ -158,19 +146,19 @@ describe('gainLossShareRows', () => {
       { expected: 100, actual: 90 },
       { expected: 100, actual: 'abc' },
     ];
-    expect(errorOf(() => allRows(bedfordshire, rows))).toEqual({
+    expect(fieldErrorOf(() => allRows(bedfordshire, rows))).toEqual({
       code: 'GAINSHARE.NOT_A_NUMBER',
       field: 'rows[1].actual',
       message: 'rows[1].actual is "abc", not a number.',
     });
     const missing = [null] as unknown as GainLossRowInput[];
-    expect(errorOf(() => allRows(bedfordshire, missing))).toEqual({
+    expect(fieldErrorOf(() => allRows(bedfordshire, missing))).toEqual({
       code: 'GAINSHARE.MISSING',
       field: 'rows[0]',
       message: 'rows[0] is missing.',
     });
     const notAList = 'rows' as unknown as GainLossRowInput[];
-    expect(errorOf(() => gainLossShareRows(bedfordshire, notAList)).field).toBe('rows');
+    expect(fieldErrorOf(() => gainLossShareRows(bedfordshire, notAList)).field).toBe('rows');
   });
 
   it('names the row whose expected spend of 0 a fraction of expected cannot apply to', () => {
@@ -178,7 +166,7 @@ describe('gainLossShareRows', () => {
       { expected: 100, actual: 90 },
       { expected: 0, actual: 10 },
     ];
-    expect(errorOf(() => allRows(bedfordshire, rows))).toEqual({
+    expect(fieldErrorOf(() => allRows(bedfordshire, rows))).toEqual({
       code: 'GAINSHARE.INCONSISTENT',
       field: 'gainBands[0].upToFraction',
       message:
@@ -194,7 +182,7 @@ describe('gainLossShare: terms remembered from a recent call', () => {
       gainBands: [{ upToFraction: 0.05, shares: { A: 1 } }, { shares: { B: 1 } }],
     };
     gainLossShare({ ...terms, expected: 1000, actual: 900 });
-    expect(errorOf(() => gainLossShare({ ...terms, expected: 0, actual: 10 }))).toEqual({
+    expect(fieldErrorOf(() => gainLossShare({ ...terms, expected: 0, actual: 10 }))).toEqual({
       code: 'GAINSHARE.INCONSISTENT',
       field: 'gainBands[0].upToFraction',
       message:

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { Dec, penceString } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
 import { gainLossShare, type GainLossShareInput } from '../../src/engine/gainLossShare';
 import {
   gainLossSimulation,
@@ -14,6 +13,7 @@ import {
   normalQuantile,
   seededSource,
 } from '../../src/engine/outturnDraws';
+import { engineError } from '../support/engineErrors';
 
 /** Bedfordshire MSK (DOMAIN.md §3): the provider keeps the first 5% of a gain, bears every loss. */
 const bedfordshire: GainLossShareInput = {
@@ -39,16 +39,6 @@ const normal = (draws: number, seed: number, cv = 0.05): SimulationInput => ({
   seed,
   outturn: { distribution: 'normal', cv },
 });
-
-function errorOf(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 describe('outturn draws', () => {
   it('gives the normal quantiles of the published tables (AS 241)', () => {
@@ -227,7 +217,7 @@ describe('gainLossSimulation', () => {
       'simulation.outturn.values has 2 past outturns; an empirical distribution needs from 10 to 1,000,000.',
     ],
   ])('refuses %j', (simulation, code, message) => {
-    const error = errorOf(() => gainLossSimulation({ ...bedfordshire, simulation }));
+    const error = engineError(() => gainLossSimulation({ ...bedfordshire, simulation }));
     expect(error.code).toBe(code);
     expect(error.field.startsWith('simulation')).toBe(true);
     if (message !== undefined) expect(error.message).toBe(message);

@@ -1,18 +1,8 @@
 import { Dec } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
 import { metricAchievement, type MetricScoringInput } from '../../src/engine/metricAchievement';
+import { errorOf } from '../support/engineErrors';
 
 const achievement = (metric: MetricScoringInput): string => metricAchievement(metric).toString();
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 const bands = [
   { floor: 0.5, payout: 0.5 },

@@ -2,24 +2,14 @@ import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Dec, sum } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
 import {
   performancePayment,
   type MetricInput,
   type PerformancePaymentInput,
 } from '../../src/engine/performancePayment';
+import { errorOf } from '../support/engineErrors';
 
 const money = (value: Dec): string => value.toFixed(2);
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 const outcomes: MetricInput = {
   name: 'Outcomes',

@@ -1,27 +1,17 @@
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { EngineError } from '../../src/engine/errors';
 import {
   planChecks,
   type ExpenditureLineInput,
   type PlanCheck,
   type PlanChecksInput,
 } from '../../src/engine/planChecks';
+import { errorOf } from '../support/engineErrors';
 
 const example = JSON.parse(
   readFileSync(join(__dirname, '../../assets/scenarios/checks-example.json'), 'utf8'),
 ) as PlanChecksInput;
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 const failed = (input: PlanChecksInput): PlanCheck[] =>
   planChecks(input).checks.filter((c) => !c.passed);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
 import { pooledFund, type PooledFundInput } from '../../src/engine/pooledFund';
+import { errorOf } from '../support/engineErrors';
 
 const d = (v: string | number): Dec => new Dec(v);
 const pence = (v: Dec | undefined): string => (v ?? d(NaN)).toFixed(2);
@@ -13,16 +13,6 @@ const bnes: PooledFundInput = {
     { partner: 'Council', scheme: 'Community services', amount: 40888000 },
   ],
 };
-
-function errorOf(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an EngineError');
-}
 
 describe('pooledFund: worked examples', () => {
   it('gives the B&NES OBC Table 3 shares: 28,348 + 40,888 = 69,236 → 40.94% / 59.06%', () => {

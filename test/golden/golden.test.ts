@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { calc } from '../../src/cli/calc';
 import { mechanisms } from '../../src/cli/mechanisms';
-import { EngineError } from '../../src/engine/errors';
+import { engineError } from '../support/engineErrors';
 
 interface GoldenCase {
   readonly title: string;
@@ -24,22 +24,12 @@ interface GoldenCase {
 const root = __dirname;
 const mechanismDirs = readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory());
 
-function errorOf(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected an EngineError, but the calculation succeeded');
-}
-
 describe.each(mechanismDirs)('golden files: %s', (mechanism) => {
   const files = readdirSync(join(root, mechanism)).filter((f) => f.endsWith('.json'));
   it.each(files)('%s', (file) => {
     const golden = JSON.parse(readFileSync(join(root, mechanism, file), 'utf8')) as GoldenCase;
     if (golden.error) {
-      const error = errorOf(() => calc(mechanism, golden.input));
+      const error = engineError(() => calc(mechanism, golden.input));
       expect({ code: error.code, message: error.message }).toEqual(golden.error);
     } else {
       expect(calc(mechanism, golden.input)).toMatchObject(golden.expected as object);
