@@ -120,6 +120,7 @@ export function logarithm(x: number): number {
 /** eˣ for |x| < 700, with + − × ÷ only (to about 1 part in 10¹⁵). */
 export function exponential(x: number): number {
   if (!(Math.abs(x) < 700)) throw new RangeError(`exponential of ${x}`);
+  // k is a power of two to scale by, not money: the nearest whole number to x / ln 2.
   const k = Math.round(x / LN2);
   const r = x - k * LN2;
   let term = 1;

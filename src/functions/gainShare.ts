@@ -49,6 +49,14 @@ function partyCells(value: ExcelArgument): { cells: RangeCell[]; names: string[]
   return { cells: named, names: named.map(nameIn) };
 }
 
+/** The parties and their gain (and loss) band tables, as GAINSHARE and GAINSHARECURVE take them. */
+function shareTables(bands: unknown[][], partyNames: unknown[][], lossBands?: unknown[][]) {
+  const { cells: names, names: parties } = partyCells(partyNames);
+  const gain = bandTable('bands', bands, names.length);
+  const loss = isOmitted(lossBands) ? undefined : bandTable('lossBands', lossBands, names.length);
+  return { names, parties, gain, loss };
+}
+
 /** Names engine fields (`gainBands[1].shares[0]`, `parties[2]`) by their cells. */
 function gainShareLabels(
   names: readonly RangeCell[],
@@ -97,14 +105,8 @@ export function GAINSHARE(
   lossBands?: unknown[][],
 ): number[][] {
   const terms = excelCall(() => {
-    const { cells: names, names: parties } = partyCells(partyNames);
-    const gain = bandTable('bands', bands, names.length);
-    const loss = isOmitted(lossBands) ? undefined : bandTable('lossBands', lossBands, names.length);
     return {
-      names,
-      parties,
-      gain,
-      loss,
+      ...shareTables(bands, partyNames, lossBands),
       expected: amount('expected', expected),
       actual: amount('actual', actual),
     };
@@ -155,14 +157,8 @@ export function GAINSHARECURVE(
   lossBands?: unknown[][],
 ): number[][] {
   const terms = excelCall(() => {
-    const { cells: names, names: parties } = partyCells(partyNames);
-    const gain = bandTable('bands', bands, names.length);
-    const loss = isOmitted(lossBands) ? undefined : bandTable('lossBands', lossBands, names.length);
     return {
-      names,
-      parties,
-      gain,
-      loss,
+      ...shareTables(bands, partyNames, lossBands),
       expected: amount('expected', expected),
       range: { from: amount('from', from), to: amount('to', to), points: amount('points', points) },
     };
