@@ -4,11 +4,11 @@ import {
   bcfPerformancePayment,
   type BcfPerformancePaymentInput,
 } from '../engine/bcfPerformancePayment';
-import { capitationBudget, type CapitationInput } from '../engine/capitation';
+import { capitationExploration, type CapitationExplorationInput } from '../engine/capitationCurve';
 import { planChecks, type PlanChecksInput } from '../engine/planChecks';
 import { fundingEnvelope, type FundingEnvelopeInput } from '../engine/fundingEnvelope';
 import { performancePayment, type PerformancePaymentInput } from '../engine/performancePayment';
-import { pooledFund, type PooledFundInput } from '../engine/pooledFund';
+import { pooledFundExploration, type PooledFundExplorationInput } from '../engine/poolCurve';
 
 /**
  * The mechanisms the CLI (`bcf calc <name>`) and the golden files know, by name.
@@ -21,7 +21,7 @@ export const mechanisms: Readonly<Record<string, (input: unknown) => unknown>> =
   checks: (input) => planChecks(input as PlanChecksInput),
   'bcf-p4p': (input) => bcfPerformancePayment(input as BcfPerformancePaymentInput),
   p4p: (input) => performancePayment(input as PerformancePaymentInput),
-  pool: (input) => pooledFund(input as PooledFundInput),
-  capitation: (input) => capitationBudget(input as CapitationInput),
+  pool: (input) => pooledFundExploration(input as PooledFundExplorationInput),
+  capitation: (input) => capitationExploration(input as CapitationExplorationInput),
   envelope: (input) => fundingEnvelope(input as FundingEnvelopeInput),
 };

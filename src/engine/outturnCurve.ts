@@ -205,12 +205,14 @@ export function extremesOver(
     for (const figures of outturns) {
       const figure = figures[p];
       if (figure === undefined) continue;
-      if (figure.amount.greaterThan(gain.amount)) {
-        gain = { amount: figure.amount, capped: figure.gainCapped };
-      }
-      if (figure.amount.lessThan(loss.amount)) {
-        loss = { amount: figure.amount, capped: figure.lossCapped };
-      }
+      // At an equal figure a cap that holds it at one outturn counts (a cap reached
+      // exactly does not hold the figure yet; one just beyond it does).
+      const toGain = figure.amount.comparedTo(gain.amount);
+      if (toGain > 0) gain = { amount: figure.amount, capped: figure.gainCapped };
+      else if (toGain === 0 && figure.gainCapped) gain = { ...gain, capped: true };
+      const toLoss = figure.amount.comparedTo(loss.amount);
+      if (toLoss < 0) loss = { amount: figure.amount, capped: figure.lossCapped };
+      else if (toLoss === 0 && figure.lossCapped) loss = { ...loss, capped: true };
     }
     return {
       party,
