@@ -1,14 +1,17 @@
+import type { CapitationResult } from '../../engine/capitation';
 import {
-  capitationBudget,
-  type CapitationInput,
-  type CapitationResult,
-} from '../../engine/capitation';
+  capitationExploration,
+  type CapitationExploration,
+  type CapitationExplorationInput,
+} from '../../engine/capitationCurve';
 import { moneyText } from '../../engine/decimal';
 import { defineMechanism } from '../mechanism';
 import { num, optNum } from '../results/cells';
 import { MONEY, MONEY_AXIS, QUANTITY, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildCapitation } from './capitationInput';
+import { capitationCurveBlocks } from './capitationCurveBlocks';
+import { curveParams, withCurveParams } from './curveParams';
 
 const yearLabel = (yearIndex: number): string => `Year ${yearIndex + 1}`;
 
@@ -87,7 +90,10 @@ function totals(r: CapitationResult): ResultBlock {
 }
 
 /** Capitation as the workbook runs it. */
-export const capitationMechanism = defineMechanism<CapitationInput, CapitationResult>({
+export const capitationMechanism = defineMechanism<
+  CapitationExplorationInput,
+  CapitationExploration
+>({
   id: 'capitation',
   title: 'Capitation',
   sheet: 'BCF Results - Capitation',
@@ -141,10 +147,14 @@ export const capitationMechanism = defineMechanism<CapitationInput, CapitationRe
       default: 1,
       help: 'The plan year the Actual population column is for.',
     },
+    ...curveParams(
+      "every segment's population in every year at its projection × (1 + this)",
+      'the tolerance adjustment (needs the tolerance band)',
+    ),
   ],
-  build: buildCapitation,
-  calculate: capitationBudget,
-  blocks: (r) => [byYear(r), totals(r), detail(r)],
+  build: (tables, values) => withCurveParams(buildCapitation(tables, values), values),
+  calculate: capitationExploration,
+  blocks: (r) => [byYear(r), totals(r), detail(r), ...capitationCurveBlocks(r)],
   headline: (r) => [
     ...r.years.map((y) => ({ label: yearLabel(y.yearIndex), text: moneyText(y.budget) })),
     { label: 'Total', text: moneyText(r.total) },

@@ -1,10 +1,17 @@
 import { moneyText } from '../../engine/decimal';
-import { pooledFund, type PooledFundInput, type PooledFundResult } from '../../engine/pooledFund';
+import {
+  pooledFundExploration,
+  type PooledFundExploration,
+  type PooledFundExplorationInput,
+} from '../../engine/poolCurve';
+import type { PooledFundResult } from '../../engine/pooledFund';
 import { defineMechanism } from '../mechanism';
 import { num, optNum, percent2 } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
+import { curveParams, withCurveParams } from './curveParams';
 import { buildPool } from './poolInput';
+import { poolCurveBlocks } from './poolCurveBlocks';
 
 /** Pooled fund (section 75): contribution shares and, with actual spend, the variance shared. */
 
@@ -65,7 +72,7 @@ function blocks(result: PooledFundResult): ResultBlock[] {
 }
 
 /** The pooled fund as the workbook runs it. */
-export const poolMechanism = defineMechanism<PooledFundInput, PooledFundResult>({
+export const poolMechanism = defineMechanism<PooledFundExplorationInput, PooledFundExploration>({
   id: 'pool',
   title: 'Pooled fund',
   sheet: 'BCF Results - Pooled fund',
@@ -106,10 +113,14 @@ export const poolMechanism = defineMechanism<PooledFundInput, PooledFundResult>(
       default: 'error',
       help: 'error (a misspelt scheme, usually) or overspend (an overspend of a £0 budget).',
     },
+    ...curveParams(
+      'actual spend of the pool × (1 + this), split by scheme budget',
+      'what each partner bears',
+    ),
   ],
-  build: buildPool,
-  calculate: pooledFund,
-  blocks,
+  build: (tables, values, raw) => withCurveParams(buildPool(tables, values, raw), values),
+  calculate: pooledFundExploration,
+  blocks: (r) => [...blocks(r), ...poolCurveBlocks(r)],
   extraParamRows: (input) => [
     ...(input.sharing?.shares ?? []).map((s): [string, number, string] => [
       `Fixed share: ${s.partner}`,
