@@ -179,4 +179,19 @@ describe.each<[string, (seed: WorkbookSeed) => Promise<ContractSubject>]>([
     const snapshot = await inspect();
     expect(snapshot.sheets.map((s) => s.name)).not.toContain('BCF Results - Capitation');
   });
+
+  it('asks for the tolerance band a capitation curve shows, writing nothing', async () => {
+    const { workbook, inspect } = await subject(populationSeed);
+    const outcome = await runMechanism(
+      workbook,
+      'capitation',
+      { curveFrom: '-5%', curveTo: '5%' },
+      { now },
+    );
+    expect(!outcome.ok && outcome.findings.map((f) => f.message)).toEqual([
+      'Scenario parameter "Population tolerance": is needed for an outturn curve: the curve shows the tolerance adjustment.',
+    ]);
+    const snapshot = await inspect();
+    expect(snapshot.sheets.map((s) => s.name)).not.toContain('BCF Results - Capitation');
+  });
 });

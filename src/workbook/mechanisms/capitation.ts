@@ -1,11 +1,12 @@
-import type { CapitationResult } from '../../engine/capitation';
+import type { CapitationInput, CapitationResult } from '../../engine/capitation';
 import {
   capitationExploration,
   type CapitationExploration,
   type CapitationExplorationInput,
 } from '../../engine/capitationCurve';
 import { moneyText } from '../../engine/decimal';
-import { defineMechanism } from '../mechanism';
+import { defineMechanism, type Built } from '../mechanism';
+import { paramFinding, type TypedParams } from '../params';
 import { num, optNum } from '../results/cells';
 import { MONEY, MONEY_AXIS, QUANTITY, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
@@ -89,6 +90,26 @@ function totals(r: CapitationResult): ResultBlock {
   };
 }
 
+/** The budget with the outturn curve its parameters ask for, which needs the tolerance band. */
+function withToleranceCurve(
+  built: Built<CapitationInput>,
+  values: TypedParams,
+): Built<CapitationExplorationInput> {
+  const curved = withCurveParams(built, values);
+  if (!('curve' in curved.input) || curved.input.tolerance !== undefined) return curved;
+  return {
+    ...curved,
+    findings: [
+      ...curved.findings,
+      paramFinding(
+        'Population tolerance',
+        'is needed for an outturn curve: the curve shows the tolerance adjustment.',
+        'toleranceBand',
+      ),
+    ],
+  };
+}
+
 /** Capitation as the workbook runs it. */
 export const capitationMechanism = defineMechanism<
   CapitationExplorationInput,
@@ -152,7 +173,7 @@ export const capitationMechanism = defineMechanism<
       'the tolerance adjustment (needs the tolerance band)',
     ),
   ],
-  build: (tables, values) => withCurveParams(buildCapitation(tables, values), values),
+  build: (tables, values) => withToleranceCurve(buildCapitation(tables, values), values),
   calculate: capitationExploration,
   blocks: (r) => [byYear(r), totals(r), detail(r), ...capitationCurveBlocks(r)],
   headline: (r) => [
