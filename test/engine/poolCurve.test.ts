@@ -233,6 +233,59 @@ describe('poolCurve: the outturn curve of a pooled fund', () => {
     );
   });
 
+  it('under the commissioner rule the cap binds at the budget-weighted share, and only there (property)', () => {
+    const arb = fc.record({
+      reablement: fc.integer({ min: 1, max: 9 }),
+      cap: fc.integer({ min: 1, max: 40 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ reablement, cap }) => {
+        // Reablement (the CCG's) and Home care (joint, 30% CCG / 70% council) share a £1m
+        // pool; spend split by budget, so the council bears 70% of Home care's share.
+        const homeCare = 10 - reablement;
+        const input: PoolCurveInput = {
+          contributions: [
+            { partner: 'CCG', scheme: 'Reablement', amount: reablement * 100_000 },
+            { partner: 'Council', scheme: 'Home care', amount: homeCare * 100_000 },
+          ],
+          sharing: {
+            rule: 'commissioner',
+            schemes: [
+              { scheme: 'Reablement', commissioner: 'CCG' },
+              {
+                scheme: 'Home care',
+                shares: [
+                  { partner: 'CCG', share: 0.3 },
+                  { partner: 'Council', share: 0.7 },
+                ],
+              },
+            ],
+            caps: [{ partner: 'Council', cap: cap * 1_000, excessTo: 'CCG' }],
+          },
+          curve: { from: -0.2, to: 0.2, points: 201 },
+        };
+        const councilSlope = new Dec(homeCare).div(10).times(0.7);
+        const at = new Dec(1_000_000).plus(new Dec(cap * 1_000).div(councilSlope));
+        const { curve, kinks } = poolCurve(input);
+        const expected = at.lessThanOrEqualTo(1_200_000) ? [pence(roundPence(at))] : [];
+        if (JSON.stringify(kinks.map((k) => pence(k.actual))) !== JSON.stringify(expected)) {
+          return false;
+        }
+        // Every £2,000 step: a bend of more than a couple of pence must be beside the kink.
+        return curve.slice(1, -1).every((y, i) => {
+          const [x, z] = [curve[i]!, curve[i + 2]!];
+          return y.parties.every((q, p) => {
+            const bend = x.parties[p]!.amount.plus(z.parties[p]!.amount)
+              .minus(q.amount.times(2))
+              .abs();
+            return !bend.greaterThan('0.02') || y.actual.minus(at).abs().lessThanOrEqualTo(2_000);
+          });
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it.each([
     [
       { from: -0.2, to: 0.2, points: 1 },
