@@ -11,6 +11,7 @@ import type { InputTables } from '../readInputs';
 import { num, optNum } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
+import { withCurveParams } from './curveParams';
 import { buildGainShare } from './gainShareInput';
 import { sharePortfolio, type GainSharePortfolioResult } from './gainSharePortfolio';
 import { buildPortfolio, type GainSharePortfolioInput } from './gainSharePortfolioInput';
@@ -209,8 +210,6 @@ function wantsSimulation(values: TypedParams): boolean {
   return intParam(values, 'simulationDraws') !== undefined;
 }
 
-const DEFAULT_CURVE_POINTS = 41;
-
 /** Whether the run asks for an outturn curve (either end given). */
 function wantsCurve(values: TypedParams): boolean {
   return decParam(values, 'curveFrom') !== undefined || decParam(values, 'curveTo') !== undefined;
@@ -218,29 +217,7 @@ function wantsCurve(values: TypedParams): boolean {
 
 /** The contract's terms and spend, with the outturn curve when its parameters are given. */
 function buildContract(tables: InputTables, values: TypedParams): Built<GainLossExplorationInput> {
-  const built = withSimulation(buildGainShare(tables, values), values);
-  if (!wantsCurve(values)) return built;
-  const from = decParam(values, 'curveFrom');
-  const to = decParam(values, 'curveTo');
-  if (from === undefined || to === undefined) {
-    const missing = from === undefined ? 'Outturn curve from' : 'Outturn curve to';
-    return {
-      ...built,
-      findings: [
-        ...built.findings,
-        paramFinding(
-          missing,
-          'is needed for an outturn curve (give both ends, or neither).',
-          from === undefined ? 'curveFrom' : 'curveTo',
-        ),
-      ],
-    };
-  }
-  const points = intParam(values, 'curvePoints') ?? DEFAULT_CURVE_POINTS;
-  return {
-    ...built,
-    input: { ...built.input, curve: { from: from.toString(), to: to.toString(), points } },
-  };
+  return withCurveParams(withSimulation(buildGainShare(tables, values), values), values);
 }
 
 /** The input with the exposure simulation its parameters ask for (or as it is). */
