@@ -64,6 +64,8 @@ export function ScenarioSection(props: {
   readonly request: MechanismRequest | undefined;
   readonly busy: boolean;
   readonly onSelect?: (cell: CellRef) => void;
+  /** Changes whenever the workbook is read again: the kept scenarios are read with it. */
+  readonly readAt?: unknown;
 }): ReactNode {
   const pane = usePaneStyles();
   const operations = useOperations();
@@ -86,9 +88,10 @@ export function ScenarioSection(props: {
     }
   }, [operations]);
 
+  const { readAt } = props;
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, readAt]);
 
   const keep = async (replace: boolean): Promise<void> => {
     if (request === undefined) return;

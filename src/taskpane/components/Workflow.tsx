@@ -276,6 +276,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
           request={run.state.phase === 'finished' && run.state.outcome.ok ? ranRequest : undefined}
           busy={busy}
           onSelect={selectable}
+          readAt={overview}
         />
       )}
       <SharingSection
