@@ -40,6 +40,8 @@ export default function CurveLineChart(props: {
       yAxisTitle="Gain (+) or loss (−) (£)"
       yAxisTickFormat={axisMoney}
       xAxisTickCount={3}
+      // Room for the last x-axis label ("28,000,000"), centred on the axis's end.
+      margins={{ right: 36 }}
       enabledLegendsWrapLines
     />
   );
