@@ -141,6 +141,24 @@ export interface RunSuccess {
   /** Domain outcomes to act on that are not input errors, e.g. failed plan checks. */
   readonly notes?: readonly Finding[];
   readonly completedAt: Date;
+  /** The outturn curve, when the run asked for one (a gain/loss share with `curve`). */
+  readonly curve?: OutturnCurve;
+  /** The scenario the run was kept as, when it was. */
+  readonly scenario?: string;
+}
+
+/** An outturn curve: what each party gets (+) or bears (−) at each actual spend. */
+export interface OutturnCurve {
+  /** The parties, in the order of each point's `amounts`. */
+  readonly parties: readonly string[];
+  readonly points: readonly {
+    /** Actual spend, a decimal string in pounds. */
+    readonly actual: string;
+    /** Expected − actual. */
+    readonly variance: string;
+    /** Each party's amount, by `parties`. */
+    readonly amounts: readonly string[];
+  }[];
 }
 
 /** A run stopped by bad input: nothing was written. */
@@ -165,6 +183,64 @@ export interface RunBlocked {
 }
 
 export type RunOutcome = RunSuccess | RunRejected | RunCancelled | RunBlocked;
+
+/** A scenario name that cannot be kept (empty, too long, a character a sheet name cannot hold). */
+export interface ScenarioNameRefused {
+  readonly ok: false;
+  readonly reason: 'scenarioName';
+  readonly message: string;
+}
+
+/** The workbook keeps a scenario of that name already: nothing was written. */
+export interface ScenarioExists {
+  readonly ok: false;
+  readonly reason: 'scenarioExists';
+  readonly name: string;
+  readonly message: string;
+}
+
+/** The outcome of keeping a run as a scenario. */
+export type KeepOutcome = RunOutcome | ScenarioNameRefused | ScenarioExists;
+
+/** A scenario kept in the workbook. */
+export interface ScenarioSummary {
+  readonly name: string;
+  /** Undefined for a calculation this version of the pane does not offer. */
+  readonly mechanism?: MechanismId;
+  /** The mechanism's title, e.g. "Gain/loss share". */
+  readonly title: string;
+  /** Its result sheet. */
+  readonly sheet: string;
+  /** When the run that kept it ran. */
+  readonly at: Date;
+}
+
+/** One row of the comparison: a figure under each scenario, and its differences from the first. */
+export interface ComparedFigure {
+  readonly label: string;
+  readonly kind: FigureKind;
+  /** By scenario, in the comparison's order; "" where a scenario has no such figure. */
+  readonly values: readonly string[];
+  /** Each later scenario's value less the first's (money); empty for text figures. */
+  readonly differences: readonly string[];
+}
+
+/** Kept scenarios run again and set side by side on the comparison sheet. */
+export interface ComparisonSuccess {
+  readonly ok: true;
+  /** The scenarios, in order; the first is the base of the differences. */
+  readonly names: readonly string[];
+  readonly figures: readonly ComparedFigure[];
+  readonly sheet: CellRef;
+}
+
+/** A comparison that could not be made: nothing was written. */
+export interface ComparisonRefused {
+  readonly ok: false;
+  readonly findings: readonly Finding[];
+}
+
+export type ComparisonOutcome = ComparisonSuccess | ComparisonRefused;
 
 /** A party's share of one band, by party name, as a fraction string ("0.5"). */
 export type PartyShares = Readonly<Record<string, string>>;
@@ -217,6 +293,21 @@ export interface GainLossParams {
   readonly overflowTo?: string;
   /** When expected and actual spend are per unit (e.g. member months), the number of units. */
   readonly units?: string;
+  /**
+   * An outturn curve: actual spend from expected × (1 + from) to expected × (1 + to) in
+   * `points` equal steps, both ends included (one contract only).
+   */
+  readonly curve?: { readonly from: string; readonly to: string; readonly points: number };
+  /** An exposure simulation of `draws` random outturns (one contract only). */
+  readonly simulation?: {
+    readonly draws: number;
+    /** The coefficient of variation of actual spend, a fraction ("0.05"). */
+    readonly cv: string;
+    readonly distribution: 'normal' | 'lognormal';
+    readonly seed: number;
+    /** A loss in pounds whose chance of being exceeded is shown. */
+    readonly lossThreshold?: string;
+  };
 }
 
 /** The pooled fund's parameters (the workbook layer's `pool` parameters, same ids). */
@@ -360,6 +451,19 @@ export interface PaneOperations {
   createTemplate(): Promise<TemplateCreated>;
   run(request: MechanismRequest, control: RunControl): Promise<RunOutcome>;
   runPlanChecks(params: PlanChecksParams, control: RunControl): Promise<RunOutcome>;
+  /**
+   * Runs `request` and keeps it as a scenario called `name` (its parameters in the
+   * workbook's settings, its own result sheet). `replace` replaces a scenario of that name.
+   */
+  keepScenario(
+    request: MechanismRequest,
+    scenario: { readonly name: string; readonly replace?: boolean },
+    control: RunControl,
+  ): Promise<KeepOutcome>;
+  /** The scenarios the workbook keeps, in the order they were kept. */
+  scenarios(): Promise<readonly ScenarioSummary[]>;
+  /** Runs two or more kept scenarios again and writes the comparison sheet. */
+  compareScenarios(names: readonly string[]): Promise<ComparisonOutcome>;
   prepareForSharing(): Promise<SharingOutcome>;
   restoreFormulas(): Promise<SharingOutcome>;
   selectCell(cell: CellRef): Promise<void>;

@@ -8,13 +8,23 @@ import { ADDIN_TABLE_PREFIX } from '../workbook/locate';
 import { SHARED_SHEET, prepareForSharing, restoreFormulas } from '../workbook/sharing';
 import { newPlanningTemplate } from '../workbook/template';
 import { runMechanism } from '../workbook/run';
+import { compareScenarios } from '../workbook/compare';
+import { keptScenarios } from '../workbook/scenarios';
 import { workbookOverview } from './layer/overview';
 import { LAYER_ID } from './layer/mechanismIds';
 import { scenarioParams } from './layer/layerParams';
 import { blockedOrThrow, paneOutcome, progressOf } from './layer/runOutcome';
+import {
+  comparisonRefusal,
+  keepRefusal,
+  paneComparison,
+  scenarioSummaries,
+} from './layer/scenarioOutcome';
 import { MECHANISM_CATALOG } from './mechanismCatalog';
 import type {
   CellRef,
+  ComparisonOutcome,
+  KeepOutcome,
   MechanismRequest,
   PaneOperations,
   RunControl,
@@ -41,7 +51,11 @@ export function workbookOperations(
   options: WorkbookOperationsOptions = {},
 ): PaneOperations {
   const now = options.now ?? ((): Date => new Date());
-  const run = async (request: MechanismRequest, control: RunControl): Promise<RunOutcome> => {
+  const run = async (
+    request: MechanismRequest,
+    control: RunControl,
+    scenario?: { readonly name: string; readonly replace?: boolean },
+  ): Promise<RunOutcome> => {
     const at = now();
     try {
       const outcome = await runMechanism(
@@ -53,11 +67,33 @@ export function workbookOperations(
           signal: control.signal,
           onProgress: (stage) => control.onProgress(progressOf(stage)),
           ...(control.replaceUserSheets === true ? { replaceUserSheets: true } : {}),
+          ...(scenario === undefined ? {} : { scenario }),
         },
       );
-      return paneOutcome(outcome, MECHANISM_CATALOG[request.mechanism].title, at);
+      const pane = paneOutcome(outcome, MECHANISM_CATALOG[request.mechanism].title, at);
+      return pane.ok && scenario !== undefined ? { ...pane, scenario: scenario.name.trim() } : pane;
     } catch (error) {
       return blockedOrThrow(error);
+    }
+  };
+  const keepScenario = async (
+    request: MechanismRequest,
+    scenario: { readonly name: string; readonly replace?: boolean },
+    control: RunControl,
+  ): Promise<KeepOutcome> => {
+    try {
+      return await run(request, control, scenario);
+    } catch (error) {
+      const refused = keepRefusal(error);
+      if (refused === undefined) throw error;
+      return refused;
+    }
+  };
+  const compare = async (names: readonly string[]): Promise<ComparisonOutcome> => {
+    try {
+      return paneComparison(await compareScenarios(workbook, names, { now: now() }));
+    } catch (error) {
+      return comparisonRefusal(error);
     }
   };
   return {
@@ -69,6 +105,9 @@ export function workbookOperations(
     },
     run,
     runPlanChecks: (params, control) => run({ mechanism: 'planChecks', params }, control),
+    keepScenario,
+    scenarios: async () => scenarioSummaries(await keptScenarios(workbook.settings)),
+    compareScenarios: compare,
     prepareForSharing: async () => {
       const { converted, notConverted } = await prepareForSharing(workbook, { now: now() });
       return {

@@ -4,6 +4,9 @@
  */
 import type {
   CellRef,
+  ComparisonOutcome,
+  KeepOutcome,
+  ScenarioSummary,
   MechanismRequest,
   PlanChecksParams,
   PaneOperations,
@@ -135,6 +138,62 @@ export class FakeOperations implements PaneOperations {
   runPlanChecks = (params: PlanChecksParams, control: RunControl): Promise<RunOutcome> => {
     this.calls.push('runPlanChecks');
     return this.hold({ mechanism: 'planChecks', params }, control);
+  };
+
+  /** The scenarios kept, in order; keeping adds or replaces one. */
+  kept: ScenarioSummary[] = [];
+  /** What keeping a scenario returns when it succeeds (its name and sheet are filled in). */
+  keptResult: RunOutcome = BEDFORDSHIRE_RESULT;
+  /** What a comparison returns. */
+  comparison: ComparisonOutcome = { ok: false, findings: [] };
+  /** The requests kept, with their names. */
+  readonly keptRequests: { name: string; replace: boolean; request: MechanismRequest }[] = [];
+
+  keepScenario = async (
+    request: MechanismRequest,
+    scenario: { readonly name: string; readonly replace?: boolean },
+    _control: RunControl,
+  ): Promise<KeepOutcome> => {
+    this.calls.push(`keepScenario:${scenario.name}`);
+    await Promise.resolve();
+    const name = scenario.name.trim();
+    const existing = this.kept.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (existing !== undefined && scenario.replace !== true) {
+      return {
+        ok: false,
+        reason: 'scenarioExists',
+        name: existing.name,
+        message: `The workbook already keeps a scenario "${existing.name}" (run on ${existing.at.toISOString().slice(0, 10)}); choose another name, or replace it.`,
+      };
+    }
+    this.keptRequests.push({ name, replace: scenario.replace === true, request });
+    const sheet = `BCF ${name}`;
+    this.kept = [
+      ...this.kept.filter((s) => s !== existing),
+      {
+        name,
+        mechanism: request.mechanism,
+        title: 'Gain/loss share',
+        sheet,
+        at: new Date(2025, 2, 14, 10, 42),
+      },
+    ];
+    const result = this.keptResult;
+    return result.ok
+      ? { ...result, scenario: name, resultSheet: { sheet, address: 'A1' }, sheetsWritten: [sheet] }
+      : result;
+  };
+
+  scenarios = async (): Promise<readonly ScenarioSummary[]> => {
+    this.calls.push('scenarios');
+    await Promise.resolve();
+    return this.kept;
+  };
+
+  compareScenarios = async (names: readonly string[]): Promise<ComparisonOutcome> => {
+    this.calls.push(`compareScenarios:${names.join('|')}`);
+    await Promise.resolve();
+    return this.comparison;
   };
 
   prepareForSharing = async (): Promise<SharingOutcome> => {

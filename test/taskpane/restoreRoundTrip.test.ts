@@ -3,6 +3,7 @@
  * scenario parameters → saved as JSON (as the settings store keeps them) → restored form
  * state → request → scenario parameters, which must be the same parameters.
  */
+import type { Distribution, ExploreForm } from '../../src/taskpane/forms/exploreForm';
 import fc from 'fast-check';
 import type { FieldSpec, FormValues } from '../../src/taskpane/forms/fields';
 import { recordField } from '../../src/taskpane/forms/fields';
@@ -238,6 +239,28 @@ function bands(parties: readonly string[], limits: 'fraction' | 'amount'): fc.Ar
   );
 }
 
+/** An outturn curve and a simulation, each on or off, as people type them. */
+const exploreScenario: fc.Arbitrary<ExploreForm> = fc.record({
+  curve: fc
+    .tuple(fc.boolean(), fc.integer({ min: -50, max: 49 }), fc.integer({ min: 1, max: 50 }))
+    .chain(([on, from, span]) =>
+      fc.record({
+        on: fc.constant(on),
+        from: fc.constant(String(from)),
+        to: fc.constant(String(from + span)),
+        points: fc.integer({ min: 2, max: 1001 }).map(String),
+      }),
+    ),
+  simulation: fc.record({
+    on: fc.boolean(),
+    draws: fc.integer({ min: 100, max: 1_000_000 }).map(String),
+    cv: percentText(0, 100),
+    distribution: fc.constantFrom<Distribution>('normal', 'lognormal'),
+    seed: fc.integer({ min: 0, max: 2_147_483_647 }).map(String),
+    lossThreshold: optional(moneyText()),
+  }),
+});
+
 /**
  * A gain/loss editor state for one of the contracts or all of them, with every option
  * exercised (with all contracts, the fields it does not send hold whatever a contract
@@ -283,6 +306,7 @@ const gainLossScenario: fc.Arbitrary<Forms> = fc
               }),
               unearnedTo: fc.constantFrom('', ...parties),
               overflowTo: fc.constantFrom('', ...parties),
+              explore: exploreScenario,
             }),
           )
           .map((gainLoss: GainLossForm) => ({ ...initialForms(contracts, []), gainLoss }));

@@ -30,7 +30,7 @@ describe('task pane workflow (in-memory operations)', () => {
     await waitFor(() => expect(onInteractive).toHaveBeenCalledTimes(1));
     fireEvent.click(screen.getByRole('button', { name: 'Create planning template' }));
     expect(await screen.findByText('Planning template created.')).toBeTruthy();
-    expect(ops.calls).toEqual(['overview', 'createTemplate', 'overview']);
+    expect(ops.calls).toEqual(['overview', 'scenarios', 'createTemplate', 'overview', 'scenarios']);
     expect(screen.getByRole('list', { name: 'Input tables' }).textContent).toContain('Contracts');
     fireEvent.click(screen.getByRole('button', { name: 'Go to the first cell to fill in' }));
     await waitFor(() => expect(ops.selected).toEqual([{ sheet: 'Contracts', address: 'A4' }]));

@@ -12,6 +12,7 @@ import {
 import { roleText, rolesOf } from '../forms/gainLossPresets';
 import type { ContractSummary } from '../operations';
 import { BandEditor } from './BandEditor';
+import { ExploreFields } from './ExploreFields';
 import { fieldId } from './fieldId';
 import {
   CapFields,
@@ -243,6 +244,7 @@ function OneContractTerms(props: {
         disabled={disabled}
         onChange={(units) => onChange({ ...form, units })}
       />
+      <ExploreFields {...terms} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { CellRef, RunSuccess } from '../operations';
 import { figureText, ukDateTime } from '../ukFormat';
+import { CurveChart } from './CurveChart';
 import { FindingsList } from './FindingsList';
 import { usePaneStyles } from './styles';
 
@@ -51,6 +52,7 @@ export function RunResultView(props: {
           </div>
         ))}
       </dl>
+      {result.curve === undefined ? null : <CurveChart curve={result.curve} title={result.title} />}
       <h3 className={pane.subheading}>How these were reached</h3>
       <ol className={pane.list}>
         {result.explanation.map((line, i) => (

@@ -5,6 +5,7 @@ import { MECHANISM_CATALOG } from '../mechanismCatalog';
 import type {
   CellRef,
   MechanismId,
+  MechanismRequest,
   RunControl,
   RunOutcome,
   SharingOutcome,
@@ -15,6 +16,7 @@ import { useRun } from '../useRun';
 import { CalculateSection } from './CalculateSection';
 import { focusFirst } from './fieldId';
 import { RunSection } from './RunSection';
+import { ScenarioSection } from './ScenarioSection';
 import { SharingSection } from './SharingSection';
 import { StatusMessage, type PaneMessage } from './StatusMessage';
 import { WorkbookSection } from './WorkbookSection';
@@ -72,6 +74,8 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
   const lastRun = useRef<{ label: string; action: (control: RunControl) => Promise<RunOutcome> }>(
     undefined,
   );
+  /** The request of the run going on or last run, which can be kept as a scenario. */
+  const [ranRequest, setRanRequest] = useState<MechanismRequest | undefined>(undefined);
   const interactive = useRef(props.onInteractive);
   /** Whether the user chose the mechanism (rather than the pane). */
   const picked = useRef(false);
@@ -200,6 +204,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     // The form no longer shows the workbook's last run but this one.
     setForms((f) => edited(f, mechanism));
     setShowErrors(false);
+    setRanRequest(built.request);
     launch(MECHANISM_CATALOG[mechanism].title, (control) => operations.run(built.request, control));
   };
 
@@ -216,6 +221,7 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
       return;
     }
     const { params } = built.request;
+    setRanRequest(built.request);
     launch(MECHANISM_CATALOG.planChecks.title, (control) =>
       operations.runPlanChecks(params, control),
     );
@@ -265,6 +271,14 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
           }
         }}
       />
+      {overview === undefined ? null : (
+        <ScenarioSection
+          request={run.state.phase === 'finished' && run.state.outcome.ok ? ranRequest : undefined}
+          busy={busy}
+          onSelect={selectable}
+          readAt={overview}
+        />
+      )}
       <SharingSection
         busy={busy}
         onPlanChecks={startPlanChecks}

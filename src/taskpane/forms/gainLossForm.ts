@@ -7,6 +7,7 @@
 import { Dec, ZERO } from '../../engine/decimal';
 import type { BandTerms, ContractSummary, GainLossParams } from '../operations';
 import { parseMoney, parsePercent } from '../ukFormat';
+import { checkExplore, defaultExplore, exploreParams, type ExploreForm } from './exploreForm';
 import { equalPercents, type FormErrors } from './fields';
 
 /** One band as typed: `upTo` a percentage of expected or pounds; shares in percent by party. */
@@ -55,6 +56,8 @@ export interface GainLossForm {
   readonly unearnedTo: string;
   /** Who takes what a capped party cannot; "" for the default (the commissioner). */
   readonly overflowTo: string;
+  /** An outturn curve and an exposure simulation (one contract only). */
+  readonly explore: ExploreForm;
 }
 
 /** Whether the form is about every contract (offered only when there are several). */
@@ -129,6 +132,7 @@ export function defaultGainLoss(
     caps: { on: false, gain: each(''), loss: each('') },
     unearnedTo: '',
     overflowTo: '',
+    explore: defaultExplore(),
   };
 }
 
@@ -272,6 +276,7 @@ export function checkGainLoss(
   if (form.units.trim() !== '' && !/^\d+(\.\d+)?$/.test(form.units.replace(/,/g, '').trim())) {
     errors.units = `"${form.units.trim()}" is not a number of units, e.g. 125,000.`;
   }
+  checkExplore(form.explore, errors);
   return errors;
 }
 
@@ -371,5 +376,6 @@ export function gainLossParams(
     ...(form.unearnedTo === '' ? {} : { unearnedTo: form.unearnedTo }),
     ...(form.overflowTo === '' ? {} : { overflowTo: form.overflowTo }),
     ...(form.units.trim() === '' ? {} : { units: form.units.replace(/,/g, '').trim() }),
+    ...exploreParams(form.explore),
   };
 }

@@ -44,6 +44,8 @@ const fresh = (base: GainLossForm, parties: readonly string[]): GainLossForm => 
   contract: base.contract,
   terms: 'pane',
   units: base.units,
+  // A scheme sets the terms; the curve and simulation asked for stay.
+  explore: base.explore,
 });
 
 const bedfordshire: GainLossPreset = {

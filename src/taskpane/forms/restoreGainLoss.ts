@@ -23,6 +23,7 @@ import {
   type GainLossForm,
   type GateScope,
 } from './gainLossForm';
+import { restoredExplore } from './exploreForm';
 import { restoredPaneTerms } from './restorePaneTerms';
 import { isMissing, nameIn, percentText, recordOf, unitsText } from './savedValues';
 
@@ -115,5 +116,6 @@ export function restoredGainLoss(
     gate: gateOf(params, parties, base.gate),
     unearnedTo: nameIn(parties, params.unearnedTo) ?? base.unearnedTo,
     overflowTo: nameIn(parties, params.overflowTo) ?? base.overflowTo,
+    explore: restoredExplore(params, base.explore),
   };
 }

@@ -40,6 +40,14 @@ export function scenarioParams(request: MechanismRequest): ScenarioParams {
         unearnedTo: p.unearnedTo,
         overflowTo: p.overflowTo,
         units: p.units,
+        curveFrom: p.curve?.from,
+        curveTo: p.curve?.to,
+        curvePoints: p.curve?.points,
+        simulationDraws: p.simulation?.draws,
+        simulationCv: p.simulation?.cv,
+        simulationDistribution: p.simulation?.distribution,
+        simulationSeed: p.simulation?.seed,
+        simulationLossThreshold: p.simulation?.lossThreshold,
         ...(p.terms === 'pane' && p.editor !== undefined
           ? paneTermParams({ ...p, editor: p.editor })
           : {}),

@@ -6,8 +6,14 @@
 import type { Finding as LayerFinding } from '../../workbook/findings';
 import { WorkbookError, WorkbookErrorCode } from '../../workbook/errors';
 import type { RunOutcome as LayerOutcome, RunStage } from '../../workbook/run';
-import type { Finding, Progress, RunOutcome } from '../operations';
+import type { Finding, OutturnCurve, Progress, RunOutcome } from '../operations';
 import { PANE_TERMS_SHEET } from './paneTerms';
+import { curveOf } from './curve';
+
+function curveField(result: unknown): { readonly curve?: OutturnCurve } {
+  const curve = curveOf(result);
+  return curve === undefined ? {} : { curve };
+}
 
 const STAGES: Readonly<Record<RunStage, Progress>> = {
   reading: { step: 'Reading and checking the tables', done: 0, total: 3 },
@@ -46,6 +52,7 @@ export function paneOutcome(outcome: LayerOutcome, title: string, completedAt: D
       resultSheet: { sheet: outcome.sheet, address: 'A1' },
       sheetsWritten: [outcome.sheet],
       completedAt,
+      ...curveField(outcome.result),
     };
   }
   if (outcome.status === 'cancelled') return { ok: false, reason: 'cancelled' };

@@ -1,0 +1,132 @@
+import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import type { OutturnCurve } from '../operations';
+import { figureText } from '../ukFormat';
+import { usePaneStyles } from './styles';
+
+// The chart library is a chunk of its own, fetched the first time a curve is shown.
+const CurveLineChart = lazy(() => import('./CurveLineChart'));
+
+const useStyles = makeStyles({
+  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  chart: { minHeight: '260px', minWidth: 0 },
+  tableBox: { overflowX: 'auto', maxWidth: '100%' },
+  table: {
+    ...typographyStyles.caption1,
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontVariantNumeric: 'tabular-nums',
+  },
+  cell: {
+    textAlign: 'end',
+    paddingBlock: tokens.spacingVerticalXXS,
+    paddingInlineStart: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+});
+
+const money = (value: string): string => figureText({ label: '', value, kind: 'money' });
+
+/** What the chart shows, in words: its accessible description. */
+export function curveDescription(curve: OutturnCurve): string {
+  const first = curve.points[0];
+  const last = curve.points[curve.points.length - 1];
+  const range =
+    first === undefined || last === undefined
+      ? ''
+      : ` from ${money(first.actual)} to ${money(last.actual)}`;
+  return `One line for each party (${curve.parties.join(', ')}): what it gains (+) or bears (−) at ${curve.points.length} actual spends${range}. The figures are in the table below the chart.`;
+}
+
+/** The width the chart can take: its box's, followed as the pane is resized. */
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(280);
+  useEffect(() => {
+    const element = box.current;
+    if (element === null) return undefined;
+    const measure = (): void => {
+      if (element.clientWidth > 0) setWidth(element.clientWidth);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [box, width];
+}
+
+/**
+ * A run's outturn curve: a line chart of each party's amount against actual spend (named
+ * and described for screen readers), and the curve's table, which screen readers and
+ * anyone wanting the exact figures can open.
+ */
+export function CurveChart(props: {
+  readonly curve: OutturnCurve;
+  readonly title: string;
+}): ReactNode {
+  const pane = usePaneStyles();
+  const styles = useStyles();
+  const { curve } = props;
+  const [box, width] = useWidth();
+  const chartTitle = `${props.title}: each party against actual spend`;
+  return (
+    <figure
+      className={styles.figure}
+      aria-labelledby="curve-title"
+      aria-describedby="curve-description"
+    >
+      <h3 className={pane.subheading} id="curve-title">
+        Outturn curve
+      </h3>
+      <p className={pane.hint} id="curve-description">
+        {curveDescription(curve)}
+      </p>
+      <div className={styles.chart} ref={box} data-testid="curve-chart">
+        <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
+          <CurveLineChart curve={curve} title={chartTitle} width={width} />
+        </Suspense>
+      </div>
+      <details>
+        <summary className={pane.text}>The curve as a table</summary>
+        <div
+          className={styles.tableBox}
+          tabIndex={0}
+          role="region"
+          aria-label="Outturn curve table"
+        >
+          <table className={styles.table}>
+            <caption className={pane.hint}>{chartTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.cell}>
+                  Actual spend
+                </th>
+                {curve.parties.map((party) => (
+                  <th key={party} scope="col" className={styles.cell}>
+                    {party}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {curve.points.map((point) => (
+                <tr key={point.actual}>
+                  <th scope="row" className={styles.cell}>
+                    {money(point.actual)}
+                  </th>
+                  {point.amounts.map((amount, i) => (
+                    <td key={curve.parties[i] ?? i} className={styles.cell}>
+                      {money(amount)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
