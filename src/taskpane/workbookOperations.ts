@@ -9,6 +9,7 @@ import { SHARED_SHEET, prepareForSharing, restoreFormulas } from '../workbook/sh
 import { newPlanningTemplate } from '../workbook/template';
 import { runMechanism } from '../workbook/run';
 import { workbookOverview } from './layer/overview';
+import { mappingOperations } from './layer/mappingLayer';
 import { LAYER_ID } from './layer/mechanismIds';
 import { scenarioParams } from './layer/layerParams';
 import { blockedOrThrow, paneOutcome, progressOf } from './layer/runOutcome';
@@ -90,5 +91,6 @@ export function workbookOperations(
       return { cells: restored, recordSheet: SHARED_SHEET };
     },
     selectCell: (cell) => workbook.select(cell.sheet, cell.address),
+    ...mappingOperations(workbook),
   };
 }
