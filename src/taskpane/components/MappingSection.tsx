@@ -1,13 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import {
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Select,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Spinner } from '@fluentui/react-components';
 import { errorText } from '../errorText';
 import {
   choiceErrors,
@@ -99,7 +91,12 @@ function PreviewView(props: {
   );
 }
 
-/** One field's column, as a Fluent drop-down of the header row's columns. */
+/**
+ * One field's column, as a drop-down of the header row's columns. A Fluent Select (a
+ * native list, as every other choice in the pane): the Fluent Dropdown did not open on
+ * a mouse click in Chromium in this pane (the press and the release reached different
+ * elements), only from the keyboard.
+ */
 function FieldChoice(props: {
   readonly draft: MappingDraft;
   readonly field: MappingDraft['fields'][number];
@@ -117,29 +114,18 @@ function FieldChoice(props: {
       validationMessage={props.error}
       validationState={props.error === undefined ? 'none' : 'error'}
     >
-      <Dropdown
-        placeholder="Choose a column"
+      <Select
         disabled={props.disabled}
-        value={
-          chosen === undefined ? (field.required ? '' : 'Not in this range') : columnLabel(chosen)
-        }
-        selectedOptions={[chosen === undefined ? NONE : String(chosen.column)]}
-        onOptionSelect={(_, data) => {
-          const picked = data.optionValue;
-          props.onChange(picked === undefined || picked === NONE ? undefined : Number(picked));
-        }}
+        value={chosen === undefined ? NONE : String(chosen.column)}
+        onChange={(_, data) => props.onChange(data.value === NONE ? undefined : Number(data.value))}
       >
-        {field.required ? null : (
-          <Option value={NONE} text="Not in this range">
-            Not in this range
-          </Option>
-        )}
+        <option value={NONE}>{field.required ? 'Choose a column' : 'Not in this range'}</option>
         {draft.columns.map((c) => (
-          <Option key={c.column} value={String(c.column)} text={columnLabel(c)}>
+          <option key={c.column} value={String(c.column)}>
             {columnLabel(c)}
-          </Option>
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </Field>
   );
 }

@@ -168,12 +168,12 @@ export function createMemoryExcel(
     },
     userSelects(sheet, address) {
       const areas = address.split(',').map((part) => {
-        const { sheet: _model, ...rect } = grid(sheet, part.trim());
-        return rect;
+        const { top, left, bottom, right } = grid(sheet, part.trim());
+        return { top, left, bottom, right };
       });
-      const model = grid(sheet, address.split(',')[0] ?? '').sheet;
       const [first] = areas;
       if (first === undefined) throw new Error(`No address to select on ${sheet}`);
+      const model = grid(sheet, address.split(',')[0] ?? '').sheet;
       session.model.activeSheet = model;
       session.model.selection = {
         sheet: model,
