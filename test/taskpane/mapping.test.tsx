@@ -73,6 +73,12 @@ describe('mapping a range in the pane', () => {
         name: "Columns of Contributions: header row 'Pool 2025-26'!A3:D3",
       }),
     ).toBeTruthy();
+    // Focus lands on the mapping step.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe(
+        "Columns of Contributions: header row 'Pool 2025-26'!A3:D3",
+      ),
+    );
     // No header is one the add-in knows, so nothing is guessed: saving is blocked.
     const section = mappingSection();
     expect(

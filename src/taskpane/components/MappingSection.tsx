@@ -155,6 +155,7 @@ export function MappingSection(props: {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [working, setWorking] = useState<string | undefined>(undefined);
   const asked = useRef(0);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
   const kindName = MAPPABLE_KINDS.find((k) => k.id === kind)?.name ?? kind;
   const { selection } = operations;
   const disabled = props.busy || working !== undefined;
@@ -178,6 +179,11 @@ export function MappingSection(props: {
       });
     // choiceKey stands for choice (a new object each render).
   }, [operations, choiceKey]);
+
+  useEffect(() => {
+    // Keyboard and screen-reader users land on the mapping step once it is shown.
+    if (draft !== undefined) stepHeading.current?.focus();
+  }, [draft]);
 
   const start = async (): Promise<void> => {
     setWorking('Reading the cells…');
@@ -280,7 +286,7 @@ export function MappingSection(props: {
       )}
       {draft === undefined ? null : (
         <div className={styles.stack}>
-          <h3 className={styles.subheading}>
+          <h3 className={styles.subheading} ref={stepHeading} tabIndex={-1}>
             Columns of {draft.kindName}: header row{' '}
             {cellText({ sheet: draft.sheet, address: draft.headerRow })}
           </h3>
