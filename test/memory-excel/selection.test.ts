@@ -15,9 +15,15 @@ describe('the selection and a range’s used part', () => {
         await context.sync();
         return range.address;
       });
-    expect(await read()).toBe('First!A1');
+    const active = () =>
+      excel.run(async (context) => {
+        const cell = context.workbook.getActiveCell().load('address');
+        await context.sync();
+        return cell.address;
+      });
+    expect([await read(), await active()]).toEqual(['First!A1', 'First!A1']);
     excel.userSelects('Data', 'B3:D8');
-    expect(await read()).toBe('Data!B3:D8');
+    expect([await read(), await active()]).toEqual(['Data!B3:D8', 'Data!B3']);
   });
 
   it('fails with InvalidSelection when several areas are selected', async () => {

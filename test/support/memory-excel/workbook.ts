@@ -136,7 +136,7 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookModel> {
           return officeError(ErrorCode.invalidSelection, 'Workbook.getSelectedRange');
         }
         if (selection !== undefined) return { sheet: selection.sheet, rect: selection.rect };
-        const sheet = workbook.activeSheet ?? workbook.sheets.find((s) => !s.deleted);
+        const sheet = workbook.activeSheet ?? workbook.sheets[0];
         return sheet === undefined
           ? officeError(ErrorCode.itemNotFound, 'Workbook.getSelectedRange')
           : { sheet, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
@@ -154,10 +154,13 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookModel> {
       'Range',
       'Workbook.getActiveCell',
       () => {
-        const selection = owner.require('Workbook.getActiveCell').selection;
-        if (!selection) return officeError(ErrorCode.itemNotFound, 'Workbook.getActiveCell');
-        const { top, left } = selection.rect;
-        return { sheet: selection.sheet, rect: { top, left, bottom: top, right: left } };
+        const workbook = owner.require('Workbook.getActiveCell');
+        const { selection } = workbook;
+        // As for the selection: A1 of the active sheet until something is selected.
+        const sheet = selection?.sheet ?? workbook.activeSheet ?? workbook.sheets[0];
+        if (!sheet) return officeError(ErrorCode.itemNotFound, 'Workbook.getActiveCell');
+        const { top, left } = selection?.rect ?? { top: 0, left: 0 };
+        return { sheet, rect: { top, left, bottom: top, right: left } };
       },
       (core) => new MemoryRange(core),
     );
