@@ -1,10 +1,14 @@
 /**
  * The pane's column mapping on a .xlsx file opened outside Excel (the file mode): no
  * selection to read, so the sheet and header row are typed; the mapping is previewed,
- * saved in the file's settings and read again from the saved file.
+ * saved in the file's settings and read again from the saved file. And the overview of
+ * a saved mapping that no longer fits: the kind is missing, not found by its headers.
  */
 import { Workbook } from '../../src/adapters/xlsx/excelts';
+import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { openFileSession } from '../../src/taskpane/fileSession';
+import { workbookOverview } from '../../src/taskpane/layer/overview';
+import { createMemoryExcel } from '../support/memory-excel';
 
 async function teamFile(): Promise<ArrayBuffer> {
   const book = new Workbook();
@@ -77,5 +81,49 @@ describe('mapping a range in the file mode', () => {
     ]);
     expect(overview.partners).toEqual(['B&NES CCG', 'B&NES Council']);
     expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')?.ready).toBe(true);
+  });
+});
+
+describe('the overview with a saved mapping that no longer fits', () => {
+  it('counts the kind as missing (a run reads it by the mapping only), with the finding naming the header row', async () => {
+    const excel = createMemoryExcel({
+      sheets: [
+        {
+          name: 'Pool',
+          rows: {
+            values: [
+              ['Partner', 'Scheme', 'Amount'],
+              ['B&NES CCG', 'Community services', 28348000],
+            ],
+          },
+        },
+      ],
+    });
+    const workbook = new OfficeWorkbook(excel.run);
+    await workbook.settings.set({
+      'bcf.mapping': JSON.stringify({
+        tables: {
+          contributions: {
+            sheet: 'Pool',
+            columns: { partner: 'Partner', amount: 'Amount (£000)' },
+          },
+        },
+      }),
+    });
+    const overview = await workbookOverview(workbook);
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toEqual({
+      mechanism: 'pooledFund',
+      ready: false,
+      missing: ['Contributions'],
+    });
+    expect(overview.mappings).toBeUndefined();
+    expect(overview.mappingFindings).toEqual([
+      {
+        code: 'MAPPING.MISMATCH',
+        message:
+          'Pool!A1:C1 (Contributions header row): the column mapping names "Amount (£000)" for Amount, but this header row has no such column (its headers: "Partner", "Scheme", "Amount"); nothing was read for the Contributions table.',
+        cell: { sheet: 'Pool', address: 'A1' },
+      },
+    ]);
   });
 });

@@ -38,7 +38,8 @@ function statusOf(
   mechanism: (typeof MECHANISM_IDS)[number],
   tables: readonly TableInfo[],
   ranges: readonly TableInfo[] = [],
-  mapped: ReadonlyMap<TableKindId, TableInfo> = new Map(),
+  /** Kinds the mapping places by sheet: their range, or undefined when the mapping no longer fits. */
+  mapped: ReadonlyMap<TableKindId, TableInfo | undefined> = new Map(),
 ): MechanismStatus {
   const def = MECHANISMS[LAYER_ID[mechanism]];
   if (def === undefined) {
@@ -55,7 +56,9 @@ function statusOf(
     .filter(({ kind }) => !(mechanism === 'gainLossShare' && kind.id === 'riskShareBands'))
     .filter(
       ({ kind, required }) =>
-        required && ((mapped.get(kind.id) ?? found.get(kind.id))?.rowCount ?? 0) === 0,
+        // A kind mapped by sheet is read by its mapping only, as a run reads it.
+        required &&
+        ((mapped.has(kind.id) ? mapped.get(kind.id) : found.get(kind.id))?.rowCount ?? 0) === 0,
     )
     .map(({ kind }) => kind.defaultName);
   return { mechanism, ready: missing.length === 0, missing };
@@ -162,7 +165,12 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
     },
     mapping,
   );
-  const mechanisms = MECHANISM_IDS.map((id) => statusOf(id, tables, ranges, mappedRanges));
+  const bySheet = new Map<TableKindId, TableInfo | undefined>(
+    (Object.keys(mapping?.tables ?? {}) as TableKindId[])
+      .filter((id) => mapping?.tables[id]?.sheet !== undefined)
+      .map((id) => [id, mappedRanges.get(id)]),
+  );
+  const mechanisms = MECHANISM_IDS.map((id) => statusOf(id, tables, ranges, bySheet));
   const wanted = [
     { kind: TABLE_KINDS.contracts, required: false },
     { kind: TABLE_KINDS.contributions, required: false },
