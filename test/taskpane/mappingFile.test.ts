@@ -8,6 +8,7 @@ import { Workbook } from '../../src/adapters/xlsx/excelts';
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { openFileSession } from '../../src/taskpane/fileSession';
 import { workbookOverview } from '../../src/taskpane/layer/overview';
+import { workbookOperations } from '../../src/taskpane/workbookOperations';
 import { createMemoryExcel } from '../support/memory-excel';
 
 async function teamFile(): Promise<ArrayBuffer> {
@@ -123,6 +124,43 @@ describe('the overview with a saved mapping that no longer fits', () => {
         message:
           'Pool!A1:C1 (Contributions header row): the column mapping names "Amount (£000)" for Amount, but this header row has no such column (its headers: "Partner", "Scheme", "Amount"); nothing was read for the Contributions table.',
         cell: { sheet: 'Pool', address: 'A1' },
+      },
+    ]);
+  });
+});
+
+describe('the preview of a range with a bad cell', () => {
+  it('gives the finding a run gives, naming the sheet, cell, header as written and the value', async () => {
+    const excel = createMemoryExcel({
+      sheets: [
+        {
+          name: 'Pool',
+          rows: {
+            values: [
+              ['Who pays', 'Line', 'Pledge (£000)'],
+              ['B&NES CCG', 'Community services', 28348],
+              ['B&NES Council', 'Community services', 'tbc'],
+            ],
+          },
+        },
+      ],
+    });
+    const operations = workbookOperations(new OfficeWorkbook(excel.run));
+    const preview = await operations.previewMapping({
+      kind: 'contributions',
+      sheet: 'Pool',
+      columns: { partner: 'Who pays', scheme: 'Line', amount: 'Pledge (£000)' },
+    });
+    expect(preview.rows.map((r) => r.values)).toEqual([
+      { partner: 'B&NES CCG', scheme: 'Community services', amount: '£28,348,000.00' },
+      { partner: 'B&NES Council', scheme: 'Community services' },
+    ]);
+    expect(preview.findings).toEqual([
+      {
+        code: 'INPUT.NOT_AN_AMOUNT',
+        message:
+          'Pool!C3 (Contributions range A1:C3, row 2, column "Pledge (£000)"): "tbc" is not an amount.',
+        cell: { sheet: 'Pool', address: 'C3' },
       },
     ]);
   });
