@@ -199,10 +199,30 @@ export interface WorkbookFormulas {
   setFormulas(cells: readonly FormulaCell[]): Promise<void>;
 }
 
+/**
+ * The cells the user has selected, as far as they are used: a whole-column selection
+ * ("A:F") reads only its used rows.
+ */
+export interface SelectedCells {
+  readonly sheet: string;
+  /** The selection's address without the sheet, as Excel gives it ("B3:F40", "A:F"). */
+  readonly address: string;
+  /** Row and column (1-based) of `values`' top-left cell. */
+  readonly top: number;
+  readonly left: number;
+  /** The used part's values row by row, "" for a blank cell; empty when none of it is used. */
+  readonly values: readonly (readonly CellValue[])[];
+}
+
 /** Everything an edge needs of a workbook. */
 export interface Workbook extends WorkbookReader, WorkbookWriter {
   readonly settings: WorkbookSettings;
   readonly formulas: WorkbookFormulas;
   /** Selects a cell or range for the user (a no-op where there is no user, e.g. files). */
   select(sheet: string, address: string): Promise<void>;
+  /**
+   * The range the user has selected (one sync in Excel). Absent where there is no user
+   * to select anything (a .xlsx file).
+   */
+  readSelection?(): Promise<SelectedCells>;
 }

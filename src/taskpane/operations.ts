@@ -72,6 +72,92 @@ export interface WorkbookOverview {
   readonly savedParams?: Readonly<Partial<Record<MechanismId, SavedParams>>>;
   /** The workbook's last run, when it recorded one. */
   readonly lastRun?: SavedRun;
+  /** The kinds the column mapping saved in the workbook places, with the range each reads. */
+  readonly mappings?: readonly MappedInput[];
+  /** Why the saved mapping (or part of it) no longer fits, each naming its header row. */
+  readonly mappingFindings?: readonly Finding[];
+}
+
+/** A kind of input table placed by the saved column mapping, and where it reads. */
+export interface MappedInput {
+  /** The kind's id, e.g. "contributions". */
+  readonly kind: string;
+  /** The kind's name, e.g. "Contributions". */
+  readonly kindName: string;
+  readonly sheet: string;
+  /** Header row to last body row, e.g. "A3:C5". */
+  readonly range: string;
+  readonly rowCount: number;
+}
+
+/** A header cell the user may map a field to. */
+export interface MappingColumn {
+  /** Its column on the sheet (1-based). */
+  readonly column: number;
+  /** The header as written. */
+  readonly header: string;
+  /** Its cell, e.g. "C3". */
+  readonly address: string;
+}
+
+/** A field of a table kind, with the column the add-in guessed for it. */
+export interface MappingField {
+  /** The field's id, e.g. "amount". */
+  readonly id: string;
+  /** Its name as the planning template heads it, e.g. "Amount". */
+  readonly header: string;
+  readonly required: boolean;
+  /** The column guessed (a {@link MappingColumn.column}); absent when no header fits. */
+  readonly guess?: number;
+}
+
+/** The mapping step's starting point: a header row and a guess for every field. */
+export interface MappingDraft {
+  readonly kind: string;
+  readonly kindName: string;
+  readonly sheet: string;
+  /** The header row's cells, e.g. "A3:C3". */
+  readonly headerRow: string;
+  readonly columns: readonly MappingColumn[];
+  readonly fields: readonly MappingField[];
+}
+
+/** A draft, or why the cells cannot be mapped (one sentence naming them). */
+export type MappingDraftOutcome =
+  | { readonly ok: true; readonly draft: MappingDraft }
+  | { readonly ok: false; readonly problem: string };
+
+/** The user's mapping of one kind: field id → the column's header as written. */
+export interface MappingChoice {
+  readonly kind: string;
+  readonly sheet: string;
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+/** One body row as a run reads it. */
+export interface MappingPreviewRow {
+  /** The row on the sheet. */
+  readonly row: number;
+  /** Field id → its value for people ("£28,348,000.00", "5.00%"); absent when blank or bad. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** The first rows of a mapping as a run reads them, and what is wrong. */
+export interface MappingPreview {
+  /** The range read, e.g. { sheet: "Pool", address: "A3:C5" }; absent when the mapping does not fit. */
+  readonly range?: CellRef;
+  /** How many body rows are filled in. */
+  readonly rowCount: number;
+  /** The fields read, in the kind's order, with the header each is read from. */
+  readonly columns: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly header: string;
+  }[];
+  readonly rows: readonly MappingPreviewRow[];
+  readonly findings: readonly Finding[];
+  /** How columns are read, e.g. "Amount read from the column "Contribution (£000)" … multiplied by 1,000." */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -467,6 +553,18 @@ export interface PaneOperations {
   prepareForSharing(): Promise<SharingOutcome>;
   restoreFormulas(): Promise<SharingOutcome>;
   selectCell(cell: CellRef): Promise<void>;
+  /**
+   * Whether "Use the selection as…" can read the user's selection (in Excel); otherwise
+   * why not (a file: the user types the sheet and header row instead).
+   */
+  readonly selection:
+    { readonly available: true } | { readonly available: false; readonly reason: string };
+  /** Drafts a mapping as `kind` of the selection, or (`at`) of cells the user typed. */
+  draftMapping(kind: string, at?: CellRef): Promise<MappingDraftOutcome>;
+  /** The first rows of `choice` as a run reads them, with its findings; saves nothing. */
+  previewMapping(choice: MappingChoice): Promise<MappingPreview>;
+  /** Saves `choice` as the workbook's mapping of its kind (settings `bcf.mapping`). */
+  saveMapping(choice: MappingChoice): Promise<void>;
 }
 
 /** A workbook opened from a .xlsx file outside Excel. */

@@ -11,6 +11,7 @@ import { runMechanism } from '../workbook/run';
 import { compareScenarios } from '../workbook/compare';
 import { keptScenarios } from '../workbook/scenarios';
 import { workbookOverview } from './layer/overview';
+import { mappingOperations } from './layer/mappingLayer';
 import { LAYER_ID } from './layer/mechanismIds';
 import { scenarioParams } from './layer/layerParams';
 import { blockedOrThrow, paneOutcome, progressOf } from './layer/runOutcome';
@@ -129,5 +130,6 @@ export function workbookOperations(
       return { cells: restored, recordSheet: SHARED_SHEET };
     },
     selectCell: (cell) => workbook.select(cell.sheet, cell.address),
+    ...mappingOperations(workbook),
   };
 }

@@ -102,7 +102,14 @@ export async function saveRun(settings: WorkbookSettings, run: LastRun): Promise
 export async function savedMapping(
   settings: WorkbookSettings,
 ): Promise<{ readonly mapping?: ColumnMapping; readonly findings: readonly Finding[] }> {
-  const text = await settings.get(MAPPING_KEY);
+  return savedMappingFrom(await settings.get(MAPPING_KEY));
+}
+
+/** The saved column mapping from the text stored under {@link MAPPING_KEY} (see savedMapping). */
+export function savedMappingFrom(text: string | undefined): {
+  readonly mapping?: ColumnMapping;
+  readonly findings: readonly Finding[];
+} {
   if (text === undefined || text.trim() === '') return { findings: [] };
   const value = parse(text);
   const parsed = value === undefined ? undefined : parseMapping(value);

@@ -1,8 +1,9 @@
-import type { TableInfo, WorkbookReader } from '../ports/workbook';
-import type { ColumnMapping } from './mapping';
+import type { SheetCells, TableData, TableInfo, WorkbookReader } from '../ports/workbook';
+import type { Finding } from './findings';
+import { resolveMapping, type ColumnMapping } from './mapping';
 import { plainRangesOf } from './readInputs';
 import { savedMapping } from './settingsStore';
-import { TABLE_KINDS } from './tableKinds';
+import { TABLE_KIND_ORDER, TABLE_KINDS } from './tableKinds';
 import type { TableKindId } from './tableSchema';
 import type { Workbook } from '../ports/workbook';
 import { mergeMappings } from './mapping';
@@ -14,6 +15,35 @@ export interface InputSources {
   readonly ranges: readonly TableInfo[];
   /** Kinds a column mapping places (counted as present; a mapping that no longer fits is a finding on reading). */
   readonly mapped: ReadonlySet<TableKindId>;
+  /** The ranges the mapping places by sheet and header row, by kind (those that still fit). */
+  readonly mappedRanges: ReadonlyMap<TableKindId, TableInfo>;
+  /** Why a mapping no longer fits (naming the header row), one finding each. */
+  readonly mappingFindings: readonly Finding[];
+}
+
+/** A table's facts without its body. */
+const infoOf = ({ rows: _rows, ...info }: TableData): TableInfo => info;
+
+/**
+ * The ranges a mapping places by sheet and header row (resolveMapping), and the findings
+ * of those that no longer fit.
+ */
+export function mappedRangesOf(
+  mapping: ColumnMapping | undefined,
+  sheets: readonly SheetCells[],
+  tables: readonly TableInfo[],
+): { readonly ranges: Map<TableKindId, TableInfo>; readonly findings: Finding[] } {
+  const ranges = new Map<TableKindId, TableInfo>();
+  const findings: Finding[] = [];
+  for (const id of TABLE_KIND_ORDER) {
+    const entry = mapping?.tables[id];
+    if (entry?.sheet === undefined) continue;
+    const resolved = resolveMapping(TABLE_KINDS[id], entry, sheets, tables);
+    findings.push(...resolved.findings);
+    if (resolved.found === undefined) continue;
+    ranges.set(id, infoOf(resolved.found.range.data));
+  }
+  return { ranges, findings };
 }
 
 /**
@@ -35,7 +65,19 @@ export async function inputSources(
   const mapped = new Set(Object.keys(merged?.tables ?? {}) as TableKindId[]);
   const names = new Set(tables.map((t) => t.name.toLowerCase()));
   const unnamed = Object.values(TABLE_KINDS).some((k) => !names.has(k.defaultName.toLowerCase()));
-  const sheets = unnamed && workbook.readSheets ? await workbook.readSheets() : [];
-  const ranges = plainRangesOf(sheets, tables).map(({ data: { rows: _rows, ...info } }) => info);
-  return { tables, ranges, mapped };
+  const bySheet = Object.values(merged?.tables ?? {}).some((e) => e?.sheet !== undefined);
+  const sheets = (unnamed || bySheet) && workbook.readSheets ? await workbook.readSheets() : [];
+  const placed = mappedRangesOf(merged, sheets, tables);
+  const taken = [...placed.ranges.values()];
+  const ranges = plainRangesOf(sheets, tables)
+    .map(({ data: { rows: _rows, ...info } }) => info)
+    // A mapped range is its kind's, not another range for the headers to claim.
+    .filter((r) => !taken.some((t) => t.sheet === r.sheet && t.range === r.range));
+  return {
+    tables,
+    ranges,
+    mapped,
+    mappedRanges: placed.ranges,
+    mappingFindings: placed.findings,
+  };
 }

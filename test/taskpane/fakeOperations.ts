@@ -7,6 +7,9 @@ import type {
   ComparisonOutcome,
   KeepOutcome,
   ScenarioSummary,
+  MappingChoice,
+  MappingDraftOutcome,
+  MappingPreview,
   MechanismRequest,
   PlanChecksParams,
   PaneOperations,
@@ -210,6 +213,33 @@ export class FakeOperations implements PaneOperations {
 
   selectCell = async (cell: CellRef): Promise<void> => {
     this.selected.push(cell);
+    await Promise.resolve();
+  };
+
+  selection: PaneOperations['selection'] = { available: true };
+  /** What drafting a mapping gives (scripted by the test). */
+  draft: MappingDraftOutcome = { ok: false, problem: 'No draft scripted.' };
+  /** What previewing a mapping gives (scripted by the test). */
+  preview: MappingPreview = { rowCount: 0, columns: [], rows: [], findings: [], notes: [] };
+  readonly mappingsSaved: MappingChoice[] = [];
+
+  draftMapping = async (kind: string, at?: CellRef): Promise<MappingDraftOutcome> => {
+    this.calls.push(
+      at === undefined ? `draftMapping:${kind}` : `draftMapping:${kind}@${at.sheet}!${at.address}`,
+    );
+    await Promise.resolve();
+    return this.draft;
+  };
+
+  previewMapping = async (choice: MappingChoice): Promise<MappingPreview> => {
+    this.calls.push(`previewMapping:${choice.kind}`);
+    await Promise.resolve();
+    return this.preview;
+  };
+
+  saveMapping = async (choice: MappingChoice): Promise<void> => {
+    this.calls.push(`saveMapping:${choice.kind}`);
+    this.mappingsSaved.push(choice);
     await Promise.resolve();
   };
 }

@@ -26,6 +26,8 @@ export const OfficeErrorCode = {
   PROTECTED: 'WORKBOOK.PROTECTED',
   /** Excel answered a read with something other than the cells asked for (e.g. null values). */
   BAD_READ: 'WORKBOOK.BAD_READ',
+  /** Several areas are selected (Excel's InvalidSelection) where one range is wanted. */
+  SELECTION_NOT_ONE_RANGE: 'WORKBOOK.SELECTION_NOT_ONE_RANGE',
 } as const;
 
 /** One of {@link OfficeErrorCode}. */

@@ -5,6 +5,7 @@
  */
 import type {
   FormulaCell,
+  SelectedCells,
   SheetCells,
   SheetOwner,
   SheetWrite,
@@ -23,6 +24,7 @@ import { sheetOwner } from './ownership';
 import { OfficeSettings } from './settings';
 import { listTables, readTables } from './tableReader';
 import { readSheets } from './sheetReader';
+import { readSelection } from './selection';
 import { writeSheets, type WriteOptions } from './writeSheets';
 
 /** Formulas of a live workbook. */
@@ -116,6 +118,13 @@ export class OfficeWorkbook implements Workbook {
     const names = sheets.map((s) => `"${s.sheet}"`).join(', ');
     return whileDoing(`writing the sheets ${names}`, () =>
       this.run((context) => writeSheets(context, sheets, options, this.supports)),
+    );
+  }
+
+  /** The range the user has selected, with the values of its used part (one sync). */
+  readSelection(): Promise<SelectedCells> {
+    return whileDoing('reading the selected cells', () =>
+      this.run((context) => readSelection(context)),
     );
   }
 

@@ -26,9 +26,11 @@ export function WorkbookSection(props: {
     );
   }
   const ready = overview.mechanisms.filter((m) => m.ready);
+  const mapped = overview.mappings ?? [];
+  const count = overview.tables.length + mapped.length;
   return (
     <Section id="workbook" title="Workbook">
-      {overview.tables.length === 0 ? (
+      {count === 0 ? (
         <>
           <p className={styles.text}>This workbook has no input tables yet.</p>
           <p className={styles.hint}>
@@ -41,17 +43,21 @@ export function WorkbookSection(props: {
         </>
       ) : (
         <>
-          <p className={styles.text}>
-            {overview.tables.length === 1
-              ? '1 input table:'
-              : `${overview.tables.length} input tables:`}
-          </p>
+          <p className={styles.text}>{count === 1 ? '1 input table:' : `${count} input tables:`}</p>
           <ul className={styles.list} aria-label="Input tables">
             {overview.tables.map((t) => (
               <li key={t.name} className={styles.text}>
                 {t.name}{' '}
                 <span className={styles.hint}>
                   ({t.sheet}, {rowsText(t.rowCount)})
+                </span>
+              </li>
+            ))}
+            {mapped.map((m) => (
+              <li key={`mapped-${m.kind}`} className={styles.text}>
+                {m.kindName}{' '}
+                <span className={styles.hint}>
+                  (mapped: {m.sheet}!{m.range}, {rowsText(m.rowCount)})
                 </span>
               </li>
             ))}

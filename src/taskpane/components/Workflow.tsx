@@ -14,7 +14,10 @@ import type {
 import { useOperations } from '../operationsContext';
 import { useRun } from '../useRun';
 import { CalculateSection } from './CalculateSection';
+import { MappingSection } from './MappingSection';
 import { focusFirst } from './fieldId';
+import { cellText } from './FindingsList';
+import { MAPPABLE_KINDS } from '../layer/mappingLayer';
 import { RunSection } from './RunSection';
 import { ScenarioSection } from './ScenarioSection';
 import { SharingSection } from './SharingSection';
@@ -239,6 +242,20 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
         busy={busy}
         onRefresh={() => void act('Reading the workbook', refresh)}
         onCreateTemplate={() => void createTemplate()}
+      />
+      <MappingSection
+        overview={overview}
+        busy={busy}
+        onSelect={selectable}
+        onSaved={async (choice, preview) => {
+          await refresh();
+          const where = preview.range === undefined ? choice.sheet : cellText(preview.range);
+          setMessage({
+            intent: 'success',
+            title: 'Mapping saved.',
+            text: `The ${MAPPABLE_KINDS.find((k) => k.id === choice.kind)?.name ?? choice.kind} table is read from ${where}; runs here and on the command line use it.`,
+          });
+        }}
       />
       {overview === undefined ? null : (
         <CalculateSection

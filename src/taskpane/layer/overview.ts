@@ -15,8 +15,12 @@ import {
   lastRunFrom,
   paramsKey,
   readSettings,
+  savedMappingFrom,
   savedParamsFrom,
 } from '../../workbook/settingsStore';
+import { MAPPING_KEY } from '../../workbook/mapping';
+import type { TableKindId } from '../../workbook/tableSchema';
+import { paneFinding } from './runOutcome';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/build';
 import {
@@ -34,6 +38,8 @@ function statusOf(
   mechanism: (typeof MECHANISM_IDS)[number],
   tables: readonly TableInfo[],
   ranges: readonly TableInfo[] = [],
+  /** Kinds the mapping places by sheet: their range, or undefined when the mapping no longer fits. */
+  mapped: ReadonlyMap<TableKindId, TableInfo | undefined> = new Map(),
 ): MechanismStatus {
   const def = MECHANISMS[LAYER_ID[mechanism]];
   if (def === undefined) {
@@ -48,7 +54,12 @@ function statusOf(
   const missing = def.tables
     // The pane's own editor can stand in for the risk-share bands.
     .filter(({ kind }) => !(mechanism === 'gainLossShare' && kind.id === 'riskShareBands'))
-    .filter(({ kind, required }) => required && (found.get(kind.id)?.rowCount ?? 0) === 0)
+    .filter(
+      ({ kind, required }) =>
+        // A kind mapped by sheet is read by its mapping only, as a run reads it.
+        required &&
+        ((mapped.has(kind.id) ? mapped.get(kind.id) : found.get(kind.id))?.rowCount ?? 0) === 0,
+    )
     .map(({ kind }) => kind.defaultName);
   return { mechanism, ready: missing.length === 0, missing };
 }
@@ -111,11 +122,12 @@ function planChecksOf(saved: SavedParams | undefined): PlanChecksParams | undefi
  * Every mechanism's saved parameters (those never run here left out) and the last run,
  * in one settings read (two syncs in Excel).
  */
-async function savedRuns(
-  workbook: Workbook,
-): Promise<Pick<WorkbookOverview, 'savedParams' | 'lastRun'>> {
-  const keys = MECHANISM_IDS.map((id) => paramsKey(LAYER_ID[id]));
-  const stored = await readSettings(workbook.settings, [LAST_RUN_KEY, ...keys]);
+const PARAM_KEYS = MECHANISM_IDS.map((id) => paramsKey(LAYER_ID[id]));
+
+function savedRuns(
+  stored: ReadonlyMap<string, string>,
+): Pick<WorkbookOverview, 'savedParams' | 'lastRun'> {
+  const keys = PARAM_KEYS;
   const last = lastRunFrom(stored.get(LAST_RUN_KEY));
   const params = keys.map((key) => savedParamsFrom(stored.get(key)));
   const saved = Object.fromEntries(
@@ -135,30 +147,62 @@ async function savedRuns(
 }
 
 export async function workbookOverview(workbook: Workbook): Promise<WorkbookOverview> {
+  // Every setting the pane starts from, the saved column mapping with them, in one read.
+  const stored = await readSettings(workbook.settings, [LAST_RUN_KEY, ...PARAM_KEYS, MAPPING_KEY]);
+  const saved = savedRuns(stored);
+  const savedMap = savedMappingFrom(stored.get(MAPPING_KEY));
+  const mapping = savedMap.mapping;
   // Plain ranges count as input tables (the sheets are read only when a kind has no
-  // table of its default name, so a planning template costs nothing more).
-  const { tables, ranges } = await inputSources({
-    listTables: () => workbook.listTables(),
-    ...(workbook.readSheets === undefined
-      ? {}
-      : { readSheets: () => workbook.readSheets?.() ?? Promise.resolve([]) }),
-    readTables: (names) => workbook.readTables(names),
-  });
-  const mechanisms = MECHANISM_IDS.map((id) => statusOf(id, tables, ranges));
+  // table of its default name or the mapping names a sheet, so a planning template
+  // costs nothing more).
+  const { tables, ranges, mappedRanges, mappingFindings } = await inputSources(
+    {
+      listTables: () => workbook.listTables(),
+      ...(workbook.readSheets === undefined
+        ? {}
+        : { readSheets: () => workbook.readSheets?.() ?? Promise.resolve([]) }),
+      readTables: (names) => workbook.readTables(names),
+    },
+    mapping,
+  );
+  const bySheet = new Map<TableKindId, TableInfo | undefined>(
+    (Object.keys(mapping?.tables ?? {}) as TableKindId[])
+      .filter((id) => mapping?.tables[id]?.sheet !== undefined)
+      .map((id) => [id, mappedRanges.get(id)]),
+  );
+  const mechanisms = MECHANISM_IDS.map((id) => statusOf(id, tables, ranges, bySheet));
   const wanted = [
     { kind: TABLE_KINDS.contracts, required: false },
     { kind: TABLE_KINDS.contributions, required: false },
     { kind: TABLE_KINDS.riskShareBands, required: false },
   ];
   const located = locateTables(tables, wanted, {}, ranges);
-  const read = located.found.size === 0 ? undefined : await readInputTables(workbook, wanted);
-  const saved = await savedRuns(workbook);
+  const anyMapped = wanted.some(({ kind }) => mapping?.tables[kind.id] !== undefined);
+  const read =
+    located.found.size === 0 && !anyMapped
+      ? undefined
+      : await readInputTables(workbook, wanted, {}, new Map(), {
+          ...(mapping === undefined ? {} : { mapping }),
+        });
+  const problems = [...savedMap.findings, ...mappingFindings].map(paneFinding);
   const planChecks = planChecksOf(saved.savedParams?.planChecks);
   return {
     ...(planChecks === undefined ? {} : { savedPlanChecks: planChecks }),
     ...saved,
     // The add-in's own tables (template guide, results) are not inputs.
     tables: [...tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX)), ...ranges],
+    ...(mappedRanges.size === 0
+      ? {}
+      : {
+          mappings: [...mappedRanges].map(([kind, info]) => ({
+            kind,
+            kindName: TABLE_KINDS[kind].defaultName,
+            sheet: info.sheet,
+            range: info.range ?? '',
+            rowCount: info.rowCount,
+          })),
+        }),
+    ...(problems.length === 0 ? {} : { mappingFindings: problems }),
     mechanisms,
     contracts: contractsOf(read?.tables.contracts, read?.tables.riskShareBands),
     partners: partnersOf(read?.tables.contributions),

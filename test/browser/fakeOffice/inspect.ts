@@ -40,6 +40,8 @@ export interface FakeWorkbookHandle {
   type(sheet: string, values: Readonly<Record<string, ScalarValue>>): void;
   /** A cell's formula, if it has one. */
   formula(sheet: string, address: string): string | undefined;
+  /** The user selects cells with the mouse ("A3:D5"; several areas "A3:A5,C3:C5"). */
+  select(sheet: string, address: string): void;
   /** How many syncs Excel.run has made. */
   syncCount(): number;
 }
@@ -97,6 +99,7 @@ export function inspect(excel: MemoryExcel): FakeWorkbookHandle {
       }
     },
     formula: (sheet, address) => excel.cell(sheet, address)?.formula,
+    select: (sheet, address) => excel.userSelects(sheet, address),
     syncCount: () => excel.syncCount,
   };
 }

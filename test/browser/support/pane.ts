@@ -39,6 +39,13 @@ export const cellValues = (page: Page, sheet: string, address: string): Promise<
     address,
   ] as const);
 
+/** The user selects cells in the sheet, as with the mouse. */
+export const selectCells = (page: Page, sheet: string, address: string): Promise<void> =>
+  page.evaluate(([s, a]) => (window as unknown as WithFake).bcfFake.select(s, a), [
+    sheet,
+    address,
+  ] as const);
+
 /** The address of the first cell of `sheet` holding `value`. */
 export async function addressOf(page: Page, sheet: string, value: ScalarValue): Promise<string> {
   const cells = await sheetCells(page, sheet);

@@ -21,6 +21,7 @@ export const ErrorCode = {
   apiNotFound: 'ApiNotFound',
   generalException: 'GeneralException',
   invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+  invalidSelection: 'InvalidSelection',
 } as const;
 
 /** One of the codes above. */
@@ -46,6 +47,8 @@ const messages: Record<ErrorCodeText, string> = {
   // office.js's ResourceStrings.invalidOperationInCellEditMode (excel-web-16.00.debug.js).
   InvalidOperationInCellEditMode:
     'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+  // Excel.ErrorCodes.invalidSelection; office.js carries no text for it (the host sends one), so the words are the fake's.
+  InvalidSelection: 'The current selection is invalid for this operation.',
 };
 
 /** The error object `context.sync()` rejects with (and property reads throw). */

@@ -88,6 +88,11 @@ export interface MemoryExcel {
   cell(sheet: string, address: string): CellModel | undefined;
   /** The values of a range, "" for blanks, as `Range.values` would read them. */
   values(sheet: string, address: string): ScalarValue[][];
+  /**
+   * The user selects cells with the mouse: one range ("B3:D8"), or several areas at once
+   * ("B3:B8,D3:D8", Ctrl+click); the sheet becomes the active one.
+   */
+  userSelects(sheet: string, address: string): void;
 }
 
 /** Creates an in-memory Excel, optionally seeded, with Excel on the web's limits unless given others. */
@@ -160,6 +165,21 @@ export function createMemoryExcel(
     cell(sheet, address) {
       const { sheet: model, top, left } = grid(sheet, address);
       return peekCell(model, top, left);
+    },
+    userSelects(sheet, address) {
+      const areas = address.split(',').map((part) => {
+        const { top, left, bottom, right } = grid(sheet, part.trim());
+        return { top, left, bottom, right };
+      });
+      const [first] = areas;
+      if (first === undefined) throw new Error(`No address to select on ${sheet}`);
+      const model = grid(sheet, address.split(',')[0] ?? '').sheet;
+      session.model.activeSheet = model;
+      session.model.selection = {
+        sheet: model,
+        rect: first,
+        ...(areas.length > 1 ? { areas } : {}),
+      };
     },
     values(sheet, address) {
       const { sheet: model, top, left, bottom, right } = grid(sheet, address);

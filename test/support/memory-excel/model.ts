@@ -98,7 +98,12 @@ export interface WorkbookModel {
   names: NameModel[];
   settings: Map<string, unknown>;
   activeSheet?: SheetModel;
-  selection?: { sheet: SheetModel; rect: Rect };
+  /**
+   * What the user has selected: one range, or (Ctrl+click) several areas, `rect` then
+   * being the first. Absent: nothing has selected anything yet (Excel shows A1 of the
+   * active sheet selected).
+   */
+  selection?: { sheet: SheetModel; rect: Rect; areas?: readonly Rect[] };
   /** How many times `application.calculate` ran. */
   calculations: number;
   /** Workbook structure protection (Review → Protect Workbook): no sheet may be added, renamed, hidden or deleted. */

@@ -310,14 +310,28 @@ export class MemoryRange extends MemoryClientObject<RangeModel> {
     }));
   }
 
-  /** The used part of this range; its top-left cell if none of it is used. */
+  /**
+   * The used part of this range. As @types/office-js documents it: "If there are no used
+   * cells within the range, this function will throw an `ItemNotFound` error" (unlike
+   * `Worksheet.getUsedRange`, which gives A1 on an empty sheet).
+   */
   getUsedRange(valuesOnly?: boolean): Excel.Range {
     return spawnRange(this[CORE].queue, 'Range.getUsedRange', () => {
       const range = this[CORE].resolve();
       if (!range) return null;
       const used = intersect(usedRect(range.sheet, valuesOnly), range.rect);
-      const corner = { ...range.rect, bottom: range.rect.top, right: range.rect.left };
-      return { sheet: range.sheet, rect: used ?? corner };
+      return used
+        ? { sheet: range.sheet, rect: used }
+        : officeError(ErrorCode.itemNotFound, 'Range.getUsedRange');
+    });
+  }
+
+  /** The used part of this range, or a null object when none of it is used (ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+    return spawnRange(this[CORE].queue, 'Range.getUsedRangeOrNullObject', () => {
+      const range = this[CORE].resolve();
+      const used = range && intersect(usedRect(range.sheet, valuesOnly), range.rect);
+      return range && used ? { sheet: range.sheet, rect: used } : null;
     });
   }
 

@@ -116,7 +116,13 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookModel> {
     return application as unknown as Excel.Application;
   }
 
-  /** The selected range (InvalidSelection-like ItemNotFound if nothing is selected). */
+  /**
+   * The selected range. Excel always has one: a workbook nobody has clicked in has A1
+   * of its active sheet selected, so that is the selection until something selects
+   * another. Several areas selected at once (Ctrl+click) fail, as @types/office-js says
+   * ("If there are multiple ranges selected, this method will throw an error"), with
+   * office.js's InvalidSelection.
+   */
   getSelectedRange(): Excel.Range {
     const owner = this[CORE];
     const range = spawn(
@@ -124,8 +130,16 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookModel> {
       'Range',
       'Workbook.getSelectedRange',
       () => {
-        const selection = owner.require('Workbook.getSelectedRange').selection;
-        return selection ?? officeError(ErrorCode.itemNotFound, 'Workbook.getSelectedRange');
+        const workbook = owner.require('Workbook.getSelectedRange');
+        const { selection } = workbook;
+        if (selection?.areas !== undefined && selection.areas.length > 1) {
+          return officeError(ErrorCode.invalidSelection, 'Workbook.getSelectedRange');
+        }
+        if (selection !== undefined) return { sheet: selection.sheet, rect: selection.rect };
+        const sheet = workbook.activeSheet ?? workbook.sheets[0];
+        return sheet === undefined
+          ? officeError(ErrorCode.itemNotFound, 'Workbook.getSelectedRange')
+          : { sheet, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
       },
       (core) => new MemoryRange(core),
     );
@@ -140,10 +154,13 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookModel> {
       'Range',
       'Workbook.getActiveCell',
       () => {
-        const selection = owner.require('Workbook.getActiveCell').selection;
-        if (!selection) return officeError(ErrorCode.itemNotFound, 'Workbook.getActiveCell');
-        const { top, left } = selection.rect;
-        return { sheet: selection.sheet, rect: { top, left, bottom: top, right: left } };
+        const workbook = owner.require('Workbook.getActiveCell');
+        const { selection } = workbook;
+        // As for the selection: A1 of the active sheet until something is selected.
+        const sheet = selection?.sheet ?? workbook.activeSheet ?? workbook.sheets[0];
+        if (!sheet) return officeError(ErrorCode.itemNotFound, 'Workbook.getActiveCell');
+        const { top, left } = selection?.rect ?? { top: 0, left: 0 };
+        return { sheet, rect: { top, left, bottom: top, right: left } };
       },
       (core) => new MemoryRange(core),
     );
