@@ -7,6 +7,7 @@ import { compareCommand } from './compareCommand';
 import { consolidateCommand } from './consolidate/command';
 import { demoCommand } from './demoCommand';
 import { ExitCode } from './exitCodes';
+import { paramsCommand } from './paramsCommand';
 import { ParamsFileError } from './paramsFile';
 import { complain, errorJson, errorText, oneLine, say, wantsJson } from './report';
 import { runCommand } from './runCommand';
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   consolidate: consolidateCommand,
   compare: compareCommand,
   demo: demoCommand,
+  params: paramsCommand,
 };
 
 /** The file a command line names first (its input, or the template to write), if any. */

@@ -10,19 +10,13 @@
  */
 import type { TableInfo } from '../ports/workbook';
 
-/** The calculations the pane offers, in the order it lists them. */
-export const MECHANISM_IDS = [
-  'pooledFund',
-  'capitation',
-  'gainLossShare',
-  'payForPerformance',
-  'bcfPaymentForPerformance',
-  'activityPayment',
-  'fundingEnvelope',
-  'planChecks',
-] as const;
+import type { PaneMechanismId } from './layer/mechanismIds';
 
-export type MechanismId = (typeof MECHANISM_IDS)[number];
+/** The calculations the pane offers, in the order it lists them (the registry's). */
+export { PANE_MECHANISM_IDS as MECHANISM_IDS } from './layer/mechanismIds';
+
+/** A mechanism as the pane names it (see layer/mechanismIds.ts). */
+export type MechanismId = PaneMechanismId;
 
 /** A place in the workbook. `address` is A1 style without the sheet, e.g. "C5". */
 export interface CellRef {

@@ -147,7 +147,10 @@ function readFraction(value: CellValue): Dec | undefined {
 }
 
 /** Reads a whole number (a year, a band number): a number or numeric text without a fraction. */
-export function parseInteger(value: CellValue, options: { min?: number } = {}): Parsed<number> {
+export function parseInteger(
+  value: CellValue,
+  options: { min?: number; max?: number } = {},
+): Parsed<number> {
   const read = readPlainNumber(value);
   if (read === undefined || !read.isInteger()) {
     return bad(FindingCode.NOT_A_WHOLE_NUMBER, `${quoteCell(value)} is not a whole number.`);
@@ -155,6 +158,9 @@ export function parseInteger(value: CellValue, options: { min?: number } = {}): 
   if (options.min !== undefined && read.lessThan(options.min)) {
     const code = options.min === 0 ? FindingCode.NEGATIVE : FindingCode.NOT_A_WHOLE_NUMBER;
     return bad(code, `${quoteCell(value)} is less than ${options.min}.`);
+  }
+  if (options.max !== undefined && read.greaterThan(options.max)) {
+    return bad(FindingCode.TOO_LARGE, `${quoteCell(value)} is more than ${options.max}.`);
   }
   return good(read.toNumber());
 }

@@ -75,7 +75,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     const outcome = await operations.run(POOL, c);
     expect(outcome).toMatchObject({
       ok: true,
-      title: 'Pooled fund (section 75)',
+      title: 'Pooled fund',
       headline: [
         { label: 'Pool', value: '£69,236,000.00', kind: 'text' },
         { label: 'B&NES CCG share', value: '40.94%', kind: 'text' },

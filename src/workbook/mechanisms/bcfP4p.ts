@@ -104,8 +104,9 @@ export const bcfP4pMechanism = defineMechanism<
   BcfPerformancePaymentInput,
   BcfPerformancePaymentResult
 >({
-  id: 'bcf-p4p',
   title: 'BCF payment for performance',
+  summary: 'Funding released each quarter for reducing emergency admissions.',
+  functions: ['BCFP4P'],
   sheet: 'BCF Results - Admissions P4P',
   tables: [{ kind: TABLE_KINDS.activity, required: true }],
   params: [

@@ -4,6 +4,7 @@ import {
   type CapitationResult,
 } from '../../engine/capitation';
 import { moneyText } from '../../engine/decimal';
+import { PLAN_YEARS_LIMIT } from '../params';
 import { defineMechanism } from '../mechanism';
 import { num, optNum } from '../results/cells';
 import { MONEY, MONEY_AXIS, QUANTITY, TEXT, type ResultBlock } from '../results/layout';
@@ -88,15 +89,17 @@ function totals(r: CapitationResult): ResultBlock {
 
 /** Capitation as the workbook runs it. */
 export const capitationMechanism = defineMechanism<CapitationInput, CapitationResult>({
-  id: 'capitation',
   title: 'Capitation',
+  summary: 'A budget per person in the population, projected year by year.',
+  functions: ['CAPITATION', 'CAPITATIONSCHEDULE'],
   sheet: 'BCF Results - Capitation',
   tables: [{ kind: TABLE_KINDS.population, required: true }],
   params: [
     {
       id: 'years',
       label: 'Years',
-      type: { kind: 'integer', min: 1 },
+      type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
+      unit: 'years',
       default: 1,
       help: 'Number of plan years.',
     },
@@ -132,13 +135,15 @@ export const capitationMechanism = defineMechanism<CapitationInput, CapitationRe
       label: 'Tolerance basis',
       type: { kind: 'enum', options: [{ value: 'excess' }, { value: 'full' }] },
       default: 'excess',
+      shownWhen: { param: 'toleranceBand' },
       help: 'excess (only the variance beyond the band) or full.',
     },
     {
       id: 'actualYear',
       label: 'Year of actual population',
-      type: { kind: 'integer', min: 1 },
+      type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
       default: 1,
+      shownWhen: { param: 'toleranceBand' },
       help: 'The plan year the Actual population column is for.',
     },
   ],

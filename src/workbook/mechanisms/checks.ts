@@ -110,8 +110,8 @@ function checksTable(r: PlanChecksResult): ResultBlock {
 
 /** The BCF plan checks as the workbook runs them (results on the Checks sheet). */
 export const checksMechanism = defineMechanism<PlanChecksInput, PlanChecksResult>({
-  id: 'checks',
   title: 'BCF plan checks',
+  summary: 'The sign-off checks of a completed BCF plan.',
   sheet: CHECKS_SHEET,
   tables: [
     { kind: TABLE_KINDS.income, required: true },

@@ -5,7 +5,7 @@ import {
   type GainLossExplorationInput,
 } from '../../engine/gainLossExploration';
 import type { GainLossShareResult } from '../../engine/gainLossShare';
-import { defineMechanism, type Built, type Mechanism } from '../mechanism';
+import { defineMechanism, type Built, type MechanismEntry } from '../mechanism';
 import { decParam, intParam, paramFinding, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
 import { num, optNum } from '../results/cells';
@@ -284,8 +284,9 @@ function withSimulation(
 
 /** What the one-contract and every-contract runs share: tables and parameters. */
 const common = {
-  id: 'gainshare',
   title: 'Gain/loss share',
+  summary: 'How the difference between expected and actual spend is shared among the parties.',
+  functions: ['GAINSHARE', 'GAINSHARECURVE', 'TIEREDSHARE'],
   sheet: 'BCF Results - Gain share',
   tables: [
     { kind: TABLE_KINDS.contracts, required: true },
@@ -386,7 +387,7 @@ const common = {
       help: 'Also show the chance of a loss larger than this amount, e.g. £1,000,000.',
     },
   ],
-} as const satisfies Pick<Mechanism, 'id' | 'title' | 'sheet' | 'tables' | 'params'>;
+} as const satisfies Omit<MechanismEntry, 'prepare' | 'scenario'>;
 
 /** The gain/loss (risk) share of one contract. */
 const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExploration>({
@@ -424,8 +425,10 @@ const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePor
  * contracts and none named is a finding (choose the contract) rather than a share of every
  * contract.
  */
-export const gainShareMechanism: Mechanism = {
+export const gainShareMechanism: MechanismEntry = {
   ...common,
+  // A JSON scenario is one contract's terms (the portfolio is a workbook run).
+  scenario: (input) => gainLossExploration(input as GainLossExplorationInput),
   prepare: (tables, values, raw) =>
     textParam(values, 'contract') === undefined &&
     (tables.contracts?.rows.length ?? 0) > 1 &&

@@ -74,8 +74,9 @@ function metrics(r: PerformancePaymentResult): ResultBlock {
 
 /** Pay for performance (outcome-based incentive) as the workbook runs it. */
 export const p4pMechanism = defineMechanism<PerformancePaymentInput, PerformancePaymentResult>({
-  id: 'p4p',
   title: 'Pay for performance',
+  summary: 'How much of the at-risk contract value performance on weighted metrics earns.',
+  functions: ['ACHIEVEMENT', 'P4P'],
   sheet: 'BCF Results - P4P',
   tables: [
     { kind: TABLE_KINDS.contracts, required: true },

@@ -66,8 +66,9 @@ function blocks(result: PooledFundResult): ResultBlock[] {
 
 /** The pooled fund as the workbook runs it. */
 export const poolMechanism = defineMechanism<PooledFundInput, PooledFundResult>({
-  id: 'pool',
   title: 'Pooled fund',
+  summary: 'Each partner’s share of a section 75 pool and of any over- or underspend.',
+  functions: ['POOLSHARE'],
   sheet: 'BCF Results - Pooled fund',
   tables: [
     { kind: TABLE_KINDS.contributions, required: true },
@@ -85,12 +86,14 @@ export const poolMechanism = defineMechanism<PooledFundInput, PooledFundResult>(
       id: 'nhsPartner',
       label: 'NHS partner',
       type: { kind: 'text' },
+      shownWhen: { param: 'rule', is: ['commissioner'] },
       help: 'Commissioner rule: the partner that bears NHS-commissioned schemes (e.g. the CCG or ICB).',
     },
     {
       id: 'laPartner',
       label: 'LA partner',
       type: { kind: 'text' },
+      shownWhen: { param: 'rule', is: ['commissioner'] },
       help: 'Commissioner rule: the partner that bears LA-commissioned schemes (the council).',
     },
     {
