@@ -2,7 +2,7 @@ import { MECHANISM_LIST } from '../workbook/mechanisms/index';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
 import { paramsHelp, paramsSchema } from './paramsHelp';
-import { say } from './report';
+import { printLine } from './report';
 
 /**
  * `bcf params [mechanism] [--schema]`: each mechanism's simple parameters (type, bounds,
@@ -24,6 +24,8 @@ export function paramsCommand(args: readonly string[]): ExitCode {
       `unknown mechanism "${String(asked)}"; use one of ${MECHANISM_LIST.map((m) => m.id).join(', ')}.`,
     );
   }
-  say(flags.has('schema') ? JSON.stringify(paramsSchema(chosen), null, 2) : paramsHelp(chosen));
+  printLine(
+    flags.has('schema') ? JSON.stringify(paramsSchema(chosen), null, 2) : paramsHelp(chosen),
+  );
   return ExitCode.OK;
 }

@@ -18,7 +18,7 @@ import {
   savedParamsFrom,
 } from '../../workbook/settingsStore';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
-import { splitNames } from '../../workbook/mechanisms/build';
+import { splitNames } from '../../workbook/mechanisms/rowsToInput';
 import {
   MECHANISM_IDS,
   type ContractSummary,

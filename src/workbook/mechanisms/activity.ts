@@ -9,7 +9,7 @@ import { EngineError } from '../../engine/errors';
 import type { Step } from '../../engine/explain';
 import { PLAN_YEARS_LIMIT } from '../params';
 import { defineMechanism } from '../mechanism';
-import { num } from '../results/cells';
+import { numberCell } from '../results/cells';
 import { COUNT, MONEY, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildActivity, type ActivityRunInput } from './activityInput';
@@ -69,10 +69,10 @@ function table(r: ActivityRunResult, input: ActivityRunInput): ResultBlock {
       const one = input.periods[i]?.input;
       return [
         p.period,
-        num(p.result.payment),
+        numberCell(p.result.payment),
         ...components.map((c) => {
           const found = p.result.components.find((x) => x.component === c);
-          return found === undefined ? null : num(found.amount);
+          return found === undefined ? null : numberCell(found.amount);
         }),
         one !== undefined && 'actual' in one ? Number(String(one.actual)) : null,
       ];

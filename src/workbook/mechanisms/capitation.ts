@@ -6,7 +6,7 @@ import {
 import { moneyText } from '../../engine/decimal';
 import { PLAN_YEARS_LIMIT } from '../params';
 import { defineMechanism } from '../mechanism';
-import { num, optNum } from '../results/cells';
+import { numberCell, numberCellOrBlank } from '../results/cells';
 import { MONEY, MONEY_AXIS, QUANTITY, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildCapitation } from './capitationInput';
@@ -26,8 +26,8 @@ function byYear(r: CapitationResult): ResultBlock {
     ],
     rows: r.years.map((y) => [
       yearLabel(y.yearIndex),
-      ...y.segments.map((s) => num(s.budget)),
-      num(y.budget),
+      ...y.segments.map((s) => numberCell(s.budget)),
+      numberCell(y.budget),
     ]),
     chart: {
       kind: 'columnStacked',
@@ -59,12 +59,12 @@ function detail(r: CapitationResult): ResultBlock {
       y.segments.map((s) => [
         yearLabel(y.yearIndex),
         s.segment,
-        num(s.projectedPopulation),
-        num(s.rate),
-        num(s.weight),
-        num(s.budget),
-        optNum(s.actualPopulation),
-        optNum(s.adjustment),
+        numberCell(s.projectedPopulation),
+        numberCell(s.rate),
+        numberCell(s.weight),
+        numberCell(s.budget),
+        numberCellOrBlank(s.actualPopulation),
+        numberCellOrBlank(s.adjustment),
       ]),
     ),
   };
@@ -80,9 +80,9 @@ function totals(r: CapitationResult): ResultBlock {
       { header: 'Amount', format: MONEY },
     ],
     rows: [
-      ['Total budget', num(r.total)],
-      ['Tolerance adjustment', optNum(r.totalAdjustment)],
-      ['Adjusted total', optNum(r.adjustedTotal)],
+      ['Total budget', numberCell(r.total)],
+      ['Tolerance adjustment', numberCellOrBlank(r.totalAdjustment)],
+      ['Adjusted total', numberCellOrBlank(r.adjustedTotal)],
     ],
   };
 }

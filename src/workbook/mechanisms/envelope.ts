@@ -9,10 +9,10 @@ import { decOf, intOf, textOf } from '../inputTable';
 import { defineMechanism, type Built } from '../mechanism';
 import { intParam, type ScenarioParams, type TypedParams, PLAN_YEARS_LIMIT } from '../params';
 import type { InputTables } from '../readInputs';
-import { num, optNum, percent2 } from '../results/cells';
+import { numberCell, numberCellOrBlank, percent2 } from '../results/cells';
 import { MONEY, MONEY_AXIS, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
-import { OriginRecorder } from './build';
+import { OriginRecorder } from './rowsToInput';
 import { readChanges } from './envelopeChanges';
 import { listParam } from './structuredParams';
 
@@ -103,9 +103,9 @@ function byYear(r: FundingEnvelopeResult): ResultBlock {
     ],
     rows: r.years.map((y) => [
       `Year ${y.year}`,
-      num(y.envelope),
-      ...(withPlan ? [optNum(y.planned), optNum(y.gap)] : []),
-      num(y.changeFromBaseline),
+      numberCell(y.envelope),
+      ...(withPlan ? [numberCellOrBlank(y.planned), numberCellOrBlank(y.gap)] : []),
+      numberCell(y.changeFromBaseline),
     ]),
     chart: {
       kind: 'columnClustered',
@@ -135,8 +135,8 @@ function lines(r: FundingEnvelopeResult): ResultBlock {
         `Year ${y.year}`,
         l.category,
         l.partner,
-        num(l.baseline),
-        num(l.envelope),
+        numberCell(l.baseline),
+        numberCell(l.envelope),
       ]),
     ),
   };

@@ -4,7 +4,7 @@ import { placeOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder, rowFinding } from './build';
+import { OriginRecorder, rowFinding } from './rowsToInput';
 import { contractTerms, defaultHolder, expectedColumn, spendOf } from './gainShareInput';
 import { ContractRows, partiesOf } from './gainShareRows';
 

@@ -1,7 +1,7 @@
 import { moneyText } from '../../engine/decimal';
 import { pooledFund, type PooledFundInput, type PooledFundResult } from '../../engine/pooledFund';
 import { defineMechanism } from '../mechanism';
-import { num, optNum, percent2 } from '../results/cells';
+import { numberCell, numberCellOrBlank, percent2 } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildPool } from './poolInput';
@@ -29,9 +29,11 @@ function blocks(result: PooledFundResult): ResultBlock[] {
     ],
     rows: result.partners.map((p) => [
       p.partner,
-      num(p.contribution),
-      num(p.contributionShare),
-      ...(withVariance ? [optNum(p.varianceBeforeCap), optNum(p.variance)] : []),
+      numberCell(p.contribution),
+      numberCell(p.contributionShare),
+      ...(withVariance
+        ? [numberCellOrBlank(p.varianceBeforeCap), numberCellOrBlank(p.variance)]
+        : []),
     ]),
     chart: {
       kind: 'barClustered',
@@ -57,8 +59,8 @@ function blocks(result: PooledFundResult): ResultBlock[] {
     ],
     rows: result.schemes.map((s) => [
       s.scheme,
-      num(s.budget),
-      ...(withVariance ? [optNum(s.actual), optNum(s.variance)] : []),
+      numberCell(s.budget),
+      ...(withVariance ? [numberCellOrBlank(s.actual), numberCellOrBlank(s.variance)] : []),
     ]),
   };
   return [partners, schemes];
