@@ -183,13 +183,16 @@ export function buildPortfolio(
     const { expected, actual } = spendOf(table, row, rowFindings);
     const group = groups[g];
     group?.members.push(k);
+    const contractId = id ?? `row ${row.row}`;
     group?.rows.push({
       expected,
       actual: actual ?? expected,
       ...(units === undefined ? {} : { units }),
+      // The engine names a refused row by it: "Contract K2: …".
+      label: `Contract ${contractId}`,
     });
     return {
-      contractId: id ?? `row ${row.row}`,
+      contractId,
       provider: textOf(row, 'provider') ?? '',
       commissioner,
       group: g,
