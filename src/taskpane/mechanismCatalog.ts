@@ -4,7 +4,8 @@ import { MECHANISM_LIST } from '../workbook/mechanisms/index';
 import { PANE_ID } from './layer/mechanismIds';
 import type { MechanismId } from './operations';
 
-export interface MechanismEntry {
+/** One mechanism as the picker offers it. */
+export interface CatalogEntry {
   /** The pane's id. */
   readonly id: string;
   /** The registry's id (the CLI's name), e.g. "gainshare". */
@@ -23,7 +24,7 @@ export interface MechanismEntry {
 export function mechanismCatalog(
   mechanisms: readonly Mechanism[],
   paneId: (layerId: string) => string,
-): MechanismEntry[] {
+): CatalogEntry[] {
   return mechanisms.map((m) => ({
     id: paneId(m.id),
     layerId: m.id,
@@ -38,4 +39,4 @@ export const MECHANISM_CATALOG = Object.fromEntries(
     e.id,
     e,
   ]),
-) as Readonly<Record<MechanismId, MechanismEntry>>;
+) as Readonly<Record<MechanismId, CatalogEntry>>;
