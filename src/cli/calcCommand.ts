@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { parseArgs } from './args';
 import { calc, EngineError, UnknownMechanismError } from './calc';
 import { ExitCode } from './exitCodes';
-import { complain, errorText, say } from './report';
+import { complain, errorText, printLine } from './report';
 
 /**
  * `bcf calc <mechanism> <scenario.json|->`: one calculation on a JSON scenario, the
@@ -25,7 +25,7 @@ export function calcCommand(args: readonly string[]): ExitCode {
     return ExitCode.INVALID;
   }
   try {
-    say(JSON.stringify(calc(mechanism, scenario), null, 2));
+    printLine(JSON.stringify(calc(mechanism, scenario), null, 2));
     return ExitCode.OK;
   } catch (error) {
     if (error instanceof EngineError || error instanceof UnknownMechanismError) {

@@ -15,7 +15,7 @@ import {
 import { hasTablesFor, registeredMechanisms } from './mechanismChoice';
 import { readParamsFile } from './paramsFile';
 import { silentProgress } from './progress';
-import { complain, say } from './report';
+import { complain, printLine } from './report';
 import { runAll, type MechanismRun } from './runCommand';
 import { readMapFile } from './mapFile';
 import { inputSources } from '../workbook/sources';
@@ -72,7 +72,7 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   ).flatMap((g) => g.findings);
   if (flags.has('json')) {
     const json = checkJson(input, checks, runs);
-    say(
+    printLine(
       JSON.stringify(
         read?.datamap === undefined ? json : { ...(json as object), datamap: read.datamap },
         null,
@@ -80,8 +80,8 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
       ),
     );
   } else {
-    if (read?.datamap !== undefined) say(`${input} read as the datamap ${read.datamap}.`);
-    say(checkText(input, checks, runs));
+    if (read?.datamap !== undefined) printLine(`${input} read as the datamap ${read.datamap}.`);
+    printLine(checkText(input, checks, runs));
   }
   if (findings.length > 0) {
     complain('check', `${input} has ${findingsCount(findings.length)}; fix them and check again.`);

@@ -6,7 +6,7 @@ import { ExitCode } from './exitCodes';
 import { findingJson, findingLine, findingsCount } from './findingsText';
 import { toJson } from './json';
 import { refuseOutput } from './outputPath';
-import { complain, say } from './report';
+import { complain, printLine } from './report';
 
 const OPTIONS = { out: 'string', force: 'boolean', json: 'boolean' } as const;
 
@@ -41,7 +41,7 @@ export async function compareCommand(args: readonly string[]): Promise<ExitCode>
     );
     process.stderr.write(`${outcome.findings.map(findingLine).join('\n')}\n`);
     if (flags.has('json')) {
-      say(
+      printLine(
         JSON.stringify(
           { input, output: null, findings: outcome.findings.map(findingJson) },
           null,
@@ -53,7 +53,7 @@ export async function compareCommand(args: readonly string[]): Promise<ExitCode>
   }
   await workbook.saveAs(out, { force });
   if (flags.has('json')) {
-    say(
+    printLine(
       JSON.stringify(
         {
           input,
@@ -76,7 +76,7 @@ export async function compareCommand(args: readonly string[]): Promise<ExitCode>
       lines.push(`  ${s.scenario.name}:`);
       for (const h of s.headline) lines.push(`    ${h.label}: ${h.text}`);
     }
-    say(lines.join('\n'));
+    printLine(lines.join('\n'));
   }
   return ExitCode.OK;
 }

@@ -6,7 +6,7 @@ import { ExitCode } from './exitCodes';
 import { findingLine } from './findingsText';
 import { registeredMechanisms } from './mechanismChoice';
 import { stepsProgress } from './progress';
-import { complain, say } from './report';
+import { complain, printLine } from './report';
 import { runAll, runText } from './runCommand';
 
 /**
@@ -50,8 +50,8 @@ export async function demoCommand(args: readonly string[]): Promise<ExitCode> {
   mkdirSync(DEMO_OUTPUT, { recursive: true });
   const out = join(DEMO_OUTPUT, 'bcf-example-results.xlsx');
   await workbook.saveAs(out, { force: true });
-  say(runText(relative(process.cwd(), SAMPLE), out, runs));
-  say(
+  printLine(runText(relative(process.cwd(), SAMPLE), out, runs));
+  printLine(
     `\nOpen ${out} in Excel (or LibreOffice Calc): one "BCF Results" sheet per mechanism, and the Checks sheet.`,
   );
   return ExitCode.OK;

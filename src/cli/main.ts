@@ -7,8 +7,9 @@ import { compareCommand } from './compareCommand';
 import { consolidateCommand } from './consolidate/command';
 import { demoCommand } from './demoCommand';
 import { ExitCode } from './exitCodes';
+import { paramsCommand } from './paramsCommand';
 import { ParamsFileError } from './paramsFile';
-import { complain, errorJson, errorText, oneLine, say, wantsJson } from './report';
+import { complain, errorJson, errorText, oneLine, printLine, wantsJson } from './report';
 import { runCommand } from './runCommand';
 import { templateCommand } from './templateCommand';
 import { USAGE } from './usage';
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   consolidate: consolidateCommand,
   compare: compareCommand,
   demo: demoCommand,
+  params: paramsCommand,
 };
 
 /** The file a command line names first (its input, or the template to write), if any. */
@@ -57,7 +59,7 @@ export async function main(args: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       complain(name, `${error.message} See bcf --help.`);
-      if (json) say(errorJson(error));
+      if (json) printLine(errorJson(error));
       return ExitCode.INVALID;
     }
     if (
@@ -66,7 +68,7 @@ export async function main(args: readonly string[]): Promise<number> {
       error instanceof WorkbookError
     ) {
       complain(name, errorText(error));
-      if (json) say(errorJson(error, firstFile(rest)));
+      if (json) printLine(errorJson(error, firstFile(rest)));
       return ExitCode.INVALID;
     }
     return unexpected(name, error, firstFile(rest), json);
@@ -86,6 +88,6 @@ function unexpected(name: string, error: unknown, file: string | undefined, json
   if (process.env.BCF_DEBUG === '1' && error instanceof Error && error.stack !== undefined) {
     process.stderr.write(`${error.stack}\n`);
   }
-  if (json) say(errorJson({ code: 'BCF.INTERNAL', message: detail }, file));
+  if (json) printLine(errorJson({ code: 'BCF.INTERNAL', message: detail }, file));
   return ExitCode.INVALID;
 }

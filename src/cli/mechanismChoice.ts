@@ -6,17 +6,16 @@
 import type { TableInfo } from '../ports/workbook';
 import type { InputSources } from '../workbook/sources';
 import { locateTables } from '../workbook/locate';
-import type { Mechanism, MechanismId } from '../workbook/mechanism';
-import { MECHANISMS } from '../workbook/mechanisms/index';
+import type { Mechanism } from '../workbook/mechanism';
+import { MECHANISM_LIST, type RegisteredMechanism } from '../workbook/mechanisms/index';
 import { UsageError } from './args';
-import { MECHANISM_IDS } from './paramsFile';
 
-/** The mechanisms the workbook layer can run, in `bcf run` order. */
-export function registeredMechanisms(): Mechanism[] {
-  return MECHANISM_IDS.flatMap((id) => {
-    const mechanism = MECHANISMS[id];
-    return mechanism === undefined ? [] : [mechanism];
-  });
+/**
+ * The mechanisms the workbook layer can run, in `bcf run` order: the registry itself, so
+ * a mechanism cannot be registered and yet not run.
+ */
+export function registeredMechanisms(): RegisteredMechanism[] {
+  return [...MECHANISM_LIST];
 }
 
 /**
@@ -40,17 +39,18 @@ export function hasTablesFor(
  *
  * @param asked - the `--mechanism` value, if given.
  * @param tables - the workbook's tables.
+ * @param known - the mechanisms to choose from (default the registry; a test gives its own).
  * @returns the mechanism asked for (whether or not its tables are there: a missing table
  *   is then a finding), or those the workbook has tables for; possibly none.
  * @throws UsageError for a mechanism name the workbook layer does not know.
  */
-export function chooseMechanisms(
+export function chooseMechanisms<M extends Mechanism = RegisteredMechanism>(
   asked: string | undefined,
   tables: readonly TableInfo[] | InputSources,
-): Mechanism[] {
-  const known = registeredMechanisms();
+  known: readonly M[] = MECHANISM_LIST as readonly Mechanism[] as readonly M[],
+): M[] {
   if (asked === undefined) return known.filter((m) => hasTablesFor(m, tables));
-  const mechanism = known.find((m) => m.id === (asked.toLowerCase() as MechanismId));
+  const mechanism = known.find((m) => m.id === asked.toLowerCase());
   if (mechanism === undefined) {
     throw new UsageError(
       `unknown mechanism "${asked}"; use one of ${known.map((m) => m.id).join(', ')}.`,

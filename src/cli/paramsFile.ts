@@ -4,23 +4,12 @@
  * `{ "rule": "fixed", "fixedShares": { "CCG": "50%", "Council": "50%" } }`, or an object
  * keyed by mechanism, e.g. `{ "pool": { "rule": "proportional" }, "checks": { ... } }`.
  * Without the option, each mechanism uses the parameters saved in the workbook by its
- * last run (as the task pane left them).
+ * last run (as the task pane left them). The keys are the registry's ids, and each
+ * mechanism's parameters are its descriptor's (`bcf params` lists them; paramsHelp.ts).
  */
 import { promises as fs } from 'fs';
-import type { MechanismId } from '../workbook/mechanism';
+import { isMechanismId, type MechanismId } from '../workbook/mechanisms/index';
 import type { ScenarioParams } from '../workbook/params';
-
-/** Every mechanism id, in the order `bcf run` runs them. */
-export const MECHANISM_IDS = [
-  'pool',
-  'capitation',
-  'gainshare',
-  'p4p',
-  'bcf-p4p',
-  'activity',
-  'envelope',
-  'checks',
-] as const satisfies readonly MechanismId[];
 
 /** A parameters file that cannot be used; `message` names the file and the problem. */
 export class ParamsFileError extends Error {
@@ -33,9 +22,6 @@ export type ParamsByMechanism = (mechanism: MechanismId) => ScenarioParams | und
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isMechanismId = (key: string): key is MechanismId =>
-  (MECHANISM_IDS as readonly string[]).includes(key);
 
 /**
  * Reads a parameters file.

@@ -10,7 +10,7 @@ export function complain(command: string, message: string): void {
 }
 
 /** Writes text on standard output. */
-export function say(text: string): void {
+export function printLine(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 

@@ -2,7 +2,8 @@ import { openXlsx, PartsLostError, SETTINGS_SHEET } from '../adapters/xlsx';
 import type { Workbook } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from '../workbook/errors';
 import type { Finding } from '../workbook/findings';
-import type { Headline, Mechanism } from '../workbook/mechanism';
+import type { Headline } from '../workbook/mechanism';
+import type { RegisteredMechanism as Mechanism } from '../workbook/mechanisms/index';
 import { runMechanism } from '../workbook/run';
 import { scenarioSheet } from '../workbook/scenarios';
 import { savedParams } from '../workbook/settingsStore';
@@ -20,7 +21,7 @@ import { chooseMechanisms, registeredMechanisms } from './mechanismChoice';
 import { defaultResultsPath, refuseOutput } from './outputPath';
 import { readParamsFile, type ParamsByMechanism } from './paramsFile';
 import { stepsProgress, type Progress } from './progress';
-import { complain, errorJson, errorText, say } from './report';
+import { complain, errorJson, errorText, printLine } from './report';
 import { readMapFile } from './mapFile';
 import { loadDatamaps, readByDatamap } from './datamaps';
 import type { ColumnMapping } from '../workbook/mapping';
@@ -140,7 +141,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     const known = registeredMechanisms().map((m) => m.id);
     const message = `${input} has none of the input tables a mechanism needs (${known.join(', ')}); nothing was written. Start from bcf template.`;
     complain('run', message);
-    if (flags.has('json')) say(errorJson({ code: 'RUN.NO_INPUT_TABLES', message }, input));
+    if (flags.has('json')) printLine(errorJson({ code: 'RUN.NO_INPUT_TABLES', message }, input));
     return ExitCode.INVALID;
   }
   // A locked workbook takes no new sheet: said now, not after the calculation.
@@ -165,7 +166,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof WorkbookError && error.code === WorkbookErrorCode.USER_SHEET) {
       complain('run', `${errorText(error)} To replace it in the copy, add --replace-user-sheets.`);
-      if (flags.has('json')) say(errorJson(error, input));
+      if (flags.has('json')) printLine(errorJson(error, input));
       return ExitCode.INVALID;
     }
     throw error;
@@ -181,7 +182,7 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
     }
     const hint = paramsHint(runs);
     if (hint !== undefined) process.stderr.write(`${hint}\n`);
-    if (flags.has('json')) say(JSON.stringify(runJson(input, undefined, runs), null, 2));
+    if (flags.has('json')) printLine(JSON.stringify(runJson(input, undefined, runs), null, 2));
     return ExitCode.INVALID;
   }
   let lost: readonly string[];
@@ -194,11 +195,11 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
       `${error.code}: writing the results would lose ${partsCount(error.parts.length)} of ${input} (the workbook had to be rewritten whole); nothing was written. Add --allow-loss to write it without them.`,
     );
     for (const part of error.parts) complain('run', `lost: ${part}`);
-    if (flags.has('json')) say(errorJson(error, input));
+    if (flags.has('json')) printLine(errorJson(error, input));
     return ExitCode.INVALID;
   }
   for (const part of lost) complain('run', `warning: ${out} lacks this part of ${input}: ${part}`);
-  say(
+  printLine(
     flags.has('json')
       ? JSON.stringify(runJson(input, out, runs), null, 2)
       : runText(input, out, runs),

@@ -3,7 +3,7 @@ import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
 import { newWorkbook } from './newWorkbook';
 import { refuseOutput } from './outputPath';
-import { say } from './report';
+import { printLine } from './report';
 
 /**
  * `bcf template <out.xlsx> [--force] [--json]`: writes the BCF planning template to a new
@@ -20,7 +20,7 @@ export async function templateCommand(args: readonly string[]): Promise<ExitCode
   const workbook = newWorkbook();
   const sheets = await newPlanningTemplate(workbook, { now: new Date() });
   await workbook.saveAs(out, { force });
-  say(
+  printLine(
     flags.has('json')
       ? JSON.stringify({ output: out, sheets }, null, 2)
       : `Wrote the planning template to ${out}: sheets ${sheets.map((s) => `"${s}"`).join(', ')}.`,

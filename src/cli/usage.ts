@@ -1,7 +1,20 @@
-/** The `bcf` command's help text, printed by `bcf --help` and after a usage error. */
-export const USAGE = `Usage:
+import type { Mechanism } from '../workbook/mechanism';
+import { MECHANISM_LIST } from '../workbook/mechanisms/index';
+
+/**
+ * The `bcf` command's help text, printed by `bcf --help` and after a usage error; the
+ * mechanisms are the registry's.
+ *
+ * @param mechanisms - the mechanisms to name (default the registry; a test gives its own).
+ */
+export function usage(mechanisms: readonly Mechanism[] = MECHANISM_LIST): string {
+  const list = mechanisms.map((m) => `    ${m.id.padEnd(11)} ${m.title}`).join('\n');
+  return `Usage:
   bcf calc <mechanism> <scenario.json|->
       Run one calculation on a JSON scenario; print the result as JSON.
+  bcf params [mechanism] [--schema]
+      The parameters a params file (--params) takes for each mechanism: type, bounds,
+      default and help; --schema prints them as a JSON Schema.
   bcf run <workbook.xlsx> [--mechanism M] [--params params.json] [--map map.json]
           [--out results.xlsx] [--force] [--replace-user-sheets] [--scenario NAME]
           [--allow-loss] [--json] [--quiet]
@@ -32,4 +45,11 @@ Exit codes: 0 done; 1 a plan check failed (check) or a file was skipped (consoli
 --map map.json: where each table kind is in workbooks laid out by their owners (README).
 --datamap d.json (run, check, consolidate): recognise another fixed-layout return; official-style
   BCF planning returns are recognised by assets/datamaps/ (README).
+
+Mechanisms (M):
+${list}
 `;
+}
+
+/** The help text over the registry's mechanisms. */
+export const USAGE = usage();

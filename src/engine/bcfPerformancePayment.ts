@@ -9,7 +9,7 @@ import { type Amount, type Dec, moneyText, percentText, sum } from './decimal';
 import { step, type Step } from './explain';
 import {
   fraction,
-  name,
+  requireName,
   nonEmpty,
   nonNegative,
   optionalDecimal,
@@ -148,7 +148,7 @@ function quarterTerms(
       index < 0
         ? 'Quarter'
         : own(q.quarter)
-          ? name(BCFP4P, `${path}quarter`, q.quarter)
+          ? requireName(BCFP4P, `${path}quarter`, q.quarter)
           : `Q${index + 1}`,
     baseline: nonNegative(BCFP4P, `${path}baseline`, q.baseline),
     actual: nonNegative(BCFP4P, `${path}actual`, q.actual),

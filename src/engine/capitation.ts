@@ -16,7 +16,7 @@ import {
   type PopulationToleranceInput,
 } from './capitationTolerance';
 import { withLazyFields } from './lazyFields';
-import { integer, name, nonEmpty, nonNegative, unique } from './validate';
+import { integer, requireName, nonEmpty, nonNegative, unique } from './validate';
 
 export { capitationAmount, capitationRate, type CapitationAmountInput } from './capitationRate';
 export type {
@@ -106,7 +106,7 @@ function segments(input: CapitationInput): Segment[] {
   const parsed = nonEmpty(SCOPE, 'segments', input.segments).map((s, i) => {
     const field = `segments[${i}]`;
     return {
-      name: name(SCOPE, `${field}.name`, s.name),
+      name: requireName(SCOPE, `${field}.name`, s.name),
       population: nonNegative(SCOPE, `${field}.population`, s.population),
       annualRate: nonNegative(SCOPE, `${field}.annualRate`, s.annualRate),
       weight: isBlank(s.weight) ? ONE : asOne(nonNegative(SCOPE, `${field}.weight`, s.weight)),

@@ -1,7 +1,7 @@
 import { Dec, ZERO, roundPence, type Amount } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
 import { isBlank } from './capitationRate';
-import { fraction, integer, name, nonNegative, option } from './validate';
+import { fraction, integer, requireName, nonNegative, option } from './validate';
 
 const SCOPE = 'CAPITATION';
 
@@ -55,7 +55,7 @@ export function populationTolerance(
   const actuals = new Map<string, Dec>();
   (input.actuals ?? []).forEach((line, i) => {
     const field = `tolerance.actuals[${i}]`;
-    const segmentName = name(SCOPE, `${field}.segment`, line.segment);
+    const segmentName = requireName(SCOPE, `${field}.segment`, line.segment);
     const segment = segments.findIndex((s) => s.toLowerCase() === segmentName.toLowerCase());
     if (segment < 0) {
       fail(

@@ -1,6 +1,6 @@
 import { Dec, type Amount } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
-import { name, nonEmpty, nonNegative } from './validate';
+import { requireName, nonEmpty, nonNegative } from './validate';
 
 const SCOPE = 'ENVELOPE';
 
@@ -65,8 +65,11 @@ export function baseline(input: readonly BaselineLineInput[] | undefined): Basel
   const seen = new Set<string>();
   const lines = nonEmpty(SCOPE, 'baseline', input).map((line, i) => {
     const field = `baseline[${i}]`;
-    const category = firstSpelling(categories, name(SCOPE, `${field}.category`, line.category));
-    const partner = firstSpelling(partners, name(SCOPE, `${field}.partner`, line.partner));
+    const category = firstSpelling(
+      categories,
+      requireName(SCOPE, `${field}.category`, line.category),
+    );
+    const partner = firstSpelling(partners, requireName(SCOPE, `${field}.partner`, line.partner));
     const key = `${category}\u0000${partner}`;
     if (seen.has(key)) {
       fail(

@@ -103,7 +103,7 @@ function breakpoints(terms: GainLossTerms): Breakpoints {
   add(ZERO, 'actual equals expected spend: gains change to losses');
   for (const gain of [true, false]) {
     const sign = gain ? 1 : -1;
-    const word = gain ? 'gain' : 'loss';
+    const gainOrLoss = gain ? 'gain' : 'loss';
     const bands = gain ? terms.gainBands : terms.lossBands;
     const ends: Dec[] = [];
     bands.forEach((band, b) => {
@@ -113,7 +113,7 @@ function breakpoints(terms: GainLossTerms): Breakpoints {
         band.endFraction === undefined
           ? moneyText(band.end)
           : `${percentText(band.endFraction)} of expected spend`;
-      add(band.end.times(sign), `end of ${word} band ${b + 1} (${bound})`);
+      add(band.end.times(sign), `end of ${gainOrLoss} band ${b + 1} (${bound})`);
     });
     const gate = terms.gate;
     if (gate !== undefined && (gain ? gate.gains : gate.losses)) {
@@ -121,7 +121,7 @@ function breakpoints(terms: GainLossTerms): Breakpoints {
       ends.push(threshold);
       add(
         threshold.times(sign),
-        `gate: a ${word} under ${percentText(gate.fraction)} of expected spend goes to ${terms.parties[gate.holder] ?? ''}`,
+        `gate: a ${gainOrLoss} under ${percentText(gate.fraction)} of expected spend goes to ${terms.parties[gate.holder] ?? ''}`,
       );
     }
     for (const crossing of capCrossings(terms, gain, ends)) {

@@ -1,6 +1,6 @@
 import type { Amount, Dec } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
-import { fraction, name, nonEmpty, unique } from './validate';
+import { fraction, requireName, nonEmpty, unique } from './validate';
 
 /** The parties to a risk share: their names in order and a case-insensitive lookup. */
 export interface PartyList {
@@ -11,14 +11,14 @@ export interface PartyList {
 /** Validates the party names (non-empty list of unique names). */
 export function partyList(scope: string, field: string, raw: unknown): PartyList {
   const list = nonEmpty(scope, field, raw as readonly unknown[]);
-  const names = list.map((n, i) => name(scope, `${field}[${i}]`, n));
+  const names = list.map((n, i) => requireName(scope, `${field}[${i}]`, n));
   unique(scope, field, names);
   return { names, index: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
 }
 
 /** The index of a named party; an unknown name fails with UNKNOWN_PARTY naming `field`. */
 export function partyIndex(scope: string, field: string, parties: PartyList, raw: unknown): number {
-  const party = name(scope, field, raw);
+  const party = requireName(scope, field, raw);
   const found = parties.index.get(party.toLowerCase());
   if (found === undefined) {
     fail(

@@ -95,7 +95,9 @@ export function gainLossShare(input: GainLossShareInput): GainLossShareResult {
  *   (`gainBands[1].shares`); when its row is reached, a bad row figure named with its
  *   row (`rows[2].actual`), or terms that do not fit the row's expected spend (a
  *   fraction of expected spend when it is 0) named as terms, the message starting with
- *   the row (`rows[2]: gainBands[0].upToFraction is 0.05 of expected spend, but…`).
+ *   the row: its `label` when it has one (`Contract K2: gainBands[0].upToFraction is …`,
+ *   `Contract K2: actual is …` with field `rows[2].actual`), else its path
+ *   (`rows[2]: gainBands[0].upToFraction is 0.05 of expected spend, but…`).
  * @example
  * [...gainLossShareRows(
  *   { parties: ['Provider', 'CCG'], gainBands: [{ upToFraction: 0.05, shares: [1, 0] }, { shares: [0.5, 0.5] }] },

@@ -81,6 +81,11 @@ export interface GainLossRowInput {
   readonly expected: Amount;
   readonly actual: Amount;
   readonly units?: Amount;
+  /**
+   * How a refusal's message names the row, e.g. "Contract MSK1" ("Contract MSK1: actual
+   * is …"); the field is still its path (`rows[2].actual`). Absent: the path names it.
+   */
+  readonly label?: string;
 }
 
 /** Whether the variance is a gain (underspend), a loss (overspend) or nothing. */

@@ -98,12 +98,36 @@ export function rowTerms(shared: SharedTerms, row: GainLossRowInput, path: strin
   if (row === null || typeof row !== 'object') {
     fail(SCOPE, ErrorKind.MISSING, path, row, `${path} is missing.`);
   }
-  const spend = checkedSpend(row, `${path}.`);
+  const label = typeof row.label === 'string' && row.label !== '' ? row.label : undefined;
+  const spend =
+    label === undefined
+      ? checkedSpend(row, `${path}.`)
+      : namedBy(label, `${path}.`, () => checkedSpend(row, ''));
   try {
     return forSpend(shared, spend);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    throw new EngineError(error.code, `${path}: ${error.message}`, error.field, error.value);
+    throw new EngineError(
+      error.code,
+      `${label ?? path}: ${error.message}`,
+      error.field,
+      error.value,
+    );
+  }
+}
+
+/** Runs a row's checks with bare field names, then names the row: label in the message, path in the field. */
+function namedBy<T>(label: string, path: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    throw new EngineError(
+      error.code,
+      `${label}: ${error.message}`,
+      `${path}${error.field}`,
+      error.value,
+    );
   }
 }
 

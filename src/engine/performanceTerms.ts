@@ -5,7 +5,7 @@ import type { PeriodTerms, Phasing, ScoredMetric } from './performancePeriod';
 import {
   decimal,
   fraction,
-  name,
+  requireName,
   nonEmpty,
   nonNegative,
   option,
@@ -59,11 +59,11 @@ export interface PerformancePaymentInput extends PeriodTermsInput {
 export function scheduleOf(input: PerformancePaymentInput): [PeriodInput, string][] {
   if (input.periods === undefined) {
     const label =
-      input.period === undefined ? 'Contract period' : name(P4P, 'period', input.period);
+      input.period === undefined ? 'Contract period' : requireName(P4P, 'period', input.period);
     return [[{ period: label }, '']];
   }
   const periods = nonEmpty(P4P, 'periods', input.periods);
-  const labels = periods.map((p, i) => name(P4P, `periods[${i}].period`, p.period));
+  const labels = periods.map((p, i) => requireName(P4P, `periods[${i}].period`, p.period));
   unique(P4P, 'periods', labels);
   return periods.map((p, i) => [{ ...p, period: labels[i] ?? p.period }, `periods[${i}].`]);
 }
@@ -136,7 +136,7 @@ function scoredMetrics(
   path: string,
 ): ScoredMetric[] {
   const list = raw ?? [];
-  const names = list.map((m, i) => name(P4P, `${field}[${i}].name`, m.name));
+  const names = list.map((m, i) => requireName(P4P, `${field}[${i}].name`, m.name));
   unique(P4P, field, names);
   checkActualsNamed(actuals, names, path);
   const scored = list.map((m, i) => {

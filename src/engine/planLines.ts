@@ -1,6 +1,6 @@
 import type { Amount, Dec } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
-import { decimal, name, option } from './validate';
+import { decimal, requireName, option } from './validate';
 
 /** Error scope of the plan checks: codes are `CHECKS.<KIND>`. */
 export const CHECKS = 'CHECKS';
@@ -89,7 +89,7 @@ export function incomeLines(raw: readonly IncomeLineInput[] | undefined): Income
     return {
       ref,
       label: line.row === undefined ? ref : `row ${ref}`,
-      source: name(CHECKS, `income[${i}].source`, line.source),
+      source: requireName(CHECKS, `income[${i}].source`, line.source),
       amount: decimal(CHECKS, `income[${i}].amount`, line.amount),
     };
   });
@@ -102,7 +102,7 @@ export function expenditureLines(
   return list(raw, 'expenditure').map((line, i) => {
     const path = `expenditure[${i}]`;
     const ref = refOf(line.row, line.schemeId, path);
-    const schemeName = name(CHECKS, `${path}.schemeName`, line.schemeName);
+    const schemeName = requireName(CHECKS, `${path}.schemeName`, line.schemeName);
     const where =
       line.row !== undefined ? `Row ${ref}` : line.schemeId !== undefined ? `Scheme ${ref}` : ref;
     return {
@@ -113,8 +113,8 @@ export function expenditureLines(
       commissioner: commissionerOf(line.commissioner, `${path}.commissioner`),
       nhsShare: optionalShare(line.nhsShare, `${path}.nhsShare`),
       laShare: optionalShare(line.laShare, `${path}.laShare`),
-      source: name(CHECKS, `${path}.source`, line.source),
-      areaOfSpend: name(CHECKS, `${path}.areaOfSpend`, line.areaOfSpend),
+      source: requireName(CHECKS, `${path}.source`, line.source),
+      areaOfSpend: requireName(CHECKS, `${path}.areaOfSpend`, line.areaOfSpend),
       amount: decimal(CHECKS, `${path}.amount`, line.amount),
     };
   });

@@ -1,6 +1,6 @@
 import { Dec, ZERO, type Amount } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
-import { name, nonEmpty, nonNegative, unique } from './validate';
+import { requireName, nonEmpty, nonNegative, unique } from './validate';
 
 const SCOPE = 'POOL';
 
@@ -40,7 +40,7 @@ export function indexOfName(names: readonly string[], value: string): number {
 
 /** A partner name that must be one of the pool's partners; returns its index. */
 export function partnerIndex(partners: readonly string[], field: string, value: unknown): number {
-  const index = indexOfName(partners, name(SCOPE, field, value));
+  const index = indexOfName(partners, requireName(SCOPE, field, value));
   if (index < 0) {
     fail(
       SCOPE,
@@ -65,7 +65,7 @@ function addTo(names: string[], totals: Dec[], key: string, amount: Dec): void {
 
 function declaredPartners(partners: readonly string[] | undefined): string[] {
   if (partners === undefined) return [];
-  const names = partners.map((p, i) => name(SCOPE, `partners[${i}]`, p));
+  const names = partners.map((p, i) => requireName(SCOPE, `partners[${i}]`, p));
   unique(SCOPE, 'partners', names);
   return names;
 }
@@ -91,9 +91,14 @@ export function poolLedger(
   nonEmpty(SCOPE, 'contributions', contributions).forEach((line, i) => {
     const field = `contributions[${i}]`;
     const amount = nonNegative(SCOPE, `${field}.amount`, line.amount);
-    const scheme = name(SCOPE, `${field}.scheme`, line.scheme);
+    const scheme = requireName(SCOPE, `${field}.scheme`, line.scheme);
     if (fixedPartners) partnerIndex(partners, `${field}.partner`, line.partner);
-    addTo(partners, partnerContributions, name(SCOPE, `${field}.partner`, line.partner), amount);
+    addTo(
+      partners,
+      partnerContributions,
+      requireName(SCOPE, `${field}.partner`, line.partner),
+      amount,
+    );
     addTo(schemes, schemeBudgets, scheme, amount);
   });
   if (actualSpend === undefined || actualSpend.length === 0) {
@@ -119,7 +124,9 @@ function spendByScheme(
   const budgeted = schemes.length;
   const actuals: (Dec | undefined)[] = schemes.map(() => undefined);
   const unbudgetedSchemes: string[] = [];
-  const names = actualSpend.map((line, i) => name(SCOPE, `actualSpend[${i}].scheme`, line.scheme));
+  const names = actualSpend.map((line, i) =>
+    requireName(SCOPE, `actualSpend[${i}].scheme`, line.scheme),
+  );
   unique(SCOPE, 'actualSpend', names);
   actualSpend.forEach((line, i) => {
     const field = `actualSpend[${i}]`;

@@ -3,7 +3,7 @@ import { Dec, ONE, ZERO, type Amount } from './decimal';
 import { ErrorKind, fail, quote } from './errors';
 import { overspendCaps, type OverspendCap, type OverspendCapInput } from './poolOverspendCaps';
 import { indexOfName, partnerIndex, type PoolLedger } from './poolLedger';
-import { fraction, name, option, sumsToOne, unique } from './validate';
+import { fraction, requireName, option, sumsToOne, unique } from './validate';
 
 const SCOPE = 'POOL';
 
@@ -85,7 +85,7 @@ function commissionRatios(
   const ratios: (Dec[] | undefined)[] = ledger.schemes.map(() => undefined);
   (schemes ?? []).forEach((entry, i) => {
     const field = `sharing.schemes[${i}]`;
-    const schemeName = name(SCOPE, `${field}.scheme`, entry.scheme);
+    const schemeName = requireName(SCOPE, `${field}.scheme`, entry.scheme);
     const index = indexOfName(ledger.schemes, schemeName);
     if (index < 0) {
       fail(

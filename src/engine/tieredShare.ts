@@ -5,7 +5,7 @@ import { gainLossResult } from './gainLossShare';
 import type { GainLossShareResult } from './gainLossShareTypes';
 import { wholeSharesOf } from './gainLossBands';
 import { SCOPE, type Band } from './gainLossTerms';
-import { fraction, name, nonNegative } from './validate';
+import { fraction, requireName, nonNegative } from './validate';
 
 /** The common two-party tiered terms: the provider keeps a first slice, the rest is split. */
 export interface TieredShareInput {
@@ -48,11 +48,11 @@ export function tieredShare(input: TieredShareInput): GainLossShareResult {
   const retained = fraction(SCOPE, 'retainedBandFraction', input.retainedBandFraction);
   const split = fraction(SCOPE, 'splitBeyond', input.splitBeyond);
   const provider =
-    input.provider === undefined ? 'Provider' : name(SCOPE, 'provider', input.provider);
+    input.provider === undefined ? 'Provider' : requireName(SCOPE, 'provider', input.provider);
   const commissioner =
     input.commissioner === undefined
       ? 'Commissioner'
-      : name(SCOPE, 'commissioner', input.commissioner);
+      : requireName(SCOPE, 'commissioner', input.commissioner);
   if (provider.toLowerCase() === commissioner.toLowerCase()) {
     fail(
       SCOPE,

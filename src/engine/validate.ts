@@ -145,7 +145,7 @@ export function sumsToOne(
 }
 
 /** A non-empty name (party, scheme, metric). */
-export function name(scope: string, field: string, value: unknown): string {
+export function requireName(scope: string, field: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
     fail(scope, ErrorKind.MISSING, field, value, `${field} must be a name; it is ${quote(value)}.`);
   }

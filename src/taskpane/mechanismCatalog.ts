@@ -1,43 +1,42 @@
-/** How the pane names and describes each mechanism. */
+/** How the pane names and describes each mechanism: its descriptor's title and summary. */
+import type { Mechanism } from '../workbook/mechanism';
+import { MECHANISM_LIST } from '../workbook/mechanisms/index';
+import { PANE_ID } from './layer/mechanismIds';
 import type { MechanismId } from './operations';
 
-export interface MechanismEntry {
+/** One mechanism as the picker offers it. */
+export interface CatalogEntry {
+  /** The pane's id. */
+  readonly id: string;
+  /** The registry's id (the CLI's name), e.g. "gainshare". */
+  readonly layerId: string;
   readonly title: string;
   /** One sentence for the picker: what it calculates. */
   readonly summary: string;
 }
 
-export const MECHANISM_CATALOG: Readonly<Record<MechanismId, MechanismEntry>> = {
-  pooledFund: {
-    title: 'Pooled fund (section 75)',
-    summary: 'Each partner’s share of the pool and of any over- or underspend.',
-  },
-  capitation: {
-    title: 'Capitation',
-    summary: 'A budget per person in the population, projected year by year.',
-  },
-  gainLossShare: {
-    title: 'Gain/loss share',
-    summary: 'How the difference between expected and actual spend is shared among the parties.',
-  },
-  payForPerformance: {
-    title: 'Pay for performance',
-    summary: 'How much of the at-risk contract value performance on weighted metrics earns.',
-  },
-  bcfPaymentForPerformance: {
-    title: 'BCF payment for performance',
-    summary: 'Funding released each quarter for reducing emergency admissions.',
-  },
-  activityPayment: {
-    title: 'Activity payment',
-    summary: 'Payment for activity under a block, marginal, blended, aligned or corridor rule.',
-  },
-  fundingEnvelope: {
-    title: 'Funding envelope',
-    summary: 'The envelope per year after savings and growth, and the gap to planned spend.',
-  },
-  planChecks: {
-    title: 'BCF plan checks',
-    summary: 'The sign-off checks of a completed BCF plan.',
-  },
-};
+/**
+ * The picker's entries, in the registry's order.
+ *
+ * @param mechanisms - the registered mechanisms (a test adds its own).
+ * @param paneId - the pane's id of a registry id.
+ */
+export function mechanismCatalog(
+  mechanisms: readonly Mechanism[],
+  paneId: (layerId: string) => string,
+): CatalogEntry[] {
+  return mechanisms.map((m) => ({
+    id: paneId(m.id),
+    layerId: m.id,
+    title: m.title,
+    summary: m.summary,
+  }));
+}
+
+/** Each pane mechanism's entry, by the pane's id. */
+export const MECHANISM_CATALOG = Object.fromEntries(
+  mechanismCatalog(MECHANISM_LIST, (id) => PANE_ID[id as keyof typeof PANE_ID]).map((e) => [
+    e.id,
+    e,
+  ]),
+) as Readonly<Record<MechanismId, CatalogEntry>>;

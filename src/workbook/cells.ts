@@ -1,4 +1,5 @@
 import { Dec } from '../engine/decimal';
+import { nameKey, trimSpaces } from '../engine/names';
 import type { CellValue } from '../ports/workbook';
 import { FindingCode, quoteCell } from './findings';
 
@@ -38,12 +39,8 @@ export function decimalFromCellNumber(n: number): Dec {
   return new Dec(n.toPrecision(15));
 }
 
-/** Text with non-breaking spaces made plain and the ends trimmed. */
-function clean(text: string): string {
-  // Checked first: most text has neither, and the search is cheaper than the replace.
-  const spaced = text.includes('\u00a0') || text.includes('\u202f');
-  return (spaced ? text.replace(/[\u00a0\u202f]/g, ' ') : text).trim();
-}
+/** Text with non-breaking spaces made plain and the ends trimmed (the engine's rule, so names match alike). */
+const clean = trimSpaces;
 
 /** Digits with correct thousands separators, or plain digits, with optional decimals. */
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
@@ -147,7 +144,10 @@ function readFraction(value: CellValue): Dec | undefined {
 }
 
 /** Reads a whole number (a year, a band number): a number or numeric text without a fraction. */
-export function parseInteger(value: CellValue, options: { min?: number } = {}): Parsed<number> {
+export function parseInteger(
+  value: CellValue,
+  options: { min?: number; max?: number } = {},
+): Parsed<number> {
   const read = readPlainNumber(value);
   if (read === undefined || !read.isInteger()) {
     return bad(FindingCode.NOT_A_WHOLE_NUMBER, `${quoteCell(value)} is not a whole number.`);
@@ -155,6 +155,9 @@ export function parseInteger(value: CellValue, options: { min?: number } = {}): 
   if (options.min !== undefined && read.lessThan(options.min)) {
     const code = options.min === 0 ? FindingCode.NEGATIVE : FindingCode.NOT_A_WHOLE_NUMBER;
     return bad(code, `${quoteCell(value)} is less than ${options.min}.`);
+  }
+  if (options.max !== undefined && read.greaterThan(options.max)) {
+    return bad(FindingCode.TOO_LARGE, `${quoteCell(value)} is more than ${options.max}.`);
   }
   return good(read.toNumber());
 }
@@ -188,10 +191,8 @@ export interface EnumOption {
   readonly aliases?: readonly string[];
 }
 
-/** Case- and space-insensitive key of a name or option. */
-export function nameKey(text: string): string {
-  return clean(text).toLowerCase().replace(/\s+/g, ' ');
-}
+/** Case- and space-insensitive key of a name or option (defined in the engine, which totals by it). */
+export { nameKey };
 
 /** Reads one of a list of options (case- and space-insensitive, aliases accepted); returns the option's value. */
 export function parseOption(value: CellValue, options: readonly EnumOption[]): Parsed<string> {

@@ -11,7 +11,7 @@ import type { CellValue, Workbook } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from './errors';
 import type { Finding } from './findings';
 import type { Computed, Headline } from './mechanism';
-import { num } from './results/cells';
+import { numberCell } from './results/cells';
 import { MONEY, MONEY_AXIS, TEXT, layoutSheet, type ResultBlock } from './results/layout';
 import { calculateRun, mechanismOf } from './run';
 import { keptScenarios, type SavedScenario } from './scenarios';
@@ -151,10 +151,10 @@ function comparisonBlocks(compared: readonly ComparedScenario[]): ResultBlock[] 
     const first = values[0];
     return [
       label,
-      ...values.map((v) => (v === undefined ? null : num(v))),
+      ...values.map((v) => (v === undefined ? null : numberCell(v))),
       ...values
         .slice(1)
-        .map((v) => (v === undefined || first === undefined ? null : num(v.minus(first)))),
+        .map((v) => (v === undefined || first === undefined ? null : numberCell(v.minus(first)))),
     ];
   };
   const blocks: ResultBlock[] = [
@@ -224,11 +224,11 @@ function curveOverlay(
       ...columns.map((c) => ({ header: `${c.party} (${c.name})`, format: MONEY, width: 18 })),
     ],
     rows: first.map((point, i) => [
-      num(point.actual),
+      numberCell(point.actual),
       ...columns.map((c) => {
         const s = names.indexOf(c.name);
         const amount = curves[s]?.[i]?.parties.find((p) => p.party === c.party)?.amount;
-        return amount === undefined ? null : num(amount);
+        return amount === undefined ? null : numberCell(amount);
       }),
     ]),
     chart: {

@@ -10,7 +10,7 @@ import {
   type ColumnMapping,
   type LabelMapping,
 } from './mapping';
-import type { MechanismId } from './mechanism';
+import type { MechanismId } from './mechanisms/index';
 import type { ParamValue, ScenarioParams } from './params';
 import type { ColumnType } from './tableSchema';
 

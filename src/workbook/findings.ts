@@ -20,6 +20,8 @@ export const FindingCode = {
   OVER_100_PERCENT: 'INPUT.OVER_100_PERCENT',
   /** A number with a fraction, or text, where a whole number belongs. */
   NOT_A_WHOLE_NUMBER: 'INPUT.NOT_A_WHOLE_NUMBER',
+  /** A whole number above its limit (a plan of more years than the add-in projects). */
+  TOO_LARGE: 'INPUT.TOO_LARGE',
   /** A negative value where only zero or more makes sense. */
   NEGATIVE: 'INPUT.NEGATIVE',
   /** A value outside a drop-down list. */

@@ -13,6 +13,13 @@ import type { ColumnType } from './tableSchema';
  * can be repeated. Values are read like cells: 0.05 and "5%" are both 5%.
  */
 
+/**
+ * The most plan years a projection takes (capitation, a block contract, the funding
+ * envelope): longer than any BCF plan or integrated contract runs, and small enough that
+ * a year typed for a count (2025) is a finding rather than a sheet of 2,025 years.
+ */
+export const PLAN_YEARS_LIMIT = 25;
+
 /** A flat record inside a parameter (one change, one party's share). */
 export type ParamRecord = { readonly [key: string]: string | number | boolean | null };
 /** One parameter's value as JSON gives it. */
@@ -20,16 +27,24 @@ export type ParamValue = string | number | boolean | null | ParamRecord | readon
 /** A run's scenario parameters by id. */
 export type ScenarioParams = Readonly<Record<string, ParamValue>>;
 
-/** A simple (single-value) parameter: label, type, default. */
+/** A simple (single-value) parameter: label, type with its bounds, unit, default, help. */
 export interface ParamSpec {
   readonly id: string;
   /** Shown on the result sheet and in findings, e.g. "Annual uplift". */
   readonly label: string;
+  /** How the value is read, with its bounds (an integer's min and max, a fraction's sign). */
   readonly type: ColumnType;
+  /** What the number counts, for help text: "years", "£", "%". */
+  readonly unit?: string;
   readonly required?: boolean;
   /** Used when the parameter is left out. */
   readonly default?: string | number;
-  /** One line for the README and the task pane. */
+  /**
+   * Only meaningful when another parameter is given (`param` alone) or has one of the
+   * values `is`; the pane hides it otherwise and the params help says when it applies.
+   */
+  readonly shownWhen?: { readonly param: string; readonly is?: readonly string[] };
+  /** One line for the README, the params-file help and the task pane. */
   readonly help: string;
 }
 

@@ -2,7 +2,8 @@ import type { Step } from '../engine/explain';
 import type { Workbook } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from './errors';
 import type { Finding } from './findings';
-import type { Computed, Headline, Mechanism, MechanismId } from './mechanism';
+import type { Computed, Headline } from './mechanism';
+import type { MechanismId, RegisteredMechanism } from './mechanisms/index';
 import { MECHANISMS } from './mechanisms/index';
 import { engineFinding, isEngineError } from './origins';
 import { readParams, type ScenarioParams } from './params';
@@ -79,8 +80,14 @@ const invalid = (findings: readonly Finding[]): RunOutcome => ({
   findings,
 });
 
-export function mechanismOf(id: MechanismId): Mechanism {
-  const found = MECHANISMS[id];
+/**
+ * The registered mechanism of an id.
+ *
+ * @throws WorkbookError `RUN.UNKNOWN_MECHANISM` for an id from outside the type system (a
+ *   workbook's saved settings, a caller in plain JavaScript) that the registry lacks.
+ */
+export function mechanismOf(id: MechanismId): RegisteredMechanism {
+  const found = (MECHANISMS as Partial<Record<string, RegisteredMechanism>>)[id];
   if (found === undefined) {
     throw new WorkbookError(
       WorkbookErrorCode.UNKNOWN_MECHANISM,
@@ -193,7 +200,7 @@ export type Calculated =
  */
 export async function calculateRun(
   workbook: Workbook,
-  def: Mechanism,
+  def: RegisteredMechanism,
   params: ScenarioParams,
   options: Pick<RunOptions, 'tableNames' | 'mapping'>,
   goOn: () => boolean = () => true,

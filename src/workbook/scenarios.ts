@@ -6,7 +6,7 @@
  */
 import type { WorkbookSettings } from '../ports/workbook';
 import { WorkbookError, WorkbookErrorCode } from './errors';
-import type { MechanismId } from './mechanism';
+import type { MechanismId } from './mechanisms/index';
 import type { ScenarioParams } from './params';
 
 /** Settings key of every kept scenario, by name. */

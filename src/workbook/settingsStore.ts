@@ -1,7 +1,7 @@
 import type { WorkbookSettings } from '../ports/workbook';
 import { FindingCode, type Finding } from './findings';
 import { MAPPING_KEY, parseMapping, type ColumnMapping } from './mapping';
-import type { MechanismId } from './mechanism';
+import type { MechanismId } from './mechanisms/index';
 import type { ScenarioParams } from './params';
 import type { TableKindId } from './tableSchema';
 

@@ -13,7 +13,7 @@ export type ColumnType =
   | { readonly kind: 'number'; readonly nonNegative?: boolean }
   /** A percentage from 0% to 100%, or from −100% to 100% when `signed` (an annual change). */
   | { readonly kind: 'fraction'; readonly signed?: boolean }
-  | { readonly kind: 'integer'; readonly min?: number }
+  | { readonly kind: 'integer'; readonly min?: number; readonly max?: number }
   /** Text of at most `maxLength` characters (names: {@link NAME_LIMIT}). */
   | { readonly kind: 'text'; readonly maxLength?: number }
   | { readonly kind: 'enum'; readonly options: readonly EnumOption[] };

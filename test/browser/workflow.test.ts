@@ -75,11 +75,9 @@ describe('in Excel: the finance user’s workflow', () => {
     await page.getByRole('list', { name: 'Input tables' }).waitFor();
 
     // Pooled fund (B&NES OBC 2015 with the CCG's figure changed): 30,000,000 / 70,888,000.
-    await pickMechanism(page, 'Pooled fund (section 75)');
-    expect(await runMechanism(page, 'Pooled fund (section 75)')).toBe(
-      'Results: Pooled fund (section 75)',
-    );
-    expect(await figures(page, 'Pooled fund (section 75)')).toMatchObject({
+    await pickMechanism(page, 'Pooled fund');
+    expect(await runMechanism(page, 'Pooled fund')).toBe('Results: Pooled fund');
+    expect(await figures(page, 'Pooled fund')).toMatchObject({
       Pool: '£70,888,000.00',
       'B&NES CCG share': '42.32%',
       'B&NES Council share': '57.68%',
@@ -140,9 +138,9 @@ describe('in Excel: the finance user’s workflow', () => {
       Retained: '£997,555.00',
     });
 
-    await pickMechanism(page, 'Activity payment');
-    await runMechanism(page, 'Activity payment');
-    expect(await figures(page, 'Activity payment')).toMatchObject({ Total: '£59,518,050.00' });
+    await pickMechanism(page, 'Activity payments');
+    await runMechanism(page, 'Activity payments');
+    expect(await figures(page, 'Activity payments')).toMatchObject({ Total: '£59,518,050.00' });
 
     await pickMechanism(page, 'Funding envelope');
     await page.getByRole('button', { name: 'Add a change' }).click();
@@ -194,10 +192,8 @@ describe('in Excel: the finance user’s workflow', () => {
     await createTemplate(page);
     const council = await addressOf(page, 'Contributions', 40888000);
     await typeCells(page, 'Contributions', { [council]: 'tbc' });
-    await pickMechanism(page, 'Pooled fund (section 75)');
-    expect(await runMechanism(page, 'Pooled fund (section 75)')).toBe(
-      'Pooled fund (section 75): fix these first',
-    );
+    await pickMechanism(page, 'Pooled fund');
+    expect(await runMechanism(page, 'Pooled fund')).toBe('Pooled fund: fix these first');
     const finding = page.getByRole('list', { name: 'Problems found' }).getByRole('button');
     expect(await settled(() => finding.count(), 1)).toBe(1);
     expect(await finding.textContent()).toContain(`Contributions!${council}`);
@@ -218,9 +214,7 @@ describe('in Excel: the finance user’s workflow', () => {
     );
 
     await typeCells(page, 'Contributions', { [council]: 40888000 });
-    expect(await runMechanism(page, 'Pooled fund (section 75)')).toBe(
-      'Results: Pooled fund (section 75)',
-    );
+    expect(await runMechanism(page, 'Pooled fund')).toBe('Results: Pooled fund');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -228,14 +222,12 @@ describe('in Excel: the finance user’s workflow', () => {
   it('shows the step being done and cancels before writing', async () => {
     const { page, errors } = await open({ kind: 'fake', config: { syncDelayMs: 1000 } });
     await createTemplate(page);
-    await pickMechanism(page, 'Pooled fund (section 75)');
-    await page.getByRole('button', { name: 'Run Pooled fund (section 75)' }).click();
+    await pickMechanism(page, 'Pooled fund');
+    await page.getByRole('button', { name: 'Run Pooled fund' }).click();
     await page.getByText(/^Step 1 of 3: Reading and checking the tables$/).waitFor();
     await evidence(page, 'run-in-progress');
     await page.getByRole('button', { name: 'Cancel run' }).click();
-    expect(await outcomeHeading(page, 'Pooled fund (section 75)')).toBe(
-      'Pooled fund (section 75): cancelled',
-    );
+    expect(await outcomeHeading(page, 'Pooled fund')).toBe('Pooled fund: cancelled');
     await page
       .getByText('The run was cancelled before writing: the workbook is unchanged.')
       .waitFor();

@@ -7,12 +7,13 @@
 import { existsSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { openXlsx, type XlsxWorkbook } from '../../src/adapters/xlsx';
-import { MECHANISMS } from '../../src/workbook/mechanisms/index';
+import { MECHANISM_LIST, MECHANISMS } from '../../src/workbook/mechanisms/index';
 import { paramsKey } from '../../src/workbook/settingsStore';
 import { planningTemplate } from '../../src/workbook/template';
-import { MECHANISM_IDS } from '../../src/cli/paramsFile';
 import { SAMPLE_PARAMS, SAMPLE_PATH, sampleBytes } from '../support/makeSample';
 import { bcf, ROOT, scratchDir } from './support/bcf';
+
+const MECHANISM_IDS = MECHANISM_LIST.map((m) => m.id);
 
 jest.setTimeout(120_000);
 

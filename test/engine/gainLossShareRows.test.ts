@@ -161,6 +161,25 @@ describe('gainLossShareRows', () => {
     expect(fieldErrorOf(() => gainLossShareRows(bedfordshire, notAList)).field).toBe('rows');
   });
 
+  it('names a labelled row by its label in the message and by its path in the field', () => {
+    const rows = [
+      { expected: 100, actual: 90, label: 'Contract K1' },
+      { expected: 100, actual: 'abc', label: 'Contract K2' },
+    ];
+    expect(fieldErrorOf(() => allRows(bedfordshire, rows))).toEqual({
+      code: 'GAINSHARE.NOT_A_NUMBER',
+      field: 'rows[1].actual',
+      message: 'Contract K2: actual is "abc", not a number.',
+    });
+    const zero = [{ expected: 0, actual: 10, label: 'Contract K3' }];
+    expect(fieldErrorOf(() => allRows(bedfordshire, zero))).toEqual({
+      code: 'GAINSHARE.INCONSISTENT',
+      field: 'gainBands[0].upToFraction',
+      message:
+        'Contract K3: gainBands[0].upToFraction is 0.05 of expected spend, but expected is 0; give upToAmount instead.',
+    });
+  });
+
   it('names the row whose expected spend of 0 a fraction of expected cannot apply to', () => {
     const rows = [
       { expected: 100, actual: 90 },

@@ -11,7 +11,7 @@
  */
 import { resolve } from 'path';
 import { newWorkbook } from '../../src/cli/newWorkbook';
-import type { MechanismId } from '../../src/workbook/mechanism';
+import type { MechanismId } from '../../src/workbook/mechanisms/index';
 import type { ScenarioParams } from '../../src/workbook/params';
 import { paramsKey } from '../../src/workbook/settingsStore';
 import { newPlanningTemplate } from '../../src/workbook/template';

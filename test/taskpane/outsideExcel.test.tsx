@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 import './domStubs';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import type { FileSession } from '../../src/taskpane/operations';
 import { FakeOperations } from './fakeOperations';
+import { messageText, paragraphText } from './paneText';
 
 describe('outside Excel', () => {
   it('says the page is not in Excel and that the file mode is unavailable', async () => {
@@ -18,8 +19,12 @@ describe('outside Excel', () => {
         onInteractive={onInteractive}
       />,
     );
-    expect(screen.getByText('Not running in Excel.')).toBeTruthy();
-    expect(screen.getByText('The file mode is unavailable: not in this build.')).toBeTruthy();
+    expect(await messageText('Not running in Excel.')).toBe(
+      'Not running in Excel. This page is open in a web browser, outside Excel. To use the add-in on a workbook in Excel, add it to Excel (see the README). Here you can work on a saved .xlsx file instead.',
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      'The file mode is unavailable: not in this build.',
+    );
     await waitFor(() => expect(onInteractive).toHaveBeenCalled());
   });
 
@@ -44,9 +49,14 @@ describe('outside Excel', () => {
       value: () => Promise.resolve(new ArrayBuffer(2)),
     });
     fireEvent.change(input, { target: { files: [file] } });
-    expect(await screen.findByText('Working on plan.xlsx.')).toBeTruthy();
+    expect(await paragraphText('Working on')).toBe('Working on plan.xlsx.');
     expect(open).toHaveBeenCalledWith('plan.xlsx', expect.any(ArrayBuffer));
-    expect(await screen.findByRole('list', { name: 'Input tables' })).toBeTruthy();
+    const tables = await screen.findByRole('list', { name: 'Input tables' });
+    expect(
+      within(tables)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Contracts (Contracts, 1 row)', 'Contributions (Pooled fund, 2 rows)']);
     fireEvent.click(screen.getByRole('button', { name: 'Download the completed workbook' }));
     await waitFor(() => expect(created).toEqual(['plan (completed).xlsx']));
     click.mockRestore();

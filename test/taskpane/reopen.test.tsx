@@ -7,6 +7,7 @@ import { scenarioParams } from '../../src/taskpane/layer/layerParams';
 import type { MechanismRequest, PaneOperations, RunControl } from '../../src/taskpane/operations';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
 import { createMemoryExcel, type MemoryExcel } from '../support/memory-excel';
+import { paragraphText } from './paneText';
 import { pooledFundSeed } from './workbookSeeds';
 
 /** A local time, so the note's date does not depend on the machine's time zone. */
@@ -75,9 +76,9 @@ describe('reopening a workbook', () => {
     };
     render(<App host={{ kind: 'excel', operations: watched, dark: false }} />);
 
-    expect(
-      await screen.findByText('Parameters from the last run on 01/06/2025 14:03.'),
-    ).toBeTruthy();
+    expect(await paragraphText('Parameters from the last run')).toBe(
+      'Parameters from the last run on 01/06/2025 14:03.',
+    );
     const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Calculation' });
     expect(picker.value).toBe('gainLossShare');
     expect(
@@ -130,9 +131,9 @@ describe('reopening a workbook', () => {
     const picker = await screen.findByRole('combobox', { name: 'Calculation' });
     await waitFor(() => expect((picker as HTMLSelectElement).value).toBe('gainLossShare'));
     fireEvent.change(picker, { target: { value: 'pooledFund' } });
-    expect(
-      screen.getByText('Parameters from the last run of this calculation in this workbook.'),
-    ).toBeTruthy();
+    expect(await paragraphText('Parameters from the last run')).toBe(
+      'Parameters from the last run of this calculation in this workbook.',
+    );
     const ccg = screen.getByRole<HTMLInputElement>('textbox', { name: 'B&NES CCG (%)' });
     expect(ccg.value).toBe('40');
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'B&NES Council (%)' }).value).toBe(

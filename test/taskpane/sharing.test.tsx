@@ -3,6 +3,7 @@ import './domStubs';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { FakeOperations, FILLED_OVERVIEW } from './fakeOperations';
+import { messageText } from './paneText';
 
 /** Renders the pane and waits until it has read the workbook (actions are disabled before). */
 async function renderPane(ops: FakeOperations): Promise<void> {
@@ -27,12 +28,9 @@ describe('sign-off and sharing actions', () => {
         name: 'Replace formulas with values',
       }),
     );
-    expect(await screen.findByText('Prepared for sharing.')).toBeTruthy();
-    expect(
-      screen.getByText(
-        '12 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back.',
-      ),
-    ).toBeTruthy();
+    expect(await messageText('Prepared for sharing.')).toBe(
+      'Prepared for sharing. 12 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back.',
+    );
   });
 
   it('names the cells it could not convert, and why', async () => {
@@ -51,11 +49,9 @@ describe('sign-off and sharing actions', () => {
         name: 'Replace formulas with values',
       }),
     );
-    expect(
-      await screen.findByText(
-        '2 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back. 1 cell still holds its BCF formula, which someone without the add-in will see as #NAME?: Shares!E6 (its result is #BUSY!, not a figure).',
-      ),
-    ).toBeTruthy();
+    expect(await messageText('Prepared for sharing.')).toBe(
+      'Prepared for sharing. 2 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back. 1 cell still holds its BCF formula, which someone without the add-in will see as #NAME?: Shares!E6 (its result is #BUSY!, not a figure).',
+    );
   });
 
   it('restores formulas after confirmation', async () => {
@@ -66,11 +62,9 @@ describe('sign-off and sharing actions', () => {
     fireEvent.click(
       within(await screen.findByRole('dialog')).getByRole('button', { name: 'Restore formulas' }),
     );
-    expect(
-      await screen.findByText(
-        '1 cell has its BCF formula again, from the sheet “BCF Shared formulas”.',
-      ),
-    ).toBeTruthy();
+    expect(await messageText('Formulas restored.')).toBe(
+      'Formulas restored. 1 cell has its BCF formula again, from the sheet “BCF Shared formulas”.',
+    );
     expect(ops.calls).toContain('restoreFormulas');
   });
 
@@ -78,7 +72,9 @@ describe('sign-off and sharing actions', () => {
     const ops = new FakeOperations();
     await renderPane(ops);
     fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
-    expect(await screen.findByText('Plan checks need their minima.')).toBeTruthy();
+    expect(await messageText('Plan checks need their minima.')).toBe(
+      'Plan checks need their minima. Enter them under Calculate, then run the checks again.',
+    );
     const social = screen.getByRole('textbox', { name: 'Minimum adult social care spend (£)' });
     await waitFor(() => expect(document.activeElement).toBe(social));
     fireEvent.change(social, { target: { value: '2,500,000' } });
@@ -128,7 +124,7 @@ describe('sign-off and sharing actions', () => {
         completedAt: new Date(2025, 0, 31, 16, 0),
       }),
     );
-    expect(await screen.findByRole('heading', { name: 'Results: BCF plan checks' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Results: BCF plan checks' });
     const notes = screen.getByRole('list', { name: 'Points to look at' });
     fireEvent.click(within(notes).getByRole('button'));
     await waitFor(() => expect(ops.selected).toEqual([{ sheet: 'Expenditure', address: 'F9' }]));

@@ -75,7 +75,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     const outcome = await operations.run(POOL, c);
     expect(outcome).toMatchObject({
       ok: true,
-      title: 'Pooled fund (section 75)',
+      title: 'Pooled fund',
       headline: [
         { label: 'Pool', value: '£69,236,000.00', kind: 'text' },
         { label: 'B&NES CCG share', value: '40.94%', kind: 'text' },
@@ -164,7 +164,9 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
       control(),
     );
     expect(outcome).toMatchObject({ ok: true, headline: BEDFORDSHIRE_HEADLINE });
-    expect(excel.sheet('BCF Results - Gain share')).toBeDefined();
+    expect(excel.values('BCF Results - Gain share', 'A1')[0]?.[0]).toBe(
+      'BCF results: Gain/loss share',
+    );
   });
 
   it('shares it with the bands set in the pane when the workbook has no risk-share tables', async () => {
@@ -286,7 +288,9 @@ describe('pane operations: planning template, every mechanism, sharing', () => {
       const outcome = await operations.run(built.request, control());
       if (!outcome.ok) throw new Error(`${mechanism}: ${JSON.stringify(outcome)}`);
       written.push(outcome.resultSheet.sheet);
-      expect(excel.sheet(outcome.resultSheet.sheet)).toBeDefined();
+      expect(excel.values(outcome.resultSheet.sheet, 'A1')[0]?.[0]).toBe(
+        `BCF results: ${outcome.title}`,
+      );
     }
     expect(written).toHaveLength(MECHANISM_IDS.length);
   });

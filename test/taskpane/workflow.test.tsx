@@ -117,9 +117,9 @@ describe('task pane workflow (in-memory operations)', () => {
     };
     ops.immediate = rejected;
     renderPane(ops);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     expect(
-      await screen.findByRole('heading', { name: 'Pooled fund (section 75): fix these first' }),
+      await screen.findByRole('heading', { name: 'Pooled fund: fix these first' }),
     ).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Problems found' });
     expect(within(list).getByText('The Metrics table is missing.')).toBeTruthy();
@@ -133,14 +133,14 @@ describe('task pane workflow (in-memory operations)', () => {
   it('cancels a run before it writes', async () => {
     const ops = new FakeOperations();
     renderPane(ops);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
     expect(ops.runs[0]?.control.signal.aborted).toBe(true);
     expect(
       await screen.findByText('The run was cancelled before writing: the workbook is unchanged.'),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Run Pooled fund (section 75)' })).toHaveProperty(
+    expect(screen.getByRole('button', { name: 'Run Pooled fund' })).toHaveProperty(
       'disabled',
       false,
     );
@@ -149,7 +149,7 @@ describe('task pane workflow (in-memory operations)', () => {
   it('no longer offers Cancel once the run is writing', async () => {
     const ops = new FakeOperations();
     renderPane(ops);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     act(() =>
       ops.runs[0]?.control.onProgress({
@@ -185,7 +185,7 @@ describe('task pane workflow (in-memory operations)', () => {
       code: 'SHEET.PROTECTED',
     });
     renderPane(ops);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     expect(
       await screen.findByText(
         'The sheet "Pooled fund" is protected. (SHEET.PROTECTED) Nothing was written.',
@@ -202,10 +202,10 @@ describe('task pane workflow (in-memory operations)', () => {
       message: 'The sheet "BCF Results - Pooled fund" was not made by the add-in.',
     };
     renderPane(ops);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     expect(
       await screen.findByRole('heading', {
-        name: 'Pooled fund (section 75): a sheet is in the way',
+        name: 'Pooled fund: a sheet is in the way',
       }),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Replace the sheet' }));
@@ -220,7 +220,7 @@ describe('task pane workflow (in-memory operations)', () => {
   it('says the result sheet may be incomplete when a run fails while writing', async () => {
     const ops = new FakeOperations();
     renderPane(ops);
-    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     act(() =>
       ops.runs[0]?.control.onProgress({

@@ -123,6 +123,11 @@ describe('parseNumber, parseInteger, parseText, parseOption, isBlank', () => {
       '2.5 is not a whole number.',
     ]);
     expect(problem(parseInteger(0, { min: 1 }))[1]).toBe('0 is less than 1.');
+    expect(parseInteger(25, { min: 1, max: 25 })).toEqual({ ok: true, value: 25 });
+    expect(problem(parseInteger('26', { min: 1, max: 25 }))).toEqual([
+      'INPUT.TOO_LARGE',
+      '"26" is more than 25.',
+    ]);
   });
 
   it('reads text as text, numbers as shown', () => {

@@ -1,4 +1,4 @@
-import type { MechanismId } from '../../src/workbook/mechanism';
+import type { MechanismId } from '../../src/workbook/mechanisms/index';
 import { MECHANISMS } from '../../src/workbook/mechanisms/index';
 import type { ScenarioParams } from '../../src/workbook/params';
 import { runMechanism } from '../../src/workbook/run';

@@ -6,7 +6,7 @@
  */
 import { pooledFund, type PooledFundResult } from '../../src/engine/pooledFund';
 import type { SheetWrite } from '../../src/ports/workbook';
-import { num } from '../../src/workbook/results/cells';
+import { numberCell } from '../../src/workbook/results/cells';
 import { layoutSheet, MONEY, MONEY_AXIS, PERCENT, TEXT } from '../../src/workbook/results/layout';
 
 /** The engine's result for the B&NES pool (contributions only). */
@@ -57,7 +57,11 @@ export function poolSheet(
         { header: 'Contribution', format: MONEY },
         { header: 'Contribution share', format: PERCENT },
       ],
-      rows: result.partners.map((p) => [p.partner, num(p.contribution), num(p.contributionShare)]),
+      rows: result.partners.map((p) => [
+        p.partner,
+        numberCell(p.contribution),
+        numberCell(p.contributionShare),
+      ]),
       chart: {
         kind: 'barClustered',
         title: 'Contributions by partner',
@@ -78,7 +82,7 @@ export function poolSheet(
   ];
   const layout: SheetWrite = {
     ...base,
-    values: [...base.values, pad(['Total', options.savedTotal ?? num(result.pool)], null)],
+    values: [...base.values, pad(['Total', options.savedTotal ?? numberCell(result.pool)], null)],
     numberFormats: [...base.numberFormats, pad([TEXT, MONEY], 'General')],
     formulas: [{ address: `B${totalRow}`, formula: `=SUM(B${headerRow + 1}:B${lastRow})` }],
     boldRows: [...(base.boldRows ?? []), totalRow],

@@ -3,21 +3,11 @@
  * the sheet, table or cell concerned. Failures Excel itself reports are wrapped with its
  * code (e.g. ItemNotFound) and the statement that failed, never logged and swallowed.
  */
+import { PortErrorCode } from '../../ports/errors';
 
-/** Stable codes of {@link OfficeAdapterError}. */
+/** Stable codes of {@link OfficeAdapterError}: the ports' own, and Excel's failures. */
 export const OfficeErrorCode = {
-  /** A sheet to write exists and was made by the user, and replacing it was not asked for. */
-  SHEET_NOT_OURS: 'WORKBOOK.SHEET_NOT_OURS',
-  /** A table asked for by name is not in the workbook. */
-  TABLE_NOT_FOUND: 'WORKBOOK.TABLE_NOT_FOUND',
-  /** A sheet named in a request (select, formulas) is not in the workbook. */
-  SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
-  /** An address given to select or to a formula cell is not an A1 address. */
-  BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
-  /** A laid-out sheet cannot be written as given (shape, address, name, list). */
-  BAD_LAYOUT: 'WORKBOOK.BAD_LAYOUT',
-  /** A setting is longer than an Excel cell holds. */
-  BAD_SETTING: 'WORKBOOK.BAD_SETTING',
+  ...PortErrorCode,
   /** Excel refused a request; the message carries Excel's code and where it failed. */
   EXCEL_FAILED: 'WORKBOOK.EXCEL_FAILED',
   /** The user was typing in a cell (Excel's InvalidOperationInCellEditMode). */

@@ -5,9 +5,11 @@
  * `message` names the file and, where there is one, the sheet, table or cell, so a
  * finance reviewer knows what to fix. Only the edges translate these for people.
  */
+import { PortErrorCode } from '../../ports/errors';
 
-/** Stable codes of the .xlsx adapter's errors. */
+/** Stable codes of the .xlsx adapter's errors: the file's own, and the ports' (src/ports/errors.ts). */
 export const XlsxErrorCode = {
+  ...PortErrorCode,
   /** The file could not be read (missing, a folder, no permission). */
   CANNOT_READ: 'XLSX.CANNOT_READ',
   /** The bytes are not an .xlsx workbook (text, an empty file, another zip, .xls, .xlsb, .ods). */
@@ -29,22 +31,10 @@ export const XlsxErrorCode = {
   CANNOT_WRITE: 'XLSX.CANNOT_WRITE',
   /** The output file's extension is not the one its content needs (Excel would refuse it). */
   WRONG_EXTENSION: 'XLSX.WRONG_EXTENSION',
-  /** A table asked for by name is not in the workbook (the Office adapter's code too). */
-  TABLE_NOT_FOUND: 'WORKBOOK.TABLE_NOT_FOUND',
   /** A formula cell in a table body has no saved value to read. */
   NO_SAVED_VALUE: 'XLSX.NO_SAVED_VALUE',
-  /** A sheet to write is the user's, and replacing it was not asked for (as in Office). */
-  SHEET_NOT_OURS: 'WORKBOOK.SHEET_NOT_OURS',
-  /** A laid-out sheet cannot be written as given: shape, address, name (as in Office). */
-  BAD_LAYOUT: 'WORKBOOK.BAD_LAYOUT',
-  /** A sheet named in a request (select, formulas) is not in the workbook (as in Office). */
-  SHEET_NOT_FOUND: 'WORKBOOK.SHEET_NOT_FOUND',
-  /** An address given to select or to a formula cell is not an A1 address (as in Office). */
-  BAD_ADDRESS: 'WORKBOOK.BAD_ADDRESS',
   /** The workbook's structure is protected: no sheet may be added (as in Excel). */
   STRUCTURE_PROTECTED: 'WORKBOOK.STRUCTURE_PROTECTED',
-  /** A setting cannot be stored: longer than a cell holds (as in Office). */
-  BAD_SETTING: 'WORKBOOK.BAD_SETTING',
   /** Saving would drop parts of the user's file (named); nothing is written unless allowed. */
   PARTS_LOST: 'XLSX.PARTS_LOST',
 } as const;

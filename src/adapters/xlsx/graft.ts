@@ -19,7 +19,7 @@ import { PackageBook, parseRelationships, relsPath } from './packageBook';
 import {
   closure,
   contentTypes,
-  namer,
+  freshPartNames,
   relationshipsXml,
   relativeTarget,
   removedParts,
@@ -131,7 +131,7 @@ function graftParts(
   restyle: (xml: string) => string,
   splits: ReadonlyMap<Rendered, SplitLayout>,
 ): Grafted {
-  const fresh = namer(pkg);
+  const fresh = freshPartNames(pkg);
   const renamed = new Map<string, string>();
   const cutParts = new Map<string, SplitLayout>();
   const sheetParts = new Map<Rendered, string>();

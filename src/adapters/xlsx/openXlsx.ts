@@ -31,7 +31,8 @@ async function readInput(path: string): Promise<Uint8Array> {
 }
 
 function refuse(kind: FileKind | ZipKind, name: string): never {
-  const say = (message: string): never => xlsxFail(XlsxErrorCode.NOT_A_WORKBOOK, message, name);
+  const notAWorkbook = (message: string): never =>
+    xlsxFail(XlsxErrorCode.NOT_A_WORKBOOK, message, name);
   switch (kind) {
     case 'encrypted':
       return xlsxFail(
@@ -40,27 +41,31 @@ function refuse(kind: FileKind | ZipKind, name: string): never {
         name,
       );
     case 'xls':
-      return say(`${name} is an old-style .xls workbook; save it as .xlsx in Excel and try again.`);
+      return notAWorkbook(
+        `${name} is an old-style .xls workbook; save it as .xlsx in Excel and try again.`,
+      );
     case 'empty':
-      return say(
+      return notAWorkbook(
         `${name} is an empty file (0 bytes), not a workbook; it may not have finished downloading or saving.`,
       );
     case 'xlsb':
-      return say(
+      return notAWorkbook(
         `${name} is an .xlsb binary workbook; save it as an Excel Workbook (.xlsx) in Excel and try again.`,
       );
     case 'ods':
-      return say(
+      return notAWorkbook(
         `${name} is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx) and try again.`,
       );
     case 'opendocument':
-      return say(`${name} is an OpenDocument file but not a spreadsheet, so not a workbook.`);
+      return notAWorkbook(
+        `${name} is an OpenDocument file but not a spreadsheet, so not a workbook.`,
+      );
     case 'plain':
-      return say(
+      return notAWorkbook(
         `${name} is a zip file but not an Excel workbook (.xlsx): it has no [Content_Types].xml or _rels/.rels.`,
       );
     default:
-      return say(`${name} is not an Excel workbook (.xlsx).`);
+      return notAWorkbook(`${name} is not an Excel workbook (.xlsx).`);
   }
 }
 

@@ -68,7 +68,7 @@ export function removedParts(pkg: PackageBook, replaced: ReadonlySet<string>): S
 }
 
 /** Fresh part names in the same folders, numbered past every name the input uses. */
-export function namer(pkg: PackageBook): (old: string) => string {
+export function freshPartNames(pkg: PackageBook): (old: string) => string {
   const taken = new Set(pkg.entries.keys());
   return (old) => {
     const match = /^(.*?)(\d*)(\.[^./]+)$/.exec(old);

@@ -6,7 +6,7 @@ import { newWorkbook } from '../newWorkbook';
 import { refuseOutput } from '../outputPath';
 import { readParamsFile } from '../paramsFile';
 import { progressBar, silentProgress } from '../progress';
-import { oneLine, say } from '../report';
+import { oneLine, printLine } from '../report';
 import { findingRows, findingsSheet, type FindingRow } from './findingsSheet';
 import { consolidationInputs } from './inputs';
 import { reviewPlan, type PlanReview } from './review';
@@ -133,7 +133,7 @@ function report(
   const expenditure = roundPence(sum(done.flatMap((r) => r.expenditure ?? [])));
   const skipped = reviews.length - done.length;
   if (!json) {
-    say(
+    printLine(
       `Wrote ${out}: ${reviews.length} workbooks, ${done.length} consolidated, ${skipped} skipped; ` +
         `income ${moneyText(income)}, planned expenditure ${moneyText(expenditure)}; ` +
         `${findings.length} rows on the Findings sheet.`,
@@ -158,7 +158,7 @@ function report(
       passed: c.passed,
     })),
   }));
-  say(
+  printLine(
     JSON.stringify(
       {
         output: out,

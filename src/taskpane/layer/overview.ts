@@ -22,7 +22,7 @@ import { MAPPING_KEY } from '../../workbook/mapping';
 import type { TableKindId } from '../../workbook/tableSchema';
 import { paneFinding } from './runOutcome';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
-import { splitNames } from '../../workbook/mechanisms/build';
+import { splitNames } from '../../workbook/mechanisms/rowsToInput';
 import {
   MECHANISM_IDS,
   type ContractSummary,

@@ -1,13 +1,15 @@
 import {
   activityPayment,
   type ActivityModel,
+  type ActivityPaymentInput,
   type ActivityPaymentResult,
 } from '../../engine/activityPayment';
 import { moneyText, sum, type Dec } from '../../engine/decimal';
 import { EngineError } from '../../engine/errors';
 import type { Step } from '../../engine/explain';
+import { PLAN_YEARS_LIMIT } from '../params';
 import { defineMechanism } from '../mechanism';
-import { num } from '../results/cells';
+import { numberCell } from '../results/cells';
 import { COUNT, MONEY, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildActivity, type ActivityRunInput } from './activityInput';
@@ -67,10 +69,10 @@ function table(r: ActivityRunResult, input: ActivityRunInput): ResultBlock {
       const one = input.periods[i]?.input;
       return [
         p.period,
-        num(p.result.payment),
+        numberCell(p.result.payment),
         ...components.map((c) => {
           const found = p.result.components.find((x) => x.component === c);
-          return found === undefined ? null : num(found.amount);
+          return found === undefined ? null : numberCell(found.amount);
         }),
         one !== undefined && 'actual' in one ? Number(String(one.actual)) : null,
       ];
@@ -79,9 +81,14 @@ function table(r: ActivityRunResult, input: ActivityRunInput): ResultBlock {
 }
 
 /** Activity payments (block, marginal rate, blended, aligned, corridor) as the workbook runs them. */
-export const activityMechanism = defineMechanism<ActivityRunInput, ActivityRunResult>({
-  id: 'activity',
+export const activityMechanism = defineMechanism<
+  ActivityRunInput,
+  ActivityRunResult,
+  ActivityPaymentInput
+>({
   title: 'Activity payments',
+  summary: 'Payment for activity under a block, marginal, blended, aligned or corridor rule.',
+  functions: ['MARGINALRATE'],
   sheet: 'BCF Results - Activity',
   tables: [{ kind: TABLE_KINDS.activity, required: false }],
   params: [
@@ -143,7 +150,9 @@ export const activityMechanism = defineMechanism<ActivityRunInput, ActivityRunRe
     {
       id: 'years',
       label: 'Years',
-      type: { kind: 'integer', min: 1 },
+      type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
+      unit: 'years',
+      shownWhen: { param: 'model', is: ['block'] },
       help: 'Block: years to show (default 1).',
     },
     {
@@ -155,6 +164,8 @@ export const activityMechanism = defineMechanism<ActivityRunInput, ActivityRunRe
   ],
   build: buildActivity,
   calculate,
+  // A JSON scenario is one period's terms, as the engine takes them.
+  scenario: activityPayment,
   blocks: (r, input) => [table(r, input)],
   headline: (r) => [
     ...r.periods.map((p) => ({ label: p.period, text: moneyText(p.result.payment) })),

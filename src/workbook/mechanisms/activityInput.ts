@@ -5,7 +5,7 @@ import { decOf, textOf, type InputRow } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, intParam, paramFinding, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder, rowFinding, rowsFor } from './build';
+import { OriginRecorder, rowFinding, rowsFor } from './rowsToInput';
 
 /** Activity payments for each period of the Activity table (or one block contract). */
 export interface ActivityRunInput {

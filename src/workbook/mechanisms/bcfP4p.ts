@@ -9,7 +9,7 @@ import { decOf, textOf } from '../inputTable';
 import { defineMechanism, type Built } from '../mechanism';
 import { decParam, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { num, optNum, percent2 } from '../results/cells';
+import { numberCell, numberCellOrBlank, percent2 } from '../results/cells';
 import {
   COUNT,
   MONEY,
@@ -20,7 +20,7 @@ import {
   type ResultBlock,
 } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
-import { OriginRecorder, rowsFor } from './build';
+import { OriginRecorder, rowsFor } from './rowsToInput';
 
 const QUARTER_FIELDS = {
   quarter: 'period',
@@ -79,14 +79,14 @@ function quarters(r: BcfPerformancePaymentResult): ResultBlock {
     ],
     rows: r.quarters.map((q) => [
       q.quarter,
-      num(q.released),
-      num(q.retained),
-      num(q.performanceSum),
-      num(q.baselineCount),
-      num(q.actualCount),
-      num(q.plannedReductionCount),
-      num(q.actualReductionCount),
-      optNum(q.achievement),
+      numberCell(q.released),
+      numberCell(q.retained),
+      numberCell(q.performanceSum),
+      numberCell(q.baselineCount),
+      numberCell(q.actualCount),
+      numberCell(q.plannedReductionCount),
+      numberCell(q.actualReductionCount),
+      numberCellOrBlank(q.achievement),
     ]),
     chart: {
       kind: 'columnStacked',
@@ -104,8 +104,9 @@ export const bcfP4pMechanism = defineMechanism<
   BcfPerformancePaymentInput,
   BcfPerformancePaymentResult
 >({
-  id: 'bcf-p4p',
   title: 'BCF payment for performance',
+  summary: 'Funding released each quarter for reducing emergency admissions.',
+  functions: ['BCFP4P'],
   sheet: 'BCF Results - Admissions P4P',
   tables: [{ kind: TABLE_KINDS.activity, required: true }],
   params: [

@@ -6,8 +6,8 @@ import {
 } from '../../engine/capitationCurve';
 import { moneyText } from '../../engine/decimal';
 import { defineMechanism, type Built } from '../mechanism';
-import { paramFinding, type TypedParams } from '../params';
-import { num, optNum } from '../results/cells';
+import { paramFinding, PLAN_YEARS_LIMIT, type TypedParams } from '../params';
+import { numberCell, numberCellOrBlank } from '../results/cells';
 import { MONEY, MONEY_AXIS, QUANTITY, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildCapitation } from './capitationInput';
@@ -29,8 +29,8 @@ function byYear(r: CapitationResult): ResultBlock {
     ],
     rows: r.years.map((y) => [
       yearLabel(y.yearIndex),
-      ...y.segments.map((s) => num(s.budget)),
-      num(y.budget),
+      ...y.segments.map((s) => numberCell(s.budget)),
+      numberCell(y.budget),
     ]),
     chart: {
       kind: 'columnStacked',
@@ -62,12 +62,12 @@ function detail(r: CapitationResult): ResultBlock {
       y.segments.map((s) => [
         yearLabel(y.yearIndex),
         s.segment,
-        num(s.projectedPopulation),
-        num(s.rate),
-        num(s.weight),
-        num(s.budget),
-        optNum(s.actualPopulation),
-        optNum(s.adjustment),
+        numberCell(s.projectedPopulation),
+        numberCell(s.rate),
+        numberCell(s.weight),
+        numberCell(s.budget),
+        numberCellOrBlank(s.actualPopulation),
+        numberCellOrBlank(s.adjustment),
       ]),
     ),
   };
@@ -83,9 +83,9 @@ function totals(r: CapitationResult): ResultBlock {
       { header: 'Amount', format: MONEY },
     ],
     rows: [
-      ['Total budget', num(r.total)],
-      ['Tolerance adjustment', optNum(r.totalAdjustment)],
-      ['Adjusted total', optNum(r.adjustedTotal)],
+      ['Total budget', numberCell(r.total)],
+      ['Tolerance adjustment', numberCellOrBlank(r.totalAdjustment)],
+      ['Adjusted total', numberCellOrBlank(r.adjustedTotal)],
     ],
   };
 }
@@ -115,15 +115,17 @@ export const capitationMechanism = defineMechanism<
   CapitationExplorationInput,
   CapitationExploration
 >({
-  id: 'capitation',
   title: 'Capitation',
+  summary: 'A budget per person in the population, projected year by year.',
+  functions: ['CAPITATION', 'CAPITATIONSCHEDULE'],
   sheet: 'BCF Results - Capitation',
   tables: [{ kind: TABLE_KINDS.population, required: true }],
   params: [
     {
       id: 'years',
       label: 'Years',
-      type: { kind: 'integer', min: 1 },
+      type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
+      unit: 'years',
       default: 1,
       help: 'Number of plan years.',
     },
@@ -159,13 +161,15 @@ export const capitationMechanism = defineMechanism<
       label: 'Tolerance basis',
       type: { kind: 'enum', options: [{ value: 'excess' }, { value: 'full' }] },
       default: 'excess',
+      shownWhen: { param: 'toleranceBand' },
       help: 'excess (only the variance beyond the band) or full.',
     },
     {
       id: 'actualYear',
       label: 'Year of actual population',
-      type: { kind: 'integer', min: 1 },
+      type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
       default: 1,
+      shownWhen: { param: 'toleranceBand' },
       help: 'The plan year the Actual population column is for.',
     },
     ...curveParams(

@@ -1,5 +1,5 @@
 import type { CapitationExploration } from '../../engine/capitationCurve';
-import { num } from '../results/cells';
+import { numberCell } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, QUANTITY, TEXT, type ResultBlock } from '../results/layout';
 
 /**
@@ -22,10 +22,10 @@ export function capitationCurveBlocks(r: CapitationExploration): ResultBlock[] {
         { header: 'Variance in population', format: QUANTITY, width: 16 },
       ],
       rows: r.curve.map((point) => [
-        num(point.actualPopulation),
-        ...point.segments.map((s) => num(s.adjustment)),
-        num(point.adjustment),
-        num(point.varianceInPopulation),
+        numberCell(point.actualPopulation),
+        ...point.segments.map((s) => numberCell(s.adjustment)),
+        numberCell(point.adjustment),
+        numberCell(point.varianceInPopulation),
       ]),
       chart: {
         kind: 'line',
@@ -48,16 +48,16 @@ export function capitationCurveBlocks(r: CapitationExploration): ResultBlock[] {
       rows: [
         ...(r.curveSegments ?? []).map((s) => [
           s.segment,
-          num(s.maximumIncrease),
-          num(s.maximumDecrease),
+          numberCell(s.maximumIncrease),
+          numberCell(s.maximumDecrease),
         ]),
         ...(r.curveTotal === undefined
           ? []
           : [
               [
                 'All segments',
-                num(r.curveTotal.maximumIncrease),
-                num(r.curveTotal.maximumDecrease),
+                numberCell(r.curveTotal.maximumIncrease),
+                numberCell(r.curveTotal.maximumDecrease),
               ],
             ]),
       ],
@@ -79,9 +79,9 @@ export function capitationCurveBlocks(r: CapitationExploration): ResultBlock[] {
         { header: 'Segments affected', format: TEXT, width: 28 },
       ],
       rows: kinks.map((k) => [
-        num(k.actualPopulation),
-        num(k.varianceInPopulation),
-        num(k.varianceFraction),
+        numberCell(k.actualPopulation),
+        numberCell(k.varianceInPopulation),
+        numberCell(k.varianceFraction),
         k.reason,
         k.segments.join('; '),
       ]),

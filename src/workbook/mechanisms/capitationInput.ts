@@ -3,7 +3,7 @@ import { decOf, textOf } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, intParam, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder } from './build';
+import { OriginRecorder } from './rowsToInput';
 
 const SEGMENT_FIELDS = {
   name: 'segment',

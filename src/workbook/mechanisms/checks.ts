@@ -11,10 +11,10 @@ import { decOf, textOf } from '../inputTable';
 import { defineMechanism, type Built } from '../mechanism';
 import { decParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { optNum } from '../results/cells';
+import { numberCellOrBlank } from '../results/cells';
 import { MONEY, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
-import { OriginRecorder, rowFinding } from './build';
+import { OriginRecorder, rowFinding } from './rowsToInput';
 
 /** The sheet the plan checks write: the planning template's Checks sheet. */
 export const CHECKS_SHEET = 'Checks';
@@ -99,9 +99,9 @@ function checksTable(r: PlanChecksResult): ResultBlock {
     rows: r.checks.map((c) => [
       c.subject === undefined ? c.title : `${c.title}: ${c.subject}`,
       c.passed ? 'PASS' : 'FAIL',
-      optNum(c.expected),
-      optNum(c.actual),
-      optNum(c.difference),
+      numberCellOrBlank(c.expected),
+      numberCellOrBlank(c.actual),
+      numberCellOrBlank(c.difference),
       c.rows.join(', '),
       [c.message, ...c.findings.map((f) => `${f.row}: ${f.message}`)].join(' '),
     ]),
@@ -110,8 +110,8 @@ function checksTable(r: PlanChecksResult): ResultBlock {
 
 /** The BCF plan checks as the workbook runs them (results on the Checks sheet). */
 export const checksMechanism = defineMechanism<PlanChecksInput, PlanChecksResult>({
-  id: 'checks',
   title: 'BCF plan checks',
+  summary: 'The sign-off checks of a completed BCF plan.',
   sheet: CHECKS_SHEET,
   tables: [
     { kind: TABLE_KINDS.income, required: true },

@@ -7,12 +7,12 @@ import {
 import type { Finding } from '../findings';
 import { decOf, intOf, textOf } from '../inputTable';
 import { defineMechanism, type Built } from '../mechanism';
-import { intParam, type ScenarioParams, type TypedParams } from '../params';
+import { intParam, type ScenarioParams, type TypedParams, PLAN_YEARS_LIMIT } from '../params';
 import type { InputTables } from '../readInputs';
-import { num, optNum, percent2 } from '../results/cells';
+import { numberCell, numberCellOrBlank, percent2 } from '../results/cells';
 import { MONEY, MONEY_AXIS, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
-import { OriginRecorder } from './build';
+import { OriginRecorder } from './rowsToInput';
 import { readChanges } from './envelopeChanges';
 import { listParam } from './structuredParams';
 
@@ -103,9 +103,9 @@ function byYear(r: FundingEnvelopeResult): ResultBlock {
     ],
     rows: r.years.map((y) => [
       `Year ${y.year}`,
-      num(y.envelope),
-      ...(withPlan ? [optNum(y.planned), optNum(y.gap)] : []),
-      num(y.changeFromBaseline),
+      numberCell(y.envelope),
+      ...(withPlan ? [numberCellOrBlank(y.planned), numberCellOrBlank(y.gap)] : []),
+      numberCell(y.changeFromBaseline),
     ]),
     chart: {
       kind: 'columnClustered',
@@ -135,8 +135,8 @@ function lines(r: FundingEnvelopeResult): ResultBlock {
         `Year ${y.year}`,
         l.category,
         l.partner,
-        num(l.baseline),
-        num(l.envelope),
+        numberCell(l.baseline),
+        numberCell(l.envelope),
       ]),
     ),
   };
@@ -144,8 +144,8 @@ function lines(r: FundingEnvelopeResult): ResultBlock {
 
 /** The funding envelope and savings as the workbook runs it. */
 export const envelopeMechanism = defineMechanism<FundingEnvelopeInput, FundingEnvelopeResult>({
-  id: 'envelope',
   title: 'Funding envelope',
+  summary: 'The envelope per year after savings and growth, and the gap to planned spend.',
   sheet: 'BCF Results - Funding envelope',
   tables: [
     { kind: TABLE_KINDS.contributions, required: true },
@@ -155,7 +155,8 @@ export const envelopeMechanism = defineMechanism<FundingEnvelopeInput, FundingEn
     {
       id: 'years',
       label: 'Plan years',
-      type: { kind: 'integer', min: 1 },
+      type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
+      unit: 'years',
       help: 'Plan years after the baseline year; default the latest year in the PlannedSpend table, else 1.',
     },
   ],

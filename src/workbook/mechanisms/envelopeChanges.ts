@@ -1,6 +1,6 @@
 import type { EnvelopeChangeInput, EnvelopePhasing } from '../../engine/fundingEnvelope';
 import type { Finding } from '../findings';
-import { readParams, type ParamRecord, type ParamSpec } from '../params';
+import { readParams, type ParamRecord, type ParamSpec, PLAN_YEARS_LIMIT } from '../params';
 
 /**
  * The `changes` parameter of a funding envelope: a list of annual changes, each a record
@@ -31,7 +31,8 @@ const CHANGE_FIELDS: readonly ParamSpec[] = [
   {
     id: 'overYears',
     label: 'overYears',
-    type: { kind: 'integer', min: 1 },
+    type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
+    unit: 'years',
     help: 'Years the change runs.',
   },
   {

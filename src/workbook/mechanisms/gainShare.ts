@@ -5,10 +5,10 @@ import {
   type GainLossExplorationInput,
 } from '../../engine/gainLossExploration';
 import type { GainLossShareResult } from '../../engine/gainLossShare';
-import { defineMechanism, type Built, type Mechanism } from '../mechanism';
+import { defineMechanism, type Built, type MechanismEntry } from '../mechanism';
 import { decParam, intParam, paramFinding, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { num, optNum } from '../results/cells';
+import { numberCell, numberCellOrBlank } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { withCurveParams } from './curveParams';
@@ -17,7 +17,7 @@ import { sharePortfolio, type GainSharePortfolioResult } from './gainSharePortfo
 import { buildPortfolio, type GainSharePortfolioInput } from './gainSharePortfolioInput';
 import { portfolioBlocks, portfolioHeadline } from './gainSharePortfolioLayout';
 
-const word = (r: GainLossShareResult): string =>
+const gainOrLoss = (r: GainLossShareResult): string =>
   r.direction === 'loss' ? 'Loss' : r.direction === 'gain' ? 'Gain' : 'Variance';
 
 function summary(r: GainLossShareResult): ResultBlock {
@@ -31,10 +31,10 @@ function summary(r: GainLossShareResult): ResultBlock {
       { header: 'Value', format: MONEY },
     ],
     rows: [
-      ['Expected spend', num(r.expected)],
-      ['Actual spend', num(r.actual)],
-      [`${word(r)} (expected − actual)`, num(r.variance)],
-      ['Variance as a share of expected', optNum(r.varianceFraction)],
+      ['Expected spend', numberCell(r.expected)],
+      ['Actual spend', numberCell(r.actual)],
+      [`${gainOrLoss(r)} (expected − actual)`, numberCell(r.variance)],
+      ['Variance as a share of expected', numberCellOrBlank(r.varianceFraction)],
       ['Gate met', r.gateMet === undefined ? 'no gate' : r.gateMet ? 'yes' : 'no'],
     ],
     rowFormats: [money, money, money, [TEXT, PERCENT], [TEXT, TEXT]],
@@ -44,7 +44,7 @@ function summary(r: GainLossShareResult): ResultBlock {
 function parties(r: GainLossShareResult): ResultBlock {
   return {
     kind: 'table',
-    heading: `${word(r)} by party`,
+    heading: `${gainOrLoss(r)} by party`,
     name: 'BCF_GainShare_Parties',
     columns: [
       { header: 'Party', format: TEXT, width: 28 },
@@ -55,14 +55,14 @@ function parties(r: GainLossShareResult): ResultBlock {
     ],
     rows: r.parties.map((p) => [
       p.party,
-      num(p.amount),
-      num(p.sharedAmount),
-      num(p.qualityAdjustment),
-      num(p.capAdjustment),
+      numberCell(p.amount),
+      numberCell(p.sharedAmount),
+      numberCell(p.qualityAdjustment),
+      numberCell(p.capAdjustment),
     ]),
     chart: {
       kind: 'barClustered',
-      title: `${word(r)} share by party`,
+      title: `${gainOrLoss(r)} share by party`,
       series: [1],
       valueAxisFormat: MONEY_AXIS,
       valueAxisTitle: 'Amount (£)',
@@ -85,10 +85,10 @@ function bands(r: GainLossShareResult): ResultBlock {
     ],
     rows: r.bands.map((b, i) => [
       b.band,
-      num(b.from),
-      optNum(b.to),
-      num(b.amount),
-      ...r.parties.map((p) => optNum(p.bandAmounts[i])),
+      numberCell(b.from),
+      numberCellOrBlank(b.to),
+      numberCell(b.amount),
+      ...r.parties.map((p) => numberCellOrBlank(p.bandAmounts[i])),
     ]),
   };
 }
@@ -107,9 +107,9 @@ function curve(r: GainLossExploration): ResultBlock[] {
         { header: 'Variance (expected − actual)', format: MONEY, width: 16 },
       ],
       rows: r.curve.map((point) => [
-        num(point.actual),
-        ...point.parties.map((p) => num(p.amount)),
-        num(point.variance),
+        numberCell(point.actual),
+        ...point.parties.map((p) => numberCell(p.amount)),
+        numberCell(point.variance),
       ]),
       chart: {
         kind: 'line',
@@ -133,9 +133,9 @@ function curve(r: GainLossExploration): ResultBlock[] {
       ],
       rows: (r.curveParties ?? []).map((p) => [
         p.party,
-        num(p.maximumGain),
+        numberCell(p.maximumGain),
         p.maximumGainCapped ? 'yes' : 'no',
-        num(p.maximumLoss),
+        numberCell(p.maximumLoss),
         p.maximumLossCapped ? 'yes' : 'no',
       ]),
     },
@@ -154,7 +154,12 @@ function curve(r: GainLossExploration): ResultBlock[] {
         { header: 'What the terms do there', format: TEXT, width: 60 },
         { header: 'Parties affected', format: TEXT, width: 28 },
       ],
-      rows: kinks.map((k) => [num(k.actual), num(k.variance), k.reason, k.parties.join('; ')]),
+      rows: kinks.map((k) => [
+        numberCell(k.actual),
+        numberCell(k.variance),
+        k.reason,
+        k.parties.join('; '),
+      ]),
     },
   ];
 }
@@ -184,14 +189,14 @@ function simulation(r: GainLossExploration): ResultBlock[] {
       ],
       rows: sim.parties.map((p) => [
         p.party,
-        num(p.p5),
-        num(p.p50),
-        num(p.p95),
-        num(p.mean),
-        num(p.lowest),
-        num(p.highest),
-        num(p.probabilityOfLoss),
-        ...(beyond === undefined ? [] : [optNum(p.probabilityOfLossBeyondThreshold)]),
+        numberCell(p.p5),
+        numberCell(p.p50),
+        numberCell(p.p95),
+        numberCell(p.mean),
+        numberCell(p.lowest),
+        numberCell(p.highest),
+        numberCell(p.probabilityOfLoss),
+        ...(beyond === undefined ? [] : [numberCellOrBlank(p.probabilityOfLossBeyondThreshold)]),
       ]),
       chart: {
         kind: 'columnClustered',
@@ -260,9 +265,10 @@ function withSimulation(
 }
 
 /** What the one-contract and every-contract runs share: tables and parameters. */
-const common = {
-  id: 'gainshare',
+const gainShareDescriptor = {
   title: 'Gain/loss share',
+  summary: 'How the difference between expected and actual spend is shared among the parties.',
+  functions: ['GAINSHARE', 'GAINSHARECURVE', 'TIEREDSHARE'],
   sheet: 'BCF Results - Gain share',
   tables: [
     { kind: TABLE_KINDS.contracts, required: true },
@@ -363,24 +369,24 @@ const common = {
       help: 'Also show the chance of a loss larger than this amount, e.g. £1,000,000.',
     },
   ],
-} as const satisfies Pick<Mechanism, 'id' | 'title' | 'sheet' | 'tables' | 'params'>;
+} as const satisfies Omit<MechanismEntry, 'prepare' | 'scenario'>;
 
 /** The gain/loss (risk) share of one contract. */
 const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExploration>({
-  ...common,
+  ...gainShareDescriptor,
   build: buildContract,
   calculate: gainLossExploration,
   blocks: (r) => [summary(r), parties(r), bands(r), ...curve(r), ...simulation(r)],
   extraParamRows: (input) => [['Parties', input.parties.join('; '), TEXT]],
   headline: (r) => [
-    { label: word(r), text: moneyText(r.variance) },
+    { label: gainOrLoss(r), text: moneyText(r.variance) },
     ...r.parties.map((p) => ({ label: p.party, text: moneyText(p.amount) })),
   ],
 });
 
 /** The gain/loss share of every contract of the Contracts table, in one run. */
 const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePortfolioResult>({
-  ...common,
+  ...gainShareDescriptor,
   build: buildPortfolio,
   calculate: sharePortfolio,
   blocks: portfolioBlocks,
@@ -401,8 +407,10 @@ const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePor
  * contracts and none named is a finding (choose the contract) rather than a share of every
  * contract.
  */
-export const gainShareMechanism: Mechanism = {
-  ...common,
+export const gainShareMechanism: MechanismEntry = {
+  ...gainShareDescriptor,
+  // A JSON scenario is one contract's terms (the portfolio is a workbook run).
+  scenario: (input) => gainLossExploration(input as GainLossExplorationInput),
   prepare: (tables, values, raw) =>
     textParam(values, 'contract') === undefined &&
     (tables.contracts?.rows.length ?? 0) > 1 &&

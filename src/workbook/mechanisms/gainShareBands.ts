@@ -3,7 +3,7 @@ import type { GainLossBandInput } from '../../engine/gainLossShare';
 import { FindingCode, type Finding } from '../findings';
 import { decOf, intOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import { percent2 } from '../results/cells';
-import { OriginRecorder, rowFinding, sameName, unknownName } from './build';
+import { OriginRecorder, rowFinding, sameName, unknownName } from './rowsToInput';
 import { sumsToOne } from './weights';
 
 /** Rows of one band of one direction, in table order. */

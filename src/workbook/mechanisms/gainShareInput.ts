@@ -9,7 +9,7 @@ import { decOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder, chooseContract, rowFinding, sameName, unknownName } from './build';
+import { OriginRecorder, chooseContract, rowFinding, sameName, unknownName } from './rowsToInput';
 import { bandsOf } from './gainShareBands';
 import { ContractRows, partiesOf } from './gainShareRows';
 

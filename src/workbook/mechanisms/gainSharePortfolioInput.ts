@@ -4,7 +4,7 @@ import { placeOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder, rowFinding } from './build';
+import { OriginRecorder, rowFinding } from './rowsToInput';
 import { contractTerms, defaultHolder, expectedColumn, spendOf } from './gainShareInput';
 import { ContractRows, partiesOf } from './gainShareRows';
 
@@ -183,13 +183,16 @@ export function buildPortfolio(
     const { expected, actual } = spendOf(table, row, rowFindings);
     const group = groups[g];
     group?.members.push(k);
+    const contractId = id ?? `row ${row.row}`;
     group?.rows.push({
       expected,
       actual: actual ?? expected,
       ...(units === undefined ? {} : { units }),
+      // The engine names a refused row by it: "Contract K2: …".
+      label: `Contract ${contractId}`,
     });
     return {
-      contractId: id ?? `row ${row.row}`,
+      contractId,
       provider: textOf(row, 'provider') ?? '',
       commissioner,
       group: g,

@@ -2,7 +2,7 @@ import { ZERO, moneyText, type Dec } from '../../engine/decimal';
 import type { CellValue } from '../../ports/workbook';
 import { nameKey } from '../cells';
 import type { Headline } from '../mechanism';
-import { num } from '../results/cells';
+import { numberCell } from '../results/cells';
 import {
   COUNT,
   MONEY,
@@ -12,7 +12,7 @@ import {
   type ResultColumn,
 } from '../results/layout';
 import type { GainSharePortfolioResult, PortfolioContractResult } from './gainSharePortfolio';
-import { sameName } from './build';
+import { sameName } from './rowsToInput';
 
 /**
  * Most distinct parties given a column each in the per-contract table; with more, the
@@ -25,7 +25,7 @@ const directionText = { gain: 'Gain', loss: 'Loss', none: 'None' } as const;
 const gateText = (met: boolean | undefined): string =>
   met === undefined ? 'no gate' : met ? 'yes' : 'no';
 
-const word = (variance: Dec): string =>
+const gainOrLoss = (variance: Dec): string =>
   variance.isNegative() ? 'Loss' : variance.isZero() ? 'Variance' : 'Gain';
 
 function summary(r: GainSharePortfolioResult): ResultBlock {
@@ -41,9 +41,9 @@ function summary(r: GainSharePortfolioResult): ResultBlock {
     ],
     rows: [
       ['Contracts', r.contractCount],
-      ['Total expected spend', num(r.expected)],
-      ['Total actual spend', num(r.actual)],
-      [`Total ${word(r.variance).toLowerCase()} (expected − actual)`, num(r.variance)],
+      ['Total expected spend', numberCell(r.expected)],
+      ['Total actual spend', numberCell(r.actual)],
+      [`Total ${gainOrLoss(r.variance).toLowerCase()} (expected − actual)`, numberCell(r.variance)],
       ['Contracts with a gain', r.gainCount],
       ['Contracts with a loss', r.lossCount],
       ['Contracts with no variance', r.noVarianceCount],
@@ -66,9 +66,9 @@ function parties(r: GainSharePortfolioResult): ResultBlock {
     ],
     rows: r.parties.map((p) => [
       p.party,
-      num(p.amount),
-      num(p.gains),
-      num(p.losses),
+      numberCell(p.amount),
+      numberCell(p.gains),
+      numberCell(p.losses),
       p.contractCount,
     ]),
     chart: {
@@ -98,7 +98,7 @@ function partyColumns(r: GainSharePortfolioResult): {
         const cells: CellValue[] = r.parties.map(() => null);
         for (const p of c.parties) {
           const i = index.get(nameKey(p.party));
-          if (i !== undefined) cells[i] = num(p.amount);
+          if (i !== undefined) cells[i] = numberCell(p.amount);
         }
         return cells;
       },
@@ -117,9 +117,9 @@ function partyColumns(r: GainSharePortfolioResult): {
         .filter((p) => p !== provider && p !== commissioner)
         .reduce((total, p) => total.plus(p.amount), ZERO);
       return [
-        provider === undefined ? null : num(provider.amount),
-        commissioner === undefined ? null : num(commissioner.amount),
-        num(others),
+        provider === undefined ? null : numberCell(provider.amount),
+        commissioner === undefined ? null : numberCell(commissioner.amount),
+        numberCell(others),
       ];
     },
   };
@@ -146,9 +146,9 @@ function contracts(r: GainSharePortfolioResult): ResultBlock {
       c.contractId,
       c.provider,
       c.commissioner,
-      num(c.expected),
-      num(c.actual),
-      num(c.variance),
+      numberCell(c.expected),
+      numberCell(c.actual),
+      numberCell(c.variance),
       directionText[c.direction],
       gateText(c.gateMet),
       ...amounts.cells(c),
@@ -165,7 +165,7 @@ export function portfolioBlocks(r: GainSharePortfolioResult): ResultBlock[] {
 export function portfolioHeadline(r: GainSharePortfolioResult): Headline[] {
   return [
     { label: 'Contracts', text: r.contractCount.toLocaleString('en-GB') },
-    { label: `Total ${word(r.variance).toLowerCase()}`, text: moneyText(r.variance) },
+    { label: `Total ${gainOrLoss(r.variance).toLowerCase()}`, text: moneyText(r.variance) },
     ...r.parties
       .slice(0, PARTY_COLUMNS_MAX)
       .map((p) => ({ label: p.party, text: moneyText(p.amount) })),

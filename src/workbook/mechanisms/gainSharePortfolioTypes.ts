@@ -1,5 +1,6 @@
 import type { Dec } from '../../engine/decimal';
 import type { Step } from '../../engine/explain';
+import type { PortfolioPartyTotal } from '../../engine/gainLossPortfolio';
 import type { VarianceDirection } from '../../engine/gainLossShare';
 
 /** One contract's outcome in a portfolio run (figures in pence; a loss is negative). */
@@ -18,18 +19,7 @@ export interface PortfolioContractResult {
   readonly parties: readonly { readonly party: string; readonly amount: Dec }[];
 }
 
-/** One party's totals over every contract it is a party to. */
-export interface PortfolioPartyTotal {
-  /** The name as first written (parties are matched ignoring case and spacing). */
-  readonly party: string;
-  /** Gains received less losses borne. */
-  readonly amount: Dec;
-  /** Gains received (0 or more). */
-  readonly gains: Dec;
-  /** Losses borne (0 or less). */
-  readonly losses: Dec;
-  readonly contractCount: number;
-}
+export type { PortfolioPartyTotal } from '../../engine/gainLossPortfolio';
 
 /** The gain/loss share of every contract of a Contracts table. */
 export interface GainSharePortfolioResult {

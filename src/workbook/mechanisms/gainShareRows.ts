@@ -1,6 +1,6 @@
 import { nameKey } from '../cells';
 import { textOf, type InputRow, type InputTable } from '../inputTable';
-import { splitNames } from './build';
+import { splitNames } from './rowsToInput';
 
 /** A contract's parties: its Parties cell, or provider then commissioner. */
 export function partiesOf(contract: InputRow): string[] {

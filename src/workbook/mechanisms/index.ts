@@ -1,4 +1,4 @@
-import type { Mechanism, MechanismId } from '../mechanism';
+import { registerMechanisms, type Mechanism } from '../mechanism';
 import { activityMechanism } from './activity';
 import { bcfP4pMechanism } from './bcfP4p';
 import { capitationMechanism } from './capitation';
@@ -8,8 +8,13 @@ import { gainShareMechanism } from './gainShare';
 import { p4pMechanism } from './p4p';
 import { poolMechanism } from './pool';
 
-/** Every mechanism the workbook layer runs, by id. */
-export const MECHANISMS: Readonly<Record<MechanismId, Mechanism>> = {
+/**
+ * Every mechanism the workbook layer runs, by id, in the order `bcf run` runs them. The
+ * key is the mechanism's one id: its name on the command line (`bcf calc gainshare`), its
+ * key in a params file and in the workbook's saved settings. A mechanism is added here,
+ * by one line; every edge reads this registry.
+ */
+export const MECHANISMS = registerMechanisms({
   pool: poolMechanism,
   capitation: capitationMechanism,
   gainshare: gainShareMechanism,
@@ -18,4 +23,18 @@ export const MECHANISMS: Readonly<Record<MechanismId, Mechanism>> = {
   activity: activityMechanism,
   envelope: envelopeMechanism,
   checks: checksMechanism,
-};
+});
+
+/** The mechanisms a workbook can run, by the names the CLI also uses. */
+export type MechanismId = keyof typeof MECHANISMS;
+
+/** A mechanism of the registry. */
+export type RegisteredMechanism = Mechanism<MechanismId>;
+
+/** The registry as a list, in run order. */
+export const MECHANISM_LIST: readonly RegisteredMechanism[] = Object.values(MECHANISMS);
+
+/** Whether a name is a mechanism id (the CLI's names are lower case). */
+export function isMechanismId(name: string): name is MechanismId {
+  return Object.prototype.hasOwnProperty.call(MECHANISMS, name);
+}

@@ -5,7 +5,7 @@ import {
   type PerformancePaymentResult,
 } from '../../engine/performancePayment';
 import { defineMechanism } from '../mechanism';
-import { num, percent2 } from '../results/cells';
+import { numberCell, percent2 } from '../results/cells';
 import { MONEY, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { buildP4p } from './p4pInput';
@@ -23,15 +23,15 @@ function summary(r: PerformancePaymentResult): ResultBlock {
       { header: 'Value', format: MONEY },
     ],
     rows: [
-      ['Contract value', period === undefined ? null : num(period.contractValue)],
-      ['At-risk rate', period === undefined ? null : num(period.atRiskRate)],
-      ['At risk', num(r.atRisk)],
-      ['Weighted achievement', period === undefined ? null : num(period.achievement)],
-      ['Earned', num(r.earned)],
-      ['Withheld', num(r.withheld)],
-      ['Payable (after phasing)', num(r.payable)],
-      ['Deducted', num(r.deducted)],
-      ['Contract payable', num(r.contractPayable)],
+      ['Contract value', period === undefined ? null : numberCell(period.contractValue)],
+      ['At-risk rate', period === undefined ? null : numberCell(period.atRiskRate)],
+      ['At risk', numberCell(r.atRisk)],
+      ['Weighted achievement', period === undefined ? null : numberCell(period.achievement)],
+      ['Earned', numberCell(r.earned)],
+      ['Withheld', numberCell(r.withheld)],
+      ['Payable (after phasing)', numberCell(r.payable)],
+      ['Deducted', numberCell(r.deducted)],
+      ['Contract payable', numberCell(r.contractPayable)],
     ],
     rowFormats: [money, percent, money, percent, money, money, money, money, money],
   };
@@ -54,10 +54,10 @@ function metrics(r: PerformancePaymentResult): ResultBlock {
     ],
     rows: rows.map((m) => [
       m.name,
-      num(m.weight),
-      num(m.achievement),
-      num(m.weightedAchievement),
-      num(m.earned),
+      numberCell(m.weight),
+      numberCell(m.achievement),
+      numberCell(m.weightedAchievement),
+      numberCell(m.earned),
       m.targetMet ? 'yes' : 'no',
       m.scoring,
     ]),
@@ -74,8 +74,9 @@ function metrics(r: PerformancePaymentResult): ResultBlock {
 
 /** Pay for performance (outcome-based incentive) as the workbook runs it. */
 export const p4pMechanism = defineMechanism<PerformancePaymentInput, PerformancePaymentResult>({
-  id: 'p4p',
   title: 'Pay for performance',
+  summary: 'How much of the at-risk contract value performance on weighted metrics earns.',
+  functions: ['ACHIEVEMENT', 'P4P'],
   sheet: 'BCF Results - P4P',
   tables: [
     { kind: TABLE_KINDS.contracts, required: true },

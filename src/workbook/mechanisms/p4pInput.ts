@@ -8,7 +8,7 @@ import { decOf, textOf } from '../inputTable';
 import type { Built } from '../mechanism';
 import { decParam, textParam, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder, chooseContract, rowFinding, rowsFor } from './build';
+import { OriginRecorder, chooseContract, rowFinding, rowsFor } from './rowsToInput';
 import { weightsFinding } from './weights';
 
 const METRIC_FIELDS = {

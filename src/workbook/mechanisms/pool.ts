@@ -6,7 +6,7 @@ import {
 } from '../../engine/poolCurve';
 import type { PooledFundResult } from '../../engine/pooledFund';
 import { defineMechanism } from '../mechanism';
-import { num, optNum, percent2 } from '../results/cells';
+import { numberCell, numberCellOrBlank, percent2 } from '../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../results/layout';
 import { TABLE_KINDS } from '../tableKinds';
 import { curveParams, withCurveParams } from './curveParams';
@@ -36,9 +36,11 @@ function blocks(result: PooledFundResult): ResultBlock[] {
     ],
     rows: result.partners.map((p) => [
       p.partner,
-      num(p.contribution),
-      num(p.contributionShare),
-      ...(withVariance ? [optNum(p.varianceBeforeCap), optNum(p.variance)] : []),
+      numberCell(p.contribution),
+      numberCell(p.contributionShare),
+      ...(withVariance
+        ? [numberCellOrBlank(p.varianceBeforeCap), numberCellOrBlank(p.variance)]
+        : []),
     ]),
     chart: {
       kind: 'barClustered',
@@ -64,8 +66,8 @@ function blocks(result: PooledFundResult): ResultBlock[] {
     ],
     rows: result.schemes.map((s) => [
       s.scheme,
-      num(s.budget),
-      ...(withVariance ? [optNum(s.actual), optNum(s.variance)] : []),
+      numberCell(s.budget),
+      ...(withVariance ? [numberCellOrBlank(s.actual), numberCellOrBlank(s.variance)] : []),
     ]),
   };
   return [partners, schemes];
@@ -73,8 +75,9 @@ function blocks(result: PooledFundResult): ResultBlock[] {
 
 /** The pooled fund as the workbook runs it. */
 export const poolMechanism = defineMechanism<PooledFundExplorationInput, PooledFundExploration>({
-  id: 'pool',
   title: 'Pooled fund',
+  summary: 'Each partner’s share of a section 75 pool and of any over- or underspend.',
+  functions: ['POOLSHARE'],
   sheet: 'BCF Results - Pooled fund',
   tables: [
     { kind: TABLE_KINDS.contributions, required: true },
@@ -92,12 +95,14 @@ export const poolMechanism = defineMechanism<PooledFundExplorationInput, PooledF
       id: 'nhsPartner',
       label: 'NHS partner',
       type: { kind: 'text' },
+      shownWhen: { param: 'rule', is: ['commissioner'] },
       help: 'Commissioner rule: the partner that bears NHS-commissioned schemes (e.g. the CCG or ICB).',
     },
     {
       id: 'laPartner',
       label: 'LA partner',
       type: { kind: 'text' },
+      shownWhen: { param: 'rule', is: ['commissioner'] },
       help: 'Commissioner rule: the partner that bears LA-commissioned schemes (the council).',
     },
     {

@@ -1,5 +1,5 @@
 import type { PooledFundExploration } from '../../engine/poolCurve';
-import { num } from '../results/cells';
+import { numberCell } from '../results/cells';
 import { MONEY, MONEY_AXIS, TEXT, type ResultBlock } from '../results/layout';
 
 /**
@@ -21,9 +21,9 @@ export function poolCurveBlocks(r: PooledFundExploration): ResultBlock[] {
         { header: 'Variance (pool − actual)', format: MONEY, width: 16 },
       ],
       rows: r.curve.map((point) => [
-        num(point.actual),
-        ...point.parties.map((p) => num(p.amount)),
-        num(point.variance),
+        numberCell(point.actual),
+        ...point.parties.map((p) => numberCell(p.amount)),
+        numberCell(point.variance),
       ]),
       chart: {
         kind: 'line',
@@ -46,8 +46,8 @@ export function poolCurveBlocks(r: PooledFundExploration): ResultBlock[] {
       ],
       rows: (r.curveParties ?? []).map((p) => [
         p.party,
-        num(p.maximumGain),
-        num(p.maximumLoss),
+        numberCell(p.maximumGain),
+        numberCell(p.maximumLoss),
         p.maximumLossCapped ? 'yes' : 'no',
       ]),
     },
@@ -66,7 +66,12 @@ export function poolCurveBlocks(r: PooledFundExploration): ResultBlock[] {
         { header: 'What the terms do there', format: TEXT, width: 60 },
         { header: 'Partners affected', format: TEXT, width: 28 },
       ],
-      rows: kinks.map((k) => [num(k.actual), num(k.variance), k.reason, k.parties.join('; ')]),
+      rows: kinks.map((k) => [
+        numberCell(k.actual),
+        numberCell(k.variance),
+        k.reason,
+        k.parties.join('; '),
+      ]),
     },
   ];
 }

@@ -11,7 +11,7 @@ import { decOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import type { Built } from '../mechanism';
 import { paramFinding, type ScenarioParams, type TypedParams } from '../params';
 import type { InputTables } from '../readInputs';
-import { OriginRecorder, rowFinding, unknownName } from './build';
+import { OriginRecorder, rowFinding, unknownName } from './rowsToInput';
 import { amountRecord, fractionRecord, recordParam } from './structuredParams';
 
 /** Scheme names by ID and by name (any case), from the Schemes table. */

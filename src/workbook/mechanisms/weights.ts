@@ -2,7 +2,7 @@ import { Dec, ONE, sum } from '../../engine/decimal';
 import { FindingCode, type Finding } from '../findings';
 import { decOf, type InputRow, type InputTable } from '../inputTable';
 import { percent2 } from '../results/cells';
-import { rowFinding } from './build';
+import { rowFinding } from './rowsToInput';
 
 /** The engine's tolerance for fractions summing to 1 (typed percentages, =1/3 formulas). */
 export const SUM_TOLERANCE = new Dec('0.000001');

@@ -9,12 +9,12 @@ import type { CellValue } from '../../ports/workbook';
  */
 
 /** A figure (money, fraction, count) as a number cell. */
-export function num(value: Dec): number {
+export function numberCell(value: Dec): number {
   return value.toNumber();
 }
 
 /** An optional figure: a number cell, or blank. */
-export function optNum(value: Dec | undefined): CellValue {
+export function numberCellOrBlank(value: Dec | undefined): CellValue {
   return value === undefined ? null : value.toNumber();
 }
 

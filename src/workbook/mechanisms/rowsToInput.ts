@@ -5,8 +5,9 @@ import { placeOf, textOf, type InputRow, type InputTable } from '../inputTable';
 import { paramFinding } from '../params';
 
 /**
- * Helpers shared by the builders that turn typed tables into engine inputs: recording
- * where each engine field came from, choosing a contract's rows, and cross-row findings.
+ * Turning typed table rows into engine inputs, for every mechanism's builder: recording
+ * where each engine field came from, choosing a contract's rows, splitting and matching
+ * names, and the cross-row findings.
  */
 
 /** Collects engine field path → cell place while a builder works. */
