@@ -114,11 +114,11 @@ describe('in Excel: mapping a range of the user’s own', () => {
       },
     });
 
-    await pickMechanism(page, 'Pooled fund (section 75)');
-    expect(await runMechanism(page, 'Pooled fund (section 75)')).toBe(
-      'Results: Pooled fund (section 75)',
+    await pickMechanism(page, 'Pooled fund');
+    expect(await runMechanism(page, 'Pooled fund')).toBe(
+      'Results: Pooled fund',
     );
-    expect(await figures(page, 'Pooled fund (section 75)')).toMatchObject({
+    expect(await figures(page, 'Pooled fund')).toMatchObject({
       Pool: '£69,236,000.00',
       'B&NES CCG share': '40.94%',
       'B&NES Council share': '59.06%',

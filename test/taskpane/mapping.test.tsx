@@ -146,11 +146,11 @@ describe('mapping a range in the pane', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['Contributions (mapped: Pool 2025-26!A3:D5, 2 rows)']);
-    const run = await screen.findByRole('button', { name: 'Run Pooled fund (section 75)' });
+    const run = await screen.findByRole('button', { name: 'Run Pooled fund' });
     await waitFor(() => expect(run).toHaveProperty('disabled', false));
     fireEvent.click(run);
     const figures = await screen.findByLabelText(
-      'Pooled fund (section 75) figures',
+      'Pooled fund figures',
       {},
       { timeout: 10_000 },
     );
