@@ -6,8 +6,9 @@
  */
 import { existsSync, promises as fs } from 'fs';
 import { dirname, join } from 'path';
-import type { SheetCells, Workbook } from '../ports/workbook';
-import { datamapParams, parseDatamap, recogniseDatamap, type Datamap } from '../workbook/datamap';
+import type { Workbook } from '../ports/workbook';
+import { parseDatamap, type Datamap } from '../workbook/datamap';
+import { datamapReading, recogniseWorkbook, type Recognised } from '../workbook/recognise';
 import type { ColumnMapping } from '../workbook/mapping';
 import { ParamsFileError, type ParamsByMechanism } from './paramsFile';
 
@@ -57,45 +58,16 @@ export async function loadDatamaps(extra?: string): Promise<Datamap[]> {
   return [...given, ...shipped.filter((d) => !given.some((g) => g.id === d.id))];
 }
 
-/** What a workbook was recognised as. */
-export type Recognised =
-  | { readonly as: 'template' }
-  /** `sheets`: the workbook's sheets as read for recognising it (reused, not read again). */
-  | { readonly as: 'datamap'; readonly datamap: Datamap; readonly sheets: readonly SheetCells[] }
-  /** Looks like a datamap's template but is not a version it knows: not read. */
-  | { readonly as: 'unknown-version'; readonly datamap: Datamap; readonly problem: string }
-  /** Neither: read as plain ranges (or by a --map file). */
-  | { readonly as: 'other' };
-
-/** Whether the workbook is the add-in's planning template (its Income and Schemes tables). */
-export async function isPlanningTemplate(workbook: Workbook): Promise<boolean> {
-  const names = new Set((await workbook.listTables()).map((t) => t.name.toLowerCase()));
-  return names.has('income') && names.has('schemes');
-}
-
 /**
- * Recognises a workbook: the add-in's template by its tables (its sheets are then never
- * scanned), else each datamap by its sheets and labels.
+ * Recognises a workbook (the add-in's template, a datamap's return, an unknown version
+ * of one, or other), saying how to read an unknown version from the command line.
  */
-export async function recognise(
-  workbook: Workbook,
-  datamaps: readonly Datamap[],
-): Promise<Recognised> {
-  if (await isPlanningTemplate(workbook)) return { as: 'template' };
-  if (datamaps.length === 0 || workbook.readSheets === undefined) return { as: 'other' };
-  const sheets = await workbook.readSheets();
-  for (const datamap of datamaps) {
-    const found = recogniseDatamap(datamap, sheets);
-    if (found.status === 'recognised') return { as: 'datamap', datamap, sheets };
-    if (found.status === 'unknown-version') {
-      return {
-        as: 'unknown-version',
-        datamap,
-        problem: `it looks like a ${datamap.title} but is not a version the datamap "${datamap.id}" knows (missing: ${found.missing.join('; ')}); nothing was read from it (fix the workbook, or give a datamap for this version with --datamap).`,
-      };
-    }
-  }
-  return { as: 'other' };
+export function recognise(workbook: Workbook, datamaps: readonly Datamap[]): Promise<Recognised> {
+  return recogniseWorkbook(
+    workbook,
+    datamaps,
+    'fix the workbook, or give a datamap for this version with --datamap',
+  );
 }
 
 /** How the summary names what a workbook was read as. */
@@ -135,14 +107,14 @@ export async function readByDatamap(
   if (recognised.as === 'unknown-version') {
     return { datamap: recognised.datamap.id, refused: recognised.problem };
   }
-  if (recognised.as !== 'datamap') return undefined;
-  const { datamap, sheets } = recognised;
+  const reading = datamapReading(recognised);
+  if (reading === undefined) return undefined;
   const params: ParamsByMechanism = (mechanism) => {
-    const cells = datamapParams(datamap, mechanism, sheets).params;
+    const cells = reading.params(mechanism);
     const fromFile = given?.(mechanism);
     return Object.keys(cells).length === 0 && fromFile === undefined
       ? undefined
       : { ...cells, ...(fromFile ?? {}) };
   };
-  return { datamap: datamap.id, mapping: datamap.mapping, params };
+  return { datamap: reading.datamap.id, mapping: reading.mapping, params };
 }

@@ -14,7 +14,9 @@ import { workbookOverview } from './layer/overview';
 import { mappingOperations } from './layer/mappingLayer';
 import { LAYER_ID } from './layer/mechanismIds';
 import { scenarioParams } from './layer/layerParams';
-import { blockedOrThrow, paneOutcome, progressOf } from './layer/runOutcome';
+import { blockedOrThrow, paneFinding, paneOutcome, progressOf } from './layer/runOutcome';
+import { SHIPPED_DATAMAPS, UNKNOWN_VERSION_FIX } from './layer/shippedDatamaps';
+import { datamapReading, recogniseWorkbook, unknownVersionFinding } from '../workbook/recognise';
 import {
   comparisonRefusal,
   keepRefusal,
@@ -59,11 +61,24 @@ export function workbookOperations(
   ): Promise<RunOutcome> => {
     const at = now();
     try {
+      // An official-style return is read by its datamap, as the overview found it.
+      const recognised = await recogniseWorkbook(workbook, SHIPPED_DATAMAPS, UNKNOWN_VERSION_FIX);
+      if (recognised.as === 'unknown-version') {
+        return {
+          ok: false,
+          reason: 'invalid',
+          findings: [paneFinding(unknownVersionFinding(recognised))],
+        };
+      }
+      const reading = datamapReading(recognised);
+      const mechanism = LAYER_ID[request.mechanism];
       const outcome = await runMechanism(
         workbook,
-        LAYER_ID[request.mechanism],
-        scenarioParams(request),
+        mechanism,
+        // The return's labelled cells under what the form says.
+        { ...(reading?.params(mechanism) ?? {}), ...scenarioParams(request) },
         {
+          ...(reading === undefined ? {} : { mapping: reading.mapping }),
           now: at,
           signal: control.signal,
           onProgress: (stage) => control.onProgress(progressOf(stage)),

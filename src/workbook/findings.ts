@@ -56,6 +56,8 @@ export const FindingCode = {
   MAPPING_MISMATCH: 'MAPPING.MISMATCH',
   /** A column mapping that cannot be read (not JSON, an unknown kind or field). */
   BAD_MAPPING: 'MAPPING.INVALID',
+  /** A workbook like an official-style return whose version no datamap knows: not read. */
+  UNKNOWN_VERSION: 'DATAMAP.UNKNOWN_VERSION',
   /** A scenario parameter that is missing or out of range. */
   BAD_PARAMETER: 'PARAMETER.INVALID',
 } as const;

@@ -43,6 +43,11 @@ export function WorkbookSection(props: {
         </>
       ) : (
         <>
+          {overview.readAs === undefined ? null : (
+            <p className={styles.text}>
+              Read as a {overview.readAs.title}, by the add-in’s description of its layout.
+            </p>
+          )}
           <p className={styles.text}>{count === 1 ? '1 input table:' : `${count} input tables:`}</p>
           <ul className={styles.list} aria-label="Input tables">
             {overview.tables.map((t) => (

@@ -18,7 +18,14 @@ import {
   savedMappingFrom,
   savedParamsFrom,
 } from '../../workbook/settingsStore';
-import { MAPPING_KEY } from '../../workbook/mapping';
+import { MAPPING_KEY, mergeMappings } from '../../workbook/mapping';
+import {
+  datamapReading,
+  recogniseWorkbook,
+  unknownVersionFinding,
+  type DatamapReading,
+} from '../../workbook/recognise';
+import { SHIPPED_DATAMAPS, UNKNOWN_VERSION_FIX } from './shippedDatamaps';
 import type { TableKindId } from '../../workbook/tableSchema';
 import { paneFinding } from './runOutcome';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
@@ -146,25 +153,52 @@ function savedRuns(
   };
 }
 
+/** A read made at most once: recognising a return and finding its ranges share it. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= read());
+}
+
+/**
+ * The saved parameters with, for each mechanism never run here, those an official-style
+ * return keeps in labelled cells (the plan checks' minima), for the forms to start from.
+ */
+function withReturnParams(
+  saved: WorkbookOverview['savedParams'],
+  reading: DatamapReading | undefined,
+): WorkbookOverview['savedParams'] {
+  if (reading === undefined) return saved;
+  const fromReturn = MECHANISM_IDS.flatMap((id) => {
+    const params = reading.params(LAYER_ID[id]);
+    return saved?.[id] === undefined && Object.keys(params).length > 0 ? [[id, params]] : [];
+  });
+  if (fromReturn.length === 0) return saved;
+  const added = Object.fromEntries(fromReturn) as Partial<Record<MechanismId, SavedParams>>;
+  return { ...saved, ...added };
+}
+
 export async function workbookOverview(workbook: Workbook): Promise<WorkbookOverview> {
   // Every setting the pane starts from, the saved column mapping with them, in one read.
   const stored = await readSettings(workbook.settings, [LAST_RUN_KEY, ...PARAM_KEYS, MAPPING_KEY]);
-  const saved = savedRuns(stored);
+  const runs = savedRuns(stored);
   const savedMap = savedMappingFrom(stored.get(MAPPING_KEY));
-  const mapping = savedMap.mapping;
+  const reader = {
+    listTables: once(() => workbook.listTables()),
+    ...(workbook.readSheets === undefined
+      ? {}
+      : { readSheets: once(() => workbook.readSheets?.() ?? Promise.resolve([])) }),
+    readTables: (names: readonly string[]) => workbook.readTables(names),
+  };
+  // An official-style return is read by its datamap, as `bcf run` and `bcf check` read
+  // it: the datamap's kinds over the saved mapping's.
+  const recognised = await recogniseWorkbook(reader, SHIPPED_DATAMAPS, UNKNOWN_VERSION_FIX);
+  const reading = datamapReading(recognised);
+  const mapping = mergeMappings(savedMap.mapping, reading?.mapping);
+  const saved = { ...runs, savedParams: withReturnParams(runs.savedParams, reading) };
   // Plain ranges count as input tables (the sheets are read only when a kind has no
   // table of its default name or the mapping names a sheet, so a planning template
   // costs nothing more).
-  const { tables, ranges, mappedRanges, mappingFindings } = await inputSources(
-    {
-      listTables: () => workbook.listTables(),
-      ...(workbook.readSheets === undefined
-        ? {}
-        : { readSheets: () => workbook.readSheets?.() ?? Promise.resolve([]) }),
-      readTables: (names) => workbook.readTables(names),
-    },
-    mapping,
-  );
+  const { tables, ranges, mappedRanges, mappingFindings } = await inputSources(reader, mapping);
   const bySheet = new Map<TableKindId, TableInfo | undefined>(
     (Object.keys(mapping?.tables ?? {}) as TableKindId[])
       .filter((id) => mapping?.tables[id]?.sheet !== undefined)
@@ -184,11 +218,18 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
       : await readInputTables(workbook, wanted, {}, new Map(), {
           ...(mapping === undefined ? {} : { mapping }),
         });
-  const problems = [...savedMap.findings, ...mappingFindings].map(paneFinding);
+  const problems = [
+    ...(recognised.as === 'unknown-version' ? [unknownVersionFinding(recognised)] : []),
+    ...savedMap.findings,
+    ...mappingFindings,
+  ].map(paneFinding);
   const planChecks = planChecksOf(saved.savedParams?.planChecks);
   return {
     ...(planChecks === undefined ? {} : { savedPlanChecks: planChecks }),
     ...saved,
+    ...(reading === undefined
+      ? {}
+      : { readAs: { datamap: reading.datamap.id, title: reading.datamap.title } }),
     // The add-in's own tables (template guide, results) are not inputs.
     tables: [...tables.filter((t) => !t.name.startsWith(ADDIN_TABLE_PREFIX)), ...ranges],
     ...(mappedRanges.size === 0

@@ -53,6 +53,8 @@ export interface WorkbookOverview {
   readonly lastRun?: SavedRun;
   /** The kinds the column mapping saved in the workbook places, with the range each reads. */
   readonly mappings?: readonly MappedInput[];
+  /** The official-style return a shipped datamap recognised the workbook as, if any. */
+  readonly readAs?: { readonly datamap: string; readonly title: string };
   /** Why the saved mapping (or part of it) no longer fits, each naming its header row. */
   readonly mappingFindings?: readonly Finding[];
 }
