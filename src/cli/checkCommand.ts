@@ -1,6 +1,6 @@
 import { openXlsx } from '../adapters/xlsx';
 import { penceString } from '../engine/decimal';
-import type { PlanCheck, PlanChecksResult } from '../engine/planChecks';
+import type { PlanCheck, PlanChecksResult } from '../engine/planChecks/planChecks';
 import { upgradeTemplate } from '../workbook/template';
 import type { Json } from './json';
 import { parseArgs, UsageError } from './args';

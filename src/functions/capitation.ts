@@ -1,4 +1,4 @@
-import { capitationAmount, capitationBudget } from '../engine/capitation';
+import { capitationAmount, capitationBudget } from '../engine/capitation/capitation';
 import { sum, type Amount } from '../engine/decimal';
 import {
   ArgumentError,

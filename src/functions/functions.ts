@@ -7,7 +7,7 @@
  * `CustomFunctions.associate` calls to each module. This entry only loads them.
  */
 import './capitation';
-import './gainShare';
+import './gainLossShare';
 import './payForPerformance';
 import './marginalRate';
 import './poolShare';

@@ -1,4 +1,4 @@
-import { marginalRatePayment } from '../engine/activityPayment';
+import { marginalRatePayment } from '../engine/activityPayment/activityPayment';
 import { amount, optionalAmount } from './coerce';
 import { excelCall } from './excelErrors';
 

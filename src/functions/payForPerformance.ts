@@ -1,4 +1,4 @@
-import { bcfQuarterReleased } from '../engine/bcfPerformancePayment';
+import { bcfQuarterReleased } from '../engine/bcfPerformancePayment/bcfPerformancePayment';
 import {
   metricAchievement,
   performancePayment,
@@ -6,8 +6,8 @@ import {
   type Direction,
   type MetricInput,
   type Scoring,
-} from '../engine/performancePayment';
-import { P4P as P4P_SCOPE } from '../engine/metricAchievement';
+} from '../engine/payForPerformance/performancePayment';
+import { P4P as P4P_SCOPE } from '../engine/payForPerformance/metricAchievement';
 import { fraction } from '../engine/validate';
 import {
   ArgumentError,

@@ -1,4 +1,4 @@
-import { pooledFund, type ContributionInput } from '../engine/pooledFund';
+import { pooledFund, type ContributionInput } from '../engine/pooledFund/pooledFund';
 import {
   ArgumentError,
   NotApplicable,

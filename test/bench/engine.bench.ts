@@ -10,24 +10,24 @@
  * nearly every row.
  */
 import { type Dec, ZERO } from '../../src/engine/decimal';
-import { capitationBudget, type CapitationInput } from '../../src/engine/capitation';
+import { capitationBudget, type CapitationInput } from '../../src/engine/capitation/capitation';
 import {
   gainLossShare,
   gainLossShareRows,
   type GainLossShareResult,
   type GainLossTermsInput,
-} from '../../src/engine/gainLossShare';
+} from '../../src/engine/gainLossShare/gainLossShare';
 import {
   performancePayment,
   type PerformancePaymentInput,
-} from '../../src/engine/performancePayment';
+} from '../../src/engine/payForPerformance/performancePayment';
 import {
   floatCapitation,
   floatGainShare,
   floatPerformance,
   type FloatGainTerms,
 } from './engineBaselines';
-import { gainLossSimulation } from '../../src/engine/gainLossSimulation';
+import { gainLossSimulation } from '../../src/engine/gainLossShare/gainLossSimulation';
 import { best, printComparison } from './timing';
 
 const CONTRACT_ROWS = 100_000;
@@ -67,7 +67,7 @@ function gainShareDecimal(): Dec[] {
 
 /**
  * One call per row, as a worksheet formula per row makes it: the input built the way
- * =BCF.GAINSHARE builds it (src/functions/gainShare.ts), an object literal of the spend
+ * =BCF.GAINSHARE builds it (src/functions/gainLossShare.ts), an object literal of the spend
  * and the terms; the engine remembers the checked terms by their data.
  */
 function gainShareDecimalPerRow(): Dec[] {

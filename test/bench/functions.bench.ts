@@ -9,10 +9,10 @@
  * Exits with status 1 if a wrapper adds 20% or more.
  */
 import '../support/customFunctionsRuntime';
-import { capitationAmount } from '../../src/engine/capitation';
-import { gainLossShare } from '../../src/engine/gainLossShare';
+import { capitationAmount } from '../../src/engine/capitation/capitation';
+import { gainLossShare } from '../../src/engine/gainLossShare/gainLossShare';
 import { CAPITATION } from '../../src/functions/capitation';
-import { GAINSHARE } from '../../src/functions/gainShare';
+import { GAINSHARE } from '../../src/functions/gainLossShare';
 
 const CALLS = 10_000;
 const ROUNDS = 11;

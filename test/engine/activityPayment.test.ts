@@ -4,7 +4,7 @@ import {
   marginalRatePayment,
   type ActivityPaymentInput,
   type ActivityPaymentResult,
-} from '../../src/engine/activityPayment';
+} from '../../src/engine/activityPayment/activityPayment';
 import { Dec, penceString, sum } from '../../src/engine/decimal';
 import { EngineError } from '../../src/engine/errors';
 

@@ -3,7 +3,7 @@ import {
   bcfPerformancePayment,
   bcfQuarterReleased,
   type BcfPerformancePaymentInput,
-} from '../../src/engine/bcfPerformancePayment';
+} from '../../src/engine/bcfPerformancePayment/bcfPerformancePayment';
 import { Dec, roundPence } from '../../src/engine/decimal';
 import { errorOf } from '../support/engineErrors';
 

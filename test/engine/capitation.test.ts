@@ -3,7 +3,7 @@ import {
   capitationAmount,
   capitationBudget,
   type CapitationInput,
-} from '../../src/engine/capitation';
+} from '../../src/engine/capitation/capitation';
 import { Dec, sum } from '../../src/engine/decimal';
 import { errorOf } from '../support/engineErrors';
 

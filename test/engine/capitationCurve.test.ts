@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { capitationBudget, type CapitationInput } from '../../src/engine/capitation';
+import { capitationBudget, type CapitationInput } from '../../src/engine/capitation/capitation';
 import {
   capitationCurve,
   capitationExploration,
   type CapitationCurveInput,
-} from '../../src/engine/capitationCurve';
+} from '../../src/engine/capitation/capitationCurve';
 import { Dec, penceString, roundPence } from '../../src/engine/decimal';
 import { errorOf } from '../support/engineErrors';
 

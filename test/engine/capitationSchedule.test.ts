@@ -3,8 +3,8 @@ import {
   capitationBudget,
   capitationRate,
   type CapitationSegmentInput,
-} from '../../src/engine/capitation';
-import { projectedPopulation } from '../../src/engine/capitationRate';
+} from '../../src/engine/capitation/capitation';
+import { projectedPopulation } from '../../src/engine/capitation/capitationRate';
 import { Dec, roundPence, type Amount } from '../../src/engine/decimal';
 
 /** Everything that makes a Decimal what it is: sign (also of zero), exponent and digit words. */

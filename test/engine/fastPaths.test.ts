@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { largestFirst, roundParts } from '../../src/engine/allocate';
-import { capitationBudget, capitationRate } from '../../src/engine/capitation';
-import { projectedPopulation } from '../../src/engine/capitationRate';
+import { capitationBudget, capitationRate } from '../../src/engine/capitation/capitation';
+import { projectedPopulation } from '../../src/engine/capitation/capitationRate';
 import { Dec, ZERO, min, roundPence } from '../../src/engine/decimal';
-import { gainLossShare, type GainLossShareInput } from '../../src/engine/gainLossShare';
+import {
+  gainLossShare,
+  type GainLossShareInput,
+} from '../../src/engine/gainLossShare/gainLossShare';
 import { RecentInputs } from '../../src/engine/recentInputs';
 
 /**

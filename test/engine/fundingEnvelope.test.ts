@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
-import { fundingEnvelope, type FundingEnvelopeInput } from '../../src/engine/fundingEnvelope';
+import {
+  fundingEnvelope,
+  type FundingEnvelopeInput,
+} from '../../src/engine/fundingEnvelope/fundingEnvelope';
 import { errorOf } from '../support/engineErrors';
 
 const d = (v: string | number): Dec => new Dec(v);

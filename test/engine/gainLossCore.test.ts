@@ -3,7 +3,7 @@ import {
   gainLossShare,
   type GainLossBandInput,
   type GainLossShareInput,
-} from '../../src/engine/gainLossShare';
+} from '../../src/engine/gainLossShare/gainLossShare';
 import { Dec, penceString, roundPence, sum } from '../../src/engine/decimal';
 
 const money = (maxPence: number): fc.Arbitrary<string> =>

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { Dec, penceString } from '../../src/engine/decimal';
-import { gainLossCurve, type GainLossCurveInput } from '../../src/engine/gainLossCurve';
-import { gainLossShare, type GainLossShareInput } from '../../src/engine/gainLossShare';
+import {
+  gainLossCurve,
+  type GainLossCurveInput,
+} from '../../src/engine/gainLossShare/gainLossCurve';
+import {
+  gainLossShare,
+  type GainLossShareInput,
+} from '../../src/engine/gainLossShare/gainLossShare';
 import { engineError } from '../support/engineErrors';
 
 const bedfordshire: GainLossShareInput = {

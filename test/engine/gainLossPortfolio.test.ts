@@ -4,7 +4,10 @@
  */
 import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
-import { portfolioTotals, type PortfolioContractFigures } from '../../src/engine/gainLossPortfolio';
+import {
+  portfolioTotals,
+  type PortfolioContractFigures,
+} from '../../src/engine/gainLossShare/gainLossPortfolio';
 
 const d = (text: string): Dec => new Dec(text);
 

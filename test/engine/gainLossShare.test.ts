@@ -2,8 +2,8 @@ import {
   gainLossShare,
   type GainLossShareInput,
   type GainLossShareResult,
-} from '../../src/engine/gainLossShare';
-import { tieredShare } from '../../src/engine/tieredShare';
+} from '../../src/engine/gainLossShare/gainLossShare';
+import { tieredShare } from '../../src/engine/gainLossShare/tieredShare';
 import { penceString } from '../../src/engine/decimal';
 import { EngineError } from '../../src/engine/errors';
 import { fieldErrorOf } from '../support/engineErrors';

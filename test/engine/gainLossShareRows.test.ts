@@ -6,7 +6,7 @@ import {
   type GainLossRowInput,
   type GainLossShareResult,
   type GainLossTermsInput,
-} from '../../src/engine/gainLossShare';
+} from '../../src/engine/gainLossShare/gainLossShare';
 import { fieldErrorOf } from '../support/engineErrors';
 
 /** Every figure exactly (sign, exponent, digits), every step and flag, lazy fields included. */

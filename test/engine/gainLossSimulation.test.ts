@@ -1,18 +1,21 @@
 import fc from 'fast-check';
 import { Dec, penceString } from '../../src/engine/decimal';
-import { gainLossShare, type GainLossShareInput } from '../../src/engine/gainLossShare';
+import {
+  gainLossShare,
+  type GainLossShareInput,
+} from '../../src/engine/gainLossShare/gainLossShare';
 import {
   gainLossSimulation,
   type GainLossSimulationInput,
   type SimulationInput,
-} from '../../src/engine/gainLossSimulation';
+} from '../../src/engine/gainLossShare/gainLossSimulation';
 import {
   exponential,
   logarithm,
   normalDeviate,
   normalQuantile,
   seededSource,
-} from '../../src/engine/outturnDraws';
+} from '../../src/engine/gainLossShare/outturnDraws';
 import { engineError } from '../support/engineErrors';
 
 /** Bedfordshire MSK (DOMAIN.md §3): the provider keeps the first 5% of a gain, bears every loss. */

@@ -1,4 +1,7 @@
-import { gainLossShare, type GainLossShareInput } from '../../src/engine/gainLossShare';
+import {
+  gainLossShare,
+  type GainLossShareInput,
+} from '../../src/engine/gainLossShare/gainLossShare';
 import { EngineError } from '../../src/engine/errors';
 
 const valid: GainLossShareInput = {

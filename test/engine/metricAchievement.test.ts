@@ -1,5 +1,8 @@
 import { Dec } from '../../src/engine/decimal';
-import { metricAchievement, type MetricScoringInput } from '../../src/engine/metricAchievement';
+import {
+  metricAchievement,
+  type MetricScoringInput,
+} from '../../src/engine/payForPerformance/metricAchievement';
 import { errorOf } from '../support/engineErrors';
 
 const achievement = (metric: MetricScoringInput): string => metricAchievement(metric).toString();

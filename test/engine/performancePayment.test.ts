@@ -6,7 +6,7 @@ import {
   performancePayment,
   type MetricInput,
   type PerformancePaymentInput,
-} from '../../src/engine/performancePayment';
+} from '../../src/engine/payForPerformance/performancePayment';
 import { errorOf } from '../support/engineErrors';
 
 const money = (value: Dec): string => value.toFixed(2);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
-import { performancePayment, type MetricInput } from '../../src/engine/performancePayment';
+import {
+  performancePayment,
+  type MetricInput,
+} from '../../src/engine/payForPerformance/performancePayment';
 
 /** Everything that makes a Decimal what it is: sign (also of zero), exponent and digit words. */
 const internals = (value: Dec | undefined): string => {

@@ -6,7 +6,7 @@ import {
   type ExpenditureLineInput,
   type PlanCheck,
   type PlanChecksInput,
-} from '../../src/engine/planChecks';
+} from '../../src/engine/planChecks/planChecks';
 import { errorOf } from '../support/engineErrors';
 
 const example = JSON.parse(

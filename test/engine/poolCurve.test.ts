@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { Dec, penceString, roundPence } from '../../src/engine/decimal';
-import { poolCurve, pooledFundExploration, type PoolCurveInput } from '../../src/engine/poolCurve';
-import { pooledFund, type PooledFundInput } from '../../src/engine/pooledFund';
+import {
+  poolCurve,
+  pooledFundExploration,
+  type PoolCurveInput,
+} from '../../src/engine/pooledFund/poolCurve';
+import { pooledFund, type PooledFundInput } from '../../src/engine/pooledFund/pooledFund';
 import { errorOf } from '../support/engineErrors';
 
 const pence = (d: Dec) => penceString(d);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
-import { pooledFund, type PooledFundInput } from '../../src/engine/pooledFund';
+import { pooledFund, type PooledFundInput } from '../../src/engine/pooledFund/pooledFund';
 import { errorOf } from '../support/engineErrors';
 
 const d = (v: string | number): Dec => new Dec(v);

@@ -1,5 +1,5 @@
 import { excelErrorOfCall } from '../support/customFunctionsRuntime';
-import { capitationAmount, capitationBudget } from '../../src/engine/capitation';
+import { capitationAmount, capitationBudget } from '../../src/engine/capitation/capitation';
 import { CAPITATION, CAPITATIONSCHEDULE } from '../../src/functions/capitation';
 
 /** What Excel passes for an omitted optional argument (typed as the wrapper declares it). */

@@ -1,7 +1,7 @@
 import { excelErrorOfCall } from '../support/customFunctionsRuntime';
-import { gainLossShare } from '../../src/engine/gainLossShare';
-import { tieredShare } from '../../src/engine/tieredShare';
-import { GAINSHARE, GAINSHARECURVE, TIEREDSHARE } from '../../src/functions/gainShare';
+import { gainLossShare } from '../../src/engine/gainLossShare/gainLossShare';
+import { tieredShare } from '../../src/engine/gainLossShare/tieredShare';
+import { GAINSHARE, GAINSHARECURVE, TIEREDSHARE } from '../../src/functions/gainLossShare';
 
 /** Bedfordshire MSK bands: the first 5% of expected to the provider, the rest 50/50. */
 const BEDFORDSHIRE_BANDS = [

@@ -1,6 +1,9 @@
 import { excelErrorOfCall } from '../support/customFunctionsRuntime';
-import { bcfQuarterReleased } from '../../src/engine/bcfPerformancePayment';
-import { metricAchievement, performancePayment } from '../../src/engine/performancePayment';
+import { bcfQuarterReleased } from '../../src/engine/bcfPerformancePayment/bcfPerformancePayment';
+import {
+  metricAchievement,
+  performancePayment,
+} from '../../src/engine/payForPerformance/performancePayment';
 import { ACHIEVEMENT, BCFP4P, P4P } from '../../src/functions/payForPerformance';
 
 const omitted = null as unknown as undefined;

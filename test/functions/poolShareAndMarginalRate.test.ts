@@ -1,6 +1,6 @@
 import { excelErrorOfCall } from '../support/customFunctionsRuntime';
-import { marginalRatePayment } from '../../src/engine/activityPayment';
-import { pooledFund } from '../../src/engine/pooledFund';
+import { marginalRatePayment } from '../../src/engine/activityPayment/activityPayment';
+import { pooledFund } from '../../src/engine/pooledFund/pooledFund';
 import { MARGINALRATE } from '../../src/functions/marginalRate';
 import { POOLSHARE } from '../../src/functions/poolShare';
 

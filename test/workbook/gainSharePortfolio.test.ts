@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
-import type { GainLossShareResult } from '../../src/engine/gainLossShare';
+import type { GainLossShareResult } from '../../src/engine/gainLossShare/gainLossShare';
 import type { CellValue } from '../../src/ports/workbook';
-import type { GainSharePortfolioResult } from '../../src/workbook/mechanisms/gainSharePortfolio';
+import type { GainSharePortfolioResult } from '../../src/workbook/mechanisms/gainLossShare/gainLossSharePortfolio';
 import { runMechanism, type RunOutcome } from '../../src/workbook/run';
 import type { ScenarioParams } from '../../src/workbook/params';
 import { FakeWorkbook } from './support/fakeWorkbook';

@@ -1,4 +1,4 @@
-import { gainLossSimulation } from '../../src/engine/gainLossSimulation';
+import { gainLossSimulation } from '../../src/engine/gainLossShare/gainLossSimulation';
 import type { CellValue } from '../../src/ports/workbook';
 import { runMechanism } from '../../src/workbook/run';
 import { TABLE_KINDS } from '../../src/workbook/tableKinds';

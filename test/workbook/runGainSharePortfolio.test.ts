@@ -1,5 +1,5 @@
 import type { CellValue, SheetWrite } from '../../src/ports/workbook';
-import type { GainSharePortfolioResult } from '../../src/workbook/mechanisms/gainSharePortfolio';
+import type { GainSharePortfolioResult } from '../../src/workbook/mechanisms/gainLossShare/gainLossSharePortfolio';
 import { runMechanism, type RunOutcome } from '../../src/workbook/run';
 import { newPlanningTemplate } from '../../src/workbook/template';
 import { FakeWorkbook } from './support/fakeWorkbook';

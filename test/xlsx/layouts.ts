@@ -4,7 +4,7 @@
  * services outline business case (2015), Table 3 (CCG £28,348,000, council £40,888,000),
  * with a totals row whose formula the adapter writes and a native chart.
  */
-import { pooledFund, type PooledFundResult } from '../../src/engine/pooledFund';
+import { pooledFund, type PooledFundResult } from '../../src/engine/pooledFund/pooledFund';
 import type { SheetWrite } from '../../src/ports/workbook';
 import { numberCell } from '../../src/workbook/results/cells';
 import { layoutSheet, MONEY, MONEY_AXIS, PERCENT, TEXT } from '../../src/workbook/results/layout';

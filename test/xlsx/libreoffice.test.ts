@@ -17,7 +17,7 @@ import {
   type CalcView,
 } from '../support/libreoffice';
 import { bytesOf, entryNames, partsOf, planningWorkbook, tempDir } from './fixtures';
-import type { PooledFundResult } from '../../src/engine/pooledFund';
+import type { PooledFundResult } from '../../src/engine/pooledFund/pooledFund';
 import { runMechanism, type RunOutcome } from '../../src/workbook/run';
 import { xlsxFromSeed } from '../contract/xlsxHarness';
 import { poolSheet } from './layouts';

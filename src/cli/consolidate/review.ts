@@ -8,7 +8,7 @@
 import { basename, extname } from 'path';
 import { XlsxError, openXlsx } from '../../adapters/xlsx';
 import { type Dec, roundPence, sum } from '../../engine/decimal';
-import type { PlanCheck, PlanChecksResult } from '../../engine/planChecks';
+import type { PlanCheck, PlanChecksResult } from '../../engine/planChecks/planChecks';
 import { WorkbookError } from '../../workbook/errors';
 import type { Finding } from '../../workbook/findings';
 import type { ScenarioParams } from '../../workbook/params';

@@ -5,7 +5,7 @@
  * expenditure by board beside it.
  */
 import type { CellValue, SheetWrite } from '../../ports/workbook';
-import type { CheckId } from '../../engine/planChecks';
+import type { CheckId } from '../../engine/planChecks/planChecks';
 import { cellAddress, columnLetters, rangeAddress } from '../../ports/a1';
 import { MONEY, MONEY_AXIS, TEXT, timestampText } from '../../workbook/results/layout';
 import type { PlanReview } from './review';

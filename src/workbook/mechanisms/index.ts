@@ -1,12 +1,12 @@
 import { registerMechanisms, type Mechanism } from '../mechanism';
-import { activityMechanism } from './activity';
-import { bcfP4pMechanism } from './bcfP4p';
-import { capitationMechanism } from './capitation';
-import { checksMechanism } from './checks';
-import { envelopeMechanism } from './envelope';
-import { gainShareMechanism } from './gainShare';
-import { p4pMechanism } from './p4p';
-import { poolMechanism } from './pool';
+import { activityMechanism } from './activityPayment/activityPayment';
+import { bcfP4pMechanism } from './bcfPerformancePayment/bcfPerformancePayment';
+import { capitationMechanism } from './capitation/capitation';
+import { checksMechanism } from './planChecks/planChecks';
+import { envelopeMechanism } from './fundingEnvelope/fundingEnvelope';
+import { gainShareMechanism } from './gainLossShare/gainLossShare';
+import { p4pMechanism } from './payForPerformance/payForPerformance';
+import { poolMechanism } from './pooledFund/pooledFund';
 
 /**
  * Every mechanism the workbook layer runs, by id, in the order `bcf run` runs them. The
