@@ -58,7 +58,7 @@ function shareTables(bands: unknown[][], partyNames: unknown[][], lossBands?: un
 }
 
 /** Names engine fields (`gainBands[1].shares[0]`, `parties[2]`) by their cells. */
-function gainShareLabels(
+function gainLossShareLabels(
   names: readonly RangeCell[],
   tables: Readonly<Record<string, BandTable | undefined>>,
 ): FieldLabels {
@@ -120,7 +120,7 @@ export function GAINSHARE(
         gainBands: terms.gain.bands,
         lossBands: terms.loss?.bands,
       }),
-    gainShareLabels(terms.names, { gainBands: terms.gain, lossBands: terms.loss }),
+    gainLossShareLabels(terms.names, { gainBands: terms.gain, lossBands: terms.loss }),
   );
   return likeNames(
     terms.names,
@@ -173,7 +173,7 @@ export function GAINSHARECURVE(
         lossBands: terms.loss?.bands,
         curve: terms.range,
       }),
-    curveLabels(gainShareLabels(terms.names, { gainBands: terms.gain, lossBands: terms.loss })),
+    curveLabels(gainLossShareLabels(terms.names, { gainBands: terms.gain, lossBands: terms.loss })),
   );
   return curve.map((point) => [
     point.actual.toNumber(),

@@ -29,6 +29,9 @@ describe('bcf params', () => {
         '  toleranceBand: a percentage, 0% to 100%. With actual populations: the band beyond which the budget is adjusted.',
         '  toleranceBasis: one of excess, full; default excess; with toleranceBand. excess (only the variance beyond the band) or full.',
         '  actualYear: a whole number from 1 to 25; default 1; with toleranceBand. The plan year the Actual population column is for.',
+        '  curveFrom: a percentage from −100% to 100%. With "Outturn curve to": also show the tolerance adjustment (needs the tolerance band) from every segment\'s population in every year at its projection × (1 + this), e.g. -20%.',
+        '  curveTo: a percentage from −100% to 100%. The top of the outturn curve, as a change on expected, e.g. 20%.',
+        '  curvePoints: a whole number of 2 or more. How many outturns the curve shows, both ends included (2 to 1,001; default 41).',
         '',
       ].join('\n'),
     );

@@ -49,7 +49,7 @@ export function resultSheet(sheet = 'Gain share results', rows = 3): SheetWrite 
     ),
     boldRows: [1, 2],
     columnWidths: [24, 10, 14],
-    tables: [{ name: 'GainShareResults', range: `A2:C${rows}` }],
+    tables: [{ name: 'GainLossShareResults', range: `A2:C${rows}` }],
     charts: [
       {
         kind: 'columnClustered',

@@ -25,7 +25,7 @@ export function describeWritingContract(
       });
       expect(sheet.columnWidths).toMatchObject({ A: 24, B: 10, C: 14 });
       expect(snapshot.tables).toContainEqual({
-        name: 'GainShareResults',
+        name: 'GainLossShareResults',
         sheet: 'Gain share results',
         range: 'A2:C3',
       });
@@ -168,8 +168,8 @@ export function describeWritingContract(
       const sheet = sheetOf(snapshot, 'Gain share results');
       expect(sheet.cells.A4).toBeUndefined();
       expect(sheet.cells.A3?.value).toBe('Partner 1');
-      expect(snapshot.tables.filter((t) => t.name === 'GainShareResults')).toEqual([
-        { name: 'GainShareResults', sheet: 'Gain share results', range: 'A2:C3' },
+      expect(snapshot.tables.filter((t) => t.name === 'GainLossShareResults')).toEqual([
+        { name: 'GainLossShareResults', sheet: 'Gain share results', range: 'A2:C3' },
       ]);
       expect(snapshot.charts).toHaveLength(1);
       expect(sheetOf(snapshot, 'Inputs').cells.B4?.value).toBe('Falls prevention');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Dec, sum } from '../../src/engine/decimal';
 import type { GainLossShareResult } from '../../src/engine/gainLossShare/gainLossShare';
 import type { CellValue } from '../../src/ports/workbook';
-import type { GainSharePortfolioResult } from '../../src/workbook/mechanisms/gainLossShare/gainLossSharePortfolio';
+import type { GainLossSharePortfolioResult } from '../../src/workbook/mechanisms/gainLossShare/gainLossSharePortfolio';
 import { runMechanism, type RunOutcome } from '../../src/workbook/run';
 import type { ScenarioParams } from '../../src/workbook/params';
 import { FakeWorkbook } from './support/fakeWorkbook';
@@ -104,7 +104,7 @@ describe('gain share over every contract: each contract as its own run would sha
           );
           const params: ScenarioParams = gate === undefined ? {} : { gate: gate / 100 };
           const bands = [...own, ...SHARED];
-          const whole = ok<GainSharePortfolioResult>(await run(contracts, bands, params, terms));
+          const whole = ok<GainLossSharePortfolioResult>(await run(contracts, bands, params, terms));
           expect(whole.contracts.map((c) => c.contractId)).toEqual(
             specs.map((_, i) => `K${i + 1}`),
           );
@@ -158,7 +158,7 @@ describe('gain share over every contract: each contract as its own run would sha
       ['K1', 'Both', 2, null, null, 'CCG', 0.8],
       ...SHARED,
     ];
-    const whole = ok<GainSharePortfolioResult>(await run(contracts, bands));
+    const whole = ok<GainLossSharePortfolioResult>(await run(contracts, bands));
     expect(
       whole.contracts.map((c) => [c.contractId, ...c.parties.map((p) => p.amount.toFixed(2))]),
     ).toEqual([
@@ -287,7 +287,7 @@ describe('gain share over every contract: the result sheet', () => {
       kindTable('riskShareBands', bands),
     ]);
     const outcome = await runMechanism(workbook, 'gainshare', {}, { now });
-    const result = ok<GainSharePortfolioResult>(outcome);
+    const result = ok<GainLossSharePortfolioResult>(outcome);
     expect(result.parties.map((p) => p.party)).toHaveLength(13);
     const sheet = workbook.written.get(SHEET);
     const range = sheet?.tables.find((t) => t.name === 'BCF_GainShare_Contracts')?.range ?? '';
@@ -331,7 +331,7 @@ describe('gain share over every contract: the result sheet', () => {
     const contracts = Array.from({ length: 2000 }, (_, i) =>
       contractRow(`K${i + 1}`, 1000.01 + i, 990.03 + i),
     );
-    const result = ok<GainSharePortfolioResult>(await run(contracts));
+    const result = ok<GainLossSharePortfolioResult>(await run(contracts));
     // Each contract: gain £9.98; 5% of expected is at least £50.00, so the trust keeps it all.
     expect(result.variance.toFixed(2)).toBe(new Dec('9.98').times(2000).toFixed(2));
     expect(result.parties.map((p) => [p.party, p.amount.toFixed(2)])).toEqual([

@@ -1,5 +1,5 @@
 import type { CellValue, SheetWrite } from '../../src/ports/workbook';
-import type { GainSharePortfolioResult } from '../../src/workbook/mechanisms/gainLossShare/gainLossSharePortfolio';
+import type { GainLossSharePortfolioResult } from '../../src/workbook/mechanisms/gainLossShare/gainLossSharePortfolio';
 import { runMechanism, type RunOutcome } from '../../src/workbook/run';
 import { newPlanningTemplate } from '../../src/workbook/template';
 import { FakeWorkbook } from './support/fakeWorkbook';
@@ -87,9 +87,9 @@ function book(
   ]);
 }
 
-function portfolio(outcome: RunOutcome): GainSharePortfolioResult {
+function portfolio(outcome: RunOutcome): GainLossSharePortfolioResult {
   if (!outcome.ok) throw new Error(outcome.findings.map((f) => f.message).join('\n'));
-  return outcome.result as GainSharePortfolioResult;
+  return outcome.result as GainLossSharePortfolioResult;
 }
 
 /** The rows of a written result table, by its name (header row first). */
@@ -100,7 +100,7 @@ function tableRows(sheet: SheetWrite | undefined, name: string): CellValue[][] {
   return sheet.values.slice(Number(match[1]) - 1, Number(match[2])).map((r) => [...r]);
 }
 
-const pence = (r: GainSharePortfolioResult) => ({
+const pence = (r: GainLossSharePortfolioResult) => ({
   expected: r.expected.toFixed(2),
   actual: r.actual.toFixed(2),
   variance: r.variance.toFixed(2),

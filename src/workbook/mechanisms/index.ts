@@ -1,12 +1,12 @@
 import { registerMechanisms, type Mechanism } from '../mechanism';
-import { activityMechanism } from './activityPayment/activityPayment';
-import { bcfP4pMechanism } from './bcfPerformancePayment/bcfPerformancePayment';
+import { activityPaymentMechanism } from './activityPayment/activityPayment';
+import { bcfPerformancePaymentMechanism } from './bcfPerformancePayment/bcfPerformancePayment';
 import { capitationMechanism } from './capitation/capitation';
-import { checksMechanism } from './planChecks/planChecks';
-import { envelopeMechanism } from './fundingEnvelope/fundingEnvelope';
-import { gainShareMechanism } from './gainLossShare/gainLossShare';
-import { p4pMechanism } from './payForPerformance/payForPerformance';
-import { poolMechanism } from './pooledFund/pooledFund';
+import { planChecksMechanism } from './planChecks/planChecks';
+import { fundingEnvelopeMechanism } from './fundingEnvelope/fundingEnvelope';
+import { gainLossShareMechanism } from './gainLossShare/gainLossShare';
+import { payForPerformanceMechanism } from './payForPerformance/payForPerformance';
+import { pooledFundMechanism } from './pooledFund/pooledFund';
 
 /**
  * Every mechanism the workbook layer runs, by id, in the order `bcf run` runs them. The
@@ -15,14 +15,14 @@ import { poolMechanism } from './pooledFund/pooledFund';
  * by one line; every edge reads this registry.
  */
 export const MECHANISMS = registerMechanisms({
-  pool: poolMechanism,
+  pool: pooledFundMechanism,
   capitation: capitationMechanism,
-  gainshare: gainShareMechanism,
-  p4p: p4pMechanism,
-  'bcf-p4p': bcfP4pMechanism,
-  activity: activityMechanism,
-  envelope: envelopeMechanism,
-  checks: checksMechanism,
+  gainshare: gainLossShareMechanism,
+  p4p: payForPerformanceMechanism,
+  'bcf-p4p': bcfPerformancePaymentMechanism,
+  activity: activityPaymentMechanism,
+  envelope: fundingEnvelopeMechanism,
+  checks: planChecksMechanism,
 });
 
 /** The mechanisms a workbook can run, by the names the CLI also uses. */

@@ -81,7 +81,7 @@ function table(r: ActivityRunResult, input: ActivityRunInput): ResultBlock {
 }
 
 /** Activity payments (block, marginal rate, blended, aligned, corridor) as the workbook runs them. */
-export const activityMechanism = defineMechanism<
+export const activityPaymentMechanism = defineMechanism<
   ActivityRunInput,
   ActivityRunResult,
   ActivityPaymentInput

@@ -100,7 +100,7 @@ function quarters(r: BcfPerformancePaymentResult): ResultBlock {
 }
 
 /** The BCF 2015/16 payment for performance (non-elective admissions) as the workbook runs it. */
-export const bcfP4pMechanism = defineMechanism<
+export const bcfPerformancePaymentMechanism = defineMechanism<
   BcfPerformancePaymentInput,
   BcfPerformancePaymentResult
 >({

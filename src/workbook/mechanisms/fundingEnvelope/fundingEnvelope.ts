@@ -143,7 +143,10 @@ function lines(r: FundingEnvelopeResult): ResultBlock {
 }
 
 /** The funding envelope and savings as the workbook runs it. */
-export const envelopeMechanism = defineMechanism<FundingEnvelopeInput, FundingEnvelopeResult>({
+export const fundingEnvelopeMechanism = defineMechanism<
+  FundingEnvelopeInput,
+  FundingEnvelopeResult
+>({
   title: 'Funding envelope',
   summary: 'The envelope per year after savings and growth, and the gap to planned spend.',
   sheet: 'BCF Results - Funding envelope',

@@ -12,9 +12,9 @@ import { numberCell, numberCellOrBlank } from '../../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../../results/layout';
 import { TABLE_KINDS } from '../../tableKinds';
 import { withCurveParams } from '../curveParams';
-import { buildGainShare } from './gainLossShareInput';
-import { sharePortfolio, type GainSharePortfolioResult } from './gainLossSharePortfolio';
-import { buildPortfolio, type GainSharePortfolioInput } from './gainLossSharePortfolioInput';
+import { buildGainLossShare } from './gainLossShareInput';
+import { sharePortfolio, type GainLossSharePortfolioResult } from './gainLossSharePortfolio';
+import { buildPortfolio, type GainLossSharePortfolioInput } from './gainLossSharePortfolioInput';
 import { portfolioBlocks, portfolioHeadline } from './gainLossSharePortfolioLayout';
 
 const gainOrLoss = (r: GainLossShareResult): string =>
@@ -222,7 +222,7 @@ function wantsCurve(values: TypedParams): boolean {
 
 /** The contract's terms and spend, with the outturn curve when its parameters are given. */
 function buildContract(tables: InputTables, values: TypedParams): Built<GainLossExplorationInput> {
-  return withCurveParams(withSimulation(buildGainShare(tables, values), values), values);
+  return withCurveParams(withSimulation(buildGainLossShare(tables, values), values), values);
 }
 
 /** The input with the exposure simulation its parameters ask for (or as it is). */
@@ -265,7 +265,7 @@ function withSimulation(
 }
 
 /** What the one-contract and every-contract runs share: tables and parameters. */
-const gainShareDescriptor = {
+const gainLossShareDescriptor = {
   title: 'Gain/loss share',
   summary: 'How the difference between expected and actual spend is shared among the parties.',
   functions: ['GAINSHARE', 'GAINSHARECURVE', 'TIEREDSHARE'],
@@ -373,7 +373,7 @@ const gainShareDescriptor = {
 
 /** The gain/loss (risk) share of one contract. */
 const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExploration>({
-  ...gainShareDescriptor,
+  ...gainLossShareDescriptor,
   build: buildContract,
   calculate: gainLossExploration,
   blocks: (r) => [summary(r), parties(r), bands(r), ...curve(r), ...simulation(r)],
@@ -385,8 +385,8 @@ const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExpl
 });
 
 /** The gain/loss share of every contract of the Contracts table, in one run. */
-const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePortfolioResult>({
-  ...gainShareDescriptor,
+const portfolioMechanism = defineMechanism<GainLossSharePortfolioInput, GainLossSharePortfolioResult>({
+  ...gainLossShareDescriptor,
   build: buildPortfolio,
   calculate: sharePortfolio,
   blocks: portfolioBlocks,
@@ -407,8 +407,8 @@ const portfolioMechanism = defineMechanism<GainSharePortfolioInput, GainSharePor
  * contracts and none named is a finding (choose the contract) rather than a share of every
  * contract.
  */
-export const gainShareMechanism: MechanismEntry = {
-  ...gainShareDescriptor,
+export const gainLossShareMechanism: MechanismEntry = {
+  ...gainLossShareDescriptor,
   // A JSON scenario is one contract's terms (the portfolio is a workbook run).
   scenario: (input) => gainLossExploration(input as GainLossExplorationInput),
   prepare: (tables, values, raw) =>

@@ -203,7 +203,7 @@ export function contractTerms(
  * the commissioner otherwise; what quality does not earn and what caps pass on go to
  * the commissioner.
  */
-export function buildGainShare(
+export function buildGainLossShare(
   tables: InputTables,
   values: TypedParams,
 ): Built<GainLossShareInput> {

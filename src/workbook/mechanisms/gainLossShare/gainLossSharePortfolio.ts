@@ -4,15 +4,15 @@ import {
   gainLossShareRows,
   type GainLossShareResult,
 } from '../../../engine/gainLossShare/gainLossShare';
-import type { GainSharePortfolioInput } from './gainLossSharePortfolioInput';
+import type { GainLossSharePortfolioInput } from './gainLossSharePortfolioInput';
 import { portfolioSteps } from './gainLossSharePortfolioSteps';
 import type {
-  GainSharePortfolioResult,
+  GainLossSharePortfolioResult,
   PortfolioContractResult,
 } from './gainLossSharePortfolioTypes';
 
 export type {
-  GainSharePortfolioResult,
+  GainLossSharePortfolioResult,
   PortfolioContractResult,
   PortfolioPartyTotal,
 } from './gainLossSharePortfolioTypes';
@@ -32,7 +32,7 @@ function placed(error: unknown, field: string, value?: unknown): unknown {
 
 /** Runs one group through the engine's batch, handing each contract's result to `take`. */
 function shareGroup(
-  input: GainSharePortfolioInput,
+  input: GainLossSharePortfolioInput,
   g: number,
   take: (k: number, result: GainLossShareResult) => void,
 ): void {
@@ -81,7 +81,7 @@ function shareGroup(
  *   fraction of an expected spend of 0) as `contracts[k].expected` (or `.actual`),
  *   the engine's message starting "Contract <ID>: " (the row's label).
  */
-export function sharePortfolio(input: GainSharePortfolioInput): GainSharePortfolioResult {
+export function sharePortfolio(input: GainLossSharePortfolioInput): GainLossSharePortfolioResult {
   const byContract = new Array<PortfolioContractResult | undefined>(input.contracts.length);
   const explained: GainLossShareResult[] = [];
   input.groups.forEach((_, g) =>

@@ -16,14 +16,14 @@ export interface PortfolioContract {
   readonly contractId: string;
   readonly provider: string;
   readonly commissioner: string;
-  /** The index of its terms group in {@link GainSharePortfolioInput.groups}. */
+  /** The index of its terms group in {@link GainLossSharePortfolioInput.groups}. */
   readonly group: number;
 }
 
 /** Contracts that share the same terms (parties, band rows, terms rows, defaults): one engine batch. */
 export interface PortfolioGroup {
   readonly terms: GainLossTermsInput;
-  /** Its contracts, as indexes into {@link GainSharePortfolioInput.contracts}, in table order. */
+  /** Its contracts, as indexes into {@link GainLossSharePortfolioInput.contracts}, in table order. */
   readonly members: readonly number[];
   /** Each member's spend, in the same order: the engine batch's rows. */
   readonly rows: readonly GainLossRowInput[];
@@ -34,7 +34,7 @@ export interface PortfolioGroup {
 }
 
 /** The gain/loss share of every contract of a Contracts table, grouped by terms. */
-export interface GainSharePortfolioInput {
+export interface GainLossSharePortfolioInput {
   readonly contracts: readonly PortfolioContract[];
   readonly groups: readonly PortfolioGroup[];
 }
@@ -106,7 +106,7 @@ function distinct(findings: readonly Finding[]): Finding[] {
 export function buildPortfolio(
   tables: InputTables,
   values: TypedParams,
-): Built<GainSharePortfolioInput> {
+): Built<GainLossSharePortfolioInput> {
   const table = tables.contracts;
   const bands = tables.riskShareBands;
   const origins = new PortfolioOrigins(table);

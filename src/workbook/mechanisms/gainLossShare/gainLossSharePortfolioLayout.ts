@@ -11,7 +11,7 @@ import {
   type ResultBlock,
   type ResultColumn,
 } from '../../results/layout';
-import type { GainSharePortfolioResult, PortfolioContractResult } from './gainLossSharePortfolio';
+import type { GainLossSharePortfolioResult, PortfolioContractResult } from './gainLossSharePortfolio';
 import { sameName } from '../rowsToInput';
 
 /**
@@ -28,7 +28,7 @@ const gateText = (met: boolean | undefined): string =>
 const gainOrLoss = (variance: Dec): string =>
   variance.isNegative() ? 'Loss' : variance.isZero() ? 'Variance' : 'Gain';
 
-function summary(r: GainSharePortfolioResult): ResultBlock {
+function summary(r: GainLossSharePortfolioResult): ResultBlock {
   const money = [TEXT, MONEY];
   const counted = [TEXT, COUNT];
   return {
@@ -52,7 +52,7 @@ function summary(r: GainSharePortfolioResult): ResultBlock {
   };
 }
 
-function parties(r: GainSharePortfolioResult): ResultBlock {
+function parties(r: GainLossSharePortfolioResult): ResultBlock {
   return {
     kind: 'table',
     heading: 'Totals by party',
@@ -86,7 +86,7 @@ function parties(r: GainSharePortfolioResult): ResultBlock {
  * The per-party amount columns: one per party ("Circle amount": a party may be called
  * "Provider", a fixed column's header), or provider, commissioner and other parties.
  */
-function partyColumns(r: GainSharePortfolioResult): {
+function partyColumns(r: GainLossSharePortfolioResult): {
   readonly columns: readonly ResultColumn[];
   readonly cells: (c: PortfolioContractResult) => CellValue[];
 } {
@@ -125,7 +125,7 @@ function partyColumns(r: GainSharePortfolioResult): {
   };
 }
 
-function contracts(r: GainSharePortfolioResult): ResultBlock {
+function contracts(r: GainLossSharePortfolioResult): ResultBlock {
   const amounts = partyColumns(r);
   return {
     kind: 'table',
@@ -157,12 +157,12 @@ function contracts(r: GainSharePortfolioResult): ResultBlock {
 }
 
 /** The result tables of a portfolio run: summary, totals by party (with a chart), each contract. */
-export function portfolioBlocks(r: GainSharePortfolioResult): ResultBlock[] {
+export function portfolioBlocks(r: GainLossSharePortfolioResult): ResultBlock[] {
   return [summary(r), parties(r), contracts(r)];
 }
 
 /** Headline figures: the total variance and each party's net amount (the first few). */
-export function portfolioHeadline(r: GainSharePortfolioResult): Headline[] {
+export function portfolioHeadline(r: GainLossSharePortfolioResult): Headline[] {
   return [
     { label: 'Contracts', text: r.contractCount.toLocaleString('en-GB') },
     { label: `Total ${gainOrLoss(r.variance).toLowerCase()}`, text: moneyText(r.variance) },

@@ -1,8 +1,8 @@
 import { moneyText } from '../../../engine/decimal';
 import { step, type Step } from '../../../engine/explain';
 import type { GainLossShareResult } from '../../../engine/gainLossShare/gainLossShare';
-import type { GainSharePortfolioResult } from './gainLossSharePortfolioTypes';
-import type { GainSharePortfolioInput, PortfolioGroup } from './gainLossSharePortfolioInput';
+import type { GainLossSharePortfolioResult } from './gainLossSharePortfolioTypes';
+import type { GainLossSharePortfolioInput, PortfolioGroup } from './gainLossSharePortfolioInput';
 
 /** Terms groups and parties listed by name in the explanation; the rest are counted. */
 const LISTED_GROUPS = 5;
@@ -21,7 +21,7 @@ export function listed(names: readonly string[], limit: number): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] ?? ''}`;
 }
 
-function groupText(input: GainSharePortfolioInput, group: PortfolioGroup): string {
+function groupText(input: GainLossSharePortfolioInput, group: PortfolioGroup): string {
   const ids = group.members.map((k) => input.contracts[k]?.contractId ?? '?');
   const bands = group.sharedBands
     ? 'the RiskShareBands rows with a blank Contract ID'
@@ -35,8 +35,8 @@ function groupText(input: GainSharePortfolioInput, group: PortfolioGroup): strin
  * grouped, the totals and the totals by party, then the first few contracts' own steps.
  */
 export function portfolioSteps(
-  input: GainSharePortfolioInput,
-  totals: Omit<GainSharePortfolioResult, 'contracts' | 'steps'>,
+  input: GainLossSharePortfolioInput,
+  totals: Omit<GainLossSharePortfolioResult, 'contracts' | 'steps'>,
   explained: readonly (GainLossShareResult | undefined)[],
 ): Step[] {
   const groups = input.groups.slice(0, LISTED_GROUPS).map((g) => groupText(input, g));

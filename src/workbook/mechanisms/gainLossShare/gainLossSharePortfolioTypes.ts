@@ -22,7 +22,7 @@ export interface PortfolioContractResult {
 export type { PortfolioPartyTotal } from '../../../engine/gainLossShare/gainLossPortfolio';
 
 /** The gain/loss share of every contract of a Contracts table. */
-export interface GainSharePortfolioResult {
+export interface GainLossSharePortfolioResult {
   readonly contractCount: number;
   /** Sums over the contracts, exact to the penny. */
   readonly expected: Dec;

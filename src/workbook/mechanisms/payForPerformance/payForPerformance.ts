@@ -73,7 +73,10 @@ function metrics(r: PerformancePaymentResult): ResultBlock {
 }
 
 /** Pay for performance (outcome-based incentive) as the workbook runs it. */
-export const p4pMechanism = defineMechanism<PerformancePaymentInput, PerformancePaymentResult>({
+export const payForPerformanceMechanism = defineMechanism<
+  PerformancePaymentInput,
+  PerformancePaymentResult
+>({
   title: 'Pay for performance',
   summary: 'How much of the at-risk contract value performance on weighted metrics earns.',
   functions: ['ACHIEVEMENT', 'P4P'],

@@ -109,7 +109,7 @@ function checksTable(r: PlanChecksResult): ResultBlock {
 }
 
 /** The BCF plan checks as the workbook runs them (results on the Checks sheet). */
-export const checksMechanism = defineMechanism<PlanChecksInput, PlanChecksResult>({
+export const planChecksMechanism = defineMechanism<PlanChecksInput, PlanChecksResult>({
   title: 'BCF plan checks',
   summary: 'The sign-off checks of a completed BCF plan.',
   sheet: CHECKS_SHEET,

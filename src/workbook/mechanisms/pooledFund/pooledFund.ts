@@ -74,7 +74,10 @@ function blocks(result: PooledFundResult): ResultBlock[] {
 }
 
 /** The pooled fund as the workbook runs it. */
-export const poolMechanism = defineMechanism<PooledFundExplorationInput, PooledFundExploration>({
+export const pooledFundMechanism = defineMechanism<
+  PooledFundExplorationInput,
+  PooledFundExploration
+>({
   title: 'Pooled fund',
   summary: 'Each partner’s share of a section 75 pool and of any over- or underspend.',
   functions: ['POOLSHARE'],
