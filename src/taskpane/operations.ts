@@ -52,6 +52,16 @@ export interface ContractSummary {
   readonly parties: readonly string[];
   /** Whether the RiskShareBands table has bands for it. */
   readonly hasBands: boolean;
+  /** Those bands, for the pane's editor to start from (absent when it has none). */
+  readonly bands?: WorkbookBands;
+}
+
+/** A contract's bands from the RiskShareBands table: limits and shares as fractions or pounds (decimal strings). */
+export interface WorkbookBands {
+  readonly bandLimits: 'fraction' | 'amount';
+  readonly gainBands: readonly BandTerms[];
+  /** Absent when the table gives no loss bands. */
+  readonly lossBands?: readonly BandTerms[];
 }
 
 /** What the pane shows of a workbook before anything runs. */

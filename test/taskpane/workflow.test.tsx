@@ -59,7 +59,6 @@ describe('task pane workflow (in-memory operations)', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Published scheme' }), {
       target: { value: 'bedfordshire' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Use this scheme' }));
     expect(
       screen.getByText(
         /Now using Bedfordshire tiered share \(Provider: Circle; Commissioner: Bedfordshire CCG\)/,

@@ -2,6 +2,7 @@ import { Suspense, lazy, useId, type ReactNode } from 'react';
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ChartFigure, PaneChart } from '../operations';
 import { figureText } from '../ukFormat';
+import { ChartBoundary } from './ChartBoundary';
 import { useWidth } from './CurveChart';
 import { usePaneStyles } from './styles';
 
@@ -70,9 +71,15 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
         {chartDescription(chart)}
       </p>
       <div className={styles.chart} ref={box} data-testid="result-chart">
-        <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
-          <ResultChartDraw chart={chart} width={width} />
-        </Suspense>
+        <ChartBoundary
+          fallback={
+            <p className={pane.hint}>The chart could not be drawn here: its figures are below.</p>
+          }
+        >
+          <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
+            <ResultChartDraw chart={chart} width={width} />
+          </Suspense>
+        </ChartBoundary>
       </div>
       <details>
         <summary className={pane.text}>The chart as a table</summary>
