@@ -289,7 +289,7 @@ function OneContractTerms(props: {
       <TextField
         fieldKey="units"
         label="Units, when expected and actual spend are per unit"
-        hint="E.g. 125,000 member months. Blank when they are totals."
+        hint="How many units (such as member months) expected and actual spend are given per; blank when they are totals."
         unit="whole"
         value={form.units}
         error={errors.units}

@@ -12,6 +12,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../forms/fields';
+import { LegendInfo, fieldLabel } from './fieldLabel';
 import { fieldId } from './fieldId';
 import { PartySelect } from './PartySelect';
 import { TextField } from './TextField';
@@ -39,7 +40,7 @@ function Choice(props: {
 }): ReactNode {
   return (
     <Field
-      label={props.field.label}
+      label={fieldLabel(props.field.label, props.field.info)}
       hint={props.field.hint}
       validationMessage={props.error}
       validationState={props.error === undefined ? 'none' : 'error'}
@@ -69,7 +70,9 @@ function PartyBoxes(
   const error = errors[field.key];
   return (
     <fieldset className={styles.group}>
-      <legend className={styles.legend}>{field.label}</legend>
+      <legend className={styles.legend}>
+        <LegendInfo label={field.label} info={field.info} />
+      </legend>
       {field.hint === undefined ? null : <p className={styles.hint}>{field.hint}</p>}
       {props.choices.names.map((party) => {
         const key = partyKey(field.key, party);
@@ -203,7 +206,7 @@ function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
     case 'text':
       return (
         <Field
-          label={field.label}
+          label={fieldLabel(field.label, field.info)}
           hint={field.hint}
           validationMessage={error}
           validationState={error === undefined ? 'none' : 'error'}
@@ -223,6 +226,7 @@ function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
           label={field.label}
           unit={field.kind}
           hint={field.hint}
+          info={field.info}
           value={value}
           error={error}
           disabled={disabled}
