@@ -98,9 +98,11 @@ describe('the results at a glance', () => {
     show(RESULT);
     const region = screen.getByRole('region', { name: 'Envelope by year' });
     expect(rowsOf(within(region).getByRole('table'))).toEqual([
-      ['Year', 'Envelope', 'Planned', 'Headroom (+) / shortfall (−)'],
-      ['1', '£68,024,370.00', '£68,000,000.00', '+£24,370.00'],
-      ['2', '£66,812,740.00', '£66,825,480.00', '−£12,740.00'],
+      ['Envelope', 'Planned', 'Headroom (+) / shortfall (−)'],
+      ['Year 1'],
+      ['£68,024,370.00', '£68,000,000.00', '+£24,370.00'],
+      ['Year 2'],
+      ['£66,812,740.00', '£66,825,480.00', '−£12,740.00'],
     ]);
     expect(screen.queryByText(/gap/i)).toBeNull();
   });

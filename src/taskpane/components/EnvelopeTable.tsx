@@ -18,7 +18,11 @@ const useStyles = makeStyles({
     paddingInlineStart: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
-  first: { textAlign: 'start', paddingInlineStart: 0 },
+  year: {
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+    paddingBlockStart: tokens.spacingVerticalXS,
+  },
 });
 
 const money = (value: string | undefined): string =>
@@ -46,9 +50,6 @@ export function EnvelopeTable(props: { readonly years: readonly EnvelopeYear[] }
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={`${styles.cell} ${styles.first}`}>
-              Year
-            </th>
             <th scope="col" className={styles.cell}>
               Envelope
             </th>
@@ -64,12 +65,15 @@ export function EnvelopeTable(props: { readonly years: readonly EnvelopeYear[] }
             ) : null}
           </tr>
         </thead>
-        <tbody>
-          {props.years.map((y) => (
-            <tr key={y.year}>
-              <th scope="row" className={`${styles.cell} ${styles.first}`}>
-                {y.year}
+        {/* A year a row group, its name on a row of its own: three figures fit 320 px, four do not. */}
+        {props.years.map((y) => (
+          <tbody key={y.year}>
+            <tr>
+              <th scope="rowgroup" colSpan={withPlan ? 3 : 1} className={styles.year}>
+                Year {y.year}
               </th>
+            </tr>
+            <tr>
               <td className={styles.cell}>{money(y.envelope)}</td>
               {withPlan ? (
                 <>
@@ -78,8 +82,8 @@ export function EnvelopeTable(props: { readonly years: readonly EnvelopeYear[] }
                 </>
               ) : null}
             </tr>
-          ))}
-        </tbody>
+          </tbody>
+        ))}
       </table>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles } from '@fluentui/react-components';
 import {
   isShown,
   partyKey,
@@ -29,6 +29,13 @@ interface Props {
   readonly onReplace: (values: FormValues) => void;
 }
 
+// A native select is as wide as its longest option; in a 320 px pane it must shrink to
+// the pane and cut the option's text, never scroll the pane sideways.
+const useChoiceStyles = makeStyles({
+  field: { minWidth: 0 },
+  select: { minWidth: 0, maxWidth: '100%' },
+});
+
 /** A drop-down of fixed options (or contracts), labelled, with its hint and error. */
 function Choice(props: {
   readonly field: FieldSpec;
@@ -38,14 +45,17 @@ function Choice(props: {
   readonly disabled: boolean;
   readonly onChange: (value: string) => void;
 }): ReactNode {
+  const styles = useChoiceStyles();
   return (
     <Field
+      className={styles.field}
       label={fieldLabel(props.field.label, props.field.info)}
       hint={props.field.hint}
       validationMessage={props.error}
       validationState={props.error === undefined ? 'none' : 'error'}
     >
       <Select
+        className={styles.select}
         id={fieldId(props.field.key)}
         value={props.value}
         disabled={props.disabled}

@@ -5,8 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import {
+  DataVizPalette,
   GroupedVerticalBarChart,
-  HorizontalBarChartWithAxis,
   LineChart,
   VerticalStackedBarChart,
 } from '@fluentui/react-charts';
@@ -22,6 +22,17 @@ function tick(chart: PaneChart, value: number): string {
   if (size >= 1e3) return `${sign}${pound}${(size / 1e3).toFixed(0)}k`;
   return `${sign}${pound}${size.toFixed(0)}`;
 }
+
+const PALETTE = [
+  DataVizPalette.color1,
+  DataVizPalette.color2,
+  DataVizPalette.color3,
+  DataVizPalette.color4,
+  DataVizPalette.color5,
+  DataVizPalette.color6,
+];
+/** One colour a series, the same in every bar and its legend. */
+const colour = (index: number): string => PALETTE[index % PALETTE.length] ?? DataVizPalette.color1;
 
 // Plotting needs numbers; the figures stay decimal strings in the table beside the chart.
 const plotted = (value: string | null): number => (value === null ? 0 : Number(value));
@@ -64,9 +75,10 @@ export default function ResultChartDraw(props: {
         chartTitle={chart.title}
         data={chart.categories.map((c, i) => ({
           xAxisPoint: c,
-          chartData: chart.series.map((s) => ({
+          chartData: chart.series.map((s, k) => ({
             legend: s.name,
             data: plotted(s.values[i] ?? null),
+            color: colour(k),
           })),
         }))}
         width={width}
@@ -77,33 +89,18 @@ export default function ResultChartDraw(props: {
       />
     );
   }
-  const only = chart.series[0];
-  if (chart.kind === 'bar' && chart.series.length === 1 && only !== undefined) {
-    return (
-      <HorizontalBarChartWithAxis
-        chartTitle={chart.title}
-        data={chart.categories.map((c, i) => ({
-          y: c,
-          x: plotted(only.values[i] ?? null),
-          legend: c,
-        }))}
-        width={width}
-        height={Math.max(120, 48 * chart.categories.length + 60)}
-        xAxisTitle={chart.valueTitle}
-        xAxisTickCount={3}
-        hideLegend
-      />
-    );
-  }
+  // Bars and columns alike are drawn as columns: the sheet's horizontal bars put each name
+  // to the left of its bar, where a 320 px pane has no room for it.
   return (
     <GroupedVerticalBarChart
       chartTitle={chart.title}
       data={chart.categories.map((c, i) => ({
         name: c,
-        series: chart.series.map((s) => ({
+        series: chart.series.map((s, k) => ({
           key: s.name,
           legend: s.name,
           data: plotted(s.values[i] ?? null),
+          color: colour(k),
         })),
       }))}
       width={width}
