@@ -99,3 +99,67 @@ export function parseWhole(text: string, min: number, max: number): Parsed {
 export function percentInput(fraction: string): string {
   return new Dec(fraction).times(100).toString();
 }
+
+/** The units money is shown in: pounds to the penny, thousands or millions of pounds. */
+export type MoneyUnits = 'pounds' | 'thousands' | 'millions';
+
+/**
+ * How each unit is rounded: decimal places and suffix. Thousands to one decimal place and
+ * millions to two, each rounded half away from zero (the engine's ROUND_HALF_UP), as board
+ * papers usually show them.
+ */
+export const MONEY_UNITS: Readonly<
+  Record<
+    MoneyUnits,
+    {
+      readonly label: string;
+      readonly divisor: number;
+      readonly places: number;
+      readonly suffix: string;
+    }
+  >
+> = {
+  pounds: { label: '£', divisor: 1, places: 2, suffix: '' },
+  thousands: { label: '£k', divisor: 1000, places: 1, suffix: 'k' },
+  millions: { label: '£m', divisor: 1_000_000, places: 2, suffix: 'm' },
+};
+
+/** Money exactly as {@link moneyText} writes it: "£1,716,875.00", "−£22,000,000.00". */
+const MONEY_TEXT = /^(−|-)?£(\d{1,3}(?:,\d{3})*)\.(\d{2})$/;
+
+/** The decimal string of a money text the pane was given ("−£1,234.50" → "-1234.50"); undefined for other text. */
+export function moneyValueOf(text: string): string | undefined {
+  const match = MONEY_TEXT.exec(text.trim());
+  if (match === null) return undefined;
+  const digits = `${(match[2] ?? '').replace(/,/g, '')}.${match[3] ?? '00'}`;
+  return match[1] === undefined ? digits : `-${digits}`;
+}
+
+/**
+ * Money in the chosen units, for display only (the sheets stay exact to the penny). The
+ * division is exact decimal arithmetic; the rounding is {@link MONEY_UNITS}'s:
+ * "1234567.89" → "£1,234,567.89", "£1,234.6k", "£1.23m".
+ */
+export function moneyInUnits(value: string, units: MoneyUnits): string {
+  const unit = MONEY_UNITS[units];
+  if (units === 'pounds') return moneyText(new Dec(value));
+  const scaled = new Dec(value).dividedBy(unit.divisor).toFixed(unit.places, Dec.ROUND_HALF_UP);
+  const zero = new Dec(scaled).isZero();
+  const plain = groupedDecimal(zero ? scaled.replace('-', '') : scaled);
+  const negative = plain.startsWith('−');
+  return `${negative ? '−' : ''}£${plain.replace('−', '')}${unit.suffix}`;
+}
+
+/** A headline text in the chosen units when it is an amount of money; any other text as given. */
+export function headlineInUnits(text: string, units: MoneyUnits): string {
+  const value = moneyValueOf(text);
+  return value === undefined ? text : moneyInUnits(value, units);
+}
+
+/** A headline figure in the chosen units: money (given as a decimal or as money text) scaled, the rest as {@link figureText}. */
+export function figureInUnits(figure: HeadlineFigure, units: MoneyUnits): string {
+  if (figure.kind === 'money' && moneyValueOf(figureText(figure)) !== undefined) {
+    return moneyInUnits(new Dec(figure.value).toString(), units);
+  }
+  return figure.kind === 'text' ? headlineInUnits(figure.value, units) : figureText(figure);
+}

@@ -86,7 +86,8 @@ export function workbookOperations(
           ...(scenario === undefined ? {} : { scenario }),
         },
       );
-      const pane = paneOutcome(outcome, MECHANISM_CATALOG[request.mechanism].title, at);
+      const gate = request.mechanism === 'gainLossShare' ? request.params.gate : undefined;
+      const pane = paneOutcome(outcome, MECHANISM_CATALOG[request.mechanism].title, at, gate);
       return pane.ok && scenario !== undefined ? { ...pane, scenario: scenario.name.trim() } : pane;
     } catch (error) {
       return blockedOrThrow(error);

@@ -9,6 +9,7 @@ import { engineFinding, isEngineError } from './origins';
 import { readParams, type ScenarioParams } from './params';
 import { readInputTables } from './readInputs';
 import { resultSheet } from './resultSheet';
+import type { ResultBlock } from './results/layout';
 import { standInFinding, standInTables } from './standIns';
 import {
   SCENARIOS_KEY,
@@ -69,6 +70,8 @@ export type RunOutcome =
       readonly steps: readonly Step[];
       /** The engine's result, for edges that show more. */
       readonly result: unknown;
+      /** The result sheet's tables and charts as laid out, for edges that draw them (the task pane). */
+      readonly blocks: readonly ResultBlock[];
     }
   | { readonly ok: false; readonly status: 'invalid'; readonly findings: readonly Finding[] }
   | { readonly ok: false; readonly status: 'cancelled'; readonly findings: readonly Finding[] };
@@ -179,6 +182,7 @@ export async function runMechanism(
     headline: computed.headline,
     steps: computed.steps,
     result: computed.result,
+    blocks: computed.blocks,
   };
 }
 

@@ -133,7 +133,6 @@ describe('in Excel: exploring a risk share', () => {
       .getByRole('combobox', { name: 'Bands, caps and quality scores from' })
       .selectOption('pane');
     await page.getByRole('combobox', { name: 'Published scheme' }).selectOption('alliance');
-    await page.getByRole('button', { name: 'Use this scheme' }).click();
     // The scheme sets the terms; the curve asked for stays.
     expect(await page.getByRole('checkbox', { name: 'Show an outturn curve' }).isChecked()).toBe(
       true,

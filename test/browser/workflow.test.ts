@@ -114,7 +114,6 @@ describe('in Excel: the finance user’s workflow', () => {
       .getByRole('combobox', { name: 'Bands, caps and quality scores from' })
       .selectOption('pane');
     await page.getByRole('combobox', { name: 'Published scheme' }).selectOption('alliance');
-    await page.getByRole('button', { name: 'Use this scheme' }).click();
     await page.getByText(/Now using Alliance 50:50 with cap/).waitFor();
     await evidence(page, 'gain-loss-editor');
     await runMechanism(page, 'Gain/loss share');

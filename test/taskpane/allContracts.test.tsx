@@ -58,7 +58,7 @@ describe('the gain/loss share of all contracts (in-memory Excel)', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Run Gain/loss share' }));
     const figures = await screen.findByLabelText('Gain/loss share figures');
-    const shown = [...figures.querySelectorAll('div')].map((d) => d.textContent);
+    const shown = [...figures.querySelectorAll('tr')].map((d) => d.textContent);
     // MSK1: gain £2,175,000.00, the first 5% (£1,258,750.00) to Circle, the rest halved.
     // ALL2: loss £400,000.00 split 60:40 on the bands with no Contract ID.
     expect(shown).toEqual([
@@ -99,7 +99,7 @@ describe('the gain/loss share of all contracts (in-memory Excel)', () => {
     expect(scenarioParams(request)).toEqual({ gate: '0.05', gateAppliesTo: 'both' });
     // MSK1's 8.64% gain passes a 5% gate; ALL2's 4% loss stays with its commissioner
     // (an alliance: not a prime contractor), Luton CCG.
-    const shown = [...figures.querySelectorAll('div')].map((d) => d.textContent);
+    const shown = [...figures.querySelectorAll('tr')].map((d) => d.textContent);
     expect(shown).toEqual([
       'Contracts2',
       'Total gain£1,775,000.00',

@@ -94,7 +94,6 @@ describe('the gain/loss form’s outturn curve and simulation', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Published scheme' }), {
       target: { value: 'bedfordshire' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Use this scheme' }));
     expect(screen.getByRole('checkbox', { name: 'Show an outturn curve' })).toHaveProperty(
       'checked',
       true,

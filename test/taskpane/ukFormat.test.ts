@@ -1,4 +1,8 @@
 import {
+  figureInUnits,
+  headlineInUnits,
+  moneyInUnits,
+  moneyValueOf,
   figureText,
   parseMoney,
   parsePercent,
@@ -63,5 +67,36 @@ describe('UK formats in the pane', () => {
     expect(parseWhole('5', 1, 25)).toEqual({ ok: true, value: '5' });
     expect(parseWhole('0', 1, 25).ok).toBe(false);
     expect(parseWhole('2.5', 1, 25).ok).toBe(false);
+  });
+});
+
+describe('money in units for board papers', () => {
+  it('divides exactly and rounds half away from zero: £k to 1 place, £m to 2', () => {
+    expect(moneyInUnits('1234567.89', 'pounds')).toBe('£1,234,567.89');
+    expect(moneyInUnits('1234567.89', 'thousands')).toBe('£1,234.6k');
+    expect(moneyInUnits('1234567.89', 'millions')).toBe('£1.23m');
+    // Halves go away from zero, on both sides.
+    expect(moneyInUnits('1250', 'thousands')).toBe('£1.3k');
+    expect(moneyInUnits('-1250', 'thousands')).toBe('−£1.3k');
+    expect(moneyInUnits('1235000', 'millions')).toBe('£1.24m');
+    expect(moneyInUnits('-22000000', 'millions')).toBe('−£22.00m');
+    // Beyond a float's 15–17 digits the division is still exact.
+    expect(moneyInUnits('123456789012345678.45', 'thousands')).toBe('£123,456,789,012,345.7k');
+    // A small loss that rounds to nothing shows no minus sign.
+    expect(moneyInUnits('-40', 'thousands')).toBe('£0.0k');
+  });
+
+  it('reads back the money texts the layer writes and leaves other text alone', () => {
+    expect(moneyValueOf('£1,716,875.00')).toBe('1716875.00');
+    expect(moneyValueOf('−£22,000,000.00')).toBe('-22000000.00');
+    expect(moneyValueOf('3 of 5')).toBeUndefined();
+    expect(headlineInUnits('−£1,258,750.00', 'thousands')).toBe('−£1,258.8k');
+    expect(headlineInUnits('FAIL (−£5.00)', 'millions')).toBe('FAIL (−£5.00)');
+    expect(figureInUnits({ label: 'x', value: '1716875', kind: 'money' }, 'millions')).toBe(
+      '£1.72m',
+    );
+    expect(figureInUnits({ label: 'x', value: '0.4094', kind: 'fraction' }, 'millions')).toBe(
+      '40.94%',
+    );
   });
 });

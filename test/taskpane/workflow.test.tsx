@@ -59,7 +59,6 @@ describe('task pane workflow (in-memory operations)', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Published scheme' }), {
       target: { value: 'bedfordshire' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Use this scheme' }));
     expect(
       screen.getByText(
         /Now using Bedfordshire tiered share \(Provider: Circle; Commissioner: Bedfordshire CCG\)/,
@@ -92,6 +91,8 @@ describe('task pane workflow (in-memory operations)', () => {
     expect(figures.textContent).toContain('Bedfordshire CCG£458,125.00');
     expect(figures.textContent).toContain('8.64%');
     expect(screen.getByText('Written 14/03/2025 10:42 to Gain-loss share.')).toBeTruthy();
+    // The explanation is collapsed under the figures until opened.
+    fireEvent.click(screen.getByRole('button', { name: 'How these were reached' }));
     expect(screen.getByText('Band 2: £916,250.00 split 50:50.')).toBeTruthy();
     fireEvent.click(
       screen.getByRole('button', { name: 'Go to the result sheet (Gain-loss share)' }),

@@ -39,7 +39,7 @@ export function curveDescription(curve: OutturnCurve): string {
 }
 
 /** The width the chart can take: its box's, followed as the pane is resized. */
-function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+export function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(280);
   useEffect(() => {

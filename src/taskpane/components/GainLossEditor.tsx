@@ -1,5 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { Checkbox, Field, Select } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+} from '@fluentui/react-components';
 import type { FormErrors } from '../forms/fields';
 import {
   ALL_CONTRACTS,
@@ -22,7 +30,8 @@ import {
   UnearnedSelect,
   type TermsProps,
 } from './GainLossTermsFields';
-import { PresetPicker } from './PresetPicker';
+import { NO_PRESET, PresetPicker } from './PresetPicker';
+import { withWorkbookBands } from '../forms/workbookBandsForm';
 import { TextField } from './TextField';
 import { usePaneStyles } from './styles';
 
@@ -30,28 +39,57 @@ function contractLabel(contract: ContractSummary): string {
   return contract.name === undefined ? contract.id : `${contract.id}: ${contract.name}`;
 }
 
+/** A scheme applied from the picker, and the terms before it (for undo). */
+interface Applied {
+  readonly id: string;
+  readonly before: GainLossForm;
+  readonly text: string;
+}
+
 /** The editor's own terms: a published scheme to start from, bands, quality and caps. */
 function PaneTerms(props: TermsProps & { readonly contract: ContractSummary }): ReactNode {
-  const styles = usePaneStyles();
   const { form, disabled, onChange } = props;
-  const [applied, setApplied] = useState('');
+  const [applied, setApplied] = useState<Applied | undefined>(undefined);
   const roles = rolesOf(props.contract);
+  const styles = usePaneStyles();
   return (
     <>
       <PresetPicker
         roles={roles}
         disabled={disabled}
+        value={applied?.id ?? NO_PRESET}
         onApply={(preset) => {
           if (roles === undefined) return;
+          // Undo goes back to the terms before the first scheme chosen in a row.
+          const before = applied?.before ?? form;
           onChange(preset.apply(form, props.parties, roles));
-          setApplied(
-            `Now using ${preset.title} (${roleText(preset, roles)}). Check the terms below.`,
-          );
+          setApplied({
+            id: preset.id,
+            before,
+            text: `Now using ${preset.title} (${roleText(preset, roles)}). Check the terms below.`,
+          });
         }}
       />
-      <p className={styles.hint} role="status">
-        {applied}
-      </p>
+      {/* A live region from the start, so the scheme's message is announced as it appears. */}
+      <div role="status">
+        {applied === undefined ? null : (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{applied.text}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                disabled={disabled}
+                onClick={() => {
+                  onChange(applied.before);
+                  setApplied(undefined);
+                }}
+              >
+                Undo
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
       <Field label="Band limits as">
         <Select
           value={form.bandLimits}
@@ -204,16 +242,30 @@ function OneContractTerms(props: {
   const styles = usePaneStyles();
   const { contract, terms } = props;
   const { form, errors, disabled, onChange } = terms;
+  const [prefilled, setPrefilled] = useState('');
+  const choose = (value: string): void => {
+    if (value === 'workbook') {
+      setPrefilled('');
+      onChange({ ...form, terms: 'workbook' });
+      return;
+    }
+    // Switching to this pane starts from the bands the workbook's table gives the contract.
+    const from = form.terms === 'workbook' && contract?.bands !== undefined;
+    setPrefilled(
+      from
+        ? `Started from the RiskShareBands table’s bands for ${contract.id}: edit them below.`
+        : '',
+    );
+    const next = { ...form, terms: 'pane' as const };
+    onChange(from ? withWorkbookBands(next, contract) : next);
+  };
   return (
     <>
-      <Field label="Bands, caps and quality scores from">
-        <Select
-          value={form.terms}
-          disabled={disabled}
-          onChange={(_, d) =>
-            onChange({ ...form, terms: d.value === 'workbook' ? 'workbook' : 'pane' })
-          }
-        >
+      <Field
+        label="Bands, caps and quality scores from"
+        hint={prefilled === '' ? undefined : prefilled}
+      >
+        <Select value={form.terms} disabled={disabled} onChange={(_, d) => choose(d.value)}>
           <option value="workbook">
             {contract?.hasBands === false
               ? 'The risk-share tables (none for this contract)'
@@ -237,7 +289,7 @@ function OneContractTerms(props: {
       <TextField
         fieldKey="units"
         label="Units, when expected and actual spend are per unit"
-        hint="E.g. 125,000 member months. Blank when they are totals."
+        hint="How many units (such as member months) expected and actual spend are given per; blank when they are totals."
         unit="whole"
         value={form.units}
         error={errors.units}

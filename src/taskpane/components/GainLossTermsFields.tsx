@@ -59,6 +59,8 @@ export function GateFields(props: TermsProps): ReactNode {
       <TextField
         fieldKey="gate.percent"
         label="Share only from (% of expected spend)"
+        hint="Below this share of expected spend, nothing is shared."
+        info="The gate: the saving (or overspend) must reach this share of expected spend before it is shared, and is then shared from the first pound; below it, all of it goes to the party named below."
         unit="percent"
         value={gate.percent}
         error={errors['gate.percent']}
@@ -138,6 +140,7 @@ export function QualityFields(props: TermsProps): ReactNode {
           key={party}
           fieldKey={`quality.${party}`}
           label={`${party} quality score (%)`}
+          hint="The share of its gain the party earns: 100 keeps all of it."
           unit="percent"
           value={quality.multipliers[party] ?? ''}
           error={errors[`quality.${party}`]}
@@ -178,6 +181,7 @@ export function CapFields(props: TermsProps): ReactNode {
                 : `Most ${party} bears of a loss (£)`
             }
             hint="Blank for no cap."
+            info="A cap: the most this party receives of a gain or bears of a loss; what it cannot take goes to the party named below."
             unit="money"
             value={caps[side][party] ?? ''}
             error={errors[`caps.${side}.${party}`]}

@@ -12,11 +12,11 @@ import {
 const useBodyStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
-  provider: {
-    minHeight: '100vh',
-    boxSizing: 'border-box',
-  },
+  // The height is the main landmark's, not the provider's: Fluent gives the provider's
+  // class to every portal (tooltips, the charts' callouts) too, and a full-height portal
+  // would lie over the pane and take its clicks.
   main: {
+    minHeight: '100vh',
     boxSizing: 'border-box',
     width: '100%',
     maxWidth: '640px',
@@ -39,7 +39,7 @@ export function PaneShell(props: {
   useBodyStyles();
   const styles = useStyles();
   return (
-    <FluentProvider theme={props.theme} className={styles.provider}>
+    <FluentProvider theme={props.theme}>
       <main className={styles.main} aria-labelledby="pane-title">
         <h1 className={styles.title} id="pane-title">
           BCF finance

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles } from '@fluentui/react-components';
 import {
   isShown,
   partyKey,
@@ -12,6 +12,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '../forms/fields';
+import { LegendInfo, fieldLabel } from './fieldLabel';
 import { fieldId } from './fieldId';
 import { PartySelect } from './PartySelect';
 import { TextField } from './TextField';
@@ -28,6 +29,13 @@ interface Props {
   readonly onReplace: (values: FormValues) => void;
 }
 
+// A native select is as wide as its longest option; in a 320 px pane it must shrink to
+// the pane and cut the option's text, never scroll the pane sideways.
+const useChoiceStyles = makeStyles({
+  field: { minWidth: 0 },
+  select: { minWidth: 0, maxWidth: '100%' },
+});
+
 /** A drop-down of fixed options (or contracts), labelled, with its hint and error. */
 function Choice(props: {
   readonly field: FieldSpec;
@@ -37,14 +45,17 @@ function Choice(props: {
   readonly disabled: boolean;
   readonly onChange: (value: string) => void;
 }): ReactNode {
+  const styles = useChoiceStyles();
   return (
     <Field
-      label={props.field.label}
+      className={styles.field}
+      label={fieldLabel(props.field.label, props.field.info)}
       hint={props.field.hint}
       validationMessage={props.error}
       validationState={props.error === undefined ? 'none' : 'error'}
     >
       <Select
+        className={styles.select}
         id={fieldId(props.field.key)}
         value={props.value}
         disabled={props.disabled}
@@ -69,7 +80,9 @@ function PartyBoxes(
   const error = errors[field.key];
   return (
     <fieldset className={styles.group}>
-      <legend className={styles.legend}>{field.label}</legend>
+      <legend className={styles.legend}>
+        <LegendInfo label={field.label} info={field.info} />
+      </legend>
       {field.hint === undefined ? null : <p className={styles.hint}>{field.hint}</p>}
       {props.choices.names.map((party) => {
         const key = partyKey(field.key, party);
@@ -203,7 +216,7 @@ function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
     case 'text':
       return (
         <Field
-          label={field.label}
+          label={fieldLabel(field.label, field.info)}
           hint={field.hint}
           validationMessage={error}
           validationState={error === undefined ? 'none' : 'error'}
@@ -223,6 +236,7 @@ function OneField(props: Props & { readonly field: FieldSpec }): ReactNode {
           label={field.label}
           unit={field.kind}
           hint={field.hint}
+          info={field.info}
           value={value}
           error={error}
           disabled={disabled}

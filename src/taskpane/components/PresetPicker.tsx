@@ -1,26 +1,44 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Field, Select } from '@fluentui/react-components';
-import {
-  GAIN_LOSS_PRESETS,
-  roleText,
-  type GainLossPreset,
-  type PresetRoles,
-} from '../forms/gainLossPresets';
+import type { ReactNode } from 'react';
+import { Field, Select } from '@fluentui/react-components';
+import { GAIN_LOSS_PRESETS, type GainLossPreset, type PresetRoles } from '../forms/gainLossPresets';
 import { usePaneStyles } from './styles';
 
-/** Starts the gain/loss terms from a published scheme; the roles go to the contract's provider and commissioner. */
+/** The picker's entry for "no scheme chosen". */
+export const NO_PRESET = '';
+
+/**
+ * Starts the gain/loss terms from a published scheme: choosing one applies it at once
+ * (the editor below shows its terms, and the caller offers to undo it). The roles go to
+ * the contract's provider and commissioner.
+ */
 export function PresetPicker(props: {
   readonly roles: PresetRoles | undefined;
   readonly disabled: boolean;
+  /** The scheme last applied, or {@link NO_PRESET}. */
+  readonly value: string;
   readonly onApply: (preset: GainLossPreset) => void;
 }): ReactNode {
   const styles = usePaneStyles();
-  const [id, setId] = useState(GAIN_LOSS_PRESETS[0]?.id ?? '');
-  const preset = GAIN_LOSS_PRESETS.find((p) => p.id === id);
+  const preset = GAIN_LOSS_PRESETS.find((p) => p.id === props.value);
   return (
     <div className={styles.stack}>
-      <Field label="Published scheme">
-        <Select value={id} disabled={props.disabled} onChange={(_, d) => setId(d.value)}>
+      <Field
+        label="Published scheme"
+        hint={
+          props.roles === undefined
+            ? 'Needs a contract with two parties.'
+            : 'Choosing one sets the bands, gate, quality scores and caps below; you can undo it.'
+        }
+      >
+        <Select
+          value={props.value}
+          disabled={props.disabled || props.roles === undefined}
+          onChange={(_, d) => {
+            const chosen = GAIN_LOSS_PRESETS.find((p) => p.id === d.value);
+            if (chosen !== undefined) props.onApply(chosen);
+          }}
+        >
+          <option value={NO_PRESET}>None: set the terms below</option>
           {GAIN_LOSS_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
@@ -29,24 +47,9 @@ export function PresetPicker(props: {
         </Select>
       </Field>
       {preset === undefined ? null : (
-        <>
-          <p className={styles.hint}>
-            {preset.summary} Source: {preset.source}.
-          </p>
-          <p className={styles.hint}>
-            {props.roles === undefined
-              ? 'Needs a contract with two parties.'
-              : roleText(preset, props.roles)}
-          </p>
-          <div className={styles.row}>
-            <Button
-              disabled={props.disabled || props.roles === undefined}
-              onClick={() => props.onApply(preset)}
-            >
-              Use this scheme
-            </Button>
-          </div>
-        </>
+        <p className={styles.hint}>
+          {preset.summary} Source: {preset.source}.
+        </p>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Field, Input } from '@fluentui/react-components';
 import { fieldId } from './fieldId';
+import { fieldLabel } from './fieldLabel';
 
 export type TextUnit = 'percent' | 'money' | 'whole';
 
@@ -11,13 +12,15 @@ export function TextField(props: {
   readonly unit: TextUnit;
   readonly value: string;
   readonly hint?: string;
+  /** What the label's jargon means, behind an InfoLabel. */
+  readonly info?: string;
   readonly error?: string;
   readonly disabled?: boolean;
   readonly onChange: (value: string) => void;
 }): ReactNode {
   return (
     <Field
-      label={props.label}
+      label={fieldLabel(props.label, props.info)}
       hint={props.hint}
       validationMessage={props.error}
       validationState={props.error === undefined ? 'none' : 'error'}

@@ -20,7 +20,10 @@ export interface ChoiceOption {
 interface FieldBase {
   readonly key: string;
   readonly label: string;
+  /** What the field means (not an example figure). */
   readonly hint?: string;
+  /** What a piece of jargon in the label means, shown behind an InfoLabel. */
+  readonly info?: string;
   /** Blank allowed (the parameter is left out). */
   readonly optional?: boolean;
   /** Shown (and checked) only when this holds. */

@@ -67,7 +67,8 @@ const fixedShares: PartyPercentsField = {
 const overspendCaps: PartyAmountsField = {
   key: 'overspendCaps',
   label: 'Most each partner bears of an overspend (£)',
-  hint: 'Blank for no cap.',
+  hint: 'Blank for no cap on that partner.',
+  info: 'A cap: the most a partner bears of the pool’s overspend; the rest goes to the partner named below.',
   kind: 'partyAmounts',
 };
 
@@ -77,6 +78,7 @@ const pooledFundFields: readonly FieldSpec[] = [
   {
     key: 'rule',
     label: 'How an over- or underspend is shared',
+    info: 'A section 75 agreement (NHS Act 2006) lets the NHS and a council pool their budgets; it says how the pool’s over- or underspend is shared between them.',
     kind: 'choice',
     options: [
       { value: 'proportional', label: 'In proportion to contributions' },
@@ -143,14 +145,22 @@ const pooledFund: SimpleForm<'pooledFund'> = {
 };
 
 const capitationFields: readonly FieldSpec[] = [
-  { key: 'years', label: 'Years', kind: 'whole', min: 1, max: 25, hint: 'Bedfordshire MSK: 5' },
+  {
+    key: 'years',
+    label: 'Years',
+    kind: 'whole',
+    min: 1,
+    max: 25,
+    hint: 'How many contract years the budget is set for.',
+  },
   {
     key: 'uplift',
     label: 'Annual uplift (%)',
     kind: 'percent',
     min: -100,
     max: 100,
-    hint: 'Bedfordshire MSK: about 1.3',
+    hint: 'The yearly rise in the budget per person, before efficiency.',
+    info: 'Capitation: a budget per person covered, paid whatever care each person uses; the provider carries the risk of their use.',
   },
   { key: 'efficiency', label: 'Annual efficiency (%)', kind: 'percent' },
   {
@@ -165,7 +175,8 @@ const capitationFields: readonly FieldSpec[] = [
     label: 'Population tolerance (%)',
     kind: 'percent',
     optional: true,
-    hint: 'With actual populations in the table. Blank for no adjustment.',
+    hint: 'Needs actual populations in the table; blank for no adjustment.',
+    info: 'The tolerance: how far the actual population may differ from the planned one (as a share of it) before the budget is adjusted.',
   },
   {
     key: 'toleranceBasis',
@@ -226,7 +237,7 @@ const p4pFields: readonly FieldSpec[] = [
     label: 'Contract value at risk (%)',
     kind: 'percent',
     optional: true,
-    hint: 'Blank: the contract’s At-risk rate. Bedfordshire: 2.5.',
+    hint: 'The share of the contract’s value that depends on performance; blank for the contract’s At-risk rate.',
   },
   {
     key: 'phasing',
@@ -434,7 +445,12 @@ const activityPayment: SimpleForm<'activityPayment'> = {
 };
 
 const changeFields: readonly FieldSpec[] = [
-  { key: 'name', label: 'Name', kind: 'text', hint: 'E.g. Net budget reduction.' },
+  {
+    key: 'name',
+    label: 'Name',
+    kind: 'text',
+    hint: 'What the change is called on the result sheet, e.g. Net budget reduction.',
+  },
   { key: 'partner', label: 'Applies to', kind: 'party', none: 'All partners' },
   {
     key: 'how',
@@ -480,14 +496,14 @@ const envelopeFields: readonly FieldSpec[] = [
     kind: 'whole',
     min: 1,
     max: 25,
-    hint: 'B&NES: 4',
+    hint: 'How many years the envelope is projected beyond the baseline year.',
   },
   {
     key: 'changes',
     label: 'Changes to the baseline',
     kind: 'records',
     itemLabel: 'Change',
-    hint: 'B&NES: a 7% reduction to net budgets over four years.',
+    hint: 'Reductions or growth applied to the baseline, to every partner or to one.',
     fields: changeFields,
     blank: { name: '', partner: '', how: 'annual', rate: '0', overYears: '4', phasing: 'compound' },
   },
@@ -522,13 +538,15 @@ const planCheckFields: readonly FieldSpec[] = [
     key: 'socialCareMinimum',
     label: 'Minimum adult social care spend (£)',
     kind: 'money',
-    hint: 'From the minimum NHS contribution, per the BCF allocations.',
+    hint: 'The least the plan must spend on adult social care from the minimum NHS contribution.',
+    info: 'Published for each Health and Wellbeing Board with the BCF allocations (the planning return shows it beside “Minimum required”). At £0 the check passes whatever the plan spends.',
   },
   {
     key: 'nhsOutOfHospitalMinimum',
     label: 'NHS out-of-hospital ring-fence (£)',
     kind: 'money',
-    hint: 'From the minimum NHS contribution, per the BCF allocations.',
+    hint: 'The least the plan must spend on NHS-commissioned out-of-hospital services from the minimum NHS contribution.',
+    info: 'Published for each Health and Wellbeing Board with the BCF allocations (the planning return shows it beside “Minimum required”). At £0 the check passes whatever the plan spends.',
   },
 ];
 

@@ -40,6 +40,7 @@ import {
   type WorkbookOverview,
 } from '../operations';
 import { LAYER_ID } from './mechanismIds';
+import { workbookBandsOf } from './workbookBands';
 
 function statusOf(
   mechanism: (typeof MECHANISM_IDS)[number],
@@ -101,7 +102,8 @@ function contractsOf(
       commissioner,
     };
     const given = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
-    return [{ id, ...given, parties, hasBands }];
+    const found = hasBands ? workbookBandsOf(bands, id, parties) : undefined;
+    return [{ id, ...given, parties, hasBands, ...(found === undefined ? {} : { bands: found }) }];
   });
 }
 

@@ -6,7 +6,8 @@
 import type { Finding as LayerFinding } from '../../workbook/findings';
 import { WorkbookError, WorkbookErrorCode } from '../../workbook/errors';
 import type { RunOutcome as LayerOutcome, RunStage } from '../../workbook/run';
-import type { Finding, OutturnCurve, Progress, RunOutcome } from '../operations';
+import type { Finding, OutturnCurve, Progress, RunOutcome, RunSuccess } from '../operations';
+import { chartsOf, envelopeYearsOf, gateSentence, zeroMinimaOf } from './resultExtras';
 import { PANE_TERMS_SHEET } from './paneTerms';
 import { curveOf } from './curve';
 
@@ -41,18 +42,52 @@ export function paneFinding(finding: LayerFinding): Finding {
     : { code, message };
 }
 
+/** The envelope's "gap" is headroom when positive and a shortfall when negative: the pane says both. */
+const paneLabel = (label: string): string =>
+  label === 'Cumulative gap' ? 'Cumulative headroom (+) / shortfall (−)' : label;
+
+/** The charts, envelope years, £0 minima and gate sentence of a run, where it has them. */
+function extrasOf(
+  outcome: Extract<LayerOutcome, { ok: true }>,
+  gate: { readonly fraction: string; readonly holder?: string } | undefined,
+): Partial<RunSuccess> {
+  const charts = chartsOf(outcome.blocks);
+  const envelopeYears =
+    outcome.mechanism === 'envelope' ? envelopeYearsOf(outcome.result) : undefined;
+  const zeroMinima = outcome.mechanism === 'checks' ? zeroMinimaOf(outcome.result) : undefined;
+  const sentence =
+    outcome.mechanism === 'gainshare' ? gateSentence(outcome.result, gate) : undefined;
+  return {
+    ...(charts.length === 0 ? {} : { charts }),
+    ...(envelopeYears === undefined ? {} : { envelopeYears }),
+    ...(zeroMinima === undefined ? {} : { zeroMinima }),
+    ...(sentence === undefined ? {} : { gate: sentence }),
+  };
+}
+
 /** The pane's outcome of a layer run; `title` is the mechanism's name in the pane. */
-export function paneOutcome(outcome: LayerOutcome, title: string, completedAt: Date): RunOutcome {
+export function paneOutcome(
+  outcome: LayerOutcome,
+  title: string,
+  completedAt: Date,
+  /** The gate a gain/loss share asked for, to say what it did. */
+  gate?: { readonly fraction: string; readonly holder?: string },
+): RunOutcome {
   if (outcome.ok) {
     return {
       ok: true,
       title,
-      headline: outcome.headline.map((h) => ({ label: h.label, value: h.text, kind: 'text' })),
+      headline: outcome.headline.map((h) => ({
+        label: paneLabel(h.label),
+        value: h.text,
+        kind: 'text',
+      })),
       explanation: outcome.steps.map((s) => s.text),
       resultSheet: { sheet: outcome.sheet, address: 'A1' },
       sheetsWritten: [outcome.sheet],
       completedAt,
       ...curveField(outcome.result),
+      ...extrasOf(outcome, gate),
     };
   }
   if (outcome.status === 'cancelled') return { ok: false, reason: 'cancelled' };

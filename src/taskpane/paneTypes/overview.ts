@@ -1,7 +1,7 @@
 /** What the pane knows of a workbook before a run: its tables, mechanisms, contracts, saved parameters. */
 import type { TableInfo } from '../../ports/workbook';
 import type { PaneMechanismId as MechanismId } from '../layer/mechanismIds';
-import type { PlanChecksParams } from './mechanismParams';
+import type { BandTerms, PlanChecksParams } from './mechanismParams';
 
 /** A place in the workbook. `address` is A1 style without the sheet, e.g. "C5". */
 export interface CellRef {
@@ -31,6 +31,16 @@ export interface ContractSummary {
   readonly parties: readonly string[];
   /** Whether the RiskShareBands table has bands for it. */
   readonly hasBands: boolean;
+  /** Those bands, for the pane's editor to start from (absent when it has none). */
+  readonly bands?: WorkbookBands;
+}
+
+/** A contract's bands from the RiskShareBands table: limits and shares as fractions or pounds (decimal strings). */
+export interface WorkbookBands {
+  readonly bandLimits: 'fraction' | 'amount';
+  readonly gainBands: readonly BandTerms[];
+  /** Absent when the table gives no loss bands. */
+  readonly lossBands?: readonly BandTerms[];
 }
 
 /** What the pane shows of a workbook before anything runs. */

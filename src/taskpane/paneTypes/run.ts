@@ -50,6 +50,46 @@ export interface RunSuccess {
   readonly curve?: OutturnCurve;
   /** The scenario the run was kept as, when it was. */
   readonly scenario?: string;
+  /** The result sheet's charts, with their figures, for the pane to draw (none for a mechanism whose sheet has none). */
+  readonly charts?: readonly PaneChart[];
+  /** A funding envelope's years: envelope, planned spend and headroom (+) or shortfall (−). */
+  readonly envelopeYears?: readonly EnvelopeYear[];
+  /** Plan checks that passed only because their minimum was £0 (their titles). */
+  readonly zeroMinima?: readonly string[];
+  /** What a gain/loss share's gate did, in a sentence ("Saving 2.9% is below the 3.3% gate: no sharing …"). */
+  readonly gate?: string;
+}
+
+/** How a chart's figures are shown: money, fractions (as percentages) or plain numbers. */
+export type ChartFigure = 'money' | 'fraction' | 'number';
+
+/** One of the result sheet's charts as the pane draws it; the figures are decimal strings. */
+export interface PaneChart {
+  /** As on the sheet: horizontal bars, columns, stacked columns, or lines. */
+  readonly kind: 'bar' | 'column' | 'stacked' | 'line';
+  readonly title: string;
+  readonly categoryTitle?: string;
+  readonly valueTitle?: string;
+  /** How the category column reads: text, or figures (a line against actual spend). */
+  readonly categoryFigure?: ChartFigure;
+  /** The categories (the table's first column), as text or decimal strings. */
+  readonly categories: readonly string[];
+  readonly figure: ChartFigure;
+  /** One series a plotted column: its header and a value per category (null for a blank cell). */
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: readonly (string | null)[];
+  }[];
+}
+
+/** One plan year of a funding envelope (decimal strings, pounds). */
+export interface EnvelopeYear {
+  readonly year: number;
+  readonly envelope: string;
+  /** Planned spend, when the PlannedSpend table covers the year. */
+  readonly planned?: string;
+  /** Envelope − planned: headroom when positive, shortfall when negative. */
+  readonly headroom?: string;
 }
 
 /** A run stopped by bad input: nothing was written. */

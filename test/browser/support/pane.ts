@@ -77,15 +77,15 @@ export async function runMechanism(page: Page, title: string): Promise<string> {
   return outcomeHeading(page, title);
 }
 
-/** The headline figures shown in the pane, label → text. */
+/** The headline figures shown in the pane (a table, one row a figure), label → text. */
 export async function figures(page: Page, title: string): Promise<Record<string, string>> {
   const pairs = await page
     .getByLabel(`${title} figures`)
-    .locator('div')
-    .evaluateAll((divs) =>
-      divs.map((d) => [
-        d.querySelector('dt')?.textContent ?? '',
-        d.querySelector('dd')?.textContent ?? '',
+    .locator('tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.querySelector('th')?.textContent ?? '',
+        r.querySelector('td')?.textContent ?? '',
       ]),
     );
   return Object.fromEntries(pairs) as Record<string, string>;

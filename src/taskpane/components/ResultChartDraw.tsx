@@ -1,0 +1,113 @@
+/**
+ * A result sheet's chart drawn by Fluent's charts, one component per kind the sheets use.
+ * Loaded on its own (React.lazy in ResultChart.tsx), like CurveLineChart, so the chart
+ * library stays out of the pane's start bundle.
+ */
+import type { ReactNode } from 'react';
+import {
+  DataVizPalette,
+  GroupedVerticalBarChart,
+  LineChart,
+  VerticalStackedBarChart,
+} from '@fluentui/react-charts';
+import type { PaneChart } from '../operations';
+
+/** Axis ticks for the eye ("£1.2m", "−£250k", "40%"); the exact figures are in the table. */
+function tick(chart: PaneChart, value: number): string {
+  if (chart.figure === 'fraction') return `${(value * 100).toFixed(0)}%`;
+  const size = Math.abs(value);
+  const sign = value < 0 ? '−' : '';
+  const pound = chart.figure === 'money' ? '£' : '';
+  if (size >= 1e6) return `${sign}${pound}${(size / 1e6).toFixed(1).replace(/\.0$/, '')}m`;
+  if (size >= 1e3) return `${sign}${pound}${(size / 1e3).toFixed(0)}k`;
+  return `${sign}${pound}${size.toFixed(0)}`;
+}
+
+const PALETTE = [
+  DataVizPalette.color1,
+  DataVizPalette.color2,
+  DataVizPalette.color3,
+  DataVizPalette.color4,
+  DataVizPalette.color5,
+  DataVizPalette.color6,
+];
+/** One colour a series, the same in every bar and its legend. */
+const colour = (index: number): string => PALETTE[index % PALETTE.length] ?? DataVizPalette.color1;
+
+// Plotting needs numbers; the figures stay decimal strings in the table beside the chart.
+const plotted = (value: string | null): number => (value === null ? 0 : Number(value));
+
+/** One chart of a result sheet, sized to the pane. */
+export default function ResultChartDraw(props: {
+  readonly chart: PaneChart;
+  readonly width: number;
+}): ReactNode {
+  const { chart, width } = props;
+  const height = 240;
+  const format = (v: number | string | Date): string => tick(chart, Number(v));
+  if (chart.kind === 'line') {
+    return (
+      <LineChart
+        data={{
+          chartTitle: chart.title,
+          lineChartData: chart.series.map((s) => ({
+            legend: s.name,
+            data: chart.categories.map((c, i) => ({
+              x: Number(c),
+              y: plotted(s.values[i] ?? null),
+            })),
+          })),
+        }}
+        width={width}
+        height={height}
+        xAxisTitle={chart.categoryTitle}
+        yAxisTitle={chart.valueTitle}
+        yAxisTickFormat={format}
+        xAxisTickCount={3}
+        margins={{ right: 36 }}
+        enabledLegendsWrapLines
+      />
+    );
+  }
+  if (chart.kind === 'stacked') {
+    return (
+      <VerticalStackedBarChart
+        chartTitle={chart.title}
+        data={chart.categories.map((c, i) => ({
+          xAxisPoint: c,
+          chartData: chart.series.map((s, k) => ({
+            legend: s.name,
+            data: plotted(s.values[i] ?? null),
+            color: colour(k),
+          })),
+        }))}
+        width={width}
+        height={height}
+        yAxisTitle={chart.valueTitle}
+        yAxisTickFormat={format}
+        enabledLegendsWrapLines
+      />
+    );
+  }
+  // Bars and columns alike are drawn as columns: the sheet's horizontal bars put each name
+  // to the left of its bar, where a 320 px pane has no room for it.
+  return (
+    <GroupedVerticalBarChart
+      chartTitle={chart.title}
+      data={chart.categories.map((c, i) => ({
+        name: c,
+        series: chart.series.map((s, k) => ({
+          key: s.name,
+          legend: s.name,
+          data: plotted(s.values[i] ?? null),
+          color: colour(k),
+        })),
+      }))}
+      width={width}
+      height={height}
+      yAxisTitle={chart.valueTitle}
+      yAxisTickFormat={format}
+      enabledLegendsWrapLines
+    />
+  );
+}
