@@ -154,9 +154,10 @@ describe('mapping a range in the pane', () => {
       {},
       { timeout: 10_000 },
     );
+    // The headline is a table: a row header and its figure.
     const pairs = within(figures)
-      .getAllByRole('term')
-      .map((dt) => `${dt.textContent ?? ''}: ${dt.nextElementSibling?.textContent ?? ''}`);
+      .getAllByRole('rowheader')
+      .map((th) => `${th.textContent ?? ''}: ${th.nextElementSibling?.textContent ?? ''}`);
     expect(pairs).toEqual(
       expect.arrayContaining([
         'Pool: £69,236,000.00',
