@@ -72,6 +72,8 @@ export interface WorkbookOverview {
   readonly savedParams?: Readonly<Partial<Record<MechanismId, SavedParams>>>;
   /** The workbook's last run, when it recorded one. */
   readonly lastRun?: SavedRun;
+  /** Whether prepare for sharing recorded formulas that Restore formulas can put back. */
+  readonly canRestore?: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './domStubs';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import type { FileSession } from '../../src/taskpane/operations';
 import { FakeOperations } from './fakeOperations';
@@ -19,6 +19,8 @@ describe('outside Excel', () => {
       />,
     );
     expect(screen.getByText('Not running in Excel.')).toBeTruthy();
+    // Says in words what the user can do, with no reference to a README.
+    expect(document.body.textContent).not.toMatch(/README/i);
     expect(screen.getByText('The file mode is unavailable: not in this build.')).toBeTruthy();
     await waitFor(() => expect(onInteractive).toHaveBeenCalled());
   });
@@ -46,9 +48,20 @@ describe('outside Excel', () => {
     fireEvent.change(input, { target: { files: [file] } });
     expect(await screen.findByText('Working on plan.xlsx.')).toBeTruthy();
     expect(open).toHaveBeenCalledWith('plan.xlsx', expect.any(ArrayBuffer));
-    expect(await screen.findByRole('list', { name: 'Input tables' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Download the completed workbook' }));
+    expect(await screen.findByText('2 tables found')).toBeTruthy();
+    // Download is beside the results, and confirms where the file went.
+    fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
+    fireEvent.click(
+      within(screen.getByRole('tabpanel', { name: 'Results' })).getByRole('button', {
+        name: 'Download the completed workbook',
+      }),
+    );
     await waitFor(() => expect(created).toEqual(['plan (completed).xlsx']));
+    expect(
+      await screen.findByText(
+        'The workbook with the results is saved as “plan (completed).xlsx” where your browser keeps downloads. The file you chose is unchanged.',
+      ),
+    ).toBeTruthy();
     click.mockRestore();
   });
 });

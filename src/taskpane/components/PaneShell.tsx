@@ -4,12 +4,20 @@ import {
   FluentProvider,
   makeStyles,
   tokens,
-  typographyStyles,
   type Theme,
 } from '@fluentui/react-components';
 
-/** The pane fills Excel's task-pane frame edge to edge. */
-const useBodyStyles = makeStaticStyles({ body: { margin: 0 } });
+/**
+ * The pane fills Excel's task-pane frame edge to edge. Drop-downs never grow past the
+ * pane: a native select is as wide as its longest option (the Pay for performance
+ * Phasing choice was 353 px), so every field and select may shrink to the column.
+ */
+const useGlobalStyles = makeStaticStyles({
+  body: { margin: 0 },
+  '.fui-Field': { minWidth: 0 },
+  '.fui-Select': { maxWidth: '100%', minWidth: 0 },
+  '.fui-Select__select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
+});
 
 const useStyles = makeStyles({
   provider: {
@@ -20,30 +28,25 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     width: '100%',
     maxWidth: '640px',
-    paddingInline: tokens.spacingHorizontalM,
-    paddingBlockEnd: tokens.spacingVerticalXXL,
+    // 16 px at each side, as the add-in design guidance asks for a narrow pane.
+    paddingInline: tokens.spacingHorizontalL,
     overflowWrap: 'break-word',
-  },
-  title: {
-    ...typographyStyles.subtitle1,
-    margin: 0,
-    paddingBlock: tokens.spacingVerticalM,
   },
 });
 
-/** The pane's frame: the theme, one heading and the main landmark. */
+/**
+ * The pane's frame: the theme and the main landmark. No heading with the add-in's name:
+ * the task pane's title bar already shows it.
+ */
 export function PaneShell(props: {
   readonly theme: Theme;
   readonly children: ReactNode;
 }): ReactNode {
-  useBodyStyles();
+  useGlobalStyles();
   const styles = useStyles();
   return (
     <FluentProvider theme={props.theme} className={styles.provider}>
-      <main className={styles.main} aria-labelledby="pane-title">
-        <h1 className={styles.title} id="pane-title">
-          BCF finance
-        </h1>
+      <main className={styles.main} aria-label="BCF finance">
         {props.children}
       </main>
     </FluentProvider>

@@ -17,6 +17,7 @@ import {
   readSettings,
   savedParamsFrom,
 } from '../../workbook/settingsStore';
+import { SHARED_TABLE } from '../../workbook/sharing';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/build';
 import {
@@ -162,5 +163,6 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
     mechanisms,
     contracts: contractsOf(read?.tables.contracts, read?.tables.riskShareBands),
     partners: partnersOf(read?.tables.contributions),
+    canRestore: tables.some((t) => t.name === SHARED_TABLE),
   };
 }
