@@ -150,6 +150,12 @@ describe('task pane workflow (in-memory operations)', () => {
     ).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Problems found' });
     expect(within(list).getByText('The Metrics table is missing.')).toBeTruthy();
+    // Styled as errors: each with the error icon (not colour alone).
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('svg.fui-Icon') !== null),
+    ).toEqual([true, true]);
     fireEvent.click(
       within(list).getByRole('button', { name: 'Contracts!H4: "tbc" is not an amount.' }),
     );

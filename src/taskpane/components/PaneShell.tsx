@@ -10,21 +10,29 @@ import {
 /**
  * The pane fills Excel's task-pane frame edge to edge. Drop-downs never grow past the
  * pane: a native select is as wide as its longest option (the Pay for performance
- * Phasing choice was 353 px), so every field and select may shrink to the column.
+ * Phasing choice was 353 px), so every field, select and input may shrink to the column.
  */
 const useGlobalStyles = makeStaticStyles({
   body: { margin: 0 },
   '.fui-Field': { minWidth: 0 },
   '.fui-Select': { maxWidth: '100%', minWidth: 0 },
   '.fui-Select__select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
+  // Fluent's inputs have a minimum width (about 250 px) that would not fit at 200% zoom.
+  '.fui-Input, .fui-SpinButton, .fui-Textarea, .fui-Combobox, .fui-Dropdown': {
+    minWidth: 0,
+    maxWidth: '100%',
+  },
+  '.fui-Input__input, .fui-SpinButton__input': { minWidth: 0 },
 });
 
 const useStyles = makeStyles({
+  // Not on the provider: Fluent gives its classes to the portals' mount node too (tooltips,
+  // chart callouts), which at 100vh high would lie over the whole pane and take its clicks.
   provider: {
-    minHeight: '100vh',
     boxSizing: 'border-box',
   },
   main: {
+    minHeight: '100vh',
     boxSizing: 'border-box',
     width: '100%',
     maxWidth: '640px',

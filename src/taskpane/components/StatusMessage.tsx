@@ -3,10 +3,10 @@ import {
   Button,
   Link,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
+import { Dismiss16Regular } from '@fluentui/react-icons';
 import type { CellRef } from '../operations';
 import { usePaneStyles } from './styles';
 
@@ -68,12 +68,18 @@ export function StatusMessage(props: {
               </Link>
             )}
             <ErrorDetails code={message.code} />
+            {/* In the body, not MessageBar's actions: those stick out of the pane at 200% zoom. */}
+            <div>
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<Dismiss16Regular />}
+                onClick={props.onDismiss}
+              >
+                Dismiss
+              </Button>
+            </div>
           </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={props.onDismiss}>
-              Dismiss
-            </Button>
-          </MessageBarActions>
         </MessageBar>
       )}
     </div>

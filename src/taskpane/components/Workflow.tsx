@@ -31,9 +31,11 @@ import {
 } from './workflowState';
 
 const useStyles = makeStyles({
-  // The tabs stay at the top while a long form scrolls.
+  // The tabs stay at the top while a long form scrolls; not when zoomed so far that they
+  // wrap onto several lines and would take half the screen.
   tabs: {
     position: 'sticky',
+    '@media (max-width: 240px)': { position: 'static' },
     top: 0,
     zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -88,10 +90,10 @@ export function readText(overview: WorkbookOverview): string {
   const count = overview.tables.length;
   if (count === 0) return 'It has no input tables yet.';
   const tables = count === 1 ? '1 input table' : `${count} input tables`;
-  const ready = overview.mechanisms.filter((m) => canRun(overview, m.mechanism));
-  return ready.length === 0
-    ? `Found ${tables}; no calculation has the tables it needs yet.`
-    : `Found ${tables}; ready to run: ${ready.map((m) => MECHANISM_CATALOG[m.mechanism].title).join(', ')}.`;
+  const ready = overview.mechanisms.filter((m) => canRun(overview, m.mechanism)).length;
+  if (ready === 0) return `Found ${tables}; no calculation has the tables it needs yet.`;
+  const all = ready === overview.mechanisms.length;
+  return `Found ${tables}; ${all ? 'every calculation' : ready === 1 ? '1 calculation' : `${ready} calculations`} can run.`;
 }
 
 /**
@@ -309,6 +311,8 @@ export function Workflow(props: {
       <div className={styles.tabs}>
         <TabList
           className={styles.tabList}
+          // Small tabs: all four on one line at 320 px.
+          size="small"
           selectedValue={tab}
           onTabSelect={(_, data) => dispatch({ type: 'tab', tab: data.value as Tab })}
           aria-label="Steps"
