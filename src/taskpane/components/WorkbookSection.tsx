@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { CheckmarkCircle16Regular } from '@fluentui/react-icons';
 import type { WorkbookOverview } from '../operations';
 import { MECHANISM_CATALOG } from '../mechanismCatalog';
@@ -13,7 +13,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   tick: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  // Numbered (the li keep their list markers: the flex layout is inside them).
   steps: {
+    ...typographyStyles.body1Strong,
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalXL,
     display: 'flex',
@@ -61,26 +63,30 @@ export function WorkbookSection(props: {
           tables: start with one of these.
         </p>
         <ol className={styles.steps} aria-label="Getting started">
-          <li className={pane.stack}>
-            <h3 className={pane.subheading}>Create the planning template</h3>
-            <p className={pane.hint}>
-              Adds the sheets and tables the calculations read, with the cells to fill in shaded
-              yellow.
-            </p>
-            <div className={pane.row}>
-              <Button appearance="primary" onClick={props.onCreateTemplate} disabled={props.busy}>
-                Create planning template
-              </Button>
+          <li>
+            <div className={pane.stack}>
+              <h3 className={pane.subheading}>Create the planning template</h3>
+              <p className={pane.hint}>
+                Adds the sheets and tables the calculations read, with the cells to fill in shaded
+                yellow.
+              </p>
+              <div className={pane.row}>
+                <Button appearance="primary" onClick={props.onCreateTemplate} disabled={props.busy}>
+                  Create planning template
+                </Button>
+              </div>
             </div>
           </li>
-          <li className={pane.stack}>
-            <h3 className={pane.subheading}>Or map your own ranges</h3>
-            <p className={pane.hint}>
-              If your figures are already in the workbook, select a range with its header row and
-              tell the pane which table it is. Then read the workbook again.
-            </p>
-            {props.mapping}
-            {refresh}
+          <li>
+            <div className={pane.stack}>
+              <h3 className={pane.subheading}>Or map your own ranges</h3>
+              <p className={pane.hint}>
+                If your figures are already in the workbook, select a range with its header row and
+                tell the pane which table it is. Then read the workbook again.
+              </p>
+              {props.mapping}
+              {refresh}
+            </div>
           </li>
         </ol>
       </div>

@@ -39,8 +39,8 @@ const useStyles = makeStyles({
     top: 0,
     zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground1,
+    // Edge to edge under the tabs.
     marginInline: `calc(-1 * ${tokens.spacingHorizontalL})`,
-    paddingInline: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   tabList: { flexWrap: 'wrap' },
@@ -311,7 +311,7 @@ export function Workflow(props: {
       <div className={styles.tabs}>
         <TabList
           className={styles.tabList}
-          // Small tabs: all four on one line at 320 px.
+          // Small tabs: as little height as they can take (they wrap to a second line at 320 px).
           size="small"
           selectedValue={tab}
           onTabSelect={(_, data) => dispatch({ type: 'tab', tab: data.value as Tab })}
