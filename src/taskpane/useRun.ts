@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Progress, RunControl, RunOutcome } from './operations';
-import { errorText } from './errorText';
+import { errorCode, errorText } from './errorText';
 
 export type RunState =
   | { readonly phase: 'idle' }
@@ -20,6 +20,8 @@ export type RunState =
       readonly phase: 'failed';
       readonly label: string;
       readonly message: string;
+      /** The failure's stable code, for the pane's "Details". */
+      readonly code?: string;
       /** It failed while writing, so a result sheet may be partly written. */
       readonly whileWriting: boolean;
     };
@@ -72,7 +74,13 @@ export function useRun(): RunHandle {
           settle(
             isAbort(error)
               ? { phase: 'finished', label, outcome: { ok: false, reason: 'cancelled' } }
-              : { phase: 'failed', label, message: errorText(error), whileWriting: writing },
+              : {
+                  phase: 'failed',
+                  label,
+                  message: errorText(error),
+                  ...(errorCode(error) === undefined ? {} : { code: errorCode(error) }),
+                  whileWriting: writing,
+                },
           ),
       );
     },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openXlsx } from '../../src/adapters/xlsx/index';
 import { openPane } from './support/browser';
 import { checkAccessibility, recordMeasurement, screenshot } from './support/evidence';
-import { figures, pickMechanism, runMechanism, sidewaysOverflow } from './support/pane';
+import { figures, inViewport, pickMechanism, runMechanism, sidewaysOverflow } from './support/pane';
 import { OUTPUT, ROOT } from './support/paths';
 import { endSession, SETUP_TIMEOUT, startSession, type BrowserSession } from './support/session';
 
@@ -29,7 +29,8 @@ describe('outside Excel (the real office.js reports no host)', () => {
     });
     recordMeasurement('outsideExcelInteractiveMs', Math.round(interactiveMs));
     await page.getByText('Not running in Excel.').waitFor();
-    await page.getByLabel('Choose a workbook (.xlsx)').waitFor();
+    await page.getByRole('button', { name: 'Choose a workbook' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/README/i);
     await screenshot(page, 'outside-excel');
     expect(await checkAccessibility(page, 'outside-excel')).toEqual([]);
     expect(errors).toEqual([]);
@@ -41,7 +42,8 @@ describe('outside Excel (the real office.js reports no host)', () => {
     const { page, errors } = await openPane(session.browser, session.server.url, { kind: 'real' });
     await page.getByLabel('Choose a workbook (.xlsx)').setInputFiles(SAMPLE);
     await page.getByText('Working on bcf-example.xlsx.').waitFor();
-    await page.getByRole('list', { name: 'Input tables' }).waitFor();
+    // With tables, the pane opens on Calculate.
+    await page.getByRole('combobox', { name: 'Calculation' }).waitFor();
     await pickMechanism(page, 'Pooled fund');
     expect(await runMechanism(page, 'Pooled fund')).toBe('Results: Pooled fund');
     expect(await figures(page, 'Pooled fund')).toMatchObject({
@@ -57,6 +59,8 @@ describe('outside Excel (the real office.js reports no host)', () => {
       page.getByRole('button', { name: 'Download the completed workbook' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('bcf-example (completed).xlsx');
+    await page.getByText('Downloaded.').waitFor();
+    expect(await inViewport(page, page.getByText('Downloaded.'))).toBe(true);
     const saved = path.join(OUTPUT, 'downloads', download.suggestedFilename());
     fs.mkdirSync(path.dirname(saved), { recursive: true });
     await download.saveAs(saved);

@@ -68,12 +68,12 @@ const SCREENS: readonly {
   readonly set?: (page: Page) => Promise<void>;
   readonly charts: readonly string[];
 }[] = [
-  { title: 'Pooled fund (section 75)', charts: ['Contributions by partner'] },
+  { title: 'Pooled fund', charts: ['Contributions by partner'] },
   { title: 'Capitation', charts: ['Capitation budget by year and segment'] },
   { title: 'Gain/loss share', charts: ['Gain share by party'] },
   { title: 'Pay for performance', charts: ['Metric achievement against weight'] },
   { title: 'BCF payment for performance', charts: ['Released and retained by quarter'] },
-  { title: 'Activity payment', charts: [] },
+  { title: 'Activity payments', charts: [] },
   {
     title: 'Funding envelope',
     set: async (page) => {

@@ -10,6 +10,7 @@ import { openPane } from './support/browser';
 import { checkAccessibility, screenshot } from './support/evidence';
 import {
   figures,
+  openTab,
   pickMechanism,
   runMechanism,
   sheetCells,
@@ -129,6 +130,7 @@ describe('in Excel: exploring a risk share', () => {
     await evidence(page, 'scenario-kept');
 
     // Proposal B: the alliance 50:50 preset set in the pane.
+    await openTab(page, 'Calculate');
     await page
       .getByRole('combobox', { name: 'Bands, caps and quality scores from' })
       .selectOption('pane');

@@ -13,9 +13,11 @@ import {
   cellFormula,
   cellValues,
   figures,
+  openTab,
   outcomeHeading,
   pickMechanism,
   settled,
+  showTables,
   runMechanism,
   sidewaysOverflow,
   typeCells,
@@ -72,7 +74,8 @@ describe('in Excel: the finance user’s workflow', () => {
     const council = await addressOf(page, 'Contributions', 40888000);
     await typeCells(page, 'Contributions', { [ccg]: 30000000 });
     await page.getByRole('button', { name: 'Read the workbook again' }).click();
-    await page.getByRole('list', { name: 'Input tables' }).waitFor();
+    await page.getByText('Read the workbook again.').waitFor();
+    await showTables(page);
 
     // Pooled fund (B&NES OBC 2015 with the CCG's figure changed): 30,000,000 / 70,888,000.
     await pickMechanism(page, 'Pooled fund');
@@ -110,6 +113,7 @@ describe('in Excel: the finance user’s workflow', () => {
       'Bedfordshire CCG': '£458,125.00',
     });
     // The same contract under the alliance 50:50 preset, set in the pane.
+    await openTab(page, 'Calculate');
     await page
       .getByRole('combobox', { name: 'Bands, caps and quality scores from' })
       .selectOption('pane');
@@ -258,6 +262,7 @@ describe('in Excel: the finance user’s workflow', () => {
         },
       },
     });
+    await openTab(page, 'Share');
     await page.getByRole('button', { name: 'Prepare for sharing' }).click();
     await page.getByRole('dialog', { name: 'Prepare for sharing?' }).waitFor();
     await evidence(page, 'prepare-for-sharing-dialog');
@@ -298,6 +303,11 @@ describe('in Excel: the finance user’s workflow', () => {
     await tabTo('Create planning template');
     await page.keyboard.press('Enter');
     await page.getByText('Planning template created.').waitFor();
+    // The message took focus; back to the tabs, and on to Calculate with the arrow keys.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Workbook');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
     await page.getByRole('combobox', { name: 'Calculation' }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Calculation' }).inputValue()).toBe(
       'pooledFund',

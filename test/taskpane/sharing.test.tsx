@@ -4,11 +4,21 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { App } from '../../src/taskpane/App';
 import { FakeOperations, FILLED_OVERVIEW } from './fakeOperations';
 import { messageText } from './paneText';
+import { openTab, paneRead } from './paneTabs';
 
-/** Renders the pane and waits until it has read the workbook (actions are disabled before). */
-async function renderPane(ops: FakeOperations): Promise<void> {
+/** Renders the pane, waits until it has read the workbook, and opens `tab`. */
+async function renderPane(
+  ops: FakeOperations,
+  tab: 'Share' | 'Calculate' = 'Share',
+): Promise<void> {
   render(<App host={{ kind: 'excel', operations: ops, dark: false }} />);
-  await screen.findByRole('list', { name: 'Input tables' });
+  await paneRead();
+  openTab(tab);
+}
+
+/** The messages shown in the Share tab. */
+function shareTab(): HTMLElement {
+  return screen.getByRole('tabpanel', { name: 'Share' });
 }
 
 describe('sign-off and sharing actions', () => {
@@ -28,9 +38,14 @@ describe('sign-off and sharing actions', () => {
         name: 'Replace formulas with values',
       }),
     );
-    expect(await messageText('Prepared for sharing.')).toBe(
-      'Prepared for sharing. 12 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back.',
-    );
+    const title = await screen.findByText('Prepared for sharing.');
+    expect(shareTab().contains(title)).toBe(true);
+    await waitFor(() => expect(document.activeElement?.contains(title)).toBe(true));
+    expect(
+      within(shareTab()).getByText(
+        '12 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back.',
+      ),
+    ).toBeTruthy();
   });
 
   it('names the cells it could not convert, and why', async () => {
@@ -54,8 +69,35 @@ describe('sign-off and sharing actions', () => {
     );
   });
 
-  it('restores formulas after confirmation', async () => {
+  it('offers Restore only when there is something to restore', async () => {
+    await renderPane(new FakeOperations());
+    expect(screen.getByRole('button', { name: 'Restore formulas' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(
+      screen.getByText('Nothing to restore: this workbook has not been prepared for sharing.'),
+    ).toBeTruthy();
+  });
+
+  it('offers Restore once prepare for sharing has recorded formulas', async () => {
     const ops = new FakeOperations();
+    await renderPane(ops);
+    fireEvent.click(screen.getByRole('button', { name: 'Prepare for sharing' }));
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Replace formulas with values',
+      }),
+    );
+    await screen.findByText('Prepared for sharing.');
+    expect(screen.getByRole('button', { name: 'Restore formulas' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
+  it('restores formulas after confirmation', async () => {
+    const ops = new FakeOperations({ ...FILLED_OVERVIEW, canRestore: true });
     ops.sharing = { cells: 1, recordSheet: 'BCF Shared formulas' };
     await renderPane(ops);
     fireEvent.click(screen.getByRole('button', { name: 'Restore formulas' }));
@@ -72,16 +114,16 @@ describe('sign-off and sharing actions', () => {
     const ops = new FakeOperations();
     await renderPane(ops);
     fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
-    expect(await messageText('Plan checks need their minima.')).toBe(
-      'Plan checks need their minima. Enter them under Calculate, then run the checks again.',
-    );
+    // The minima are entered under Calculate: the pane goes there and says so there.
+    const need = await screen.findByText('Plan checks need their minima.');
+    expect(screen.getByRole('tabpanel', { name: 'Calculate' }).contains(need)).toBe(true);
     const social = screen.getByRole('textbox', { name: 'Minimum adult social care spend (£)' });
     await waitFor(() => expect(document.activeElement).toBe(social));
     fireEvent.change(social, { target: { value: '2,500,000' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'NHS out-of-hospital ring-fence (£)' }), {
       target: { value: '3000000' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Run BCF plan checks' }));
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     expect(ops.runs[0]?.request).toEqual({
       mechanism: 'planChecks',
@@ -91,7 +133,7 @@ describe('sign-off and sharing actions', () => {
 
   it('runs plan checks and lists failed checks that select their scheme row', async () => {
     const ops = new FakeOperations();
-    await renderPane(ops);
+    await renderPane(ops, 'Calculate');
     fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
       target: { value: 'planChecks' },
     });
@@ -101,6 +143,7 @@ describe('sign-off and sharing actions', () => {
     ]) {
       fireEvent.change(screen.getByRole('textbox', { name }), { target: { value: '0' } });
     }
+    openTab('Share');
     fireEvent.click(screen.getByRole('button', { name: 'Run plan checks' }));
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     act(() =>

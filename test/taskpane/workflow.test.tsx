@@ -13,6 +13,11 @@ function renderPane(ops: FakeOperations, dark = false) {
   return { ...view, onInteractive };
 }
 
+/** Opens a tab of the pane ("Workbook", "Calculate", "Results", "Share"). */
+function openTab(name: string): void {
+  fireEvent.click(screen.getByRole('tab', { name }));
+}
+
 async function pickMechanism(title: string): Promise<void> {
   const select = await screen.findByRole('combobox', { name: 'Calculation' });
   fireEvent.change(select, {
@@ -26,11 +31,26 @@ describe('task pane workflow (in-memory operations)', () => {
   it('offers the planning template when the workbook has no tables, then links to the first input cell', async () => {
     const ops = new FakeOperations(EMPTY_OVERVIEW);
     const { onInteractive } = renderPane(ops);
-    expect(await screen.findByText('This workbook has no input tables yet.')).toBeTruthy();
+    expect(await screen.findByText(/This workbook has no input tables yet\./)).toBeTruthy();
     await waitFor(() => expect(onInteractive).toHaveBeenCalledTimes(1));
+    // First run: the steps in order, and nothing that cannot run.
+    expect(
+      within(screen.getByRole('list', { name: 'Getting started' }))
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['Create the planning template', 'Or map your own ranges']);
+    expect(screen.getByRole('tab', { name: 'Calculate' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('tab', { name: 'Results' })).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: /^Run / })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Create planning template' }));
-    expect(await screen.findByText('Planning template created.')).toBeTruthy();
+    const created = await screen.findByText('Planning template created.');
+    // The message is in the Workbook tab, where the button was, and takes focus.
+    expect(screen.getByRole('tabpanel', { name: 'Workbook' }).contains(created)).toBe(true);
+    await waitFor(() => expect(document.activeElement?.contains(created)).toBe(true));
     expect(ops.calls).toEqual(['overview', 'scenarios', 'createTemplate', 'overview', 'scenarios']);
+    expect(screen.getByText('2 tables found')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Input tables' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show the input tables' }));
     expect(screen.getByRole('list', { name: 'Input tables' }).textContent).toContain('Contracts');
     fireEvent.click(screen.getByRole('button', { name: 'Go to the first cell to fill in' }));
     await waitFor(() => expect(ops.selected).toEqual([{ sheet: 'Contracts', address: 'A4' }]));
@@ -38,12 +58,19 @@ describe('task pane workflow (in-memory operations)', () => {
 
   it('lists the input tables and which calculations can run', async () => {
     renderPane(new FakeOperations());
-    const tables = await screen.findByRole('list', { name: 'Input tables' });
+    // With tables, the pane opens on Calculate, with the first mechanism that can run.
+    const picker = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Calculation' });
+    expect(picker.value).toBe('pooledFund');
+    openTab('Workbook');
+    expect(screen.getByText('2 tables found')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show the input tables' }));
+    const tables = screen.getByRole('list', { name: 'Input tables' });
     expect(
       within(tables)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['Contracts (Contracts, 1 row)', 'Contributions (Pooled fund, 2 rows)']);
+    openTab('Calculate');
     await pickMechanism('BCF payment for performance');
     expect(screen.getByText('Needs the table Admissions (missing or empty).')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Run BCF payment for performance' })).toHaveProperty(
@@ -124,6 +151,12 @@ describe('task pane workflow (in-memory operations)', () => {
     ).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Problems found' });
     expect(within(list).getByText('The Metrics table is missing.')).toBeTruthy();
+    // Styled as errors: each with the error icon (not colour alone).
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('svg.fui-Icon') !== null),
+    ).toEqual([true, true]);
     fireEvent.click(
       within(list).getByRole('button', { name: 'Contracts!H4: "tbc" is not an amount.' }),
     );
@@ -187,11 +220,14 @@ describe('task pane workflow (in-memory operations)', () => {
     });
     renderPane(ops);
     fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
-    expect(
-      await screen.findByText(
-        'The sheet "Pooled fund" is protected. (SHEET.PROTECTED) Nothing was written.',
-      ),
-    ).toBeTruthy();
+    const alert = await screen.findByText(
+      'The sheet "Pooled fund" is protected. Nothing was written.',
+    );
+    expect(alert.textContent).not.toContain('SHEET.PROTECTED');
+    // The code is for support, behind Details.
+    const details = screen.getByText('Details').closest('details');
+    expect(details?.open).toBe(false);
+    expect(details?.textContent).toBe('DetailsError code: SHEET.PROTECTED');
   });
 
   it('asks before replacing a user’s sheet in the way, then runs again with consent', async () => {

@@ -1,15 +1,12 @@
 import type { ReactNode } from 'react';
-import { Button } from '@fluentui/react-components';
 import type { FormErrors } from '../forms/fields';
 import { SIMPLE_FORMS } from '../forms/mechanismForms';
 import { choicesOf, valuesOf, type Forms } from '../forms/request';
-import { MECHANISM_CATALOG } from '../mechanismCatalog';
 import { ukDateTime } from '../ukFormat';
 import type { MechanismId, WorkbookOverview } from '../operations';
 import { GainLossEditor } from './GainLossEditor';
 import { MechanismPicker } from './MechanismPicker';
 import { ParameterFields } from './ParameterFields';
-import { Section } from './Section';
 import { usePaneStyles } from './styles';
 
 /** Where a form's starting values came from, when the workbook saved them. */
@@ -20,32 +17,46 @@ function restoredNote(overview: WorkbookOverview, mechanism: MechanismId): strin
     : 'Parameters from the last run of this calculation in this workbook.';
 }
 
-/** Pick a calculation, set its parameters, run it. */
+/**
+ * Pick a calculation and set its parameters. `runBar` (the Run button, shown in the
+ * pane's sticky footer) comes right after the picker in the tab order, so Run is one Tab
+ * away from the picker however long the form.
+ */
 export function CalculateSection(props: {
   readonly overview: WorkbookOverview;
-  readonly mechanism: MechanismId;
+  readonly mechanism: MechanismId | undefined;
   readonly forms: Forms;
   /** Errors to show (after the first attempt to run). */
   readonly errors: FormErrors;
   readonly busy: boolean;
   readonly onMechanism: (mechanism: MechanismId) => void;
   readonly onForms: (forms: Forms) => void;
-  readonly onRun: () => void;
+  readonly runBar: ReactNode;
 }): ReactNode {
   const styles = usePaneStyles();
   const { mechanism, forms, busy } = props;
-  const ready = props.overview.mechanisms.find((m) => m.mechanism === mechanism)?.ready ?? false;
-  const title = MECHANISM_CATALOG[mechanism].title;
   const errorCount = Object.keys(props.errors).length;
+  const picker = (
+    <MechanismPicker
+      value={mechanism}
+      statuses={props.overview.mechanisms}
+      disabled={busy}
+      onChange={props.onMechanism}
+    />
+  );
+  if (mechanism === undefined) {
+    return (
+      <div className={styles.stack}>
+        {picker}
+        {props.runBar}
+      </div>
+    );
+  }
   return (
-    <Section id="calculate" title="Calculate">
-      <MechanismPicker
-        value={mechanism}
-        statuses={props.overview.mechanisms}
-        disabled={busy}
-        onChange={props.onMechanism}
-      />
-      <h3 className={styles.subheading}>Parameters</h3>
+    <div className={styles.stack}>
+      {picker}
+      {props.runBar}
+      <h2 className={styles.subheading}>Parameters</h2>
       {forms.restored?.includes(mechanism) === true ? (
         <p className={styles.hint}>{restoredNote(props.overview, mechanism)}</p>
       ) : null}
@@ -84,11 +95,6 @@ export function CalculateSection(props: {
           before the run.
         </p>
       ) : null}
-      <div className={styles.row}>
-        <Button appearance="primary" onClick={props.onRun} disabled={busy || !ready}>
-          Run {title}
-        </Button>
-      </div>
-    </Section>
+    </div>
   );
 }

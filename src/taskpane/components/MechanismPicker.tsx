@@ -10,23 +10,33 @@ function isMechanism(value: string): value is MechanismId {
 
 /** Chooses the calculation; says what it does and which tables it still needs. */
 export function MechanismPicker(props: {
-  readonly value: MechanismId;
+  /** Undefined until one is chosen: the pane preselects only a calculation that can run. */
+  readonly value: MechanismId | undefined;
   readonly statuses: readonly MechanismStatus[];
   readonly disabled: boolean;
   readonly onChange: (mechanism: MechanismId) => void;
 }): ReactNode {
   const styles = usePaneStyles();
   const status = props.statuses.find((s) => s.mechanism === props.value);
+  const hint =
+    props.value === undefined
+      ? 'Choose what to calculate; those that can run on this workbook are listed under Workbook.'
+      : MECHANISM_CATALOG[props.value].summary;
   return (
     <div className={styles.stack}>
-      <Field label="Calculation" hint={MECHANISM_CATALOG[props.value].summary}>
+      <Field label="Calculation" hint={hint}>
         <Select
-          value={props.value}
+          value={props.value ?? ''}
           disabled={props.disabled}
           onChange={(_, data) => {
             if (isMechanism(data.value)) props.onChange(data.value);
           }}
         >
+          {props.value === undefined ? (
+            <option value="" disabled>
+              Choose a calculation
+            </option>
+          ) : null}
           {MECHANISM_IDS.map((id) => (
             <option key={id} value={id}>
               {MECHANISM_CATALOG[id].title}

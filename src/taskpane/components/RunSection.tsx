@@ -1,4 +1,12 @@
 import type { ReactNode, Ref } from 'react';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { CellRef } from '../operations';
 import type { RunState } from '../useRun';
 import { ConfirmButton } from './ConfirmButton';
@@ -6,7 +14,22 @@ import { FindingsList } from './FindingsList';
 import { RunProgressView } from './RunProgressView';
 import { RunResultView } from './RunResultView';
 import { Section } from './Section';
+import { ErrorDetails } from './StatusMessage';
 import { usePaneStyles } from './styles';
+
+const useStyles = makeStyles({
+  // Dimmed, yet every text keeps a 4.5:1 contrast (axe checks it): 0.85, not less.
+  stale: {
+    opacity: 0.85,
+    borderInlineStartWidth: tokens.strokeWidthThick,
+    borderInlineStartStyle: 'dashed',
+    borderInlineStartColor: tokens.colorNeutralStroke1,
+    paddingInlineStart: tokens.spacingHorizontalS,
+  },
+});
+
+/** What the results say once the parameters or the workbook changed after the run. */
+export const STALE_TEXT = 'Changed since this run — Run again';
 
 function titleOf(state: Exclude<RunState, { phase: 'idle' }>): string {
   if (state.phase === 'running') return `Running: ${state.label}`;
@@ -26,10 +49,24 @@ export function RunSection(props: {
   readonly onSelect?: (cell: CellRef) => void;
   /** Runs again, replacing the user's sheet that is in the way. */
   readonly onReplace: () => void;
+  /** The parameters or the workbook changed since the results shown were run. */
+  readonly stale: boolean;
+  /** Runs the calculation again with the parameters as they are now. */
+  readonly onRunAgain: () => void;
 }): ReactNode {
   const styles = usePaneStyles();
+  const own = useStyles();
   const { state } = props;
-  if (state.phase === 'idle') return null;
+  if (state.phase === 'idle') {
+    return (
+      <Section id="run" title="No results yet" headingRef={props.headingRef}>
+        <p className={styles.text}>
+          Choose a calculation under Calculate and run it: its figures, how they were reached and a
+          link to its result sheet appear here.
+        </p>
+      </Section>
+    );
+  }
   let body: ReactNode;
   if (state.phase === 'running') {
     body = (
@@ -42,15 +79,36 @@ export function RunSection(props: {
     );
   } else if (state.phase === 'failed') {
     body = (
-      <p className={styles.error} role="alert">
-        {state.message}{' '}
-        {state.whileWriting
-          ? 'It stopped while writing the results, so the result sheet may be incomplete: run it again to replace it.'
-          : 'Nothing was written.'}
-      </p>
+      <div className={styles.stack}>
+        <p className={styles.error} role="alert">
+          {state.message}{' '}
+          {state.whileWriting
+            ? 'It stopped while writing the results, so the result sheet may be incomplete: run it again to replace it.'
+            : 'Nothing was written.'}
+        </p>
+        <ErrorDetails code={state.code} />
+      </div>
     );
   } else if (state.outcome.ok) {
-    body = <RunResultView result={state.outcome} onSelect={props.onSelect} />;
+    // `stale` goes to the view too (it may say so in its own way); the dimming is here.
+    const view = { result: state.outcome, onSelect: props.onSelect, stale: props.stale };
+    body = props.stale ? (
+      <>
+        <MessageBar intent="warning" layout="multiline" id="stale-note">
+          <MessageBarBody>{STALE_TEXT}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={props.onRunAgain}>
+              Run again
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+        <div className={own.stale} aria-describedby="stale-note" data-stale="">
+          <RunResultView {...view} />
+        </div>
+      </>
+    ) : (
+      <RunResultView {...view} />
+    );
   } else if (state.outcome.reason === 'userSheet') {
     body = (
       <>

@@ -10,19 +10,27 @@ export function SharingSection(props: {
   readonly onPlanChecks: () => void;
   readonly onPrepare: () => void;
   readonly onRestore: () => void;
+  /** Whether plan checks can run (the workbook has input tables): otherwise not offered. */
+  readonly canPlanChecks: boolean;
+  /** Whether there are recorded formulas to restore. */
+  readonly canRestore: boolean;
 }): ReactNode {
   const styles = usePaneStyles();
   return (
     <Section id="sharing" title="Sign-off and sharing">
-      <p className={styles.hint}>
-        Plan checks test a completed BCF plan before sign-off and list each failed check by scheme
-        row.
-      </p>
-      <div className={styles.row}>
-        <Button onClick={props.onPlanChecks} disabled={props.busy}>
-          Run plan checks
-        </Button>
-      </div>
+      {props.canPlanChecks ? (
+        <>
+          <p className={styles.hint}>
+            Plan checks test a completed BCF plan before sign-off and list each failed check by
+            scheme row.
+          </p>
+          <div className={styles.row}>
+            <Button onClick={props.onPlanChecks} disabled={props.busy}>
+              Run plan checks
+            </Button>
+          </div>
+        </>
+      ) : null}
       <p className={styles.hint}>
         Before sending the workbook to someone without the add-in, replace its BCF formulas with
         their values. The formulas are kept in the workbook and can be restored.
@@ -44,13 +52,18 @@ export function SharingSection(props: {
           label="Restore formulas"
           title="Restore formulas?"
           confirmLabel="Restore formulas"
-          disabled={props.busy}
+          disabled={props.busy || !props.canRestore}
           onConfirm={props.onRestore}
         >
           The BCF formulas recorded when the workbook was prepared for sharing will replace the
           fixed values in their cells and calculate again.
         </ConfirmButton>
       </div>
+      {props.canRestore ? null : (
+        <p className={styles.hint}>
+          Nothing to restore: this workbook has not been prepared for sharing.
+        </p>
+      )}
     </Section>
   );
 }

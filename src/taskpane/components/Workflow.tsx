@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { errorText } from '../errorText';
-import { buildRequest, formErrors, initialForms, type Forms } from '../forms/request';
+import { useCallback, useEffect, useReducer, useRef, type ReactNode } from 'react';
+import { Tab as FluentTab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { errorCode, errorText } from '../errorText';
+import { buildRequest, formErrors } from '../forms/request';
 import { MECHANISM_CATALOG } from '../mechanismCatalog';
 import type {
   CellRef,
-  MechanismId,
   MechanismRequest,
   RunControl,
   RunOutcome,
@@ -14,19 +14,56 @@ import type {
 import { useOperations } from '../operationsContext';
 import { useRun } from '../useRun';
 import { CalculateSection } from './CalculateSection';
-import { MappingSection } from './MappingSection';
 import { focusFirst } from './fieldId';
-import { cellText } from './FindingsList';
-import { MAPPABLE_KINDS } from '../layer/mappingLayer';
+import { RunFooter, RunFooterRoom } from './RunFooter';
 import { RunSection } from './RunSection';
 import { ScenarioSection } from './ScenarioSection';
 import { SharingSection } from './SharingSection';
-import { StatusMessage, type PaneMessage } from './StatusMessage';
+import { StatusMessage } from './StatusMessage';
 import { WorkbookSection } from './WorkbookSection';
+import { MappingSection } from './MappingSection';
+import { cellText } from './FindingsList';
+import { MAPPABLE_KINDS } from '../layer/mappingLayer';
+import {
+  canRun,
+  inputCount,
+  INITIAL_STATE,
+  isStale,
+  workbookKey,
+  workflowReducer,
+  type Tab,
+} from './workflowState';
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+const useStyles = makeStyles({
+  // The tabs stay at the top while a long form scrolls; not when zoomed so far that they
+  // wrap onto several lines and would take half the screen.
+  tabs: {
+    position: 'sticky',
+    '@media (max-width: 240px)': { position: 'static' },
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
+    // Edge to edge under the tabs.
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalL})`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tabList: { flexWrap: 'wrap' },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalM,
+    // The class's display must not undo the hidden attribute of the tabs not shown.
+    '&[hidden]': { display: 'none' },
+  },
+});
+
+const TAB_TITLES: Readonly<Record<Tab, string>> = {
+  workbook: 'Workbook',
+  calculate: 'Calculate',
+  results: 'Results',
+  share: 'Share',
+};
 
 /** The cells prepare for sharing could not convert, said so that the user can fix them. */
 function leftText(outcome: SharingOutcome): string {
@@ -52,74 +89,61 @@ function sharingText(outcome: SharingOutcome, prepared: boolean): string {
   return `${cells} ${one ? 'has its BCF formula' : 'have their BCF formulas'} again, from the sheet “${outcome.recordSheet}”.`;
 }
 
-/** The forms once `mechanism`'s form is edited or run: its values are no longer the saved ones. */
-function edited(forms: Forms, mechanism: MechanismId): Forms {
-  return forms.restored?.includes(mechanism) === true
-    ? { ...forms, restored: forms.restored.filter((m) => m !== mechanism) }
-    : forms;
+/** What "Read the workbook again" found, in one sentence. */
+export function readText(overview: WorkbookOverview): string {
+  const count = inputCount(overview);
+  if (count === 0) return 'It has no input tables yet.';
+  const tables = count === 1 ? '1 input table' : `${count} input tables`;
+  const ready = overview.mechanisms.filter((m) => canRun(overview, m.mechanism)).length;
+  if (ready === 0) return `Found ${tables}; no calculation has the tables it needs yet.`;
+  const all = ready === overview.mechanisms.length;
+  return `Found ${tables}; ${all ? 'every calculation' : ready === 1 ? '1 calculation' : `${ready} calculations`} can run.`;
 }
 
 /**
- * The whole workflow on one workbook: its tables (or the planning template), a
- * calculation with its parameters, the run and its outcome, and sign-off actions.
- * `onInteractive` fires once the workbook has been read and the pane can be used.
+ * The whole workflow on one workbook, in four tabs: the workbook's tables (or how to start),
+ * a calculation with its parameters and Run in a sticky footer, the run's results with the
+ * scenarios, and sign-off and sharing. Each action's message shows in the tab where it
+ * happened and takes focus. `onInteractive` fires once the workbook has been read.
  */
-export function Workflow(props: { readonly onInteractive?: () => void }): ReactNode {
+export function Workflow(props: {
+  readonly onInteractive?: () => void;
+  /** Actions on the file outside Excel (Download), shown beside the results and in Share. */
+  readonly fileActions?: ReactNode;
+}): ReactNode {
   const operations = useOperations();
   const run = useRun();
-  const [overview, setOverview] = useState<WorkbookOverview | undefined>(undefined);
-  const [mechanism, setMechanism] = useState<MechanismId>('pooledFund');
-  const [forms, setForms] = useState<Forms>(() => initialForms([], []));
-  const [showErrors, setShowErrors] = useState(false);
-  const [action, setAction] = useState<string | undefined>(undefined);
-  const [message, setMessage] = useState<PaneMessage | undefined>(undefined);
+  const styles = useStyles();
+  const [state, dispatch] = useReducer(workflowReducer, INITIAL_STATE);
+  const { overview, mechanism, forms, tab } = state;
+  // DOM and callback handles, not state: the heading focused after a run, and the
+  // host's once-only notice.
   const runHeading = useRef<HTMLHeadingElement>(null);
-  const lastRun = useRef<{ label: string; action: (control: RunControl) => Promise<RunOutcome> }>(
-    undefined,
-  );
-  /** The request of the run going on or last run, which can be kept as a scenario. */
-  const [ranRequest, setRanRequest] = useState<MechanismRequest | undefined>(undefined);
   const interactive = useRef(props.onInteractive);
-  /** Whether the user chose the mechanism (rather than the pane). */
-  const picked = useRef(false);
-  /** Whether the workbook has been read once (the forms then hold its saved parameters). */
-  const read = useRef(false);
 
-  const fail = useCallback((title: string, error: unknown) => {
-    setMessage({ intent: 'error', title, text: errorText(error) });
+  const fail = useCallback((title: string, error: unknown, where?: Tab) => {
+    const code = errorCode(error);
+    dispatch({
+      type: 'message',
+      tab: where,
+      value: {
+        intent: 'error',
+        title,
+        text: errorText(error),
+        ...(code === undefined ? {} : { code }),
+      },
+    });
   }, []);
 
-  const refresh = useCallback(async (): Promise<void> => {
+  const refresh = useCallback(async (): Promise<WorkbookOverview | undefined> => {
     try {
       const next = await operations.overview();
-      setOverview(next);
-      // The forms start from the parameters saved by each mechanism's last run; later
-      // readings keep what the user typed unless the contracts or partners changed.
-      const first = !read.current;
-      read.current = true;
-      setForms((f) => {
-        const kept =
-          !first && sameJson(f.contracts, next.contracts) && sameJson(f.partners, next.partners)
-            ? f
-            : initialForms(next.contracts, next.partners, next.savedPlanChecks, next.savedParams);
-        const saved = next.savedPlanChecks;
-        return kept.simple.planChecks !== undefined || saved === undefined
-          ? kept
-          : { ...kept, simple: { ...kept.simple, planChecks: { ...saved } } };
-      });
-      // The user's choice stays while it can run; otherwise the workbook's last run, or
-      // the first that can.
-      setMechanism((m) => {
-        const ready = (id: MechanismId | undefined): boolean =>
-          next.mechanisms.some((s) => s.mechanism === id && s.ready);
-        if (picked.current && ready(m)) return m;
-        const last = next.lastRun?.mechanism;
-        if (first && last !== undefined && ready(last)) return last;
-        return next.mechanisms.find((s) => s.ready)?.mechanism ?? m;
-      });
+      dispatch({ type: 'read', overview: next });
+      return next;
     } catch (error) {
-      fail('Could not read the workbook', error);
-      setOverview({ tables: [], mechanisms: [], contracts: [], partners: [] });
+      fail('Could not read the workbook', error, 'workbook');
+      dispatch({ type: 'readFailed' });
+      return undefined;
     }
   }, [operations, fail]);
 
@@ -143,72 +167,95 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
   /** Links to cells only where selecting one shows it to the user. */
   const selectable = operations.canSelectCells ? select : undefined;
 
-  const act = async (name: string, work: () => Promise<void>): Promise<void> => {
-    setAction(name);
-    setMessage(undefined);
+  const act = async (name: string, where: Tab, work: () => Promise<void>): Promise<void> => {
+    dispatch({ type: 'busy', action: name });
+    dispatch({ type: 'message', value: undefined });
     try {
       await work();
     } catch (error) {
-      fail(`${name} failed`, error);
+      fail(`${name} failed`, error, where);
     } finally {
-      setAction(undefined);
+      dispatch({ type: 'busy', action: undefined });
     }
   };
 
+  const readAgain = (): Promise<void> =>
+    act('Reading the workbook', 'workbook', async () => {
+      const next = await refresh();
+      if (next === undefined) return;
+      dispatch({
+        type: 'message',
+        tab: 'workbook',
+        value: { intent: 'success', title: 'Read the workbook again.', text: readText(next) },
+      });
+    });
+
   const createTemplate = (): Promise<void> =>
-    act('Creating the planning template', async () => {
+    act('Creating the planning template', 'workbook', async () => {
       const created = await operations.createTemplate();
       await refresh();
-      setMessage({
-        intent: 'success',
-        title: 'Planning template created.',
-        text: `Sheets added: ${created.sheets.join(', ')}. Fill in the yellow cells, then read the workbook again.`,
-        link: { label: 'Go to the first cell to fill in', cell: created.firstInput },
+      dispatch({
+        type: 'message',
+        tab: 'workbook',
+        value: {
+          intent: 'success',
+          title: 'Planning template created.',
+          text: `Sheets added: ${created.sheets.join(', ')}. Fill in the yellow cells, then read the workbook again.`,
+          link: { label: 'Go to the first cell to fill in', cell: created.firstInput },
+        },
       });
     });
 
   const share = (prepare: boolean): Promise<void> =>
-    act(prepare ? 'Prepare for sharing' : 'Restore formulas', async () => {
+    act(prepare ? 'Prepare for sharing' : 'Restore formulas', 'share', async () => {
       const outcome = prepare
         ? await operations.prepareForSharing()
         : await operations.restoreFormulas();
-      setMessage({
-        intent: 'success',
-        title: prepare ? 'Prepared for sharing.' : 'Formulas restored.',
-        text: sharingText(outcome, prepare),
+      if (prepare) dispatch({ type: 'prepared', cells: outcome.cells });
+      dispatch({
+        type: 'message',
+        tab: 'share',
+        value: {
+          intent: 'success',
+          title: prepare ? 'Prepared for sharing.' : 'Formulas restored.',
+          text: sharingText(outcome, prepare),
+        },
       });
     });
 
-  const errors = showErrors ? formErrors(mechanism, forms) : {};
-  const busy = phase === 'running' || action !== undefined || overview === undefined;
+  const errors = state.showErrors && mechanism !== undefined ? formErrors(mechanism, forms) : {};
+  const busy = phase === 'running' || state.action !== undefined || overview === undefined;
 
-  /** Starts a run and remembers it, so it can be run again replacing a user's sheet. */
-  const launch = (label: string, action: (control: RunControl) => Promise<RunOutcome>): void => {
-    setMessage(undefined);
-    lastRun.current = { label, action };
+  /** Starts a run and remembers it, to run again replacing a user's sheet, or to keep. */
+  const launch = (
+    label: string,
+    request: MechanismRequest,
+    action: (control: RunControl) => Promise<RunOutcome>,
+  ): void => {
+    dispatch({
+      type: 'launched',
+      run: { label, action, request, workbook: workbookKey(overview) },
+    });
     run.start(label, action);
   };
 
   /** Shows `target`'s form with its errors, focusing the first. */
-  const showFormErrors = (target: MechanismId, keys: readonly string[]): void => {
-    picked.current = true;
-    setMechanism(target);
-    setShowErrors(true);
+  const showFormErrors = (target: MechanismRequest['mechanism'], keys: readonly string[]): void => {
+    dispatch({ type: 'formErrors', mechanism: target });
     // Focus once the errors are rendered.
     setTimeout(() => focusFirst(keys), 0);
   };
 
   const startRun = (): void => {
+    if (mechanism === undefined) return;
     const built = buildRequest(mechanism, forms);
     if (!built.ok) {
       showFormErrors(mechanism, Object.keys(built.errors));
       return;
     }
-    // The form no longer shows the workbook's last run but this one.
-    setForms((f) => edited(f, mechanism));
-    setShowErrors(false);
-    setRanRequest(built.request);
-    launch(MECHANISM_CATALOG[mechanism].title, (control) => operations.run(built.request, control));
+    launch(MECHANISM_CATALOG[mechanism].title, built.request, (control) =>
+      operations.run(built.request, control),
+    );
   };
 
   /** Plan checks from the sign-off section, with the plan checks form's minima. */
@@ -216,92 +263,176 @@ export function Workflow(props: { readonly onInteractive?: () => void }): ReactN
     const built = buildRequest('planChecks', forms);
     if (!built.ok || built.request.mechanism !== 'planChecks') {
       showFormErrors('planChecks', built.ok ? [] : Object.keys(built.errors));
-      setMessage({
-        intent: 'warning',
-        title: 'Plan checks need their minima.',
-        text: 'Enter them under Calculate, then run the checks again.',
+      dispatch({
+        type: 'message',
+        tab: 'calculate',
+        value: {
+          intent: 'warning',
+          title: 'Plan checks need their minima.',
+          text: 'Enter them here, then run the checks again.',
+        },
       });
       return;
     }
-    const { params } = built.request;
-    setRanRequest(built.request);
-    launch(MECHANISM_CATALOG.planChecks.title, (control) =>
-      operations.runPlanChecks(params, control),
+    const { request } = built;
+    launch(MECHANISM_CATALOG.planChecks.title, request, (control) =>
+      operations.runPlanChecks(request.params, control),
     );
   };
 
+  const succeeded = run.state.phase === 'finished' && run.state.outcome.ok;
+  const stale = succeeded && isStale(state);
+  const hasTables = overview !== undefined && inputCount(overview) > 0;
+  const footer = (
+    <RunFooter
+      title={mechanism === undefined ? undefined : MECHANISM_CATALOG[mechanism].title}
+      disabled={busy || !canRun(overview, mechanism)}
+      onRun={startRun}
+    />
+  );
+  const message = (where: Tab): ReactNode => (
+    <StatusMessage
+      message={state.message?.tab === where ? state.message.value : undefined}
+      onSelect={selectable}
+      onDismiss={() => dispatch({ type: 'message', value: undefined })}
+    />
+  );
+  const panel = (id: Tab, children: ReactNode): ReactNode => (
+    <div
+      role="tabpanel"
+      id={`panel-${id}`}
+      aria-labelledby={`tab-${id}`}
+      hidden={tab !== id}
+      className={styles.panel}
+    >
+      {message(id)}
+      {children}
+    </div>
+  );
+
   return (
     <>
-      <StatusMessage
-        message={message}
-        onSelect={selectable}
-        onDismiss={() => setMessage(undefined)}
-      />
-      <WorkbookSection
-        overview={overview}
-        busy={busy}
-        onRefresh={() => void act('Reading the workbook', refresh)}
-        onCreateTemplate={() => void createTemplate()}
-      />
-      <MappingSection
-        overview={overview}
-        busy={busy}
-        onSelect={selectable}
-        onSaved={async (choice, preview) => {
-          await refresh();
-          const where = preview.range === undefined ? choice.sheet : cellText(preview.range);
-          setMessage({
-            intent: 'success',
-            title: 'Mapping saved.',
-            text: `The ${MAPPABLE_KINDS.find((k) => k.id === choice.kind)?.name ?? choice.kind} table is read from ${where}; runs here and on the command line use it.`,
-          });
-        }}
-      />
-      {overview === undefined ? null : (
-        <CalculateSection
+      <div className={styles.tabs}>
+        <TabList
+          className={styles.tabList}
+          // Small tabs: as little height as they can take (they wrap to a second line at 320 px).
+          size="small"
+          selectedValue={tab}
+          onTabSelect={(_, data) => dispatch({ type: 'tab', tab: data.value as Tab })}
+          aria-label="Steps"
+        >
+          {(Object.keys(TAB_TITLES) as Tab[]).map((id) => (
+            <FluentTab
+              key={id}
+              value={id}
+              id={`tab-${id}`}
+              aria-controls={`panel-${id}`}
+              // Until there are input tables nothing can be calculated.
+              disabled={!hasTables && (id === 'calculate' || id === 'results')}
+            >
+              {TAB_TITLES[id]}
+            </FluentTab>
+          ))}
+        </TabList>
+      </div>
+      {panel(
+        'workbook',
+        <WorkbookSection
           overview={overview}
-          mechanism={mechanism}
-          forms={forms}
-          errors={errors}
           busy={busy}
-          onMechanism={(m) => {
-            picked.current = true;
-            setMechanism(m);
-            setShowErrors(false);
-            run.clear();
-          }}
-          onForms={(next) => setForms(edited(next, mechanism))}
-          onRun={startRun}
-        />
-      )}
-      <RunSection
-        state={run.state}
-        headingRef={runHeading}
-        onCancel={run.cancel}
-        onSelect={selectable}
-        onReplace={() => {
-          const last = lastRun.current;
-          if (last !== undefined) {
-            run.start(last.label, (control) =>
-              last.action({ ...control, replaceUserSheets: true }),
-            );
+          onRefresh={() => void readAgain()}
+          onCreateTemplate={() => void createTemplate()}
+          mapping={
+            <MappingSection
+              overview={overview}
+              busy={busy}
+              onSelect={selectable}
+              onSaved={async (choice, preview) => {
+                await refresh();
+                const where = preview.range === undefined ? choice.sheet : cellText(preview.range);
+                dispatch({
+                  type: 'message',
+                  tab: 'workbook',
+                  value: {
+                    intent: 'success',
+                    title: 'Mapping saved.',
+                    text: `The ${MAPPABLE_KINDS.find((k) => k.id === choice.kind)?.name ?? choice.kind} table is read from ${where}; runs here and on the command line use it.`,
+                  },
+                });
+              }}
+            />
           }
-        }}
-      />
-      {overview === undefined ? null : (
-        <ScenarioSection
-          request={run.state.phase === 'finished' && run.state.outcome.ok ? ranRequest : undefined}
-          busy={busy}
-          onSelect={selectable}
-          readAt={overview}
-        />
+        />,
       )}
-      <SharingSection
-        busy={busy}
-        onPlanChecks={startPlanChecks}
-        onPrepare={() => void share(true)}
-        onRestore={() => void share(false)}
-      />
+      {panel(
+        'calculate',
+        overview === undefined ? null : (
+          <>
+            <CalculateSection
+              overview={overview}
+              mechanism={mechanism}
+              forms={forms}
+              errors={errors}
+              busy={busy}
+              onMechanism={(m) => {
+                dispatch({ type: 'pick', mechanism: m });
+                run.clear();
+              }}
+              onForms={(next) => dispatch({ type: 'forms', forms: next })}
+              runBar={tab === 'calculate' ? footer : null}
+            />
+            <RunFooterRoom />
+          </>
+        ),
+      )}
+      {panel(
+        'results',
+        <>
+          <RunSection
+            state={run.state}
+            headingRef={runHeading}
+            onCancel={run.cancel}
+            onSelect={selectable}
+            stale={stale}
+            onRunAgain={() =>
+              state.lastRun?.request.mechanism === 'planChecks' ? startPlanChecks() : startRun()
+            }
+            onReplace={() => {
+              const last = state.lastRun;
+              if (last !== undefined) {
+                run.start(last.label, (control) =>
+                  last.action({ ...control, replaceUserSheets: true }),
+                );
+              }
+            }}
+          />
+          {overview === undefined ? null : (
+            <ScenarioSection
+              request={succeeded && !stale ? state.lastRun?.request : undefined}
+              busy={busy}
+              onSelect={selectable}
+              readAt={overview}
+            />
+          )}
+          {props.fileActions}
+          {tab === 'results' ? footer : null}
+          <RunFooterRoom />
+        </>,
+      )}
+      {panel(
+        'share',
+        <>
+          <SharingSection
+            busy={busy}
+            canRestore={state.restorable}
+            canPlanChecks={hasTables}
+            onPlanChecks={startPlanChecks}
+            onPrepare={() => void share(true)}
+            onRestore={() => void share(false)}
+          />
+          {props.fileActions}
+        </>,
+      )}
     </>
   );
 }

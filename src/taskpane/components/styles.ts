@@ -66,6 +66,11 @@ export const usePaneStyles = makeStyles({
     ...typographyStyles.body1Strong,
     paddingInline: tokens.spacingHorizontalXS,
   },
+  details: {
+    ...typographyStyles.caption1,
+    marginBlockStart: tokens.spacingVerticalXS,
+    '& > summary': { cursor: 'pointer' },
+  },
   error: {
     ...typographyStyles.caption1,
     color: tokens.colorPaletteRedForeground1,

@@ -28,6 +28,7 @@ import {
 import { SHIPPED_DATAMAPS, UNKNOWN_VERSION_FIX } from './shippedDatamaps';
 import type { TableKindId } from '../../workbook/tableSchema';
 import { paneFinding } from './runOutcome';
+import { SHARED_TABLE } from '../../workbook/sharing';
 import { TABLE_KINDS } from '../../workbook/tableKinds';
 import { splitNames } from '../../workbook/mechanisms/rowsToInput';
 import {
@@ -249,5 +250,6 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
     mechanisms,
     contracts: contractsOf(read?.tables.contracts, read?.tables.riskShareBands),
     partners: partnersOf(read?.tables.contributions),
+    canRestore: tables.some((t) => t.name === SHARED_TABLE),
   };
 }

@@ -61,6 +61,8 @@ export interface WorkbookOverview {
   readonly savedParams?: Readonly<Partial<Record<MechanismId, SavedParams>>>;
   /** The workbook's last run, when it recorded one. */
   readonly lastRun?: SavedRun;
+  /** Whether prepare for sharing recorded formulas that Restore formulas can put back. */
+  readonly canRestore?: boolean;
   /** The kinds the column mapping saved in the workbook places, with the range each reads. */
   readonly mappings?: readonly MappedInput[];
   /** The official-style return a shipped datamap recognised the workbook as, if any. */

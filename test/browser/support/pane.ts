@@ -1,5 +1,5 @@
 /** What the browser scenarios do on the pane and read from the fake workbook. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { FakeWorkbookHandle, WorkbookView } from '../fakeOffice/inspect';
 import type { ScalarValue } from '../../support/memory-excel';
 
@@ -54,7 +54,29 @@ export async function addressOf(page: Page, sheet: string, value: ScalarValue): 
   return found;
 }
 
+/** The pane's tabs. */
+export type PaneTab = 'Workbook' | 'Calculate' | 'Results' | 'Share';
+
+/** Opens a tab of the pane, as a user clicking it. */
+export async function openTab(page: Page, name: PaneTab): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page
+    .locator(`[role=tabpanel][aria-labelledby="${await tab.getAttribute('id')}"]:not([hidden])`)
+    .waitFor();
+}
+
+/** Opens the Workbook tab and shows the input tables (a summary line until then). */
+export async function showTables(page: Page): Promise<void> {
+  await openTab(page, 'Workbook');
+  const show = page.getByRole('button', { name: 'Show the input tables' });
+  if (await show.isVisible()) await show.click();
+  await page.getByRole('list', { name: 'Input tables' }).waitFor();
+}
+
+/** Opens the Calculate tab and chooses the calculation. */
 export async function pickMechanism(page: Page, title: string): Promise<void> {
+  await openTab(page, 'Calculate');
   await page.getByRole('combobox', { name: 'Calculation' }).selectOption({ label: title });
 }
 
@@ -114,4 +136,14 @@ export async function settled<T>(
     value = await read();
   }
   return value;
+}
+
+/** Whether the element is wholly inside the viewport, where the user sees it without scrolling. */
+export async function inViewport(page: Page, element: Locator): Promise<boolean> {
+  const box = await element.first().boundingBox();
+  const size = page.viewportSize();
+  if (box === null || size === null) return false;
+  return (
+    box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width
+  );
 }

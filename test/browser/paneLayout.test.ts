@@ -1,0 +1,278 @@
+/** @jest-environment node */
+/**
+ * The pane's layout and feedback in headless Chromium (issue 14): every main screen at the
+ * 320 px pane and at 200% zoom, with a screenshot, axe and no sideways scroll; Run on
+ * screen without scrolling on every calculation and at most 6 Tabs from the picker; a
+ * message in view after each action; stale results marked after an edit; the first run on
+ * an empty workbook. The pane height of each screen at 320 px goes to
+ * test-output/measurements.json.
+ *
+ * 200% zoom: a browser zoomed to 200% lays the page out in a CSS viewport half as wide and
+ * half as high (a 320 × 900 px pane becomes 160 × 450 CSS px), which is what the page's
+ * media queries, wrapping and overflow see. So the zoomed screens are the same pages in a
+ * 160 × 450 viewport; a device scale factor would not do (it sharpens pixels without
+ * changing the CSS viewport).
+ */
+import type { Page } from 'playwright-core';
+import { openPane, PANE_VIEWPORT, type OfficeScript } from './support/browser';
+import { checkAccessibility, recordMeasurement, screenshot } from './support/evidence';
+import {
+  inViewport,
+  openTab,
+  outcomeHeading,
+  pickMechanism,
+  runMechanism,
+  sidewaysOverflow,
+} from './support/pane';
+import { endSession, SETUP_TIMEOUT, startSession, type BrowserSession } from './support/session';
+
+jest.setTimeout(10 * 60_000);
+
+/** The CSS viewport of the 320 × 900 pane at 200% zoom. */
+const ZOOMED = { width: PANE_VIEWPORT.width / 2, height: PANE_VIEWPORT.height / 2 };
+
+const MECHANISMS = [
+  'Pooled fund',
+  'Capitation',
+  'Gain/loss share',
+  'Pay for performance',
+  'BCF payment for performance',
+  'Activity payments',
+  'Funding envelope',
+  'BCF plan checks',
+];
+
+let session: BrowserSession | undefined;
+beforeAll(async () => {
+  session = await startSession();
+}, SETUP_TIMEOUT);
+afterAll(() => endSession(session));
+afterEach(() => {
+  expect(session?.browser.blocked).toEqual([]);
+});
+
+async function open(
+  office: OfficeScript = { kind: 'fake' },
+): Promise<{ page: Page; errors: string[] }> {
+  if (session === undefined) throw new Error('no session');
+  return openPane(session.browser, session.server.url, office);
+}
+
+const heights: Record<string, number> = {};
+
+/**
+ * The screen's height in CSS px, from the top of the pane to the end of the tab shown (the
+ * page itself is never shorter than the pane's frame).
+ */
+const paneHeight = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const shown = document.querySelector('[role=tabpanel]:not([hidden])');
+    const bottom = shown?.getBoundingClientRect().bottom ?? 0;
+    return Math.round(bottom + window.scrollY);
+  });
+
+/**
+ * One screen's evidence at 320 px and at 200% zoom: screenshot, axe (no serious or
+ * critical violation), no sideways scroll, and on a calculation screen Run in view.
+ */
+async function screen(page: Page, name: string, run?: string): Promise<void> {
+  for (const [size, suffix] of [
+    [PANE_VIEWPORT, ''],
+    [ZOOMED, '-zoom200'],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, `pane-${name}${suffix}`);
+    expect({
+      name: name + suffix,
+      axe: await checkAccessibility(page, `pane-${name}${suffix}`),
+    }).toEqual({
+      name: name + suffix,
+      axe: [],
+    });
+    const overflow = await sidewaysOverflow(page);
+    expect({
+      name: name + suffix,
+      overflow,
+      wider: overflow > 0 ? await widerThanPane(page) : [],
+    }).toEqual({ name: name + suffix, overflow: 0, wider: [] });
+    if (run !== undefined) {
+      expect({
+        name: name + suffix,
+        runInView: await inViewport(page, page.getByRole('button', { name: run })),
+      }).toEqual({
+        name: name + suffix,
+        runInView: true,
+      });
+    }
+    if (suffix === '') heights[name] = await paneHeight(page);
+  }
+  await page.setViewportSize(PANE_VIEWPORT);
+}
+
+/** What sticks out past the pane's right edge (tag, class, width), to say what to fix. */
+function widerThanPane(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName} ${el.className} ${Math.round(el.getBoundingClientRect().width)}`);
+  });
+}
+
+/** The message of the last action is on screen (the user sees what happened). */
+async function messageInView(page: Page, title: string): Promise<void> {
+  const message = page.locator('[data-pane-message]').filter({ hasText: title });
+  await message.waitFor();
+  expect({ title, inView: await inViewport(page, message) }).toEqual({ title, inView: true });
+}
+
+/** Tabs from the focused calculation picker until Run has focus; how many presses. */
+async function tabsToRun(page: Page, run: string): Promise<number> {
+  await page.getByRole('combobox', { name: 'Calculation' }).focus();
+  for (let presses = 1; presses <= 40; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === run) return presses;
+  }
+  return Infinity;
+}
+
+describe('the pane’s screens at 320 px and 200% zoom', () => {
+  it('first run on an empty workbook: the steps in order, nothing that cannot run', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('list', { name: 'Getting started' }).waitFor();
+    expect(
+      await page
+        .getByRole('list', { name: 'Getting started' })
+        .getByRole('heading')
+        .allTextContents(),
+    ).toEqual(['Create the planning template', 'Or map your own ranges']);
+    expect(await page.getByRole('tab', { name: 'Calculate' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('tab', { name: 'Results' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Run/ }).count()).toBe(0);
+    // No heading repeats the add-in's name: the task pane's title bar shows it.
+    expect(await page.getByRole('heading', { name: 'BCF finance' }).count()).toBe(0);
+    await screen(page, 'first-run');
+    // The side margins: 16 px.
+    expect(
+      await page.evaluate(
+        () => getComputedStyle(document.querySelector('main') as Element).paddingLeft,
+      ),
+    ).toBe('16px');
+    await openTab(page, 'Share');
+    await screen(page, 'share-empty');
+    expect(await page.getByRole('button', { name: 'Restore formulas' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('every calculation screen: Run in view and at most 6 Tabs from the picker; results; share', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Create planning template' }).click();
+    await messageInView(page, 'Planning template created.');
+    await page.getByRole('button', { name: 'Read the workbook again' }).click();
+    await messageInView(page, 'Read the workbook again.');
+    expect(await page.locator('[data-pane-message]').textContent()).toMatch(
+      /Found \d+ input tables; every calculation can run\./,
+    );
+    await screen(page, 'workbook');
+    const tabs: Record<string, number> = {};
+    for (const title of MECHANISMS) {
+      await pickMechanism(page, title);
+      const slug = title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/-$/, '');
+      await screen(page, `calculate-${slug}`, `Run ${title}`);
+      tabs[title] = await tabsToRun(page, `Run ${title}`);
+    }
+    expect(Object.entries(tabs).filter(([, n]) => n > 6)).toEqual([]);
+    recordMeasurement('tabsFromPickerToRun', tabs);
+
+    // The gain/loss band editor (the pane's own terms) is the longest form.
+    await pickMechanism(page, 'Gain/loss share');
+    await page
+      .getByRole('combobox', { name: 'Bands, caps and quality scores from' })
+      .selectOption('pane');
+    await screen(page, 'calculate-gain-loss-pane-terms', 'Run Gain/loss share');
+
+    await pickMechanism(page, 'Pooled fund');
+    expect(await runMechanism(page, 'Pooled fund')).toBe('Results: Pooled fund');
+    // The results' heading takes focus, in view, under the tabs.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('run-heading');
+    expect(await inViewport(page, page.locator('#run-heading'))).toBe(true);
+    await screen(page, 'results-pooled-fund', 'Run Pooled fund');
+
+    await openTab(page, 'Share');
+    await screen(page, 'share');
+    await page.getByRole('button', { name: 'Prepare for sharing' }).click();
+    await page.getByRole('button', { name: 'Replace formulas with values' }).click();
+    await messageInView(page, 'Prepared for sharing.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the results stale after a parameter changes, until run again', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Create planning template' }).click();
+    await page.getByText('Planning template created.').waitFor();
+    await pickMechanism(page, 'Capitation');
+    await runMechanism(page, 'Capitation');
+    expect(await page.getByText('Changed since this run — Run again').count()).toBe(0);
+    await openTab(page, 'Calculate');
+    await page.getByRole('textbox', { name: 'Annual uplift (%)', exact: true }).fill('4');
+    await openTab(page, 'Results');
+    const note = page.getByText('Changed since this run — Run again');
+    await note.waitFor();
+    expect(await inViewport(page, note)).toBe(true);
+    expect(
+      await page.locator('[data-stale]').evaluate((el) => Number(getComputedStyle(el).opacity)),
+    ).toBeLessThan(1);
+    await screen(page, 'results-stale', 'Run Capitation');
+    await page.getByRole('button', { name: 'Run again' }).click();
+    await outcomeHeading(page, 'Capitation');
+    await page.locator('[data-stale]').waitFor({ state: 'detached' });
+    expect(await note.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('prepare for sharing and restore: each says what it did, in view', async () => {
+    const { page, errors } = await open({
+      kind: 'fake',
+      config: {
+        seed: {
+          sheets: [
+            {
+              name: 'Plan',
+              cells: {
+                A1: 'Capitation budget',
+                B1: { value: 26500000, formula: '=BCF.CAPITATION(265000,100)' },
+              },
+            },
+          ],
+        },
+      },
+    });
+    await openTab(page, 'Share');
+    expect(await page.getByRole('button', { name: 'Restore formulas' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Prepare for sharing' }).click();
+    await page.getByRole('button', { name: 'Replace formulas with values' }).click();
+    await messageInView(page, 'Prepared for sharing.');
+    await page.getByRole('button', { name: 'Restore formulas' }).click();
+    await page
+      .getByRole('dialog', { name: 'Restore formulas?' })
+      .getByRole('button', { name: 'Restore formulas' })
+      .click();
+    await messageInView(page, 'Formulas restored.');
+    await screen(page, 'share-restored');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+afterAll(() => {
+  if (Object.keys(heights).length > 0) recordMeasurement('paneHeight320', heights);
+});
