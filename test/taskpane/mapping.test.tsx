@@ -12,6 +12,7 @@ import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { App } from '../../src/taskpane/App';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
 import { FakeOperations } from './fakeOperations';
+import { openTab } from './paneTabs';
 import { createMemoryExcel, type MemoryExcel } from '../support/memory-excel';
 import { touchCell } from '../support/memory-excel/model';
 
@@ -61,7 +62,9 @@ describe('mapping a range in the pane', () => {
   it('select → map → preview → save → run → reopen, then a renamed header is a finding', async () => {
     const excel = teamWorkbook();
     renderPane(excel);
-    expect(await screen.findByText('This workbook has no input tables yet.')).toBeTruthy();
+    expect((await screen.findByText(/^This workbook has no input tables yet\./)).textContent).toBe(
+      'This workbook has no input tables yet. The calculations read their figures from input tables: start with one of these.',
+    );
 
     // The user selects the range in Excel and says what it holds.
     excel.userSelects(SHEET, 'A3:D5');
@@ -140,20 +143,22 @@ describe('mapping a range in the pane', () => {
     });
 
     // The overview lists the mapped range as the Contributions input; the pool can run on it.
+    expect((await screen.findByText(/^\d+ tables? found$/)).textContent).toBe('1 table found');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the input tables' }));
     const tables = await screen.findByRole('list', { name: 'Input tables' });
     expect(
       within(tables)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['Contributions (mapped: Pool 2025-26!A3:D5, 2 rows)']);
+    openTab('Calculate');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
+      target: { value: 'pooledFund' },
+    });
     const run = await screen.findByRole('button', { name: 'Run Pooled fund' });
     await waitFor(() => expect(run).toHaveProperty('disabled', false));
     fireEvent.click(run);
-    const figures = await screen.findByLabelText(
-      'Pooled fund figures',
-      {},
-      { timeout: 10_000 },
-    );
+    const figures = await screen.findByLabelText('Pooled fund figures', {}, { timeout: 10_000 });
     // The headline is a table: a row header and its figure.
     const pairs = within(figures)
       .getAllByRole('rowheader')
@@ -169,7 +174,10 @@ describe('mapping a range in the pane', () => {
     // Reopened, the pane reads the saved mapping again.
     cleanup();
     renderPane(excel);
-    const again = await screen.findByRole('list', { name: 'Input tables' }, { timeout: 10_000 });
+    await screen.findByText('1 table found', {}, { timeout: 10_000 });
+    openTab('Workbook');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the input tables' }));
+    const again = await screen.findByRole('list', { name: 'Input tables' });
     expect(
       within(again)
         .getAllByRole('listitem')
@@ -193,7 +201,7 @@ describe('mapping a range in the pane', () => {
     ).toEqual([
       '\'Pool 2025-26\'!A3:D3 (Contributions header row): the column mapping names "Pledge (£000)" for Amount, but this header row has no such column (its headers: "Who pays", "Line", "Pledged (£000)", "Notes"); nothing was read for the Contributions table.',
     ]);
-    expect(screen.getByText('This workbook has no input tables yet.')).toBeTruthy();
+    expect(screen.getByText(/^This workbook has no input tables yet\./)).toBeTruthy();
   });
 
   it('outside Excel asks for the sheet and header row instead of the selection', async () => {

@@ -9,7 +9,10 @@ export async function messageText(title: string): Promise<string> {
   const heading = await screen.findByText(title);
   const body = heading.parentElement;
   if (body === null) throw new Error(`the message "${title}" has no body`);
-  return (body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // The message's own buttons (Dismiss) are not part of what it says.
+  const copy = body.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('button').forEach((b) => b.remove());
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The text of the paragraph that holds `start` at its beginning, spaces collapsed. */

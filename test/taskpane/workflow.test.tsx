@@ -38,7 +38,7 @@ describe('task pane workflow (in-memory operations)', () => {
       within(screen.getByRole('list', { name: 'Getting started' }))
         .getAllByRole('heading')
         .map((h) => h.textContent),
-    ).toEqual(['Create the planning template', 'Or map your own ranges']);
+    ).toEqual(['Create the planning template', 'Or map your own ranges', 'Map a range']);
     expect(screen.getByRole('tab', { name: 'Calculate' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('tab', { name: 'Results' })).toHaveProperty('disabled', true);
     expect(screen.queryByRole('button', { name: /^Run / })).toBeNull();

@@ -90,8 +90,9 @@ export function RunSection(props: {
       </div>
     );
   } else if (state.outcome.ok) {
-    // `stale` goes to the view too (it may say so in its own way); the dimming is here.
-    const view = { result: state.outcome, onSelect: props.onSelect, stale: props.stale };
+    // The stale note and the dimming are here, once: the view's own `stale` (a stronger
+    // dimming) is not used, so every text keeps its contrast.
+    const view = { result: state.outcome, onSelect: props.onSelect };
     body = props.stale ? (
       <>
         <MessageBar intent="warning" layout="multiline" id="stale-note">
