@@ -10,7 +10,13 @@ import type { HeadlineFigure } from '../operations';
 import { MONEY_UNITS, figureInUnits, moneyValueOf, figureText, type MoneyUnits } from '../ukFormat';
 import { usePaneStyles } from './styles';
 
+// At 200% zoom the pane is about 160 CSS px wide: a label and a figure side by side no
+// longer fit, so each figure goes under its label.
+const NARROW = '@media (max-width: 240px)';
+
 const useStyles = makeStyles({
+  units: { flexWrap: 'wrap' },
+  row: { [NARROW]: { display: 'block' } },
   table: {
     ...typographyStyles.body1,
     borderCollapse: 'collapse',
@@ -24,12 +30,14 @@ const useStyles = makeStyles({
     paddingInlineEnd: tokens.spacingHorizontalS,
     overflowWrap: 'anywhere',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    [NARROW]: { display: 'block', borderBottom: 'none', paddingBlockEnd: 0 },
   },
   value: {
     textAlign: 'end',
     fontWeight: tokens.fontWeightSemibold,
     whiteSpace: 'nowrap',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    [NARROW]: { display: 'block', textAlign: 'start' },
   },
 });
 
@@ -60,6 +68,7 @@ export function ResultFigures(props: {
     <div className={pane.stack}>
       {money ? (
         <RadioGroup
+          className={styles.units}
           layout="horizontal"
           aria-label="Show amounts in"
           aria-describedby={noteId}
@@ -74,7 +83,7 @@ export function ResultFigures(props: {
       <table className={styles.table} aria-label={`${props.title} figures`}>
         <tbody>
           {props.headline.map((figure) => (
-            <tr key={figure.label}>
+            <tr key={figure.label} className={styles.row}>
               <th scope="row" className={styles.label}>
                 {figure.label}
               </th>
