@@ -3,7 +3,7 @@ import './domStubs';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { App } from '../../src/taskpane/App';
-import { ALL_CONTRACTS_GATE_HOLDER } from '../../src/taskpane/components/GainLossTermsFields';
+import { ALL_CONTRACTS_GATE_HOLDER } from '../../src/taskpane/mechanisms/gainLossShare/GainLossTermsFields';
 import { scenarioParams } from '../../src/taskpane/layer/layerParams';
 import type { MechanismRequest, PaneOperations } from '../../src/taskpane/operations';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';

@@ -2,10 +2,13 @@
 import './domStubs';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { CapFields, GateFields } from '../../src/taskpane/components/GainLossTermsFields';
+import {
+  CapFields,
+  GateFields,
+} from '../../src/taskpane/mechanisms/gainLossShare/GainLossTermsFields';
 import { ParameterFields } from '../../src/taskpane/components/ParameterFields';
 import type { FieldSpec } from '../../src/taskpane/forms/fields';
-import { defaultGainLoss } from '../../src/taskpane/forms/gainLossForm';
+import { defaultGainLoss } from '../../src/taskpane/mechanisms/gainLossShare/gainLossForm';
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 
 const CONTRACT = {

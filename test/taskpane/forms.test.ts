@@ -13,8 +13,11 @@ import {
   withoutBandsWarning,
   gainLossParams,
   type GainLossForm,
-} from '../../src/taskpane/forms/gainLossForm';
-import { GAIN_LOSS_PRESETS, rolesOf } from '../../src/taskpane/forms/gainLossPresets';
+} from '../../src/taskpane/mechanisms/gainLossShare/gainLossForm';
+import {
+  GAIN_LOSS_PRESETS,
+  rolesOf,
+} from '../../src/taskpane/mechanisms/gainLossShare/gainLossPresets';
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 import { buildRequest, initialForms } from '../../src/taskpane/forms/request';
 import type { ContractSummary } from '../../src/taskpane/operations';

@@ -3,9 +3,12 @@
  * --params` files (numbers, "5%", aliases), hand-edited or damaged settings. Whatever
  * the form cannot show keeps the field's default; nothing throws.
  */
-import { ALL_CONTRACTS, checkGainLoss } from '../../src/taskpane/forms/gainLossForm';
+import {
+  ALL_CONTRACTS,
+  checkGainLoss,
+} from '../../src/taskpane/mechanisms/gainLossShare/gainLossForm';
 import { buildRequest, initialForms, valuesOf } from '../../src/taskpane/forms/request';
-import { restoredGainLoss } from '../../src/taskpane/forms/restoreGainLoss';
+import { restoredGainLoss } from '../../src/taskpane/mechanisms/gainLossShare/restoreGainLoss';
 import { restoredValues } from '../../src/taskpane/forms/restoreSimple';
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 import { scenarioParams } from '../../src/taskpane/layer/layerParams';

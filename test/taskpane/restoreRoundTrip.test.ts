@@ -3,7 +3,10 @@
  * scenario parameters → saved as JSON (as the settings store keeps them) → restored form
  * state → request → scenario parameters, which must be the same parameters.
  */
-import type { Distribution, ExploreForm } from '../../src/taskpane/forms/exploreForm';
+import type {
+  Distribution,
+  ExploreForm,
+} from '../../src/taskpane/mechanisms/gainLossShare/exploreForm';
 import fc from 'fast-check';
 import type { FieldSpec, FormValues } from '../../src/taskpane/forms/fields';
 import { recordField } from '../../src/taskpane/forms/fields';
@@ -12,7 +15,7 @@ import {
   isAllContracts,
   type BandRow,
   type GainLossForm,
-} from '../../src/taskpane/forms/gainLossForm';
+} from '../../src/taskpane/mechanisms/gainLossShare/gainLossForm';
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 import {
   buildRequest,

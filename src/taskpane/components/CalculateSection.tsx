@@ -4,7 +4,7 @@ import { SIMPLE_FORMS } from '../forms/mechanismForms';
 import { choicesOf, valuesOf, type Forms } from '../forms/request';
 import { ukDateTime } from '../ukFormat';
 import type { MechanismId, WorkbookOverview } from '../operations';
-import { GainLossEditor } from './GainLossEditor';
+import { GainLossEditor } from '../mechanisms/gainLossShare/GainLossEditor';
 import { MechanismPicker } from './MechanismPicker';
 import { ParameterFields } from './ParameterFields';
 import { usePaneStyles } from './styles';

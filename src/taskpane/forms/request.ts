@@ -11,9 +11,14 @@ import {
   type SavedParams,
 } from '../operations';
 import { checkForm, type FieldChoices, type FormErrors, type FormValues } from './fields';
-import { checkGainLoss, defaultGainLoss, gainLossParams, type GainLossForm } from './gainLossForm';
+import {
+  checkGainLoss,
+  defaultGainLoss,
+  gainLossParams,
+  type GainLossForm,
+} from '../mechanisms/gainLossShare/gainLossForm';
 import { SIMPLE_FORMS } from './mechanismForms';
-import { restoredGainLoss } from './restoreGainLoss';
+import { restoredGainLoss } from '../mechanisms/gainLossShare/restoreGainLoss';
 import { restoredValues } from './restoreSimple';
 
 export type SimpleMechanismId = Exclude<MechanismId, 'gainLossShare'>;

@@ -5,7 +5,7 @@
  */
 import type { ParamRecord, ScenarioParams } from '../../workbook/params';
 import type { MechanismRequest } from '../operations';
-import { paneTermParams } from './paneTerms';
+import { paneTermParams } from '../mechanisms/gainLossShare/paneTerms';
 
 const record = (value: Readonly<Record<string, string>>): ParamRecord => ({ ...value });
 

@@ -41,7 +41,7 @@ import {
   type WorkbookOverview,
 } from '../operations';
 import { LAYER_ID } from './mechanismIds';
-import { workbookBandsOf } from './workbookBands';
+import { workbookBandsOf } from '../mechanisms/gainLossShare/workbookBands';
 
 function statusOf(
   mechanism: (typeof MECHANISM_IDS)[number],

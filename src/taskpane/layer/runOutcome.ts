@@ -8,7 +8,7 @@ import { WorkbookError, WorkbookErrorCode } from '../../workbook/errors';
 import type { RunOutcome as LayerOutcome, RunStage } from '../../workbook/run';
 import type { Finding, OutturnCurve, Progress, RunOutcome, RunSuccess } from '../operations';
 import { chartsOf, envelopeYearsOf, gateSentence, zeroMinimaOf } from './resultExtras';
-import { PANE_TERMS_SHEET } from './paneTerms';
+import { PANE_TERMS_SHEET } from '../mechanisms/gainLossShare/paneTerms';
 import { curveOf } from './curve';
 
 function curveField(result: unknown): { readonly curve?: OutturnCurve } {

@@ -4,7 +4,7 @@
  * second (or, failing those columns, its first two parties). The pane says who took
  * which role, and everything stays editable. Further parties get no share.
  */
-import type { ContractSummary } from '../operations';
+import type { ContractSummary } from '../../operations';
 import { defaultGainLoss, sharesFor, type GainLossForm } from './gainLossForm';
 
 /** Who plays the preset's two roles. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Field, Select } from '@fluentui/react-components';
-import { GAIN_LOSS_PRESETS, type GainLossPreset, type PresetRoles } from '../forms/gainLossPresets';
-import { usePaneStyles } from './styles';
+import { GAIN_LOSS_PRESETS, type GainLossPreset, type PresetRoles } from './gainLossPresets';
+import { usePaneStyles } from '../../components/styles';
 
 /** The picker's entry for "no scheme chosen". */
 export const NO_PRESET = '';

@@ -12,13 +12,20 @@
  * (which the editor has no box for) is left out; so is a cap or quality score that is
  * unreadable or names someone who is not a party.
  */
-import { TABLE_KINDS, type ColumnSpec, type TableKind } from '../../workbook/tableKinds';
-import { nameKey, parseInteger, parseOption, type EnumOption } from '../../workbook/cells';
-import { GAIN_OR_LOSS } from '../../workbook/tables/options';
-import type { ContractSummary } from '../operations';
-import { parseMoney, parsePercent } from '../ukFormat';
+import { TABLE_KINDS, type ColumnSpec, type TableKind } from '../../../workbook/tableKinds';
+import { nameKey, parseInteger, parseOption, type EnumOption } from '../../../workbook/cells';
+import { GAIN_OR_LOSS } from '../../../workbook/tables/options';
+import type { ContractSummary } from '../../operations';
+import { parseMoney, parsePercent } from '../../ukFormat';
 import type { BandRow, GainLossForm } from './gainLossForm';
-import { amountText, cellOf, isMissing, nameIn, percentText, recordsOf } from './savedValues';
+import {
+  amountText,
+  cellOf,
+  isMissing,
+  nameIn,
+  percentText,
+  recordsOf,
+} from '../../forms/savedValues';
 
 type Row = Readonly<Record<string, unknown>>;
 

@@ -4,10 +4,10 @@
  * as the user typed them, with their checks, their parameters and their restoring from a
  * saved run. Both are of one contract, so a run over every contract leaves them out.
  */
-import { Dec } from '../../engine/decimal';
-import type { GainLossParams } from '../operations';
-import { parseMoney, parsePercent, parseWhole } from '../ukFormat';
-import { amountText, nameIn, percentText, wholeText } from './savedValues';
+import { Dec } from '../../../engine/decimal';
+import type { GainLossParams } from '../../operations';
+import { parseMoney, parsePercent, parseWhole } from '../../ukFormat';
+import { amountText, nameIn, percentText, wholeText } from '../../forms/savedValues';
 
 export type Distribution = 'normal' | 'lognormal';
 

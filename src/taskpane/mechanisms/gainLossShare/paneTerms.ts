@@ -5,12 +5,12 @@
  * editor's rows go to the layer as table parameters, which stand in for the workbook's
  * two tables and are saved with the run. Nothing is written to the user's tables.
  */
-import type { CellValue } from '../../ports/workbook';
-import type { ParamRecord } from '../../workbook/params';
-import { STAND_IN_SHEET } from '../../workbook/standIns';
-import { TABLE_KINDS } from '../../workbook/tableKinds';
-import type { TableKind } from '../../workbook/tableSchema';
-import type { BandTerms, GainLossParams } from '../operations';
+import type { CellValue } from '../../../ports/workbook';
+import type { ParamRecord } from '../../../workbook/params';
+import { STAND_IN_SHEET } from '../../../workbook/standIns';
+import { TABLE_KINDS } from '../../../workbook/tableKinds';
+import type { TableKind } from '../../../workbook/tableSchema';
+import type { BandTerms, GainLossParams } from '../../operations';
 
 /** The sheet findings about the editor's terms name (the layer's stand-in tables). */
 export const PANE_TERMS_SHEET = STAND_IN_SHEET;

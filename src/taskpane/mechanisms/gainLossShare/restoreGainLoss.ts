@@ -14,8 +14,8 @@
  *   party, else blank for the user to choose (never a guessed party).
  * - Who receives unearned or capped amounts: the saved party, else the default.
  */
-import type { ContractSummary } from '../operations';
-import { parsePercent } from '../ukFormat';
+import type { ContractSummary } from '../../operations';
+import { parsePercent } from '../../ukFormat';
 import {
   ALL_CONTRACTS,
   contractOf,
@@ -25,7 +25,7 @@ import {
 } from './gainLossForm';
 import { restoredExplore } from './exploreForm';
 import { restoredPaneTerms } from './restorePaneTerms';
-import { isMissing, nameIn, percentText, recordOf, unitsText } from './savedValues';
+import { isMissing, nameIn, percentText, recordOf, unitsText } from '../../forms/savedValues';
 
 const GATE_SCOPES: readonly GateScope[] = ['both', 'gains', 'losses'];
 

@@ -4,11 +4,11 @@
  * the gate, quality scores and caps, all as the user typed them (percentages and
  * pounds), with the checks and the conversion to {@link GainLossParams}.
  */
-import { Dec, ZERO } from '../../engine/decimal';
-import type { BandTerms, ContractSummary, GainLossParams } from '../operations';
-import { parseMoney, parsePercent } from '../ukFormat';
+import { Dec, ZERO } from '../../../engine/decimal';
+import type { BandTerms, ContractSummary, GainLossParams } from '../../operations';
+import { parseMoney, parsePercent } from '../../ukFormat';
 import { checkExplore, defaultExplore, exploreParams, type ExploreForm } from './exploreForm';
-import { equalPercents, type FormErrors } from './fields';
+import { equalPercents, type FormErrors } from '../../forms/fields';
 
 /** One band as typed: `upTo` a percentage of expected or pounds; shares in percent by party. */
 export interface BandRow {

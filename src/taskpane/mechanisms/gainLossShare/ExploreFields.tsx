@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Field, Select } from '@fluentui/react-components';
-import type { ExploreForm } from '../forms/exploreForm';
-import { fieldId } from './fieldId';
+import type { ExploreForm } from './exploreForm';
+import { fieldId } from '../../components/fieldId';
 import { Optional, type TermsProps } from './GainLossTermsFields';
-import { TextField } from './TextField';
+import { TextField } from '../../components/TextField';
 
 /**
  * The gain/loss editor's outturn curve (from, to, points) and exposure simulation (draws,

@@ -3,8 +3,8 @@
  * table (when the user switches to setting the terms in the pane), as the user would
  * type them: percentages for fractions ("0.05" → "5"), pounds for amounts.
  */
-import type { BandTerms, ContractSummary } from '../operations';
-import { percentInput } from '../ukFormat';
+import type { BandTerms, ContractSummary } from '../../operations';
+import { percentInput } from '../../ukFormat';
 import type { BandRow, GainLossForm } from './gainLossForm';
 
 function rows(

@@ -8,7 +8,7 @@ import {
   MessageBarBody,
   Select,
 } from '@fluentui/react-components';
-import type { FormErrors } from '../forms/fields';
+import type { FormErrors } from '../../forms/fields';
 import {
   ALL_CONTRACTS,
   contractOf,
@@ -16,12 +16,12 @@ import {
   isAllContracts,
   withoutBandsWarning,
   type GainLossForm,
-} from '../forms/gainLossForm';
-import { roleText, rolesOf } from '../forms/gainLossPresets';
-import type { ContractSummary } from '../operations';
+} from './gainLossForm';
+import { roleText, rolesOf } from './gainLossPresets';
+import type { ContractSummary } from '../../operations';
 import { BandEditor } from './BandEditor';
 import { ExploreFields } from './ExploreFields';
-import { fieldId } from './fieldId';
+import { fieldId } from '../../components/fieldId';
 import {
   CapFields,
   GateFields,
@@ -31,9 +31,9 @@ import {
   type TermsProps,
 } from './GainLossTermsFields';
 import { NO_PRESET, PresetPicker } from './PresetPicker';
-import { withWorkbookBands } from '../forms/workbookBandsForm';
-import { TextField } from './TextField';
-import { usePaneStyles } from './styles';
+import { withWorkbookBands } from './workbookBandsForm';
+import { TextField } from '../../components/TextField';
+import { usePaneStyles } from '../../components/styles';
 
 function contractLabel(contract: ContractSummary): string {
   return contract.name === undefined ? contract.id : `${contract.id}: ${contract.name}`;

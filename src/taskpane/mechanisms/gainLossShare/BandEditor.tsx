@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import type { FormErrors } from '../forms/fields';
-import { bandKey, type BandRow } from '../forms/gainLossForm';
-import { fieldId } from './fieldId';
-import { usePaneStyles } from './styles';
+import type { FormErrors } from '../../forms/fields';
+import { bandKey, type BandRow } from './gainLossForm';
+import { fieldId } from '../../components/fieldId';
+import { usePaneStyles } from '../../components/styles';
 
 interface Props {
   readonly side: 'gain' | 'loss';

@@ -6,12 +6,12 @@
  * with the workbook's terms would use. Rows the layer would refuse are left out: the
  * user sees and edits the result.
  */
-import type { InputTable } from '../../workbook/inputTable';
-import { bandsOf } from '../../workbook/mechanisms/gainLossShare/gainLossShareBands';
-import { ContractRows } from '../../workbook/mechanisms/gainLossShare/gainLossShareRows';
-import { OriginRecorder } from '../../workbook/mechanisms/rowsToInput';
-import type { Finding } from '../../workbook/findings';
-import type { BandTerms, WorkbookBands } from '../operations';
+import type { InputTable } from '../../../workbook/inputTable';
+import { bandsOf } from '../../../workbook/mechanisms/gainLossShare/gainLossShareBands';
+import { ContractRows } from '../../../workbook/mechanisms/gainLossShare/gainLossShareRows';
+import { OriginRecorder } from '../../../workbook/mechanisms/rowsToInput';
+import type { Finding } from '../../../workbook/findings';
+import type { BandTerms, WorkbookBands } from '../../operations';
 
 function terms(bands: ReturnType<typeof bandsOf>, limits: 'fraction' | 'amount'): BandTerms[] {
   return bands.map((b, i) => {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Checkbox, Field, Select } from '@fluentui/react-components';
-import type { FormErrors } from '../forms/fields';
-import { isAllContracts, type GainLossForm, type GateScope } from '../forms/gainLossForm';
-import { PartySelect } from './PartySelect';
-import { TextField } from './TextField';
-import { usePaneStyles } from './styles';
+import type { FormErrors } from '../../forms/fields';
+import { isAllContracts, type GainLossForm, type GateScope } from './gainLossForm';
+import { PartySelect } from '../../components/PartySelect';
+import { TextField } from '../../components/TextField';
+import { usePaneStyles } from '../../components/styles';
 
 /** What the parts of the gain/loss editor share. */
 export interface TermsProps {
