@@ -202,6 +202,28 @@ describe('keeping runs as scenarios and comparing them', () => {
     ]);
   });
 
+  it('says why a scenario could not be kept, its code behind Details', async () => {
+    const ops = new FakeOperations();
+    renderPane(ops);
+    await pickGainLoss();
+    await runWith(ops, BEDFORDSHIRE_RESULT);
+    ops.keepScenario = () =>
+      Promise.reject(
+        Object.assign(new Error('The workbook is protected: no sheet can be added.'), {
+          code: 'WORKBOOK.PROTECTED',
+        }),
+      );
+    type('Scenario name', 'Proposal A');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep as scenario' }));
+    const alert = await screen.findByText(
+      'Could not keep the scenario: The workbook is protected: no sheet can be added.',
+    );
+    expect(alert.textContent).not.toContain('WORKBOOK.PROTECTED');
+    const details = screen.getByText('Details').closest('details');
+    expect(details?.open).toBe(false);
+    expect(details?.textContent).toBe('DetailsError code: WORKBOOK.PROTECTED');
+  });
+
   it('compares two or more kept scenarios: figures side by side with differences, and a link to the sheet', async () => {
     const ops = new FakeOperations();
     ops.kept = [

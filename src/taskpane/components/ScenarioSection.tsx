@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, Link } from '@fluentui/react-components';
-import { errorText } from '../errorText';
+import { errorCode, errorText } from '../errorText';
 import type {
   CellRef,
   ComparisonOutcome,
@@ -16,6 +16,7 @@ import { ComparisonView } from './ComparisonView';
 import { fieldId } from './fieldId';
 import { FindingsList } from './FindingsList';
 import { Section } from './Section';
+import { ErrorDetails } from './StatusMessage';
 import { usePaneStyles } from './styles';
 
 /** The inline error for a blank scenario name. */
@@ -30,7 +31,14 @@ type Kept =
   | { readonly kind: 'kept'; readonly name: string; readonly sheet: CellRef }
   | { readonly kind: 'exists'; readonly outcome: ScenarioExists }
   | { readonly kind: 'problems'; readonly findings: readonly Finding[]; readonly text: string }
-  | { readonly kind: 'error'; readonly text: string };
+  /** `code`: the failure's stable code, for support, behind "Details". */
+  | { readonly kind: 'error'; readonly text: string; readonly code?: string };
+
+/** A failure's code, when it has one, as the error state's `code`. */
+function codeOf(error: unknown): { readonly code?: string } {
+  const code = errorCode(error);
+  return code === undefined ? {} : { code };
+}
 
 function keptOf(outcome: KeepOutcome): Kept | { readonly nameError: string } | undefined {
   if (outcome.ok) {
@@ -84,7 +92,11 @@ export function ScenarioSection(props: {
     try {
       setList(await operations.scenarios());
     } catch (error) {
-      setKept({ kind: 'error', text: `Could not read the kept scenarios: ${errorText(error)}` });
+      setKept({
+        kind: 'error',
+        text: `Could not read the kept scenarios: ${errorText(error)}`,
+        ...codeOf(error),
+      });
     }
   }, [operations]);
 
@@ -119,7 +131,11 @@ export function ScenarioSection(props: {
         );
       }
     } catch (error) {
-      setKept({ kind: 'error', text: `Could not keep the scenario: ${errorText(error)}` });
+      setKept({
+        kind: 'error',
+        text: `Could not keep the scenario: ${errorText(error)}`,
+        ...codeOf(error),
+      });
     } finally {
       setWorking(false);
     }
@@ -285,8 +301,9 @@ function KeptView(props: {
     );
   }
   return (
-    <p className={pane.error} role="alert">
-      {kept.text}
-    </p>
+    <div className={pane.stack} role="alert">
+      <p className={pane.error}>{kept.text}</p>
+      <ErrorDetails code={kept.code} />
+    </div>
   );
 }
