@@ -214,6 +214,13 @@ export interface SelectedCells {
   readonly values: readonly (readonly CellValue[])[];
 }
 
+/** A change to cells of one of the user's sheets, as the host reports it. */
+export interface CellsChange {
+  readonly sheet: string;
+  /** The changed range without the sheet ("B3", "A1:C4"). */
+  readonly address: string;
+}
+
 /** Everything an edge needs of a workbook. */
 export interface Workbook extends WorkbookReader, WorkbookWriter {
   readonly settings: WorkbookSettings;
@@ -225,4 +232,10 @@ export interface Workbook extends WorkbookReader, WorkbookWriter {
    * to select anything (a .xlsx file).
    */
   readSelection?(): Promise<SelectedCells>;
+  /**
+   * Calls `listener` after cells on one of the user's sheets change (not the add-in's
+   * own sheets); resolves to the function that stops it. Absent where nobody else edits
+   * the workbook while the pane has it (a .xlsx file).
+   */
+  onCellsChanged?(listener: (change: CellsChange) => void): Promise<() => Promise<void>>;
 }

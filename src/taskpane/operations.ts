@@ -96,6 +96,12 @@ export interface PaneOperations {
   previewMapping(choice: MappingChoice): Promise<MappingPreview>;
   /** Saves `choice` as the workbook's mapping of its kind (settings `bcf.mapping`). */
   saveMapping(choice: MappingChoice): Promise<void>;
+  /**
+   * Calls `listener` after the user changes cells on one of their sheets (in Excel; not
+   * the add-in's own sheets); resolves to the function that stops it. Absent where the
+   * workbook cannot change under the pane (a file opened outside Excel).
+   */
+  onWorkbookChanged?(listener: (change: CellRef) => void): Promise<() => Promise<void>>;
 }
 
 /** A workbook opened from a .xlsx file outside Excel. */

@@ -147,5 +147,8 @@ export function workbookOperations(
     },
     selectCell: (cell) => workbook.select(cell.sheet, cell.address),
     ...mappingOperations(workbook),
+    ...(workbook.onCellsChanged === undefined
+      ? {}
+      : { onWorkbookChanged: workbook.onCellsChanged.bind(workbook) }),
   };
 }

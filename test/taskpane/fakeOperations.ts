@@ -242,4 +242,23 @@ export class FakeOperations implements PaneOperations {
     this.mappingsSaved.push(choice);
     await Promise.resolve();
   };
+
+  /** The listeners subscribed to workbook changes (removed when they unsubscribe). */
+  readonly changeListeners = new Set<(change: CellRef) => void>();
+
+  onWorkbookChanged = async (listener: (change: CellRef) => void): Promise<() => Promise<void>> => {
+    this.calls.push('onWorkbookChanged');
+    await Promise.resolve();
+    this.changeListeners.add(listener);
+    return async () => {
+      this.calls.push('unsubscribe');
+      this.changeListeners.delete(listener);
+      await Promise.resolve();
+    };
+  };
+
+  /** The user edits `cell` in Excel: every subscribed listener hears of it. */
+  userEdits(cell: CellRef): void {
+    for (const listener of [...this.changeListeners]) listener(cell);
+  }
 }

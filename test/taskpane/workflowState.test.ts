@@ -60,4 +60,26 @@ describe('the workflow reducer', () => {
     const fewer = { ...FILLED_OVERVIEW, tables: FILLED_OVERVIEW.tables.slice(0, 1) };
     expect(isStale(workflowReducer(ran, { type: 'read', overview: fewer }))).toBe(true);
   });
+  it('is stale once the user changes cells after a run (not before one), until the next run', () => {
+    const read = workflowReducer(INITIAL_STATE, { type: 'read', overview: FILLED_OVERVIEW });
+    const before = workflowReducer(read, { type: 'changed' });
+    expect(before).toBe(read);
+    const built = buildRequest('pooledFund', read.forms);
+    if (!built.ok) throw new Error('the pooled fund form should build');
+    const run = {
+      label: 'Pooled fund',
+      request: built.request,
+      action: () => Promise.reject(new Error('not run')),
+      workbook: workbookKey(read.overview),
+    };
+    const ran = workflowReducer(before, { type: 'launched', run });
+    expect(isStale(ran)).toBe(false);
+    const edited = workflowReducer(ran, { type: 'changed' });
+    expect(isStale(edited)).toBe(true);
+    // The same workbook read again does not undo the edit; a run does.
+    expect(isStale(workflowReducer(edited, { type: 'read', overview: FILLED_OVERVIEW }))).toBe(
+      true,
+    );
+    expect(isStale(workflowReducer(edited, { type: 'launched', run }))).toBe(false);
+  });
 });

@@ -4,6 +4,7 @@
  * Excel in tests. Every Office.js failure comes out as an {@link OfficeAdapterError}.
  */
 import type {
+  CellsChange,
   FormulaCell,
   SelectedCells,
   SheetCells,
@@ -18,6 +19,7 @@ import type {
 import { parseBox } from '../../ports/a1';
 import { officeRequirements, type ExcelRun, type IsSetSupported } from './excelRun';
 import { OfficeAdapterError, OfficeErrorCode, officeFail, whileDoing } from './errors';
+import { onCellsChanged } from './changes';
 import { findFormulas } from './formulaSearch';
 import { setFormulas, setValues } from './formulaWrites';
 import { sheetOwner } from './ownership';
@@ -125,6 +127,16 @@ export class OfficeWorkbook implements Workbook {
   readSelection(): Promise<SelectedCells> {
     return whileDoing('reading the selected cells', () =>
       this.run((context) => readSelection(context)),
+    );
+  }
+
+  /**
+   * Calls `listener` after the cells of a user's sheet change (ExcelApi 1.9; on an older
+   * host, never). See changes.ts.
+   */
+  onCellsChanged(listener: (change: CellsChange) => void): Promise<() => Promise<void>> {
+    return whileDoing('listening for changes to the cells', () =>
+      onCellsChanged(this.run, this.supports, listener),
     );
   }
 

@@ -151,6 +151,36 @@ export function Workflow(props: {
     void refresh().then(() => interactive.current?.());
   }, [refresh]);
 
+  // Any change the user makes to their sheets marks shown results out of date: not only
+  // to the sheets the run read, which the pane cannot tell (a mapping, labelled cells
+  // and a datamap's cells may be anywhere), so a needless "Run again" is preferred to
+  // results that no longer match. The add-in's own sheets are not reported (the adapter
+  // filters them), so a run's writes do not count; changes that arrive while the pane
+  // itself writes the user's sheets (prepare for sharing puts values for formulas) are
+  // ignored too. Subscribed once the workbook has been read, until the pane goes.
+  const read = overview !== undefined;
+  const writing = useRef(false);
+  writing.current = state.action !== undefined;
+  useEffect(() => {
+    if (!read || operations.onWorkbookChanged === undefined) return undefined;
+    let stop: (() => Promise<void>) | undefined;
+    let gone = false;
+    operations
+      .onWorkbookChanged(() => {
+        if (!writing.current) dispatch({ type: 'changed' });
+      })
+      .then((unsubscribe) => {
+        if (gone) void unsubscribe().catch(() => undefined);
+        else stop = unsubscribe;
+      })
+      // Without the event the pane still sees changes when it reads the workbook again.
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      void stop?.().catch(() => undefined);
+    };
+  }, [operations, read]);
+
   const phase = run.state.phase;
   useEffect(() => {
     if (phase === 'finished' || phase === 'failed') runHeading.current?.focus();
@@ -400,6 +430,8 @@ export function Workflow(props: {
             onReplace={() => {
               const last = state.lastRun;
               if (last !== undefined) {
+                // Replacing is running again: it reads the workbook as it is now.
+                dispatch({ type: 'launched', run: last });
                 run.start(last.label, (control) =>
                   last.action({ ...control, replaceUserSheets: true }),
                 );

@@ -46,6 +46,8 @@ export interface WorkflowState {
   readonly picked: boolean;
   /** Whether the workbook holds formulas replaced by prepare for sharing, to restore. */
   readonly restorable: boolean;
+  /** Whether the user has changed cells in the workbook since the last run started. */
+  readonly editedSinceRun?: boolean;
 }
 
 export type WorkflowAction =
@@ -59,7 +61,9 @@ export type WorkflowAction =
   | { readonly type: 'message'; readonly value: PaneMessage | undefined; readonly tab?: Tab }
   | { readonly type: 'formErrors'; readonly mechanism: MechanismId }
   | { readonly type: 'launched'; readonly run: LastRun }
-  | { readonly type: 'prepared'; readonly cells: number };
+  | { readonly type: 'prepared'; readonly cells: number }
+  /** The user changed cells on one of their sheets (Excel told the pane). */
+  | { readonly type: 'changed' };
 
 /** The state before the workbook has been read. */
 export const INITIAL_STATE: WorkflowState = {
@@ -107,11 +111,12 @@ export function canRun(
 
 /**
  * Whether the results on screen are out of date: the parameters now differ from those run,
- * or the workbook read since differs from the one run on.
+ * the workbook read since differs from the one run on, or the user changed cells since.
  */
 export function isStale(state: WorkflowState): boolean {
   const last = state.lastRun;
   if (last === undefined) return false;
+  if (state.editedSinceRun === true) return true;
   if (workbookKey(state.overview) !== last.workbook) return true;
   const now = buildRequest(last.request.mechanism, state.forms);
   return !now.ok || !sameJson(now.request, last.request);
@@ -209,9 +214,15 @@ export function workflowReducer(state: WorkflowState, action: WorkflowAction): W
         showErrors: false,
         message: undefined,
         lastRun: action.run,
+        editedSinceRun: false,
         tab: 'results',
       };
     case 'prepared':
       return action.cells > 0 ? { ...state, restorable: true } : state;
+    case 'changed':
+      // Before any run there is nothing to mark; a run started after this edit reads it.
+      return state.lastRun === undefined || state.editedSinceRun === true
+        ? state
+        : { ...state, editedSinceRun: true };
   }
 }

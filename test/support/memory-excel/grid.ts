@@ -6,6 +6,7 @@
 import { MAX_COLUMNS, rectSize, type Rect } from './address';
 import type { Limits } from './core';
 import { ErrorCode, officeError } from './errors';
+import { emitChange } from './events';
 import { peekCell, touchCell, type CellModel, type SheetModel } from './model';
 
 /** A range in the model: a sheet and a rectangle on it. */
@@ -142,6 +143,7 @@ export function writeGrid(
       apply(touchCell(range.sheet, top + r, left + c), value);
     }
   }
+  if (contents) emitChange(range.sheet, range.rect);
 }
 
 /** Applies a change to every cell of a range (formats; refused on a protected sheet). */

@@ -23,10 +23,13 @@ import {
 } from './context';
 import { DEFAULT_BEHAVIOUR, supportsExcelApi, type Behaviour, type Limits } from './core';
 import { ErrorCode, MemoryExcelError } from './errors';
+import { writeValue } from './cellInput';
+import { emitChange } from './events';
 import {
   findSheet,
   findTable,
   peekCell,
+  touchCell,
   type CellModel,
   type ScalarValue,
   type SheetModel,
@@ -93,6 +96,12 @@ export interface MemoryExcel {
    * ("B3:B8,D3:D8", Ctrl+click); the sheet becomes the active one.
    */
   userSelects(sheet: string, address: string): void;
+  /**
+   * The user types `value` into one cell (and presses Enter): the cell holds it as a
+   * constant (a formula if it starts with "="), and `worksheets.onChanged` handlers hear
+   * of it afterwards, as in Excel.
+   */
+  userTypes(sheet: string, address: string, value: string | number | boolean): void;
 }
 
 /** Creates an in-memory Excel, optionally seeded, with Excel on the web's limits unless given others. */
@@ -180,6 +189,13 @@ export function createMemoryExcel(
         rect: first,
         ...(areas.length > 1 ? { areas } : {}),
       };
+    },
+    userTypes(sheet, address, value) {
+      const { sheet: model, top, left, bottom, right } = grid(sheet, address);
+      if (top !== bottom || left !== right) throw new Error(`Type into one cell, not ${address}`);
+      // As typing does: text is interpreted like a written value ("=..." a formula).
+      writeValue(touchCell(model, top, left), value);
+      emitChange(model, { top, left, bottom, right });
     },
     values(sheet, address) {
       const { sheet: model, top, left, bottom, right } = grid(sheet, address);

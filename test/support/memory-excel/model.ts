@@ -3,6 +3,7 @@
  * directly. The proxy classes read and change it only at `context.sync()`.
  */
 import { MAX_COLUMNS, type Rect } from './address';
+import { belongsTo } from './events';
 
 /** A cell's value as Excel holds it: "" for blank. */
 export type ScalarValue = string | number | boolean;
@@ -123,7 +124,7 @@ export function cellKey(row: number, column: number): number {
 
 /** A new, blank sheet. */
 export function newSheet(workbook: WorkbookModel, name: string): SheetModel {
-  return {
+  const sheet: SheetModel = {
     id: workbook.nextId++,
     name,
     visibility: 'Visible',
@@ -135,6 +136,8 @@ export function newSheet(workbook: WorkbookModel, name: string): SheetModel {
     protected: false,
     deleted: false,
   };
+  belongsTo(sheet, workbook);
+  return sheet;
 }
 
 /** The cell at a 0-based position, or undefined if blank and unformatted. */

@@ -4,7 +4,8 @@
  */
 import { spawn, type LoadSpec, type ScalarGetters } from './clientObject';
 import { MemoryCollection } from './collection';
-import { CORE, type Core } from './core';
+import { CORE, requireExcelApi, type Core } from './core';
+import { MemoryChangedEvent } from './events';
 import type { FaithfulTo } from './driftGuard';
 import { ErrorCode, officeError } from './errors';
 import { findSheet, newSheet, type SheetModel, type WorkbookModel } from './model';
@@ -70,6 +71,16 @@ export class MemoryWorksheetCollection extends MemoryCollection<
 
   getItemOrNullObject(key: string): Excel.Worksheet {
     return this.lookup('getItemOrNullObject', key, true);
+  }
+
+  /**
+   * Occurs when any worksheet's cells change (ExcelApi 1.9): by the user or by a batch.
+   * Raises ApiNotFound on an older host, as office.js does.
+   */
+  get onChanged(): OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs> {
+    const owner = this[CORE];
+    requireExcelApi(owner.queue, 'WorksheetCollection.onChanged', '1.9');
+    return new MemoryChangedEvent(owner.queue.context, () => owner.queue.model);
   }
 
   /** The active sheet. */
