@@ -1,28 +1,15 @@
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
-import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import type { OutturnCurve } from '../operations';
 import { figureText } from '../ukFormat';
+import { useChartTableStyles } from './chartStyles';
 import { usePaneStyles } from './styles';
 
 // The chart library is a chunk of its own, fetched the first time a curve is shown.
 const CurveLineChart = lazy(() => import('./CurveLineChart'));
 
 const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   chart: { minHeight: '260px', minWidth: 0 },
-  tableBox: { overflowX: 'auto', maxWidth: '100%' },
-  table: {
-    ...typographyStyles.caption1,
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontVariantNumeric: 'tabular-nums',
-  },
-  cell: {
-    textAlign: 'end',
-    paddingBlock: tokens.spacingVerticalXXS,
-    paddingInlineStart: tokens.spacingHorizontalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
 });
 
 const money = (value: string): string => figureText({ label: '', value, kind: 'money' });
@@ -68,12 +55,13 @@ export function CurveChart(props: {
 }): ReactNode {
   const pane = usePaneStyles();
   const styles = useStyles();
+  const shared = useChartTableStyles();
   const { curve } = props;
   const [box, width] = useWidth();
   const chartTitle = `${props.title}: each party against actual spend`;
   return (
     <figure
-      className={styles.figure}
+      className={shared.figure}
       aria-labelledby="curve-title"
       aria-describedby="curve-description"
     >
@@ -91,20 +79,20 @@ export function CurveChart(props: {
       <details>
         <summary className={pane.text}>The curve as a table</summary>
         <div
-          className={styles.tableBox}
+          className={shared.tableBox}
           tabIndex={0}
           role="region"
           aria-label="Outturn curve table"
         >
-          <table className={styles.table}>
+          <table className={shared.table}>
             <caption className={pane.hint}>{chartTitle}</caption>
             <thead>
               <tr>
-                <th scope="col" className={styles.cell}>
+                <th scope="col" className={shared.cell}>
                   Actual spend
                 </th>
                 {curve.parties.map((party) => (
-                  <th key={party} scope="col" className={styles.cell}>
+                  <th key={party} scope="col" className={shared.cell}>
                     {party}
                   </th>
                 ))}
@@ -113,11 +101,11 @@ export function CurveChart(props: {
             <tbody>
               {curve.points.map((point) => (
                 <tr key={point.actual}>
-                  <th scope="row" className={styles.cell}>
+                  <th scope="row" className={shared.cell}>
                     {money(point.actual)}
                   </th>
                   {point.amounts.map((amount, i) => (
-                    <td key={curve.parties[i] ?? i} className={styles.cell}>
+                    <td key={curve.parties[i] ?? i} className={shared.cell}>
                       {money(amount)}
                     </td>
                   ))}

@@ -1,31 +1,17 @@
 import { Suspense, lazy, useId, type ReactNode } from 'react';
-import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import type { ChartFigure, PaneChart } from '../operations';
 import { figureText } from '../ukFormat';
 import { ChartBoundary } from './ChartBoundary';
 import { useWidth } from './CurveChart';
+import { useChartTableStyles } from './chartStyles';
 import { usePaneStyles } from './styles';
 
 // The chart library is a chunk of its own, fetched the first time a result has a chart.
 const ResultChartDraw = lazy(() => import('./ResultChartDraw'));
 
 const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   chart: { minHeight: '240px', minWidth: 0 },
-  tableBox: { overflowX: 'auto', maxWidth: '100%' },
-  table: {
-    ...typographyStyles.caption1,
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontVariantNumeric: 'tabular-nums',
-  },
-  cell: {
-    textAlign: 'end',
-    paddingBlock: tokens.spacingVerticalXXS,
-    paddingInlineStart: tokens.spacingHorizontalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
-  first: { textAlign: 'start' },
 });
 
 const KIND_WORDS: Readonly<Record<PaneChart['kind'], string>> = {
@@ -53,6 +39,7 @@ export function chartDescription(chart: PaneChart): string {
 export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
   const pane = usePaneStyles();
   const styles = useStyles();
+  const shared = useChartTableStyles();
   const { chart } = props;
   const [box, width] = useWidth();
   const id = useId();
@@ -60,7 +47,7 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
     chart.categoryFigure === undefined ? c : chartFigureText(chart.categoryFigure, c);
   return (
     <figure
-      className={styles.figure}
+      className={shared.figure}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-description`}
     >
@@ -84,20 +71,20 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
       <details>
         <summary className={pane.text}>The chart as a table</summary>
         <div
-          className={styles.tableBox}
+          className={shared.tableBox}
           tabIndex={0}
           role="region"
           aria-label={`${chart.title} table`}
         >
-          <table className={styles.table}>
+          <table className={shared.table}>
             <caption className={pane.hint}>{chart.title}</caption>
             <thead>
               <tr>
-                <th scope="col" className={`${styles.cell} ${styles.first}`}>
+                <th scope="col" className={`${shared.cell} ${shared.first}`}>
                   {chart.categoryTitle ?? 'Item'}
                 </th>
                 {chart.series.map((s) => (
-                  <th key={s.name} scope="col" className={styles.cell}>
+                  <th key={s.name} scope="col" className={shared.cell}>
                     {s.name}
                   </th>
                 ))}
@@ -106,11 +93,11 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
             <tbody>
               {chart.categories.map((c, i) => (
                 <tr key={`${c}-${i}`}>
-                  <th scope="row" className={`${styles.cell} ${styles.first}`}>
+                  <th scope="row" className={`${shared.cell} ${shared.first}`}>
                     {category(c)}
                   </th>
                   {chart.series.map((s) => (
-                    <td key={s.name} className={styles.cell}>
+                    <td key={s.name} className={shared.cell}>
                       {chartFigureText(chart.figure, s.values[i] ?? null)}
                     </td>
                   ))}

@@ -1,4 +1,6 @@
-import type { CurveRangeInput } from '../../engine/outturnCurve';
+import type { CurveKink, CurveRangeInput } from '../../engine/outturnCurve';
+import { numberCell } from '../results/cells';
+import { MONEY, TEXT, type ResultBlock } from '../results/layout';
 import type { Built } from '../mechanism';
 import { decParam, intParam, paramFinding, type ParamSpec, type TypedParams } from '../params';
 
@@ -61,4 +63,39 @@ export function withCurveParams<I extends object>(
     ...built,
     input: { ...built.input, curve: { from: from.toString(), to: to.toString(), points } },
   };
+}
+
+/**
+ * The result sheet's table of where a curve's terms bend (the gain/loss share's and the
+ * pooled fund's): each kink's actual spend, variance, reason and who it affects.
+ *
+ * @param name - the table's name on the sheet, e.g. `BCF_Pool_Kinks`.
+ * @param affected - the heading of the last column ("Parties affected", "Partners affected").
+ * @returns no block when the terms do not bend over the range.
+ */
+export function kinksBlock(
+  kinks: readonly CurveKink[],
+  name: string,
+  affected: string,
+): ResultBlock[] {
+  if (kinks.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      heading: 'Where the terms bend',
+      name,
+      columns: [
+        { header: 'Actual spend', format: MONEY, width: 18 },
+        { header: 'Variance', format: MONEY, width: 16 },
+        { header: 'What the terms do there', format: TEXT, width: 60 },
+        { header: affected, format: TEXT, width: 28 },
+      ],
+      rows: kinks.map((k) => [
+        numberCell(k.actual),
+        numberCell(k.variance),
+        k.reason,
+        k.parties.join('; '),
+      ]),
+    },
+  ];
 }

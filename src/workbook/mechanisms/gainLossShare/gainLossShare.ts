@@ -11,7 +11,7 @@ import type { InputTables } from '../../readInputs';
 import { numberCell, numberCellOrBlank } from '../../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../../results/layout';
 import { TABLE_KINDS } from '../../tableKinds';
-import { withCurveParams } from '../curveParams';
+import { kinksBlock, withCurveParams } from '../curveParams';
 import { buildGainLossShare } from './gainLossShareInput';
 import { sharePortfolio, type GainLossSharePortfolioResult } from './gainLossSharePortfolio';
 import { buildPortfolio, type GainLossSharePortfolioInput } from './gainLossSharePortfolioInput';
@@ -140,28 +140,7 @@ function curve(r: GainLossExploration): ResultBlock[] {
       ]),
     },
   ];
-  const kinks = r.kinks ?? [];
-  if (kinks.length === 0) return blocks;
-  return [
-    ...blocks,
-    {
-      kind: 'table',
-      heading: 'Where the terms bend',
-      name: 'BCF_GainShare_Kinks',
-      columns: [
-        { header: 'Actual spend', format: MONEY, width: 18 },
-        { header: 'Variance', format: MONEY, width: 16 },
-        { header: 'What the terms do there', format: TEXT, width: 60 },
-        { header: 'Parties affected', format: TEXT, width: 28 },
-      ],
-      rows: kinks.map((k) => [
-        numberCell(k.actual),
-        numberCell(k.variance),
-        k.reason,
-        k.parties.join('; '),
-      ]),
-    },
-  ];
+  return [...blocks, ...kinksBlock(r.kinks ?? [], 'BCF_GainShare_Kinks', 'Parties affected')];
 }
 
 /** The exposure simulation per party, with a chart of each party's 5th, 50th and 95th percentile. */
@@ -385,7 +364,10 @@ const contractMechanism = defineMechanism<GainLossExplorationInput, GainLossExpl
 });
 
 /** The gain/loss share of every contract of the Contracts table, in one run. */
-const portfolioMechanism = defineMechanism<GainLossSharePortfolioInput, GainLossSharePortfolioResult>({
+const portfolioMechanism = defineMechanism<
+  GainLossSharePortfolioInput,
+  GainLossSharePortfolioResult
+>({
   ...gainLossShareDescriptor,
   build: buildPortfolio,
   calculate: sharePortfolio,

@@ -1,6 +1,7 @@
 import type { PooledFundExploration } from '../../../engine/pooledFund/poolCurve';
 import { numberCell } from '../../results/cells';
 import { MONEY, MONEY_AXIS, TEXT, type ResultBlock } from '../../results/layout';
+import { kinksBlock } from '../curveParams';
 
 /**
  * The pooled fund's outturn curve on the result sheet: the curve table with a line chart
@@ -52,26 +53,5 @@ export function poolCurveBlocks(r: PooledFundExploration): ResultBlock[] {
       ]),
     },
   ];
-  const kinks = r.kinks ?? [];
-  if (kinks.length === 0) return blocks;
-  return [
-    ...blocks,
-    {
-      kind: 'table',
-      heading: 'Where the terms bend',
-      name: 'BCF_Pool_Kinks',
-      columns: [
-        { header: 'Actual spend', format: MONEY, width: 18 },
-        { header: 'Variance', format: MONEY, width: 16 },
-        { header: 'What the terms do there', format: TEXT, width: 60 },
-        { header: 'Partners affected', format: TEXT, width: 28 },
-      ],
-      rows: kinks.map((k) => [
-        numberCell(k.actual),
-        numberCell(k.variance),
-        k.reason,
-        k.parties.join('; '),
-      ]),
-    },
-  ];
+  return [...blocks, ...kinksBlock(r.kinks ?? [], 'BCF_Pool_Kinks', 'Partners affected')];
 }
