@@ -20,18 +20,11 @@ import {
   sidewaysOverflow,
   typeCells,
 } from './support/pane';
-import { endSession, SETUP_TIMEOUT, startSession, type BrowserSession } from './support/session';
+import { sessionForFile } from './support/session';
 
 jest.setTimeout(5 * 60_000);
 
-let session: BrowserSession | undefined;
-beforeAll(async () => {
-  session = await startSession();
-}, SETUP_TIMEOUT);
-afterAll(() => endSession(session));
-afterEach(() => {
-  expect(session?.browser.blocked).toEqual([]);
-});
+const currentSession = sessionForFile();
 
 const SHEET = 'Pool 2025-26';
 const SETTINGS_SHEET = 'BCF_Settings';
@@ -47,7 +40,7 @@ const POOL_VALUES: ScalarValue[][] = [
 ];
 
 async function open(seed: MemoryWorkbookSeed): Promise<{ page: Page; errors: string[] }> {
-  if (session === undefined) throw new Error('no session');
+  const session = currentSession();
   return openPane(session.browser, session.server.url, { kind: 'fake', config: { seed } });
 }
 

@@ -24,7 +24,7 @@ import {
   runMechanism,
   sidewaysOverflow,
 } from './support/pane';
-import { endSession, SETUP_TIMEOUT, startSession, type BrowserSession } from './support/session';
+import { sessionForFile } from './support/session';
 
 jest.setTimeout(10 * 60_000);
 
@@ -42,19 +42,12 @@ const MECHANISMS = [
   'BCF plan checks',
 ];
 
-let session: BrowserSession | undefined;
-beforeAll(async () => {
-  session = await startSession();
-}, SETUP_TIMEOUT);
-afterAll(() => endSession(session));
-afterEach(() => {
-  expect(session?.browser.blocked).toEqual([]);
-});
+const currentSession = sessionForFile();
 
 async function open(
   office: OfficeScript = { kind: 'fake' },
 ): Promise<{ page: Page; errors: string[] }> {
-  if (session === undefined) throw new Error('no session');
+  const session = currentSession();
   return openPane(session.browser, session.server.url, office);
 }
 

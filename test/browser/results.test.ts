@@ -10,18 +10,11 @@ import type { Page } from 'playwright-core';
 import { openPane } from './support/browser';
 import { checkAccessibility, screenshot } from './support/evidence';
 import { figures, pickMechanism, runMechanism, sidewaysOverflow } from './support/pane';
-import { endSession, SETUP_TIMEOUT, startSession, type BrowserSession } from './support/session';
+import { sessionForFile } from './support/session';
 
 jest.setTimeout(5 * 60_000);
 
-let session: BrowserSession | undefined;
-beforeAll(async () => {
-  session = await startSession();
-}, SETUP_TIMEOUT);
-afterAll(() => endSession(session));
-afterEach(() => {
-  expect(session?.browser.blocked).toEqual([]);
-});
+const currentSession = sessionForFile();
 
 async function evidence(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -96,7 +89,7 @@ const SCREENS: readonly {
 
 describe('in Excel: the results of each mechanism at 320 px', () => {
   it('draws the sheet’s chart, passes axe and fits the pane, for every mechanism', async () => {
-    if (session === undefined) throw new Error('no session');
+    const session = currentSession();
     const { page, errors } = await openPane(session.browser, session.server.url, { kind: 'fake' });
     await page.getByRole('button', { name: 'Create planning template' }).click();
     await page.getByText('Planning template created.').waitFor();
@@ -119,7 +112,7 @@ describe('in Excel: the results of each mechanism at 320 px', () => {
   });
 
   it('switches units, lays out the envelope by year and flags £0 minima', async () => {
-    if (session === undefined) throw new Error('no session');
+    const session = currentSession();
     const { page, errors } = await openPane(session.browser, session.server.url, { kind: 'fake' });
     await page.getByRole('button', { name: 'Create planning template' }).click();
     await page.getByText('Planning template created.').waitFor();

@@ -17,18 +17,11 @@ import {
   sidewaysOverflow,
   workbookView,
 } from './support/pane';
-import { endSession, SETUP_TIMEOUT, startSession, type BrowserSession } from './support/session';
+import { sessionForFile } from './support/session';
 
 jest.setTimeout(5 * 60_000);
 
-let session: BrowserSession | undefined;
-beforeAll(async () => {
-  session = await startSession();
-}, SETUP_TIMEOUT);
-afterAll(() => endSession(session));
-afterEach(() => {
-  expect(session?.browser.blocked).toEqual([]);
-});
+const currentSession = sessionForFile();
 
 async function evidence(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -67,7 +60,7 @@ async function keep(page: Page, name: string): Promise<void> {
 
 describe('in Excel: exploring a risk share', () => {
   it('curve chart → keep “Proposal A” → change a term, keep “Proposal B” → compare', async () => {
-    if (session === undefined) throw new Error('no session');
+    const session = currentSession();
     const { page, errors } = await openPane(session.browser, session.server.url, { kind: 'fake' });
     await page.getByRole('button', { name: 'Create planning template' }).click();
     await page.getByText('Planning template created.').waitFor();

@@ -23,23 +23,16 @@ import {
   typeCells,
   workbookView,
 } from './support/pane';
-import { endSession, SETUP_TIMEOUT, startSession, type BrowserSession } from './support/session';
+import { sessionForFile } from './support/session';
 
 jest.setTimeout(5 * 60_000);
 
-let session: BrowserSession | undefined;
-beforeAll(async () => {
-  session = await startSession();
-}, SETUP_TIMEOUT);
-afterAll(() => endSession(session));
-afterEach(() => {
-  expect(session?.browser.blocked).toEqual([]);
-});
+const currentSession = sessionForFile();
 
 async function open(
   office: OfficeScript = { kind: 'fake' },
 ): Promise<{ page: Page; errors: string[] }> {
-  if (session === undefined) throw new Error('no session');
+  const session = currentSession();
   return openPane(session.browser, session.server.url, office);
 }
 

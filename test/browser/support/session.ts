@@ -23,3 +23,25 @@ export async function endSession(session: BrowserSession | undefined): Promise<v
   await session?.browser.close();
   await session?.server.close();
 }
+
+/**
+ * One session for the calling test file: started before its tests, closed after them,
+ * and after each test the check that nothing left the machine (every request off
+ * loopback is blocked and recorded). Call it at the top level of the file.
+ *
+ * @returns the file's session, for its tests (throws before the session has started).
+ */
+export function sessionForFile(): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+  }, SETUP_TIMEOUT);
+  afterAll(() => endSession(session));
+  afterEach(() => {
+    expect(session?.browser.blocked).toEqual([]);
+  });
+  return () => {
+    if (session === undefined) throw new Error('no session');
+    return session;
+  };
+}
