@@ -104,7 +104,9 @@ describe('gain share over every contract: each contract as its own run would sha
           );
           const params: ScenarioParams = gate === undefined ? {} : { gate: gate / 100 };
           const bands = [...own, ...SHARED];
-          const whole = ok<GainLossSharePortfolioResult>(await run(contracts, bands, params, terms));
+          const whole = ok<GainLossSharePortfolioResult>(
+            await run(contracts, bands, params, terms),
+          );
           expect(whole.contracts.map((c) => c.contractId)).toEqual(
             specs.map((_, i) => `K${i + 1}`),
           );

@@ -11,7 +11,10 @@ import {
   type ResultBlock,
   type ResultColumn,
 } from '../../results/layout';
-import type { GainLossSharePortfolioResult, PortfolioContractResult } from './gainLossSharePortfolio';
+import type {
+  GainLossSharePortfolioResult,
+  PortfolioContractResult,
+} from './gainLossSharePortfolio';
 import { sameName } from '../rowsToInput';
 
 /**
