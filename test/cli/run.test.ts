@@ -50,6 +50,34 @@ describe('bcf run', () => {
     );
   });
 
+  it('funding envelope against planned spend (the example workbook, 7% over four years): headroom (+) / shortfall (−), as the pane says it, in stdout and on the sheet', async () => {
+    const dir = scratchDir();
+    const out = join(dir, 'envelope.xlsx');
+    const run = await bcf([
+      'run',
+      'assets/samples/bcf-example.xlsx',
+      '--mechanism',
+      'envelope',
+      '--out',
+      out,
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    // Envelope − plan over the four years: negative, so a shortfall, with its sign.
+    expect(run.stdout.split('\n').slice(-3)).toEqual([
+      '    Year 4 envelope: £64,389,480.00',
+      '    Cumulative headroom (+) / shortfall (−): −£82,200.78',
+      '',
+    ]);
+    const [years] = await (await openXlsx(out)).readTables(['BCF_Envelope_Years']);
+    expect(years?.headers).toEqual([
+      'Plan year',
+      'Envelope',
+      'Planned spend',
+      'Headroom (+) / shortfall (−)',
+      'Change from baseline',
+    ]);
+  });
+
   it('never overwrites: an existing output needs --force; the input is refused even with --force', async () => {
     const dir = scratchDir();
     const input = join(dir, 'plan.xlsx');

@@ -160,7 +160,7 @@ describe('the other mechanisms over their tables', () => {
     { label: 'Year 3 envelope', text: '£65,601,110.00' },
     { label: 'Year 4 envelope', text: '£64,389,480.00' },
     // Envelope − plan: 24,370 + 12,740 + 1,110 − 10,520.
-    { label: 'Cumulative gap', text: '£27,700.00' },
+    { label: 'Cumulative headroom (+) / shortfall (−)', text: '£27,700.00' },
   ];
 
   it.each([

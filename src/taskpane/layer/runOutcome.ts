@@ -42,10 +42,6 @@ export function paneFinding(finding: LayerFinding): Finding {
     : { code, message };
 }
 
-/** The envelope's "gap" is headroom when positive and a shortfall when negative: the pane says both. */
-const paneLabel = (label: string): string =>
-  label === 'Cumulative gap' ? 'Cumulative headroom (+) / shortfall (−)' : label;
-
 /** The charts, envelope years, £0 minima and gate sentence of a run, where it has them. */
 function extrasOf(
   outcome: Extract<LayerOutcome, { ok: true }>,
@@ -78,7 +74,7 @@ export function paneOutcome(
       ok: true,
       title,
       headline: outcome.headline.map((h) => ({
-        label: paneLabel(h.label),
+        label: h.label,
         value: h.text,
         kind: 'text',
       })),

@@ -96,7 +96,8 @@ function byYear(r: FundingEnvelopeResult): ResultBlock {
       ...(withPlan
         ? [
             { header: 'Planned spend', format: MONEY },
-            { header: 'Gap (envelope − plan)', format: MONEY },
+            // Envelope − plan: positive is headroom, negative a shortfall (as the pane says it).
+            { header: 'Headroom (+) / shortfall (−)', format: MONEY },
           ]
         : []),
       { header: 'Change from baseline', format: MONEY },
@@ -148,7 +149,8 @@ export const fundingEnvelopeMechanism = defineMechanism<
   FundingEnvelopeResult
 >({
   title: 'Funding envelope',
-  summary: 'The envelope per year after savings and growth, and the gap to planned spend.',
+  summary:
+    'The envelope per year after savings and growth, and the headroom or shortfall against planned spend.',
   sheet: 'BCF Results - Funding envelope',
   tables: [
     { kind: TABLE_KINDS.contributions, required: true },
@@ -187,6 +189,11 @@ export const fundingEnvelopeMechanism = defineMechanism<
     ...r.years.map((y) => ({ label: `Year ${y.year} envelope`, text: moneyText(y.envelope) })),
     ...(r.cumulativeGap === undefined
       ? []
-      : [{ label: 'Cumulative gap', text: moneyText(r.cumulativeGap) }]),
+      : [
+          {
+            label: 'Cumulative headroom (+) / shortfall (−)',
+            text: moneyText(r.cumulativeGap),
+          },
+        ]),
   ],
 });
