@@ -53,6 +53,32 @@ async function open(
 
 const heights: Record<string, number> = {};
 
+/** Each tab's label, top and width (CSS px) as laid out, and the tab list's width. */
+interface TabsLaidOut {
+  readonly list: number;
+  readonly tabs: readonly { readonly name: string; readonly top: number; readonly width: number }[];
+}
+
+const tabsLaidOut = (page: Page): Promise<TabsLaidOut> =>
+  page.evaluate(() => {
+    const list = document.querySelector('[role=tablist]');
+    return {
+      list: Math.round(list?.getBoundingClientRect().width ?? 0),
+      tabs: [...document.querySelectorAll('[role=tab]')].map((tab) => {
+        const box = tab.getBoundingClientRect();
+        return {
+          // The label's first copy (Fluent keeps a hidden bold copy to reserve its width).
+          name: tab.querySelector('.fui-Tab__content')?.textContent?.trim() ?? '',
+          top: Math.round(box.top + window.scrollY),
+          width: Math.round(box.width * 10) / 10,
+        };
+      }),
+    };
+  });
+
+/** The tabs at 320 px, as measured on each screen (test-output/measurements.json). */
+const tabWidths: Record<string, TabsLaidOut> = {};
+
 /**
  * The screen's height in CSS px, from the top of the pane to the end of the tab shown (the
  * page itself is never shorter than the pane's frame).
@@ -98,7 +124,17 @@ async function screen(page: Page, name: string, run?: string): Promise<void> {
         runInView: true,
       });
     }
-    if (suffix === '') heights[name] = await paneHeight(page);
+    if (suffix === '') {
+      heights[name] = await paneHeight(page);
+      // All four tabs on one row at 320 px: the same top (Share used to wrap under them).
+      const laidOut = await tabsLaidOut(page);
+      tabWidths[name] = laidOut;
+      expect({
+        name,
+        tabs: laidOut.tabs.map((t) => t.name),
+        tops: [...new Set(laidOut.tabs.map((t) => t.top))].length,
+      }).toEqual({ name, tabs: ['Workbook', 'Calculate', 'Results', 'Share'], tops: 1 });
+    }
   }
   await page.setViewportSize(PANE_VIEWPORT);
 }
@@ -269,4 +305,5 @@ describe('the pane’s screens at 320 px and 200% zoom', () => {
 
 afterAll(() => {
   if (Object.keys(heights).length > 0) recordMeasurement('paneHeight320', heights);
+  if (Object.keys(tabWidths).length > 0) recordMeasurement('tabs320', tabWidths);
 });

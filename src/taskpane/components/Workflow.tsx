@@ -47,7 +47,15 @@ const useStyles = makeStyles({
     marginInline: `calc(-1 * ${tokens.spacingHorizontalL})`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // Wraps rather than scrolling sideways (at 200% zoom the pane is 160 CSS px wide).
   tabList: { flexWrap: 'wrap' },
+  // The four tabs on one row at 320 px, Excel on Windows' default pane width: small tabs
+  // (14 px text) with 4 px a side instead of 6. Measured in Chromium with Debian's wide
+  // fallback font, the four take 305 of 320 px (Segoe UI is narrower; not measured here).
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   panel: {
     display: 'flex',
     flexDirection: 'column',
@@ -345,7 +353,7 @@ export function Workflow(props: {
       <div className={styles.tabs}>
         <TabList
           className={styles.tabList}
-          // Small tabs: as little height as they can take (they wrap to a second line at 320 px).
+          // Small tabs: as little height and width as they can take.
           size="small"
           selectedValue={tab}
           onTabSelect={(_, data) => dispatch({ type: 'tab', tab: data.value as Tab })}
@@ -354,6 +362,7 @@ export function Workflow(props: {
           {(Object.keys(TAB_TITLES) as Tab[]).map((id) => (
             <FluentTab
               key={id}
+              className={styles.tab}
               value={id}
               id={`tab-${id}`}
               aria-controls={`panel-${id}`}
