@@ -219,6 +219,13 @@ export interface CellsChange {
   readonly sheet: string;
   /** The changed range without the sheet ("B3", "A1:C4"). */
   readonly address: string;
+  /**
+   * Who made it, as far as the host says: `other` when it says someone other than this
+   * add-in did (the user, a co-author, another add-in); `unknown` when it cannot say
+   * (Excel before ExcelApi 1.14 has no `triggerSource`), so it may be the add-in's own
+   * write. Changes the host says this add-in made are never reported.
+   */
+  readonly origin: 'other' | 'unknown';
 }
 
 /** Everything an edge needs of a workbook. */
@@ -234,7 +241,8 @@ export interface Workbook extends WorkbookReader, WorkbookWriter {
   readSelection?(): Promise<SelectedCells>;
   /**
    * Calls `listener` after cells on one of the user's sheets change (not the add-in's
-   * own sheets); resolves to the function that stops it. Absent where nobody else edits
+   * own sheets, nor writes the host says the add-in made); resolves to the function that
+   * stops it. Absent where nobody else edits
    * the workbook while the pane has it (a .xlsx file).
    */
   onCellsChanged?(listener: (change: CellsChange) => void): Promise<() => Promise<void>>;

@@ -97,11 +97,21 @@ export interface PaneOperations {
   /** Saves `choice` as the workbook's mapping of its kind (settings `bcf.mapping`). */
   saveMapping(choice: MappingChoice): Promise<void>;
   /**
-   * Calls `listener` after the user changes cells on one of their sheets (in Excel; not
-   * the add-in's own sheets); resolves to the function that stops it. Absent where the
-   * workbook cannot change under the pane (a file opened outside Excel).
+   * Calls `listener` after cells change on one of the user's sheets (in Excel; not the
+   * add-in's own sheets, nor writes Excel says the add-in made); resolves to the function
+   * that stops it. Absent where the workbook cannot change under the pane (a file opened
+   * outside Excel).
    */
-  onWorkbookChanged?(listener: (change: CellRef) => void): Promise<() => Promise<void>>;
+  onWorkbookChanged?(listener: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
+}
+
+/** Cells changed on one of the user's sheets. */
+export interface WorkbookChange extends CellRef {
+  /**
+   * `other`: Excel says someone other than the add-in made it (the user). `unknown`:
+   * Excel cannot say (before ExcelApi 1.14), so it may be the add-in's own write.
+   */
+  readonly origin: 'other' | 'unknown';
 }
 
 /** A workbook opened from a .xlsx file outside Excel. */

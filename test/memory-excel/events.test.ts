@@ -2,7 +2,8 @@
  * `worksheets.onChanged` in the in-memory Excel, as office.js gives it
  * (WorksheetCollection.onChanged, ExcelApi 1.9; the args of
  * `WorksheetCollection_Changed_EventArgsTransform`): handlers hear the user's typing and
- * a batch's writes, after the change, until `remove()`d; an older host has no such event.
+ * a batch's writes, after the change, until `remove()`d, told apart by `triggerSource`
+ * from ExcelApi 1.14; an older host has no such event.
  */
 import { createMemoryExcel } from '../support/memory-excel';
 
@@ -69,6 +70,40 @@ describe('worksheets.onChanged', () => {
     await delivered();
     // Formats are not data: only the values' write is heard.
     expect(heard).toEqual(['B2:C3']);
+  });
+
+  it('says who made the change as Excel does from ExcelApi 1.14: triggerSource ThisLocalAddin for a batch, Unknown for the user; source Local for both; no triggerSource before 1.14', async () => {
+    const heardOn = async (excelApi: string): Promise<unknown[]> => {
+      const excel = createMemoryExcel({ sheets: [{ name: 'Data' }] }, { behaviour: { excelApi } });
+      const heard: unknown[] = [];
+      await excel.run(async (context) => {
+        context.workbook.worksheets.onChanged.add(async (args) => {
+          heard.push({
+            address: args.address,
+            source: args.source,
+            ...('triggerSource' in args ? { triggerSource: args.triggerSource } : {}),
+          });
+          await Promise.resolve();
+        });
+        await context.sync();
+      });
+      await excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('B2').formulas = [['=1+1']];
+        await context.sync();
+      });
+      await delivered();
+      excel.userTypes('Data', 'C3', 5);
+      await delivered();
+      return heard;
+    };
+    expect(await heardOn('1.14')).toEqual([
+      { address: 'B2', source: 'Local', triggerSource: 'ThisLocalAddin' },
+      { address: 'C3', source: 'Local', triggerSource: 'Unknown' },
+    ]);
+    expect(await heardOn('1.13')).toEqual([
+      { address: 'B2', source: 'Local' },
+      { address: 'C3', source: 'Local' },
+    ]);
   });
 
   it('is ApiNotFound on a host without ExcelApi 1.9, as office.js throws at the property', async () => {

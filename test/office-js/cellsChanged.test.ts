@@ -1,10 +1,12 @@
 /**
  * The Office adapter's `onCellsChanged` over the in-memory Excel: Excel's
  * `worksheets.onChanged` with the sheet's id turned into its name, the add-in's own
- * sheets left out (so its writes do not look like the user's), and nothing subscribed on
- * a host without ExcelApi 1.9.
+ * sheets left out (so its writes do not look like the user's), from ExcelApi 1.14 the
+ * writes Excel says this add-in made (`triggerSource` "ThisLocalAddin") left out too,
+ * and nothing subscribed on a host without ExcelApi 1.9.
  */
 import { OfficeWorkbook } from '../../src/adapters/office';
+import { originOf } from '../../src/adapters/office/changes';
 import type { CellsChange, SheetWrite } from '../../src/ports/workbook';
 import { createMemoryExcel } from '../support/memory-excel';
 
@@ -34,25 +36,79 @@ describe('OfficeWorkbook.onCellsChanged', () => {
     const stop = await workbook.onCellsChanged((change) => heard.push(change));
     excel.userTypes('Contracts', 'C4', 1250000);
     await settle();
-    expect(heard).toEqual([{ sheet: 'Contracts', address: 'C4' }]);
+    // The default host is ExcelApi 1.13: Excel cannot say who made it.
+    expect(heard).toEqual([{ sheet: 'Contracts', address: 'C4', origin: 'unknown' }]);
     // The add-in writes its own (owner-marked) sheet and its settings: not reported.
     await workbook.writeSheets([RESULTS]);
     await workbook.settings.set({ 'bcf.lastRun': '{"mechanism":"capitation"}' });
     await settle();
     expect(excel.sheet('BCF Results')).toBeDefined();
-    expect(heard).toEqual([{ sheet: 'Contracts', address: 'C4' }]);
+    expect(heard).toEqual([{ sheet: 'Contracts', address: 'C4', origin: 'unknown' }]);
     // The user types on the add-in's sheet: still the add-in's sheet, not an input.
     excel.userTypes('BCF Results', 'B1', 1);
     excel.userTypes('Intro', 'A1', 'Notes');
     await settle();
     expect(heard).toEqual([
-      { sheet: 'Contracts', address: 'C4' },
-      { sheet: 'Intro', address: 'A1' },
+      { sheet: 'Contracts', address: 'C4', origin: 'unknown' },
+      { sheet: 'Intro', address: 'A1', origin: 'unknown' },
     ]);
     await stop();
     excel.userTypes('Contracts', 'C5', 2);
     await settle();
     expect(heard).toHaveLength(2);
+  });
+
+  it('ExcelApi 1.14: the add-in’s own write to a user’s sheet is not reported (triggerSource ThisLocalAddin); the user’s edit is, as origin other', async () => {
+    const excel = createMemoryExcel(
+      { sheets: [{ name: 'Plan', cells: { A1: 'Capitation budget', B1: 26500000 } }] },
+      { behaviour: { excelApi: '1.14' } },
+    );
+    const workbook = new OfficeWorkbook(excel.run, {
+      isSetSupported: (name, version) => excel.isSetSupported(name, version),
+    });
+    const heard: CellsChange[] = [];
+    const stop = await workbook.onCellsChanged((change) => heard.push(change));
+    // As prepare for sharing and restore do: the add-in writes a formula on the user's sheet.
+    await workbook.formulas.setFormulas([
+      { sheet: 'Plan', address: 'B1', formula: '=BCF.CAPITATION(265000,100)', value: 26500000 },
+    ]);
+    await settle();
+    expect(excel.cell('Plan', 'B1')?.formula).toBe('=BCF.CAPITATION(265000,100)');
+    expect(heard).toEqual([]);
+    excel.userTypes('Plan', 'B1', 27000000);
+    await settle();
+    expect(heard).toEqual([{ sheet: 'Plan', address: 'B1', origin: 'other' }]);
+    await stop();
+  });
+
+  it('ExcelApi 1.13: the same write is reported, as origin unknown (Excel cannot say who made it)', async () => {
+    const excel = createMemoryExcel({ sheets: [{ name: 'Plan', cells: { B1: 26500000 } }] });
+    const workbook = new OfficeWorkbook(excel.run, {
+      isSetSupported: (name, version) => excel.isSetSupported(name, version),
+    });
+    const heard: CellsChange[] = [];
+    const stop = await workbook.onCellsChanged((change) => heard.push(change));
+    await workbook.formulas.setFormulas([
+      { sheet: 'Plan', address: 'B1', formula: '=BCF.CAPITATION(265000,100)', value: 26500000 },
+    ]);
+    await settle();
+    expect(heard).toEqual([{ sheet: 'Plan', address: 'B1', origin: 'unknown' }]);
+    await stop();
+  });
+
+  it.each([
+    [
+      '1.14: this add-in’s write',
+      { source: 'Local', triggerSource: 'ThisLocalAddin' },
+      true,
+      'thisAddIn',
+    ],
+    ['1.14: the user’s edit', { source: 'Local', triggerSource: 'Unknown' }, true, 'other'],
+    ['a co-author’s edit (another session)', { source: 'Remote' }, false, 'other'],
+    ['before 1.14: no triggerSource', { source: 'Local' }, false, 'unknown'],
+    ['a 1.14 host that sent none', { source: 'Local' }, true, 'unknown'],
+  ] as const)('originOf, %s', (_, args, saysWho, origin) => {
+    expect(originOf(args as Parameters<typeof originOf>[0], saysWho)).toBe(origin);
   });
 
   it('subscribes nothing where isSetSupported says the host lacks ExcelApi 1.9', async () => {

@@ -17,6 +17,7 @@ import type {
   RunOutcome,
   SharingOutcome,
   TemplateCreated,
+  WorkbookChange,
   WorkbookOverview,
 } from '../../src/taskpane/operations';
 import { MECHANISM_IDS } from '../../src/taskpane/operations';
@@ -244,9 +245,11 @@ export class FakeOperations implements PaneOperations {
   };
 
   /** The listeners subscribed to workbook changes (removed when they unsubscribe). */
-  readonly changeListeners = new Set<(change: CellRef) => void>();
+  readonly changeListeners = new Set<(change: WorkbookChange) => void>();
 
-  onWorkbookChanged = async (listener: (change: CellRef) => void): Promise<() => Promise<void>> => {
+  onWorkbookChanged = async (
+    listener: (change: WorkbookChange) => void,
+  ): Promise<() => Promise<void>> => {
     this.calls.push('onWorkbookChanged');
     await Promise.resolve();
     this.changeListeners.add(listener);
@@ -257,8 +260,11 @@ export class FakeOperations implements PaneOperations {
     };
   };
 
-  /** The user edits `cell` in Excel: every subscribed listener hears of it. */
-  userEdits(cell: CellRef): void {
-    for (const listener of [...this.changeListeners]) listener(cell);
+  /**
+   * The user edits `cell` in Excel: every subscribed listener hears of it, as Excel from
+   * ExcelApi 1.14 says who made it (`origin` other), or before it cannot (unknown).
+   */
+  userEdits(cell: CellRef, origin: WorkbookChange['origin'] = 'other'): void {
+    for (const listener of [...this.changeListeners]) listener({ ...cell, origin });
   }
 }

@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { App } from '../../src/taskpane/App';
 import { STALE_TEXT } from '../../src/taskpane/components/RunSection';
+import { OWN_WRITES_SETTLE_MS } from '../../src/taskpane/components/Workflow';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
 import { createMemoryExcel, type MemoryExcel } from '../support/memory-excel';
 import { BEDFORDSHIRE_RESULT, FakeOperations } from './fakeOperations';
@@ -15,6 +16,35 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) {
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   }
+}
+
+/** The B&NES pool with a BCF formula on one of the user's sheets, to share and restore. */
+function poolWithFormula(excelApi: string): MemoryExcel {
+  const seed = pooledFundSeed();
+  return createMemoryExcel(
+    {
+      ...seed,
+      sheets: [
+        ...(seed.sheets ?? []),
+        {
+          name: 'Plan',
+          cells: {
+            A1: 'Capitation budget',
+            B1: { value: 26500000, formula: '=BCF.CAPITATION(265000,100)' },
+          },
+        },
+      ],
+    },
+    { behaviour: { excelApi } },
+  );
+}
+
+/** Presses `action` in the Share tab, confirms with `confirm`, and waits for `done`. */
+async function share(action: string, confirm: string, done: string): Promise<void> {
+  openTab('Share');
+  fireEvent.click(screen.getByRole('button', { name: action }));
+  fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: confirm }));
+  await screen.findByText(done, {}, { timeout: 10_000 });
 }
 
 function renderPane(excel: MemoryExcel): void {
@@ -60,6 +90,45 @@ describe('results marked out of date when the user edits the workbook in Excel',
     await settle();
     expect(screen.queryByText(STALE_TEXT)).toBeNull();
   });
+
+  it.each([
+    ['ExcelApi 1.14: Excel says the writes are the add-in’s (triggerSource)', '1.14', 0],
+    [
+      'ExcelApi 1.13: no triggerSource, so changes just after the pane’s own action are taken as its own',
+      '1.13',
+      OWN_WRITES_SETTLE_MS + 100,
+    ],
+  ])(
+    'prepare for sharing and restore after a run do not dim its results; the user’s edit of an input does (%s)',
+    async (_, excelApi, wait) => {
+      const excel = poolWithFormula(excelApi);
+      renderPane(excel);
+      await paneRead();
+      fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
+        target: { value: 'pooledFund' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Run Pooled fund' }));
+      expect(await poolFigures()).toContain('Pool: £69,236,000.00');
+      await settle();
+
+      // Both write the user's sheet Plan (a value for the formula, then the formula back),
+      // and Excel raises onChanged for each.
+      await share('Prepare for sharing', 'Replace formulas with values', 'Prepared for sharing.');
+      await settle();
+      expect(excel.cell('Plan', 'B1')?.formula).toBeUndefined();
+      expect(excel.cell('Plan', 'B1')?.value).toBe(26500000);
+      expect(screen.queryByText(STALE_TEXT)).toBeNull();
+      await share('Restore formulas', 'Restore formulas', 'Formulas restored.');
+      await settle();
+      expect(excel.cell('Plan', 'B1')?.formula).toBe('=BCF.CAPITATION(265000,100)');
+      expect(screen.queryByText(STALE_TEXT)).toBeNull();
+
+      // The council's contribution, typed by the user: the results no longer match.
+      await act(() => new Promise((resolve) => setTimeout(resolve, wait)));
+      act(() => excel.userTypes('Pooled fund', 'C3', 41888000));
+      expect(await screen.findByText(STALE_TEXT)).toBeTruthy();
+    },
+  );
 
   it('subscribes once after the first read, ignores edits before any run, and unsubscribes on unmount', async () => {
     const ops = new FakeOperations();

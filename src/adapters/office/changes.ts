@@ -2,14 +2,19 @@
  * Telling the pane when the user changes cells in Excel: `WorksheetCollection.onChanged`
  * (ExcelApi 1.9), with the changed sheet's id turned into its name.
  *
- * Changes on the add-in's own sheets (owner-marked, and the settings sheet) are not
- * passed on. That, rather than muting the event while the add-in writes, is what keeps
- * a run from marking its own results out of date: Excel delivers the events of a batch's
- * writes after the batch, at no time the add-in can tell, so a mute would either end
- * too early or swallow the user's edits made meanwhile. A run writes only its own
- * sheets; prepare for sharing and restore do write the user's sheets (a formula for its
- * value), and those changes are passed on like the user's: the pane decides (it ignores
- * them while it is writing; see Workflow.tsx).
+ * Excel raises the event for the add-in's own writes as well as the user's, with the
+ * same `source` ("Local": both are this session). Two things keep the add-in's writes
+ * from looking like the user's:
+ * - From ExcelApi 1.14 the event's `triggerSource` is "ThisLocalAddin" for a write made
+ *   by this add-in's Office JS calls (Excel.EventTriggerSource): such events are dropped
+ *   here, before any lookup. Prepare for sharing and restore write the user's sheets (a
+ *   value for a formula, and back), and this is what keeps them from dimming results.
+ * - Changes on the add-in's own sheets (owner-marked, and the settings sheet) are not
+ *   passed on, whoever made them: a run's writes, and the user's typing on a result sheet.
+ * Before 1.14 the host cannot say who wrote a user's sheet; the change is passed on as
+ * `origin: 'unknown'` and the pane decides (it ignores those while, and just after, it
+ * writes itself; see Workflow.tsx). Excel delivers a batch's events after the batch, at
+ * no time the add-in can tell, which is why the host's word is preferred to a mute.
  */
 import { SETTINGS_SHEET } from '../../ports/storage';
 import type { CellsChange } from '../../ports/workbook';
@@ -33,6 +38,21 @@ async function userSheetName(
 }
 
 /**
+ * Who made a change, from the event: this add-in when Excel says so (`triggerSource`
+ * "ThisLocalAddin", ExcelApi 1.14); someone else when Excel could have said so and did
+ * not, or when the change came from another session ("Remote": a co-author); else unknown.
+ */
+export function originOf(
+  args: Pick<Excel.WorksheetChangedEventArgs, 'source' | 'triggerSource'>,
+  saysWho: boolean,
+): CellsChange['origin'] | 'thisAddIn' {
+  // The string literals Excel sends (the enums are not loaded outside office.js).
+  if (args.triggerSource === 'ThisLocalAddin') return 'thisAddIn';
+  if (args.source === 'Remote') return 'other';
+  return saysWho && args.triggerSource !== undefined ? 'other' : 'unknown';
+}
+
+/**
  * Subscribes `listener` to changes of the user's cells; resolves to the unsubscribe. On a
  * host without ExcelApi 1.9 there is no event to hear: nothing is subscribed and the
  * unsubscribe does nothing (the pane then learns of edits only when it reads again).
@@ -43,10 +63,13 @@ export async function onCellsChanged(
   listener: (change: CellsChange) => void,
 ): Promise<() => Promise<void>> {
   if (!isSetSupported('ExcelApi', '1.9')) return () => Promise.resolve();
+  const saysWho = isSetSupported('ExcelApi', '1.14');
   const handler = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    const origin = originOf(args, saysWho);
+    if (origin === 'thisAddIn') return;
     try {
       const sheet = await run((context) => userSheetName(context, args.worksheetId));
-      if (sheet !== undefined) listener({ sheet, address: args.address });
+      if (sheet !== undefined) listener({ sheet, address: args.address, origin });
     } catch {
       // The sheet went away or the host is busy: a missed notice only leaves results
       // undimmed until the next read, which is how the pane worked without the event.

@@ -66,6 +66,14 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * How long after its own action the pane takes changes Excel cannot attribute (before
+ * ExcelApi 1.14) to that action: Excel delivers the events of a batch's writes after the
+ * batch, at a time the add-in cannot tell. A user's edit within it, on such a host only,
+ * dims nothing until the workbook is read again.
+ */
+export const OWN_WRITES_SETTLE_MS = 2000;
+
 const TAB_TITLES: Readonly<Record<Tab, string>> = {
   workbook: 'Workbook',
   calculate: 'Calculate',
@@ -162,20 +170,23 @@ export function Workflow(props: {
   // Any change the user makes to their sheets marks shown results out of date: not only
   // to the sheets the run read, which the pane cannot tell (a mapping, labelled cells
   // and a datamap's cells may be anywhere), so a needless "Run again" is preferred to
-  // results that no longer match. The add-in's own sheets are not reported (the adapter
-  // filters them), so a run's writes do not count; changes that arrive while the pane
-  // itself writes the user's sheets (prepare for sharing puts values for formulas) are
-  // ignored too. Subscribed once the workbook has been read, until the pane goes.
+  // results that no longer match. The add-in's own writes do not count: its own sheets
+  // are not reported, nor (from ExcelApi 1.14) writes Excel says it made, such as
+  // prepare for sharing's values and restore's formulas on the user's sheets. Where
+  // Excel cannot say (origin unknown), changes are ignored while the pane's own action
+  // runs and for OWN_WRITES_SETTLE_MS after it, as Excel delivers a batch's events after
+  // the batch. Subscribed once the workbook has been read, until the pane goes.
   const read = overview !== undefined;
-  const writing = useRef(false);
-  writing.current = state.action !== undefined;
+  /** Until when (ms since the epoch) changes of unknown origin may be the pane's own. */
+  const ownWritesUntil = useRef(0);
   useEffect(() => {
     if (!read || operations.onWorkbookChanged === undefined) return undefined;
     let stop: (() => Promise<void>) | undefined;
     let gone = false;
     operations
-      .onWorkbookChanged(() => {
-        if (!writing.current) dispatch({ type: 'changed' });
+      .onWorkbookChanged((change) => {
+        if (change.origin === 'unknown' && Date.now() < ownWritesUntil.current) return;
+        dispatch({ type: 'changed' });
       })
       .then((unsubscribe) => {
         if (gone) void unsubscribe().catch(() => undefined);
@@ -208,11 +219,13 @@ export function Workflow(props: {
   const act = async (name: string, where: Tab, work: () => Promise<void>): Promise<void> => {
     dispatch({ type: 'busy', action: name });
     dispatch({ type: 'message', value: undefined });
+    ownWritesUntil.current = Infinity;
     try {
       await work();
     } catch (error) {
       fail(`${name} failed`, error, where);
     } finally {
+      ownWritesUntil.current = Date.now() + OWN_WRITES_SETTLE_MS;
       dispatch({ type: 'busy', action: undefined });
     }
   };

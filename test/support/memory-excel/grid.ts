@@ -143,7 +143,8 @@ export function writeGrid(
       apply(touchCell(range.sheet, top + r, left + c), value);
     }
   }
-  if (contents) emitChange(range.sheet, range.rect);
+  // Only a batch writes through here: the add-in's Office JS calls.
+  if (contents) emitChange(range.sheet, range.rect, 'addin');
 }
 
 /** Applies a change to every cell of a range (formats; refused on a protected sheet). */

@@ -24,7 +24,7 @@ import {
 import { DEFAULT_BEHAVIOUR, supportsExcelApi, type Behaviour, type Limits } from './core';
 import { ErrorCode, MemoryExcelError } from './errors';
 import { writeValue } from './cellInput';
-import { emitChange } from './events';
+import { emitChange, hostedBy } from './events';
 import {
   findSheet,
   findTable,
@@ -124,6 +124,7 @@ export function createMemoryExcel(
       return editEnded.promise;
     },
   };
+  hostedBy(session.model, session.behaviour);
   const runWith: ExcelRunWithOptions = async (runOptions, batch) => {
     if (typeof batch !== 'function') {
       throw new MemoryExcelError(
@@ -195,7 +196,7 @@ export function createMemoryExcel(
       if (top !== bottom || left !== right) throw new Error(`Type into one cell, not ${address}`);
       // As typing does: text is interpreted like a written value ("=..." a formula).
       writeValue(touchCell(model, top, left), value);
-      emitChange(model, { top, left, bottom, right });
+      emitChange(model, { top, left, bottom, right }, 'user');
     },
     values(sheet, address) {
       const { sheet: model, top, left, bottom, right } = grid(sheet, address);
