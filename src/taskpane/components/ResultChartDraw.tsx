@@ -37,6 +37,9 @@ const colour = (index: number): string => PALETTE[index % PALETTE.length] ?? Dat
 // Plotting needs numbers; the figures stay decimal strings in the table beside the chart.
 const plotted = (value: string | null): number => (value === null ? 0 : Number(value));
 
+/** A chart narrower than this (CSS px) shows no figures over its bars. */
+const NARROW_CHART = 240;
+
 /** One chart of a result sheet, sized to the pane. */
 export default function ResultChartDraw(props: {
   readonly chart: PaneChart;
@@ -44,6 +47,9 @@ export default function ResultChartDraw(props: {
 }): ReactNode {
   const { chart, width } = props;
   const height = 240;
+  // At 200% zoom (a 160 CSS px pane) the figures over the bars ran past the chart's edge
+  // and were cut ("£28.…"): below this width they are left to the table under the chart.
+  const hideLabels = width < NARROW_CHART;
   const format = (v: number | string | Date): string => tick(chart, Number(v));
   if (chart.kind === 'line') {
     return (
@@ -85,6 +91,7 @@ export default function ResultChartDraw(props: {
         height={height}
         yAxisTitle={chart.valueTitle}
         yAxisTickFormat={format}
+        hideLabels={hideLabels}
         enabledLegendsWrapLines
       />
     );
@@ -107,6 +114,7 @@ export default function ResultChartDraw(props: {
       height={height}
       yAxisTitle={chart.valueTitle}
       yAxisTickFormat={format}
+      hideLabels={hideLabels}
       enabledLegendsWrapLines
     />
   );
