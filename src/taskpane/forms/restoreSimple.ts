@@ -8,7 +8,7 @@
  * is shown whole or not at all. So a form restored from a pane run gives the same
  * parameters again.
  */
-import type { FormItem, ListItem } from './descriptorForm';
+import type { DescribedForm, FormItem, ListItem } from './descriptorForm';
 import {
   checkText,
   partyKey,
@@ -194,8 +194,16 @@ export function restoredValues(
   saved: unknown,
   choices: FieldChoices,
 ): FormValues | undefined {
+  return restoredFormValues(SIMPLE_FORMS[mechanism], saved, choices);
+}
+
+/** A descriptor form's values from saved parameters (see `restoredValues`). */
+export function restoredFormValues(
+  form: DescribedForm,
+  saved: unknown,
+  choices: FieldChoices,
+): FormValues | undefined {
   const params = recordOf(saved);
   if (params === undefined || Object.keys(params).length === 0) return undefined;
-  const form = SIMPLE_FORMS[mechanism];
   return restoreItems(form.items, params, choices, form.defaults(choices));
 }
