@@ -149,3 +149,72 @@ describe('structured parameters', () => {
     ]);
   });
 });
+
+describe('when a field shows, from its parameter’s shownWhen', () => {
+  const form = descriptorForm({
+    params: [
+      {
+        id: 'mode',
+        label: 'Mode',
+        type: { kind: 'enum', options: [{ value: 'a', label: 'A' }, { value: 'b' }] },
+        default: 'a',
+        help: 'a or b.',
+      },
+      { id: 'band', label: 'Band', type: { kind: 'fraction' }, help: 'Optional.' },
+      {
+        id: 'onlyB',
+        label: 'Only b',
+        type: { kind: 'amount', nonNegative: true },
+        shownWhen: { param: 'mode', is: ['b'] },
+        help: 'With b.',
+      },
+      {
+        id: 'withBand',
+        label: 'With band',
+        type: { kind: 'integer', min: 1, max: 5 },
+        default: 1,
+        shownWhen: { param: 'band' },
+        help: 'With a band.',
+      },
+      { id: 'hidden', label: 'Hidden', type: { kind: 'text' }, pane: { ask: false }, help: '-' },
+      {
+        id: 'withHidden',
+        label: 'With hidden',
+        type: { kind: 'text' },
+        shownWhen: { param: 'hidden' },
+        help: 'Never asked: what it depends on is not asked.',
+      },
+    ],
+  });
+  const shown = (values: Record<string, string>): string[] =>
+    form.fields.filter((f) => f.showWhen === undefined || f.showWhen(values)).map((f) => f.key);
+
+  it('shows a field for the values it is for, or when what it goes with is given', () => {
+    const defaults = form.defaults({ names: [], contracts: [] });
+    expect(defaults).toEqual({ mode: 'a', band: '', onlyB: '', withBand: '1', withHidden: '' });
+    expect(form.fields.map((f) => [f.key, f.label])).toEqual([
+      ['mode', 'Mode'],
+      ['band', 'Band (%)'],
+      ['onlyB', 'Only b (£)'],
+      ['withBand', 'With band'],
+      ['withHidden', 'With hidden'],
+    ]);
+    expect(shown(defaults)).toEqual(['mode', 'band']);
+    expect(shown({ ...defaults, mode: 'b', band: '2' })).toEqual([
+      'mode',
+      'band',
+      'onlyB',
+      'withBand',
+    ]);
+    const choices = { names: [], contracts: [] };
+    expect(form.toParams({ ...defaults, mode: 'b', onlyB: '£1,000' }, choices)).toEqual({
+      mode: 'b',
+      onlyB: '1000',
+    });
+    expect(form.toParams({ ...defaults, band: '2.5', onlyB: '5' }, choices)).toEqual({
+      mode: 'a',
+      band: '0.025',
+      withBand: 1,
+    });
+  });
+});

@@ -23,6 +23,7 @@ import {
   partyAmounts,
   partyFractions,
   partyKey,
+  recordCount,
   recordsOf,
   type ChoiceField,
   type FieldChoices,
@@ -95,8 +96,15 @@ type FieldKind = FieldSpec extends infer F
     : never
   : never;
 
-/** Where each parameter is in the form, for another field's `shownWhen`. */
-type Controls = ReadonlyMap<string, Shown | ((is: readonly string[]) => Shown)>;
+/**
+ * How another field's `shownWhen` tests a parameter, by its id: whether it is given, and
+ * (a choice) whether it has one of some values.
+ */
+interface Control {
+  readonly given: Shown;
+  readonly is?: (is: readonly string[]) => Shown;
+}
+type Controls = ReadonlyMap<string, Control>;
 
 /** `{ start }`, or nothing when there is none. */
 function startOf(start: string | number | undefined): { readonly start?: string | number } {
@@ -173,9 +181,8 @@ function shownOf(spec: { readonly shownWhen?: ParamSpec['shownWhen'] }, controls
   const control = controls.get(when.param);
   // A parameter the form does not ask for is never given.
   if (control === undefined) return () => false;
-  return control.length === 1 && when.is !== undefined
-    ? (control as (is: readonly string[]) => Shown)(when.is)
-    : (control as Shown);
+  if (when.is === undefined) return control.given;
+  return control.is === undefined ? () => false : control.is(when.is);
 }
 
 /** How each simple parameter is tested by another's `shownWhen`: its key's text. */
@@ -280,24 +287,32 @@ function itemsOf(
   structured: readonly (ByNameParamSpec | ListParamSpec)[],
   either?: EitherSpec,
 ): FormItem[] {
-  const controls = new Map<string, Shown | ((is: readonly string[]) => Shown)>();
+  const controls = new Map<string, Control>();
   for (const spec of params) {
     const key = spec.id;
-    controls.set(key, (values: FormValues) => (values[key] ?? '').trim() !== '');
-    if (spec.type.kind === 'enum') controls.set(key, simpleControl(key));
+    controls.set(key, {
+      given: (values) => (values[key] ?? '').trim() !== '',
+      is: simpleControl(key),
+    });
   }
   for (const s of structured) {
-    controls.set(s.id, (values: FormValues) => anyPartyValue(s.id, values));
+    const given: Shown =
+      s.kind === 'list'
+        ? (values) => recordCount(values, s.id) > 0
+        : (values) => anyPartyValue(s.id, values);
+    controls.set(s.id, { given });
   }
   for (const option of either?.options ?? []) {
-    const is = option.value;
-    controls.set(option.field, (values: FormValues) => values[either?.key ?? ''] === is);
+    // One of an either's fields is given when the choice picks it.
+    const picked = option.value;
+    const key = either?.key ?? '';
+    controls.set(option.field, { given: (values) => values[key] === picked });
   }
   const eitherFields = new Set(either?.options.map((o) => o.field) ?? []);
-  const placed = (after: string | undefined): FormItem[] =>
-    structured
-      .filter((s) => s.after === after)
-      .flatMap((s): FormItem[] => (s.kind === 'byName' ? byNameItem(s, controls) : listItem(s)));
+  const structuredItems = (s: ByNameParamSpec | ListParamSpec): FormItem[] =>
+    s.kind === 'byName' ? byNameItem(s, controls) : listItem(s);
+  const placed = (after: string): FormItem[] =>
+    structured.filter((s) => s.after === after).flatMap(structuredItems);
   const items: FormItem[] = [];
   for (const spec of params) {
     if (eitherFields.has(spec.id)) {
@@ -311,7 +326,7 @@ function itemsOf(
   items.push(
     ...structured
       .filter((s) => s.after === undefined || !known.has(s.after))
-      .flatMap((s): FormItem[] => (s.kind === 'byName' ? byNameItem(s, controls) : listItem(s))),
+      .flatMap(structuredItems),
   );
   return items;
 }
