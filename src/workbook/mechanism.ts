@@ -31,8 +31,8 @@ export interface Headline {
  * What every edge needs to know of a mechanism, as data: how it is named and described,
  * the tables and parameters it reads, the sheet it writes, the custom functions over the
  * same engine, and the engine function a JSON scenario goes to. The CLI's list, calc map,
- * usage and params help, the task pane's catalogue and the golden runner are all read
- * from it (see README, "Decisions"). Its id is the key of its line in the registry
+ * usage and params help, the task pane's catalogue and parameter forms and the golden
+ * runner are all read from it (see README, "Decisions"). Its id is the key of its line in the registry
  * (`mechanisms/index.ts`), so it is written once.
  */
 export interface MechanismDescriptor {
