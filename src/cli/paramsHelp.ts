@@ -4,7 +4,7 @@
  * help are stated once there and shown here, in the task pane and on the result sheet.
  */
 import type { Mechanism } from '../workbook/mechanism';
-import type { ParamSpec } from '../workbook/params';
+import type { ParamSpec, StructuredParamSpec } from '../workbook/params';
 import type { ColumnType } from '../workbook/tableSchema';
 
 /** "a whole number from 1 to 25": what a parameter of this type takes. */
@@ -29,18 +29,40 @@ export function typeText(type: ColumnType): string {
   }
 }
 
+/** "; when rule is fixed" / "; with toleranceBand": when a parameter applies. */
+function whenText(shownWhen: ParamSpec['shownWhen']): string {
+  if (shownWhen === undefined) return '';
+  return shownWhen.is === undefined
+    ? `; with ${shownWhen.param}`
+    : `; when ${shownWhen.param} is ${shownWhen.is.join(' or ')}`;
+}
+
 /** One parameter's line: `years: a whole number from 1 to 25 (years); default 1. Number of plan years.` */
 export function paramLine(spec: ParamSpec): string {
   const unit = spec.unit === undefined ? '' : ` (${spec.unit})`;
   const fallback = spec.default === undefined ? '' : `; default ${spec.default}`;
   const required = spec.required === true ? '; required' : '';
-  const when =
-    spec.shownWhen === undefined
-      ? ''
-      : spec.shownWhen.is === undefined
-        ? `; with ${spec.shownWhen.param}`
-        : `; when ${spec.shownWhen.param} is ${spec.shownWhen.is.join(' or ')}`;
+  const when = whenText(spec.shownWhen);
   return `${spec.id}: ${typeText(spec.type)}${unit}${fallback}${required}${when}. ${spec.help}`;
+}
+
+/**
+ * A structured parameter's lines: `fixedShares: a record by partner of a percentage, 0%
+ * to 100% (every partner, adding up to 100%); ...`, or a list's line and one indented
+ * line per field.
+ */
+export function structuredLines(spec: StructuredParamSpec): string[] {
+  if (spec.kind === 'byName') {
+    const total = spec.total100 === true ? ' (every partner, adding up to 100%)' : '';
+    const when = whenText(spec.shownWhen);
+    return [
+      `${spec.id}: a record by partner of ${typeText(spec.value)}${total}${when}. ${spec.help}`,
+    ];
+  }
+  return [
+    `${spec.id}: a list, each with these fields. ${spec.help}`,
+    ...spec.fields.map((f) => `  ${paramLine(f)}`),
+  ];
 }
 
 /** The help of each mechanism: its id, title, summary and parameters. */
@@ -49,9 +71,10 @@ export function paramsHelp(mechanisms: readonly Mechanism[]): string {
     .map((m) =>
       [
         `${m.id}: ${m.title}. ${m.summary}`,
-        ...(m.params.length === 0
+        ...(m.params.length === 0 && (m.structured ?? []).length === 0
           ? ['  (no simple parameters)']
           : m.params.map((p) => `  ${paramLine(p)}`)),
+        ...(m.structured ?? []).flatMap(structuredLines).map((line) => `  ${line}`),
       ].join('\n'),
     )
     .join('\n\n');
@@ -93,10 +116,33 @@ function paramSchema(spec: ParamSpec): Schema {
   }
 }
 
+/** A structured parameter as JSON Schema: an object by partner, or an array of records. */
+function structuredSchema(spec: StructuredParamSpec): Schema {
+  const about = { title: spec.label, description: spec.help };
+  if (spec.kind === 'byName') {
+    // Each partner's value, read as the parameter's type.
+    const value = paramSchema({
+      id: spec.id,
+      label: spec.label,
+      type: spec.value,
+      help: spec.help,
+    });
+    return { ...about, type: 'object', additionalProperties: value };
+  }
+  return {
+    ...about,
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: Object.fromEntries(spec.fields.map((f) => [f.id, paramSchema(f)])),
+    },
+  };
+}
+
 /**
  * The JSON Schema of a keyed params file (`{ "pool": { ... }, ... }`): each mechanism's
- * simple parameters by id. Structured parameters (fixedShares, changes, bands) are not
- * simple, so other properties are allowed.
+ * simple and structured parameters by id. A parameter no descriptor describes (the
+ * gain/loss share's bands) is not refused, so other properties are allowed.
  */
 export function paramsSchema(mechanisms: readonly Mechanism[]): Schema {
   return {
@@ -111,7 +157,10 @@ export function paramsSchema(mechanisms: readonly Mechanism[]): Schema {
           title: m.title,
           description: m.summary,
           type: 'object',
-          properties: Object.fromEntries(m.params.map((p) => [p.id, paramSchema(p)])),
+          properties: Object.fromEntries([
+            ...m.params.map((p): [string, Schema] => [p.id, paramSchema(p)]),
+            ...(m.structured ?? []).map((p): [string, Schema] => [p.id, structuredSchema(p)]),
+          ]),
           required: m.params.filter((p) => p.required === true).map((p) => p.id),
         },
       ]),

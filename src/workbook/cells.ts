@@ -188,6 +188,8 @@ export function parseText(
 /** One drop-down option: the value the add-in uses and other spellings accepted for it. */
 export interface EnumOption {
   readonly value: string;
+  /** For people (the task pane's drop-down): "In proportion to contributions". */
+  readonly label?: string;
   readonly aliases?: readonly string[];
 }
 

@@ -1,7 +1,13 @@
 import type { Step } from '../engine/explain';
 import type { Finding } from './findings';
 import type { FieldOrigins } from './origins';
-import type { ParamRow, ParamSpec, ScenarioParams, TypedParams } from './params';
+import type {
+  ParamRow,
+  ParamSpec,
+  ScenarioParams,
+  StructuredParamSpec,
+  TypedParams,
+} from './params';
 import type { InputTables } from './readInputs';
 import type { ResultBlock } from './results/layout';
 import type { WantedTable } from './locate';
@@ -25,8 +31,8 @@ export interface Headline {
  * What every edge needs to know of a mechanism, as data: how it is named and described,
  * the tables and parameters it reads, the sheet it writes, the custom functions over the
  * same engine, and the engine function a JSON scenario goes to. The CLI's list, calc map,
- * usage and params help, the task pane's catalogue and the golden runner are all read
- * from it (see README, "Decisions"). Its id is the key of its line in the registry
+ * usage and params help, the task pane's catalogue and parameter forms and the golden
+ * runner are all read from it (see README, "Decisions"). Its id is the key of its line in the registry
  * (`mechanisms/index.ts`), so it is written once.
  */
 export interface MechanismDescriptor {
@@ -40,6 +46,11 @@ export interface MechanismDescriptor {
   readonly tables: readonly WantedTable[];
   /** Its simple parameters: type with bounds, unit, default, when shown, help. */
   readonly params: readonly ParamSpec[];
+  /**
+   * Its structured parameters (by partner, lists of records): read by its own `build`,
+   * described here for the params help and the pane's form.
+   */
+  readonly structured?: readonly StructuredParamSpec[];
   /** The custom functions over the same engine, e.g. ["GAINSHARE", "GAINSHARECURVE"]. */
   readonly functions: readonly string[];
   /**
@@ -109,6 +120,7 @@ export function defineMechanism<I, R extends { readonly steps: readonly Step[] }
     sheet: def.sheet,
     tables: def.tables,
     params: def.params,
+    ...(def.structured === undefined ? {} : { structured: def.structured }),
     functions: def.functions ?? [],
     // The scenario is untrusted JSON; the engine function checks every field of it.
     scenario: (def.scenario ?? def.calculate) as (input: unknown) => unknown,

@@ -44,9 +44,123 @@ export interface ParamSpec {
    * values `is`; the pane hides it otherwise and the params help says when it applies.
    */
   readonly shownWhen?: { readonly param: string; readonly is?: readonly string[] };
-  /** One line for the README, the params-file help and the task pane. */
+  /** One line for the README and the params-file help. */
   readonly help: string;
+  /** How the task pane's form asks for it, where the rest of the spec does not say. */
+  readonly pane?: PaneSpec;
 }
+
+/**
+ * What the task pane's form needs to know of a parameter beyond its type, default and
+ * shownWhen: its wording in the pane (a label with its unit, a hint, what a term means)
+ * and how it is asked for. The pane builds its form from these alone (see
+ * `taskpane/forms/descriptorForm.ts`), so a new mechanism's descriptor gives it a form.
+ */
+export interface PaneSpec {
+  /** The pane's label, with its unit: "Annual uplift (%)" (default: the label, with (%) or (£)). */
+  readonly label?: string;
+  /** A line under the box: what the field means, for someone filling it in (not `help`). */
+  readonly hint?: string;
+  /** What a piece of jargon in the label means, shown behind an InfoLabel. */
+  readonly info?: string;
+  /** `false`: the form does not ask for it (it is given elsewhere, or only in a params file). */
+  readonly ask?: false;
+  /**
+   * The box's first value when the layer has no default but leaves it to the engine or
+   * derives it (the engine's 70% marginal rate, a four-year envelope): as a cell takes it.
+   */
+  readonly start?: string | number;
+  /** The box may not be left blank when shown (the engine needs it then). */
+  readonly needed?: boolean;
+  /** Percentages only within this range in the pane (default: the type's). */
+  readonly range?: readonly [min: number, max: number];
+  /** A text parameter naming one of the workbook's partners (or a contract's parties) or contracts: a drop-down. */
+  readonly names?: 'party' | 'contract';
+  /** With `names`: a first option meaning nobody or everything ("All activity rows"), sent as nothing. */
+  readonly none?: string;
+  /** With `names: 'contract'` and `none`: "nothing" is refused when there are several contracts. */
+  readonly oneRequired?: boolean;
+  /** With `names: 'party'`: the box starts at the n-th name (0 first; the last when there are fewer). */
+  readonly pick?: number;
+  /**
+   * One box for each group of values of `shownWhen.param`, each with its own label and
+   * first value, all sent as this parameter: the activity payment's variable rate is 20%
+   * for a blended payment and 75% for an aligned one.
+   */
+  readonly variants?: readonly ParamVariant[];
+}
+
+/** One box of a parameter with variants (see {@link PaneSpec.variants}). */
+export interface ParamVariant {
+  /** The form's key of the box, e.g. `blendedRate`. */
+  readonly key: string;
+  /** The values of `shownWhen.param` it is shown for. */
+  readonly is: readonly string[];
+  readonly label: string;
+  readonly start?: string | number;
+}
+
+/**
+ * A parameter by name: a value for each of the workbook's partners, e.g. the pooled
+ * fund's fixed shares `{ "CCG": "50%", "Council": "50%" }` or overspend caps.
+ */
+export interface ByNameParamSpec {
+  readonly id: string;
+  readonly kind: 'byName';
+  readonly label: string;
+  /** How each value is read (a fraction or an amount). */
+  readonly value: ColumnType;
+  /** Every partner has a value and they add up to 100% (shares); else a partner may be left out. */
+  readonly total100?: boolean;
+  readonly shownWhen?: ParamSpec['shownWhen'];
+  readonly help: string;
+  readonly pane?: PaneSpec;
+  /** The simple parameter the form shows it after (default: after them all). */
+  readonly after?: string;
+}
+
+/** A list of records with the same fields, e.g. the funding envelope's `changes`. */
+export interface ListParamSpec {
+  readonly id: string;
+  readonly kind: 'list';
+  readonly label: string;
+  /** Each record's fields, read like simple parameters. */
+  readonly fields: readonly ParamSpec[];
+  readonly help: string;
+  readonly pane?: PaneSpec & {
+    /** Names one record in the pane, e.g. "Change" (shown as "Change 1"). */
+    readonly itemLabel: string;
+    /** One box for one of several fields, the field picked by a choice (see {@link EitherSpec}). */
+    readonly either?: EitherSpec;
+  };
+  readonly after?: string;
+}
+
+/**
+ * One box the pane shows for one of several fields of a record, with a choice of which:
+ * a change is an annual rate or a total over years, typed in one "Change (%)" box.
+ */
+export interface EitherSpec {
+  /** The form's key of the choice, e.g. `how`. */
+  readonly key: string;
+  readonly label: string;
+  /** Each option and the field the box is sent as; the first is the form's first choice. */
+  readonly options: readonly {
+    readonly value: string;
+    readonly label: string;
+    readonly field: string;
+  }[];
+  /** The box: its key, label, hint and first value. */
+  readonly box: {
+    readonly key: string;
+    readonly label: string;
+    readonly hint?: string;
+    readonly start?: string | number;
+  };
+}
+
+/** A structured (not single-value) parameter. */
+export type StructuredParamSpec = ByNameParamSpec | ListParamSpec;
 
 /** Typed simple parameters by id (absent when left out without a default). */
 export type TypedParams = Readonly<Record<string, TypedValue>>;

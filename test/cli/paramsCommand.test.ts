@@ -37,6 +37,52 @@ describe('bcf params', () => {
     );
   });
 
+  it('lists the structured parameters from the descriptor: by partner, and a list with its fields', () => {
+    const pool = printed(['pool']).split('\n');
+    expect(pool.slice(-3)).toEqual([
+      '  fixedShares: a record by partner of a percentage, 0% to 100% (every partner, adding up to 100%); when rule is fixed. Fixed rule: each partner’s agreed share of a variance, e.g. { "CCG": "50%", "Council": "50%" }.',
+      '  overspendCaps: a record by partner of an amount of £0 or more. The most a partner bears of an overspend, e.g. { "Council": 500000 }; the rest goes to excessTo.',
+      '',
+    ]);
+    const envelope = printed(['envelope']).split('\n');
+    expect(envelope.slice(2, 5)).toEqual([
+      '  changes: a list, each with these fields. Savings or growth applied to the baseline, e.g. [{ "name": "Net budget reduction", "totalOverYears": "-7%", "overYears": 4 }]; each needs annualRate or totalOverYears.',
+      '    name: text. A label for the explanation.',
+      '    partner: text. Only this partner’s lines.',
+    ]);
+    expect(envelope).toContain(
+      '    overYears: a whole number from 1 to 25 (years); with totalOverYears. Years the change runs.',
+    );
+    const schema = JSON.parse(printed(['pool', '--schema'])) as {
+      properties: { pool: { properties: Record<string, unknown> } };
+    };
+    expect(schema.properties.pool.properties.overspendCaps).toEqual({
+      title: 'Overspend caps',
+      description:
+        'The most a partner bears of an overspend, e.g. { "Council": 500000 }; the rest goes to excessTo.',
+      type: 'object',
+      additionalProperties: {
+        title: 'Overspend caps',
+        description:
+          'The most a partner bears of an overspend, e.g. { "Council": 500000 }; the rest goes to excessTo.',
+        type: ['number', 'string'],
+      },
+    });
+    const envelopeSchema = JSON.parse(printed(['envelope', '--schema'])) as {
+      properties: { envelope: { properties: { changes: { type: string; items: unknown } } } };
+    };
+    expect(envelopeSchema.properties.envelope.properties.changes).toMatchObject({
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          overYears: { anyOf: [{ type: 'integer', minimum: 1, maximum: 25 }, { type: 'string' }] },
+          phasing: { enum: ['compound', 'straightLine'] },
+        },
+      },
+    });
+  });
+
   it('prints the JSON Schema of a keyed params file for every mechanism', () => {
     const schema = JSON.parse(printed(['--schema'])) as {
       properties: Record<string, { properties: Record<string, unknown>; required: string[] }>;

@@ -2,14 +2,12 @@
  * Adding a mechanism is an engine function, a descriptor and one registry line: a stub
  * built from a descriptor, registered beside the real ones, is offered by the CLI (its
  * usage, `bcf params` help and schema, `bcf run`'s choice, `bcf calc`), by the pane's
- * catalogue and by the golden runner, with nothing else written for it.
+ * catalogue and by the golden runner, with nothing else written for it (its form in the
+ * task pane: test/taskpane/stubForm.test.tsx).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Dec, moneyText, type Amount } from '../../src/engine/decimal';
-import { EngineError } from '../../src/engine/errors';
-import type { Step } from '../../src/engine/explain';
 import { calc } from '../../src/cli/calc';
 import { calcMap } from '../../src/cli/mechanisms';
 import { chooseMechanisms } from '../../src/cli/mechanismChoice';
@@ -18,73 +16,11 @@ import { usage } from '../../src/cli/usage';
 import type { TableInfo } from '../../src/ports/workbook';
 import { mechanismCatalog } from '../../src/taskpane/mechanismCatalog';
 import { PANE_ID } from '../../src/taskpane/layer/mechanismIds';
-import { defineMechanism, registerMechanisms } from '../../src/workbook/mechanism';
 import { MECHANISM_LIST } from '../../src/workbook/mechanisms/index';
-import { intParam } from '../../src/workbook/params';
-import { TABLE_KINDS } from '../../src/workbook/tableKinds';
 import { checkGolden, goldenFiles, strayFolders } from '../support/goldenRunner';
 
-/** The stub's engine: an amount times a factor, refusing a negative amount. */
-interface StubInput {
-  readonly amount: Amount;
-  readonly factor?: number;
-}
-interface StubResult {
-  readonly total: Dec;
-  readonly steps: readonly Step[];
-}
-function stubEngine(input: StubInput): StubResult {
-  const amount = new Dec(String(input.amount));
-  if (amount.isNegative()) {
-    throw new EngineError(
-      'STUB.NEGATIVE',
-      `amount must not be negative (got ${amount.toString()}).`,
-      'amount',
-      input.amount,
-    );
-  }
-  const total = amount.times(input.factor ?? 2);
-  return {
-    total,
-    steps: [{ rule: 'times', text: `${moneyText(amount)} × ${input.factor ?? 2}.` }],
-  };
-}
+import { stub } from '../support/stubMechanism';
 
-/** The descriptor and its one registry line. */
-const { stub } = registerMechanisms({
-  stub: defineMechanism<StubInput, StubResult>({
-    title: 'Stub share',
-    summary: 'An amount times a factor, to show what a descriptor gives.',
-    sheet: 'BCF Results - Stub',
-    tables: [{ kind: TABLE_KINDS.income, required: true }],
-    params: [
-      {
-        id: 'factor',
-        label: 'Factor',
-        type: { kind: 'integer', min: 1, max: 9 },
-        unit: 'times',
-        default: 2,
-        help: 'How many times the amount.',
-      },
-    ],
-    build: (_tables, values) => ({
-      input: { amount: 10, factor: intParam(values, 'factor') ?? 2 },
-      origins: new Map(),
-      findings: [],
-    }),
-    calculate: stubEngine,
-    blocks: (r) => [
-      {
-        kind: 'table',
-        heading: 'Total',
-        name: 'BCF_Stub',
-        columns: [],
-        rows: [[r.total.toNumber()]],
-      },
-    ],
-    headline: (r) => [{ label: 'Total', text: moneyText(r.total) }],
-  }),
-});
 const registry = [...MECHANISM_LIST, stub];
 
 const incomeTable: TableInfo = {

@@ -323,12 +323,3 @@ export function equalPercents(parties: readonly string[]): string[] {
   const last = new Dec(100).minus(each.times(parties.length - 1));
   return parties.map((_, i) => (i === parties.length - 1 ? last : each).toString());
 }
-
-/** The checked value of a field (a fraction or amount as a decimal string); "" when blank. */
-export function valueOf(fields: readonly FieldSpec[], values: FormValues, key: string): string {
-  const field = fields.find((f) => f.key === key);
-  if (field === undefined) throw new Error(`No field "${key}".`);
-  const parsed = checkText(field, values[key]);
-  if (!parsed.ok) throw new Error(`Field "${key}": ${parsed.message}`);
-  return parsed.value;
-}

@@ -17,11 +17,11 @@ import {
   gainLossParams,
   type GainLossForm,
 } from '../mechanisms/gainLossShare/gainLossForm';
-import { SIMPLE_FORMS } from './mechanismForms';
+import { SIMPLE_FORMS, type SimpleMechanismId } from './mechanismForms';
 import { restoredGainLoss } from '../mechanisms/gainLossShare/restoreGainLoss';
 import { restoredValues } from './restoreSimple';
 
-export type SimpleMechanismId = Exclude<MechanismId, 'gainLossShare'>;
+export type { SimpleMechanismId } from './mechanismForms';
 
 /** Every form's state, for one workbook's contracts and partners. */
 export interface Forms {
@@ -100,10 +100,11 @@ export function buildRequest(mechanism: MechanismId, forms: Forms): RequestOrErr
   const values = valuesOf(forms, mechanism);
   const errors = checkForm(form.fields, values, choices);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  // Each form converts to its own mechanism's parameters; the map ties them together.
+  // Each form gives its own mechanism's parameters, checked by `checkForm` (the plan
+  // checks' two required minima among them); the map ties them together.
   return {
     ok: true,
-    request: { mechanism, params: form.toParams(values, choices) } as MechanismRequest,
+    request: { mechanism, params: form.toParams(values, choices) } as unknown as MechanismRequest,
   };
 }
 

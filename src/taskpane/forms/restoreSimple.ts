@@ -1,12 +1,14 @@
 /**
- * The inverse of the simple forms' `toParams` (and of `scenarioParams`): a mechanism's
+ * The inverse of a descriptor form's `toParams` (descriptorForm.ts): a mechanism's
  * parameters as its last run saved them in the workbook, back into the text its form
- * shows. Each field starts from the form's default and takes the saved value only when
- * the form can show it as it is (a known party or contract, a percentage within the
- * field's range, an amount in pounds and pence...); anything else is left out, never
- * guessed at. So a form restored from a pane run gives the same parameters again.
+ * shows, read by the form's items (which parameter each field is). Each field starts
+ * from the form's default and takes the saved value only when the form can show it as
+ * it is (a known party or contract, a percentage within the field's range, an amount in
+ * pounds and pence...); anything else is left out, never guessed at. A record of a list
+ * is shown whole or not at all. So a form restored from a pane run gives the same
+ * parameters again.
  */
-import type { MechanismId } from '../operations';
+import type { DescribedForm, FormItem, ListItem } from './descriptorForm';
 import {
   checkText,
   partyKey,
@@ -15,7 +17,7 @@ import {
   type FieldSpec,
   type FormValues,
 } from './fields';
-import { SIMPLE_FORMS } from './mechanismForms';
+import { SIMPLE_FORMS, type SimpleMechanismId } from './mechanismForms';
 import {
   amountText,
   isMissing,
@@ -29,8 +31,6 @@ import {
 
 /** A mechanism's saved parameters: plain JSON by the workbook layer's ids. */
 export type SavedParamsRecord = Readonly<Record<string, unknown>>;
-
-type SimpleId = Exclude<MechanismId, 'gainLossShare'>;
 
 /** The text a field shows for a saved value, when the field accepts it. */
 function fieldText(field: FieldSpec, value: unknown, choices: FieldChoices): string | undefined {
@@ -64,22 +64,6 @@ function fieldText(field: FieldSpec, value: unknown, choices: FieldChoices): str
       return undefined;
   }
   return text !== undefined && checkText(field, text).ok ? text : undefined;
-}
-
-/** Sets each single-value field the saved parameters give (by `rename[key] ?? key`). */
-function restoreFields(
-  fields: readonly FieldSpec[],
-  saved: SavedParamsRecord,
-  choices: FieldChoices,
-  values: Record<string, string>,
-  rename: Readonly<Record<string, string>> = {},
-): void {
-  for (const field of fields) {
-    const value = saved[rename[field.key] ?? field.key];
-    if (isMissing(value)) continue;
-    const text = fieldText(field, value, choices);
-    if (text !== undefined) values[field.key] = text;
-  }
 }
 
 /** A party-percent field (fixed shares): all of it when every partner has a readable share and no one else does, else none. */
@@ -122,49 +106,79 @@ function restorePartyAmounts(
   }
 }
 
-/** What the form cannot show about a funding envelope change: a category or a first year. */
-const UNSHOWN_CHANGE_FIELDS = ['category', 'fromYear'];
-
-/** One saved funding envelope change as the form's record, or undefined when the form cannot show it. */
-function envelopeChange(saved: SavedParamsRecord, choices: FieldChoices): FormValues | undefined {
-  if (UNSHOWN_CHANGE_FIELDS.some((key) => !isMissing(saved[key]))) return undefined;
-  const fields = SIMPLE_FORMS.fundingEnvelope.fields.find((f) => f.kind === 'records');
-  if (fields?.kind !== 'records') return undefined;
-  const total = !isMissing(saved.totalOverYears);
-  if (total === !isMissing(saved.annualRate)) return undefined;
-  const record: Record<string, string> = { ...fields.blank, how: total ? 'total' : 'annual' };
-  const given = {
-    name: saved.name,
-    partner: saved.partner,
-    rate: total ? saved.totalOverYears : saved.annualRate,
-    ...(total ? { overYears: saved.overYears, phasing: saved.phasing ?? 'compound' } : {}),
-  };
-  for (const field of fields.fields) {
-    const value = given[field.key as keyof typeof given];
-    if (value === undefined) continue;
-    if (isMissing(value)) {
-      // A blank partner means every partner; any other blank cannot be shown.
-      if (field.key === 'partner') continue;
-      return undefined;
-    }
-    const text = fieldText(field, value, choices);
-    if (text === undefined) return undefined;
-    record[field.key] = text;
-  }
-  return record;
-}
-
-function restoreEnvelope(
+/**
+ * One saved record of a list as the form's record, or undefined when the form cannot
+ * show all of it: a field it does not ask for (an envelope change's category), none or
+ * two of an either's fields (an annual rate and a total), or a value it cannot show.
+ */
+function restoredRecord(
+  item: ListItem,
   saved: SavedParamsRecord,
   choices: FieldChoices,
-  values: Record<string, string>,
+): FormValues | undefined {
+  if (item.unasked.some((key) => !isMissing(saved[key]))) return undefined;
+  const values: Record<string, string> = { ...item.field.blank };
+  for (const sub of item.items) {
+    if (sub.kind === 'either') {
+      const given = sub.options.filter((o) => !isMissing(saved[o.param]));
+      const [option] = given;
+      if (option === undefined || given.length > 1) return undefined;
+      const text = fieldText(sub.box, saved[option.param], choices);
+      if (text === undefined) return undefined;
+      values[sub.choice.key] = option.value;
+      values[sub.box.key] = text;
+    } else if (sub.kind === 'value') {
+      const value = saved[sub.param];
+      if (isMissing(value)) continue;
+      const text = fieldText(sub.field, value, choices);
+      if (text === undefined) return undefined;
+      values[sub.field.key] = text;
+    } else return undefined;
+  }
+  return values;
+}
+
+/** The values with each item the saved parameters give and the form can show. */
+function restoreItems(
+  items: readonly FormItem[],
+  saved: SavedParamsRecord,
+  choices: FieldChoices,
+  start: FormValues,
 ): FormValues {
-  const changes = recordsOf(saved.changes);
-  if (changes === undefined) return values;
-  const shown = changes
-    .map((c) => envelopeChange(c, choices))
-    .filter((c): c is FormValues => c !== undefined);
-  return withRecords(values, 'changes', shown);
+  let values: Record<string, string> = { ...start };
+  for (const item of items) {
+    switch (item.kind) {
+      case 'value': {
+        const value = saved[item.param];
+        const { variant } = item;
+        // A variant's box takes the value only for the option it is shown for.
+        if (isMissing(value) || (variant && !variant.is.includes(values[variant.control] ?? ''))) {
+          break;
+        }
+        const text = fieldText(item.field, value, choices);
+        if (text !== undefined) values[item.field.key] = text;
+        break;
+      }
+      case 'byName':
+        if (item.field.kind === 'partyPercents') {
+          restorePartyPercents(item.field.key, saved[item.param], choices.names, values);
+        } else restorePartyAmounts(item.field.key, saved[item.param], choices.names, values);
+        break;
+      case 'list': {
+        const records = recordsOf(saved[item.param]);
+        if (records === undefined) break;
+        const shown = records
+          .map((r) => restoredRecord(item, r, choices))
+          .filter((r): r is FormValues => r !== undefined);
+        values = { ...withRecords(values, item.field.key, shown) };
+        break;
+      }
+      case 'either':
+        // Only inside a list's records (restoredRecord).
+        break;
+    }
+  }
+  return values;
 }
 
 /**
@@ -176,40 +190,20 @@ function restoreEnvelope(
  * @param choices - the workbook's partners (for a pool or envelope) and contracts.
  */
 export function restoredValues(
-  mechanism: SimpleId,
+  mechanism: SimpleMechanismId,
+  saved: unknown,
+  choices: FieldChoices,
+): FormValues | undefined {
+  return restoredFormValues(SIMPLE_FORMS[mechanism], saved, choices);
+}
+
+/** A descriptor form's values from saved parameters (see `restoredValues`). */
+export function restoredFormValues(
+  form: DescribedForm,
   saved: unknown,
   choices: FieldChoices,
 ): FormValues | undefined {
   const params = recordOf(saved);
   if (params === undefined || Object.keys(params).length === 0) return undefined;
-  const form = SIMPLE_FORMS[mechanism];
-  const values: Record<string, string> = { ...form.defaults(choices) };
-  switch (mechanism) {
-    case 'pooledFund':
-      restoreFields(form.fields, params, choices, values);
-      restorePartyPercents('fixedShares', params.fixedShares, choices.names, values);
-      restorePartyAmounts('overspendCaps', params.overspendCaps, choices.names, values);
-      return values;
-    case 'activityPayment': {
-      restoreFields(form.fields, params, choices, values);
-      // One saved variable rate, shown in the box of the model it was for.
-      const rateKey = values.model === 'aligned' ? 'alignedRate' : 'blendedRate';
-      restoreFields(
-        form.fields.filter((f) => f.key === rateKey),
-        params,
-        choices,
-        values,
-        {
-          [rateKey]: 'variableRate',
-        },
-      );
-      return values;
-    }
-    case 'fundingEnvelope':
-      restoreFields(form.fields, params, choices, values);
-      return restoreEnvelope(params, choices, values);
-    default:
-      restoreFields(form.fields, params, choices, values);
-      return values;
-  }
+  return restoreItems(form.items, params, choices, form.defaults(choices));
 }

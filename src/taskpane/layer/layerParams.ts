@@ -3,11 +3,9 @@
  * layer's parameter ids). Fractions and amounts stay decimal strings, which the layer
  * reads like cells.
  */
-import type { ParamRecord, ScenarioParams } from '../../workbook/params';
+import type { ScenarioParams } from '../../workbook/params';
 import type { MechanismRequest } from '../operations';
 import { paneTermParams } from '../mechanisms/gainLossShare/paneTerms';
-
-const record = (value: Readonly<Record<string, string>>): ParamRecord => ({ ...value });
 
 /** Drops the parameters left out (undefined), keeping JSON clean. */
 function defined(params: Record<string, ScenarioParams[string] | undefined>): ScenarioParams {
@@ -18,18 +16,6 @@ function defined(params: Record<string, ScenarioParams[string] | undefined>): Sc
 
 export function scenarioParams(request: MechanismRequest): ScenarioParams {
   switch (request.mechanism) {
-    case 'pooledFund': {
-      const p = request.params;
-      return defined({
-        rule: p.rule,
-        unbudgetedSpend: p.unbudgetedSpend,
-        fixedShares: p.fixedShares === undefined ? undefined : record(p.fixedShares),
-        nhsPartner: p.nhsPartner,
-        laPartner: p.laPartner,
-        overspendCaps: p.overspendCaps === undefined ? undefined : record(p.overspendCaps),
-        excessTo: p.excessTo,
-      });
-    }
     case 'gainLossShare': {
       const p = request.params;
       return defined({
@@ -54,7 +40,7 @@ export function scenarioParams(request: MechanismRequest): ScenarioParams {
       });
     }
     default:
-      // Until the layer defines a mechanism's parameters, the pane's pass through as they are.
+      // A form built from the descriptor gives the layer's parameters by its ids already.
       return JSON.parse(JSON.stringify(request.params)) as ScenarioParams;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Each mechanism's parameters as the pane's forms give them (money and fractions as
- * decimal strings), and a request: a mechanism with its parameters.
+ * decimal strings, by the workbook layer's ids), and a request: a mechanism with its
+ * parameters.
  */
+import type { ScenarioParams } from '../../workbook/params';
 import type { PaneMechanismId as MechanismId } from '../layer/mechanismIds';
 
 /** A party's share of one band, by party name, as a fraction string ("0.5"). */
@@ -72,90 +74,6 @@ export interface GainLossParams {
   };
 }
 
-/** The pooled fund's parameters (the workbook layer's `pool` parameters, same ids). */
-export interface PooledFundParams {
-  readonly rule: 'proportional' | 'fixed' | 'commissioner';
-  /** Agreed shares by partner (fractions), for the `fixed` rule. */
-  readonly fixedShares?: PartyShares;
-  /** The `commissioner` rule: the partners bearing NHS- and LA-commissioned schemes. */
-  readonly nhsPartner?: string;
-  readonly laPartner?: string;
-  /** Caps in pounds on the overspend a partner bears; the excess goes to `excessTo`. */
-  readonly overspendCaps?: Readonly<Record<string, string>>;
-  readonly excessTo?: string;
-  /** Spend on a scheme with no budget: an error (usually a misspelt scheme) or an overspend. */
-  readonly unbudgetedSpend: 'error' | 'overspend';
-}
-
-/** Capitation (the layer's `capitation` parameters). */
-export interface CapitationParams {
-  readonly years: number;
-  readonly uplift: string;
-  readonly efficiency: string;
-  readonly populationGrowth: string;
-  /** Population tolerance as a fraction of the projection; absent for none. */
-  readonly toleranceBand?: string;
-  readonly toleranceBasis: 'excess' | 'full';
-  /** The plan year the actual population is for (with a tolerance). */
-  readonly actualYear?: number;
-}
-
-/** Pay for performance (the layer's `p4p` parameters). */
-export interface PayForPerformanceParams {
-  readonly contract?: string;
-  /** A label for the period measured, e.g. "Year 2". */
-  readonly period: string;
-  /** Absent: the contract's own at-risk rate. */
-  readonly atRiskRate?: string;
-  readonly phasing: 'applied' | 'shadow';
-  /** For a ramp; absent in shadow phasing. */
-  readonly appliedFraction?: string;
-}
-
-/** BCF 2015/16 payment for performance (the layer's `bcf-p4p` parameters). */
-export interface BcfPaymentForPerformanceParams {
-  readonly contract?: string;
-  /** The reduction in non-elective admissions aimed for, as a fraction (default 0.035). */
-  readonly ambition: string;
-  /** The national unit cost of an admission, where the Activity rows give no price. */
-  readonly unitCost?: string;
-}
-
-/** Activity payments (the layer's `activity` parameters). */
-export interface ActivityPaymentParams {
-  readonly model: 'block' | 'marginal' | 'blended' | 'aligned' | 'corridor';
-  readonly contract?: string;
-  readonly price?: string;
-  readonly fixed?: string;
-  readonly marginalRate?: string;
-  readonly variableRate?: string;
-  readonly band?: string;
-  readonly refundRate?: string;
-  readonly blockValue?: string;
-  readonly years?: number;
-  readonly inflator?: string;
-}
-
-/** One change to the funding envelope, e.g. a 7% reduction to net budgets over four years (B&NES). */
-export interface EnvelopeChange {
-  readonly name: string;
-  /** Only this partner's lines; absent for all. */
-  readonly partner?: string;
-  /** A yearly change (fraction, negative for a reduction), compounding. */
-  readonly annualRate?: string;
-  /** Or a total change reached over `overYears`. */
-  readonly totalOverYears?: string;
-  readonly overYears?: number;
-  readonly phasing?: 'compound' | 'straightLine';
-}
-
-/** The funding envelope (the layer's `envelope` parameters). */
-export interface FundingEnvelopeParams {
-  /** Plan years after the baseline year. */
-  readonly years: number;
-  readonly changes: readonly EnvelopeChange[];
-}
-
 /** BCF plan checks (the layer's `checks` parameters), in pounds. */
 export interface PlanChecksParams {
   /** The required adult social care spend from the minimum NHS contribution. */
@@ -164,17 +82,18 @@ export interface PlanChecksParams {
   readonly nhsOutOfHospitalMinimum: string;
 }
 
-/** The parameters of each mechanism, by id. */
-export interface MechanismParamsMap {
-  readonly pooledFund: PooledFundParams;
-  readonly capitation: CapitationParams;
-  readonly gainLossShare: GainLossParams;
-  readonly payForPerformance: PayForPerformanceParams;
-  readonly bcfPaymentForPerformance: BcfPaymentForPerformanceParams;
-  readonly activityPayment: ActivityPaymentParams;
-  readonly fundingEnvelope: FundingEnvelopeParams;
-  readonly planChecks: PlanChecksParams;
-}
+/**
+ * The parameters of each mechanism, by id: the gain/loss editor's own, the plan checks'
+ * two minima (which the pane also reads back for its overview), and for every other
+ * mechanism the scenario parameters its descriptor's form gives (forms/descriptorForm.ts).
+ */
+export type MechanismParamsMap = {
+  readonly [M in MechanismId]: M extends 'gainLossShare'
+    ? GainLossParams
+    : M extends 'planChecks'
+      ? PlanChecksParams
+      : ScenarioParams;
+};
 
 /** A mechanism with its parameters, as one value the pane can hold in state. */
 export type MechanismRequest = {

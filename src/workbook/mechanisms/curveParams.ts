@@ -4,6 +4,9 @@ import { MONEY, TEXT, type ResultBlock } from '../results/layout';
 import type { Built } from '../mechanism';
 import { decParam, intParam, paramFinding, type ParamSpec, type TypedParams } from '../params';
 
+/** The pane's forms do not ask for a curve: a `bcf run` params file does. */
+const NOT_ASKED = { ask: false } as const;
+
 /**
  * The outturn curve's three parameters, with the gain share's ids (curveFrom, curveTo,
  * curvePoints) and labels, for the pooled fund and capitation: `what` says what the curve
@@ -16,18 +19,21 @@ export function curveParams(what: string, of: string): ParamSpec[] {
       label: 'Outturn curve from',
       type: { kind: 'fraction', signed: true },
       help: `With "Outturn curve to": also show ${of} from ${what}, e.g. -20%.`,
+      pane: NOT_ASKED,
     },
     {
       id: 'curveTo',
       label: 'Outturn curve to',
       type: { kind: 'fraction', signed: true },
       help: 'The top of the outturn curve, as a change on expected, e.g. 20%.',
+      pane: NOT_ASKED,
     },
     {
       id: 'curvePoints',
       label: 'Outturn curve points',
       type: { kind: 'integer', min: 2 },
       help: 'How many outturns the curve shows, both ends included (2 to 1,001; default 41).',
+      pane: NOT_ASKED,
     },
   ];
 }

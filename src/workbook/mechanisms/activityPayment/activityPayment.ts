@@ -24,7 +24,17 @@ export interface ActivityRunResult {
   readonly steps: readonly Step[];
 }
 
-const MODELS = ['block', 'marginal', 'blended', 'aligned', 'corridor'].map((value) => ({ value }));
+const MODELS = [
+  { value: 'marginal', label: 'Marginal rate above baseline' },
+  { value: 'blended', label: 'Blended payment (2019/20)' },
+  { value: 'aligned', label: 'Aligned payment (2022/23)' },
+  { value: 'corridor', label: 'Corridor around plan' },
+  { value: 'block', label: 'Block with annual inflator' },
+];
+/** The models with a variable element, which may set a fixed payment. */
+const VARIABLE = ['blended', 'aligned', 'corridor'];
+/** The models paid per unit of activity, at a price. */
+const PRICED = ['marginal', ...VARIABLE];
 
 /** Runs the engine per period; a refusal names the period's field (`periods[2].price`). */
 function calculate(input: ActivityRunInput): ActivityRunResult {
@@ -104,48 +114,78 @@ export const activityPaymentMechanism = defineMechanism<
       label: 'Contract',
       type: { kind: 'text' },
       help: 'Read only the Activity rows of this Contract ID (and rows with none).',
+      pane: { names: 'contract', none: 'All activity rows' },
     },
     {
       id: 'price',
       label: 'Price per unit',
       type: { kind: 'amount', nonNegative: true },
+      shownWhen: { param: 'model', is: PRICED },
       help: "Where an Activity row's Price is blank.",
+      pane: { label: 'Price per unit (£)', hint: 'Where an Activity row gives no price.' },
     },
     {
       id: 'fixed',
       label: 'Fixed payment',
       type: { kind: 'amount', nonNegative: true },
+      shownWhen: { param: 'model', is: VARIABLE },
       help: 'Blended, aligned, corridor: the fixed element (default planned activity × price).',
+      pane: { hint: 'Blank: planned activity × price.' },
     },
     {
       id: 'marginalRate',
       label: 'Marginal rate',
       type: { kind: 'fraction' },
+      shownWhen: { param: 'model', is: ['marginal', 'corridor'] },
       help: 'Marginal and corridor: share of the price paid above baseline or corridor (engine default 70%).',
+      pane: { label: 'Marginal rate (% of price)', start: '70%' },
     },
     {
       id: 'variableRate',
       label: 'Variable rate',
       type: { kind: 'fraction' },
+      shownWhen: { param: 'model', is: ['blended', 'aligned'] },
       help: 'Blended (default 20%) and aligned (default 75%).',
+      pane: {
+        variants: [
+          {
+            key: 'blendedRate',
+            is: ['blended'],
+            label: 'Variable rate (% of price)',
+            start: '20%',
+          },
+          {
+            key: 'alignedRate',
+            is: ['aligned'],
+            label: 'Variable rate above plan (% of price)',
+            start: '75%',
+          },
+        ],
+      },
     },
     {
       id: 'band',
       label: 'Corridor band',
       type: { kind: 'fraction' },
+      shownWhen: { param: 'model', is: ['corridor'] },
       help: 'Corridor: half-width as a share of plan, e.g. 3%.',
+      pane: { label: 'Corridor either side of plan (%)', start: '3%' },
     },
     {
       id: 'refundRate',
       label: 'Refund rate',
       type: { kind: 'fraction' },
+      shownWhen: { param: 'model', is: ['corridor'] },
       help: 'Corridor: share of the price refunded below the corridor (default 0).',
+      pane: { label: 'Refund below the corridor (% of price)', start: 0 },
     },
     {
       id: 'blockValue',
       label: 'Block value',
       type: { kind: 'amount', nonNegative: true },
+      shownWhen: { param: 'model', is: ['block'] },
       help: 'Block: the value in year 1.',
+      pane: { label: 'Block value in year 1 (£)', needed: true },
     },
     {
       id: 'years',
@@ -154,12 +194,15 @@ export const activityPaymentMechanism = defineMechanism<
       unit: 'years',
       shownWhen: { param: 'model', is: ['block'] },
       help: 'Block: years to show (default 1).',
+      pane: { start: 1 },
     },
     {
       id: 'inflator',
       label: 'Annual inflator',
       type: { kind: 'fraction', signed: true },
+      shownWhen: { param: 'model', is: ['block'] },
       help: 'Block: yearly inflator (negative for a deflator).',
+      pane: { hint: 'Negative for a deflator.', start: 0, range: [-50, 50] },
     },
   ],
   build: buildActivity,

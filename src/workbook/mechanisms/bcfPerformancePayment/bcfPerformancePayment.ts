@@ -115,6 +115,7 @@ export const bcfPerformancePaymentMechanism = defineMechanism<
       label: 'Contract',
       type: { kind: 'text' },
       help: 'Read only the Activity rows of this Contract ID (and rows with none).',
+      pane: { names: 'contract', none: 'All activity rows' },
     },
     {
       id: 'ambition',
@@ -122,12 +123,20 @@ export const bcfPerformancePaymentMechanism = defineMechanism<
       type: { kind: 'fraction' },
       default: '3.5%',
       help: 'Planned reduction in non-elective admissions, as a share of the baseline (default 3.5%).',
+      pane: {
+        label: 'Reduction in emergency admissions aimed for (%)',
+        hint: 'At least 3.5 unless justified locally.',
+      },
     },
     {
       id: 'unitCost',
       label: 'Cost per admission',
       type: { kind: 'amount', nonNegative: true },
       help: "The national unit cost of a non-elective admission, where the Activity rows' Price is blank.",
+      pane: {
+        label: 'Cost of an admission (£)',
+        hint: 'The national unit cost, where the Activity rows give no price.',
+      },
     },
   ],
   build: buildBcfP4p,

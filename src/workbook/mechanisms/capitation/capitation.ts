@@ -128,6 +128,7 @@ export const capitationMechanism = defineMechanism<
       unit: 'years',
       default: 1,
       help: 'Number of plan years.',
+      pane: { hint: 'How many contract years the budget is set for.' },
     },
     {
       id: 'uplift',
@@ -135,6 +136,10 @@ export const capitationMechanism = defineMechanism<
       type: { kind: 'fraction', signed: true },
       default: 0,
       help: 'Yearly change to the rate per person (from −100% to 100%).',
+      pane: {
+        hint: 'The yearly rise in the budget per person, before efficiency.',
+        info: 'Capitation: a budget per person covered, paid whatever care each person uses; the provider carries the risk of their use.',
+      },
     },
     {
       id: 'efficiency',
@@ -149,20 +154,32 @@ export const capitationMechanism = defineMechanism<
       type: { kind: 'fraction', signed: true },
       default: 0,
       help: 'Yearly growth of each segment (a projection, not rounded).',
+      pane: { label: 'Population growth a year (%)' },
     },
     {
       id: 'toleranceBand',
       label: 'Population tolerance',
       type: { kind: 'fraction' },
       help: 'With actual populations: the band beyond which the budget is adjusted.',
+      pane: {
+        hint: 'Needs actual populations in the table; blank for no adjustment.',
+        info: 'The tolerance: how far the actual population may differ from the planned one (as a share of it) before the budget is adjusted.',
+      },
     },
     {
       id: 'toleranceBasis',
       label: 'Tolerance basis',
-      type: { kind: 'enum', options: [{ value: 'excess' }, { value: 'full' }] },
+      type: {
+        kind: 'enum',
+        options: [
+          { value: 'excess', label: 'Only the variance beyond the tolerance' },
+          { value: 'full', label: 'The whole variance' },
+        ],
+      },
       default: 'excess',
       shownWhen: { param: 'toleranceBand' },
       help: 'excess (only the variance beyond the band) or full.',
+      pane: { label: 'Adjust for' },
     },
     {
       id: 'actualYear',
@@ -171,6 +188,7 @@ export const capitationMechanism = defineMechanism<
       default: 1,
       shownWhen: { param: 'toleranceBand' },
       help: 'The plan year the Actual population column is for.',
+      pane: { label: 'Plan year of the actual population' },
     },
     ...curveParams(
       "every segment's population in every year at its projection × (1 + this)",

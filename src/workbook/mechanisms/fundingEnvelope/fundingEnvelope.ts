@@ -13,7 +13,7 @@ import { numberCell, numberCellOrBlank, percent2 } from '../../results/cells';
 import { MONEY, MONEY_AXIS, TEXT, type ResultBlock } from '../../results/layout';
 import { TABLE_KINDS } from '../../tableKinds';
 import { OriginRecorder } from '../rowsToInput';
-import { readChanges } from './fundingEnvelopeChanges';
+import { CHANGE_FIELDS, readChanges } from './fundingEnvelopeChanges';
 import { listParam } from '../structuredParams';
 
 /**
@@ -163,6 +163,34 @@ export const fundingEnvelopeMechanism = defineMechanism<
       type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
       unit: 'years',
       help: 'Plan years after the baseline year; default the latest year in the PlannedSpend table, else 1.',
+      pane: {
+        label: 'Plan years after the baseline year',
+        hint: 'How many years the envelope is projected beyond the baseline year.',
+        start: 4,
+      },
+    },
+  ],
+  structured: [
+    {
+      id: 'changes',
+      kind: 'list',
+      label: 'Changes',
+      fields: CHANGE_FIELDS,
+      help: 'Savings or growth applied to the baseline, e.g. [{ "name": "Net budget reduction", "totalOverYears": "-7%", "overYears": 4 }]; each needs annualRate or totalOverYears.',
+      pane: {
+        label: 'Changes to the baseline',
+        hint: 'Reductions or growth applied to the baseline, to every partner or to one.',
+        itemLabel: 'Change',
+        either: {
+          key: 'how',
+          label: 'Kind of change',
+          options: [
+            { value: 'annual', label: 'A change every year', field: 'annualRate' },
+            { value: 'total', label: 'A total over several years', field: 'totalOverYears' },
+          ],
+          box: { key: 'rate', label: 'Change (%)', hint: 'Negative for a reduction.', start: 0 },
+        },
+      },
     },
   ],
   build: buildEnvelope,

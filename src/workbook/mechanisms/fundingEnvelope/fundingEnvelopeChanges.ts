@@ -10,14 +10,31 @@ import { readParams, type ParamRecord, type ParamSpec, PLAN_YEARS_LIMIT } from '
  * like `{ "name": "Net budget reduction", "totalOverYears": "-7%", "overYears": 4 }`,
  * read field by field like cells (so "-3%" and -0.03 are the same).
  */
-const CHANGE_FIELDS: readonly ParamSpec[] = [
-  { id: 'name', label: 'name', type: { kind: 'text' }, help: 'A label for the explanation.' },
-  { id: 'partner', label: 'partner', type: { kind: 'text' }, help: 'Only this partner’s lines.' },
+export const CHANGE_FIELDS: readonly ParamSpec[] = [
+  {
+    id: 'name',
+    label: 'name',
+    type: { kind: 'text' },
+    help: 'A label for the explanation.',
+    pane: {
+      label: 'Name',
+      hint: 'What the change is called on the result sheet, e.g. Net budget reduction.',
+      needed: true,
+    },
+  },
+  {
+    id: 'partner',
+    label: 'partner',
+    type: { kind: 'text' },
+    help: 'Only this partner’s lines.',
+    pane: { label: 'Applies to', names: 'party', none: 'All partners' },
+  },
   {
     id: 'category',
     label: 'category',
     type: { kind: 'text' },
     help: 'Only this category’s lines.',
+    pane: { ask: false },
   },
   {
     id: 'annualRate',
@@ -36,19 +53,30 @@ const CHANGE_FIELDS: readonly ParamSpec[] = [
     label: 'overYears',
     type: { kind: 'integer', min: 1, max: PLAN_YEARS_LIMIT },
     unit: 'years',
+    shownWhen: { param: 'totalOverYears' },
     help: 'Years the change runs.',
+    pane: { label: 'Over years', start: 4 },
   },
   {
     id: 'fromYear',
     label: 'fromYear',
     type: { kind: 'integer', min: 1 },
     help: 'First plan year it applies in.',
+    pane: { ask: false },
   },
   {
     id: 'phasing',
     label: 'phasing',
-    type: { kind: 'enum', options: [{ value: 'compound' }, { value: 'straightLine' }] },
+    type: {
+      kind: 'enum',
+      options: [
+        { value: 'compound', label: 'Compound' },
+        { value: 'straightLine', label: 'Straight line' },
+      ],
+    },
+    shownWhen: { param: 'totalOverYears' },
     help: 'compound or straightLine.',
+    pane: { label: 'Phasing', start: 'compound' },
   },
 ];
 

@@ -91,6 +91,7 @@ export const payForPerformanceMechanism = defineMechanism<
       label: 'Contract',
       type: { kind: 'text' },
       help: 'The Contract ID; may be left out when the Contracts table has one row.',
+      pane: { names: 'contract', none: 'The only contract', oneRequired: true },
     },
     {
       id: 'period',
@@ -98,17 +99,28 @@ export const payForPerformanceMechanism = defineMechanism<
       type: { kind: 'text' },
       default: 'Contract period',
       help: 'A label for the period measured, e.g. "Year 2".',
+      pane: { label: 'Period measured', hint: 'A label, e.g. Year 2.' },
     },
     {
       id: 'atRiskRate',
       label: 'At-risk rate',
       type: { kind: 'fraction' },
       help: "Share of contract value at risk; default the contract's At-risk rate.",
+      pane: {
+        label: 'Contract value at risk (%)',
+        hint: 'The share of the contract’s value that depends on performance; blank for the contract’s At-risk rate.',
+      },
     },
     {
       id: 'phasing',
       label: 'Phasing',
-      type: { kind: 'enum', options: [{ value: 'applied' }, { value: 'shadow' }] },
+      type: {
+        kind: 'enum',
+        options: [
+          { value: 'applied', label: 'Applied: payment depends on performance' },
+          { value: 'shadow', label: 'Shadow: measured, not applied' },
+        ],
+      },
       default: 'applied',
       help: 'applied, or shadow (measured, not applied: the full at-risk sum is paid).',
     },
@@ -116,7 +128,13 @@ export const payForPerformanceMechanism = defineMechanism<
       id: 'appliedFraction',
       label: 'Risk applied',
       type: { kind: 'fraction' },
+      shownWhen: { param: 'phasing', is: ['applied'] },
       help: 'For a ramp: the fraction of the risk applied (default 100%; leave out for shadow).',
+      pane: {
+        label: 'Share of the risk applied (%)',
+        hint: 'Below 100 while ramping up to full risk.',
+        start: '100%',
+      },
     },
   ],
   build: buildP4p,

@@ -108,6 +108,10 @@ function checksTable(r: PlanChecksResult): ResultBlock {
   };
 }
 
+/** Where the two minima come from, for the pane. */
+const MINIMUM_INFO =
+  'Published for each Health and Wellbeing Board with the BCF allocations (the planning return shows it beside “Minimum required”). At £0 the check passes whatever the plan spends.';
+
 /** The BCF plan checks as the workbook runs them (results on the Checks sheet). */
 export const planChecksMechanism = defineMechanism<PlanChecksInput, PlanChecksResult>({
   title: 'BCF plan checks',
@@ -124,6 +128,11 @@ export const planChecksMechanism = defineMechanism<PlanChecksInput, PlanChecksRe
       type: { kind: 'amount', nonNegative: true },
       required: true,
       help: 'Required adult social care spend from the minimum NHS contribution (from the BCF allocations).',
+      pane: {
+        label: 'Minimum adult social care spend (£)',
+        hint: 'The least the plan must spend on adult social care from the minimum NHS contribution.',
+        info: MINIMUM_INFO,
+      },
     },
     {
       id: 'nhsOutOfHospitalMinimum',
@@ -131,6 +140,10 @@ export const planChecksMechanism = defineMechanism<PlanChecksInput, PlanChecksRe
       type: { kind: 'amount', nonNegative: true },
       required: true,
       help: 'Required NHS-commissioned out-of-hospital spend from the minimum NHS contribution.',
+      pane: {
+        hint: 'The least the plan must spend on NHS-commissioned out-of-hospital services from the minimum NHS contribution.',
+        info: MINIMUM_INFO,
+      },
     },
   ],
   build: buildChecks,

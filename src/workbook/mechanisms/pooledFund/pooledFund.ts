@@ -15,7 +15,11 @@ import { poolCurveBlocks } from './pooledFundCurveBlocks';
 
 /** Pooled fund (section 75): contribution shares and, with actual spend, the variance shared. */
 
-const RULES = [{ value: 'proportional' }, { value: 'fixed' }, { value: 'commissioner' }];
+const RULES = [
+  { value: 'proportional', label: 'In proportion to contributions' },
+  { value: 'fixed', label: 'Agreed fixed shares' },
+  { value: 'commissioner', label: 'By each scheme’s commissioner' },
+];
 
 function blocks(result: PooledFundResult): ResultBlock[] {
   const withVariance = result.variance !== undefined;
@@ -93,6 +97,10 @@ export const pooledFundMechanism = defineMechanism<
       type: { kind: 'enum', options: RULES },
       default: 'proportional',
       help: 'proportional (to contribution shares), fixed (agreed shares: fixedShares) or commissioner (each scheme to its commissioner; joint schemes by % NHS / % LA).',
+      pane: {
+        label: 'How an over- or underspend is shared',
+        info: 'A section 75 agreement (NHS Act 2006) lets the NHS and a council pool their budgets; it says how the pool’s over- or underspend is shared between them.',
+      },
     },
     {
       id: 'nhsPartner',
@@ -100,6 +108,7 @@ export const pooledFundMechanism = defineMechanism<
       type: { kind: 'text' },
       shownWhen: { param: 'rule', is: ['commissioner'] },
       help: 'Commissioner rule: the partner that bears NHS-commissioned schemes (e.g. the CCG or ICB).',
+      pane: { label: 'Partner bearing NHS-commissioned schemes', names: 'party', pick: 0 },
     },
     {
       id: 'laPartner',
@@ -107,24 +116,60 @@ export const pooledFundMechanism = defineMechanism<
       type: { kind: 'text' },
       shownWhen: { param: 'rule', is: ['commissioner'] },
       help: 'Commissioner rule: the partner that bears LA-commissioned schemes (the council).',
+      pane: { label: 'Partner bearing LA-commissioned schemes', names: 'party', pick: 1 },
     },
     {
       id: 'excessTo',
       label: 'Excess over caps to',
       type: { kind: 'text' },
+      shownWhen: { param: 'overspendCaps' },
       help: 'With overspendCaps ({ partner: amount }): the partner that bears overspend beyond a cap.',
+      pane: { label: 'Overspend beyond a cap goes to', names: 'party', pick: 0 },
     },
     {
       id: 'unbudgetedSpend',
       label: 'Spend on unbudgeted schemes',
-      type: { kind: 'enum', options: [{ value: 'error' }, { value: 'overspend' }] },
+      type: {
+        kind: 'enum',
+        options: [
+          { value: 'error', label: 'Is an error (a misspelt scheme)' },
+          { value: 'overspend', label: 'Is an overspend of a £0 budget' },
+        ],
+      },
       default: 'error',
       help: 'error (a misspelt scheme, usually) or overspend (an overspend of a £0 budget).',
+      pane: { label: 'Spend on a scheme with no budget' },
     },
     ...curveParams(
       'actual spend of the pool × (1 + this), split by scheme budget',
       'what each partner bears',
     ),
+  ],
+  structured: [
+    {
+      id: 'fixedShares',
+      kind: 'byName',
+      label: 'Fixed shares',
+      value: { kind: 'fraction' },
+      total100: true,
+      shownWhen: { param: 'rule', is: ['fixed'] },
+      help: 'Fixed rule: each partner’s agreed share of a variance, e.g. { "CCG": "50%", "Council": "50%" }.',
+      pane: { label: 'Agreed shares of a variance' },
+      after: 'rule',
+    },
+    {
+      id: 'overspendCaps',
+      kind: 'byName',
+      label: 'Overspend caps',
+      value: { kind: 'amount', nonNegative: true },
+      help: 'The most a partner bears of an overspend, e.g. { "Council": 500000 }; the rest goes to excessTo.',
+      pane: {
+        label: 'Most each partner bears of an overspend (£)',
+        hint: 'Blank for no cap on that partner.',
+        info: 'A cap: the most a partner bears of the pool’s overspend; the rest goes to the partner named below.',
+      },
+      after: 'laPartner',
+    },
   ],
   build: (tables, values, raw) => withCurveParams(buildPool(tables, values, raw), values),
   calculate: pooledFundExploration,
