@@ -38,6 +38,11 @@ export interface MechanismDescriptor {
   readonly sheet: string;
   /** The input tables it reads (their kinds), and which it cannot run without. */
   readonly tables: readonly WantedTable[];
+  /**
+   * The tables a run with these parameters reads, when not `tables` (undefined): e.g. a
+   * gain/loss share whose `terms` parameter gives the bands reads no RiskShareBands.
+   */
+  readonly tablesFor?: (params: ScenarioParams) => readonly WantedTable[] | undefined;
   /** Its simple parameters: type with bounds, unit, default, when shown, help. */
   readonly params: readonly ParamSpec[];
   /** The custom functions over the same engine, e.g. ["GAINSHARE", "GAINSHARECURVE"]. */
@@ -108,6 +113,7 @@ export function defineMechanism<I, R extends { readonly steps: readonly Step[] }
     summary: def.summary,
     sheet: def.sheet,
     tables: def.tables,
+    ...(def.tablesFor === undefined ? {} : { tablesFor: def.tablesFor }),
     params: def.params,
     functions: def.functions ?? [],
     // The scenario is untrusted JSON; the engine function checks every field of it.

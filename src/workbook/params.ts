@@ -22,8 +22,18 @@ export const PLAN_YEARS_LIMIT = 25;
 
 /** A flat record inside a parameter (one change, one party's share). */
 export type ParamRecord = { readonly [key: string]: string | number | boolean | null };
+/** Nested JSON inside a structured parameter (the gain/loss share's `terms`). */
+export type ParamJson =
+  string | number | boolean | null | readonly ParamJson[] | { readonly [key: string]: ParamJson };
 /** One parameter's value as JSON gives it. */
-export type ParamValue = string | number | boolean | null | ParamRecord | readonly ParamRecord[];
+export type ParamValue =
+  | string
+  | number
+  | boolean
+  | null
+  | ParamRecord
+  | readonly ParamRecord[]
+  | { readonly [key: string]: ParamJson };
 /** A run's scenario parameters by id. */
 export type ScenarioParams = Readonly<Record<string, ParamValue>>;
 
