@@ -3,7 +3,7 @@
  * mechanism's descriptor: a parameter's type, bounds, unit, default, when it applies and
  * help are stated once there and shown here, in the task pane and on the result sheet.
  */
-import type { Mechanism } from '../workbook/mechanism';
+import type { Mechanism, StructuredParamSpec } from '../workbook/mechanism';
 import type { ParamSpec } from '../workbook/params';
 import type { ColumnType } from '../workbook/tableSchema';
 
@@ -43,7 +43,15 @@ export function paramLine(spec: ParamSpec): string {
   return `${spec.id}: ${typeText(spec.type)}${unit}${fallback}${required}${when}. ${spec.help}`;
 }
 
-/** The help of each mechanism: its id, title, summary and parameters. */
+/** A structured parameter's lines: `terms (structured): help` and its example as JSON. */
+export function structuredLines(spec: StructuredParamSpec): string[] {
+  return [
+    `${spec.id} (structured): ${spec.help}`,
+    `    e.g. ${JSON.stringify({ [spec.id]: spec.example })}`,
+  ];
+}
+
+/** The help of each mechanism: its id, title, summary, parameters and structured parameters. */
 export function paramsHelp(mechanisms: readonly Mechanism[]): string {
   return mechanisms
     .map((m) =>
@@ -52,6 +60,7 @@ export function paramsHelp(mechanisms: readonly Mechanism[]): string {
         ...(m.params.length === 0
           ? ['  (no simple parameters)']
           : m.params.map((p) => `  ${paramLine(p)}`)),
+        ...(m.structuredParams ?? []).flatMap((p) => structuredLines(p).map((l) => `  ${l}`)),
       ].join('\n'),
     )
     .join('\n\n');
@@ -95,8 +104,9 @@ function paramSchema(spec: ParamSpec): Schema {
 
 /**
  * The JSON Schema of a keyed params file (`{ "pool": { ... }, ... }`): each mechanism's
- * simple parameters by id. Structured parameters (fixedShares, changes, bands) are not
- * simple, so other properties are allowed.
+ * simple parameters by id, and the structured ones its descriptor describes (the gain
+ * share's terms). Other structured parameters (fixedShares, changes, tables given as
+ * parameters) are not described, so other properties are allowed.
  */
 export function paramsSchema(mechanisms: readonly Mechanism[]): Schema {
   return {
@@ -111,7 +121,13 @@ export function paramsSchema(mechanisms: readonly Mechanism[]): Schema {
           title: m.title,
           description: m.summary,
           type: 'object',
-          properties: Object.fromEntries(m.params.map((p) => [p.id, paramSchema(p)])),
+          properties: Object.fromEntries<Schema>([
+            ...m.params.map((p): [string, Schema] => [p.id, paramSchema(p)]),
+            ...(m.structuredParams ?? []).map((p): [string, Schema] => [
+              p.id,
+              { ...p.schema, description: p.help },
+            ]),
+          ]),
           required: m.params.filter((p) => p.required === true).map((p) => p.id),
         },
       ]),

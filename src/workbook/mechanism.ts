@@ -15,6 +15,17 @@ export interface Built<I> {
   readonly findings: readonly Finding[];
 }
 
+/** A structured parameter (a record or list, not one value): its help line, an example and its JSON Schema. */
+export interface StructuredParamSpec {
+  readonly id: string;
+  /** One line for the params-file help: what it gives and when. */
+  readonly help: string;
+  /** An example value, for the help. */
+  readonly example: unknown;
+  /** Its JSON Schema, for `bcf params --schema`. */
+  readonly schema: Readonly<Record<string, unknown>>;
+}
+
 /** One headline figure for the task pane, e.g. { label: "Circle", text: "£1,716,875.00" }. */
 export interface Headline {
   readonly label: string;
@@ -45,6 +56,8 @@ export interface MechanismDescriptor {
   readonly tablesFor?: (params: ScenarioParams) => readonly WantedTable[] | undefined;
   /** Its simple parameters: type with bounds, unit, default, when shown, help. */
   readonly params: readonly ParamSpec[];
+  /** Structured parameters it describes for the params help and schema (others are allowed too). */
+  readonly structuredParams?: readonly StructuredParamSpec[];
   /** The custom functions over the same engine, e.g. ["GAINSHARE", "GAINSHARECURVE"]. */
   readonly functions: readonly string[];
   /**
@@ -114,6 +127,7 @@ export function defineMechanism<I, R extends { readonly steps: readonly Step[] }
     sheet: def.sheet,
     tables: def.tables,
     ...(def.tablesFor === undefined ? {} : { tablesFor: def.tablesFor }),
+    ...(def.structuredParams === undefined ? {} : { structuredParams: def.structuredParams }),
     params: def.params,
     functions: def.functions ?? [],
     // The scenario is untrusted JSON; the engine function checks every field of it.

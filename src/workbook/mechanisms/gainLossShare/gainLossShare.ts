@@ -20,7 +20,7 @@ import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../../result
 import { TABLE_KINDS } from '../../tableKinds';
 import { kinksBlock, withCurveParams } from '../curveParams';
 import { buildGainLossShare } from './gainLossShareInput';
-import { hasTermsParam } from './gainLossShareTerms';
+import { hasTermsParam, TERMS_SPEC } from './gainLossShareTerms';
 import { sharePortfolio, type GainLossSharePortfolioResult } from './gainLossSharePortfolio';
 import { buildPortfolio, type GainLossSharePortfolioInput } from './gainLossSharePortfolioInput';
 import { portfolioBlocks, portfolioHeadline } from './gainLossSharePortfolioLayout';
@@ -269,6 +269,7 @@ const gainLossShareDescriptor = {
   // With the `terms` parameter the contract's bands, caps and quality come from it.
   tablesFor: (raw: ScenarioParams) =>
     hasTermsParam(raw) ? [{ kind: TABLE_KINDS.contracts, required: true }] : undefined,
+  structuredParams: [TERMS_SPEC],
   params: [
     {
       id: 'contract',

@@ -24,6 +24,7 @@ import { sharedTerms } from '../../../engine/gainLossShare/gainLossTerms';
 import { EngineError } from '../../../engine/errors';
 import type { Amount } from '../../../engine/decimal';
 import { FindingCode, type Finding } from '../../findings';
+import type { StructuredParamSpec } from '../../mechanism';
 import type { ScenarioParams } from '../../params';
 
 /** The parameter's id. */
@@ -132,3 +133,65 @@ export function engineChecked(terms: GainLossTermsInput): readonly Finding[] {
     return [message.startsWith(`${path} `) ? termsFinding(message) : termsFinding(message, path)];
   }
 }
+
+/** A decimal: a number or a decimal string ("0.05"), as the engine takes it. */
+const DECIMAL = { type: ['string', 'number'] } as const;
+
+const BANDS = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    properties: {
+      upToFraction: DECIMAL,
+      upToAmount: DECIMAL,
+      shares: {
+        anyOf: [
+          { type: 'object', additionalProperties: DECIMAL },
+          { type: 'array', items: DECIMAL },
+        ],
+      },
+    },
+    required: ['shares'],
+    additionalProperties: false,
+  },
+} as const;
+
+const CAPS_BY_PARTY = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    properties: { amount: DECIMAL, fraction: DECIMAL },
+    additionalProperties: false,
+  },
+} as const;
+
+/** The `terms` parameter for the params help and schema. */
+export const TERMS_SPEC: StructuredParamSpec = {
+  id: TERMS_PARAM,
+  help: 'One contract’s bands, quality multipliers and caps, shaped like the engine’s terms (decimals as numbers or strings: "0.05" is 5%); given, the RiskShareBands and RiskShareTerms tables are not read. gainBands: every band but the last ends at upToFraction (of expected spend) or upToAmount, with each party’s share (a party left out takes 0); lossBands: left out, losses are shared like gains; quality: multipliers (0 to 1) on a party’s share of a gain; caps: gain and loss caps by party, an amount or a fraction of expected. With several contracts, choose the contract. The gate, its holder, unearnedTo and overflowTo stay their own parameters.',
+  example: {
+    gainBands: [
+      { upToFraction: '0.03', shares: { ICB: '0.5', Provider: '0.5' } },
+      { shares: { ICB: '0.25', Provider: '0.75' } },
+    ],
+    quality: { Provider: '0.8' },
+    caps: { gain: { Provider: { amount: '100000' } } },
+  },
+  schema: {
+    title: 'Terms (bands, quality, caps)',
+    type: 'object',
+    properties: {
+      gainBands: BANDS,
+      lossBands: BANDS,
+      quality: { type: 'object', additionalProperties: DECIMAL },
+      caps: {
+        type: 'object',
+        properties: { gain: CAPS_BY_PARTY, loss: CAPS_BY_PARTY },
+        additionalProperties: false,
+      },
+    },
+    required: ['gainBands'],
+    additionalProperties: false,
+  },
+};
