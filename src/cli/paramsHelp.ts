@@ -48,8 +48,8 @@ export function paramLine(spec: ParamSpec): string {
 
 /**
  * A structured parameter's lines: `fixedShares: a record by partner of a percentage, 0%
- * to 100% (every partner, adding up to 100%); ...`, or a list's line and one indented
- * line per field.
+ * to 100% (every partner, adding up to 100%); ...`, a list's line and one indented line
+ * per field, or a JSON parameter's help and example.
  */
 export function structuredLines(spec: StructuredParamSpec): string[] {
   if (spec.kind === 'byName') {
@@ -59,13 +59,19 @@ export function structuredLines(spec: StructuredParamSpec): string[] {
       `${spec.id}: a record by partner of ${typeText(spec.value)}${total}${when}. ${spec.help}`,
     ];
   }
+  if (spec.kind === 'json') {
+    return [
+      `${spec.id} (structured): ${spec.help}`,
+      `    e.g. ${JSON.stringify({ [spec.id]: spec.example })}`,
+    ];
+  }
   return [
     `${spec.id}: a list, each with these fields. ${spec.help}`,
     ...spec.fields.map((f) => `  ${paramLine(f)}`),
   ];
 }
 
-/** The help of each mechanism: its id, title, summary and parameters. */
+/** The help of each mechanism: its id, title, summary, parameters and structured parameters. */
 export function paramsHelp(mechanisms: readonly Mechanism[]): string {
   return mechanisms
     .map((m) =>
@@ -119,6 +125,7 @@ function paramSchema(spec: ParamSpec): Schema {
 /** A structured parameter as JSON Schema: an object by partner, or an array of records. */
 function structuredSchema(spec: StructuredParamSpec): Schema {
   const about = { title: spec.label, description: spec.help };
+  if (spec.kind === 'json') return { ...spec.schema, description: spec.help };
   if (spec.kind === 'byName') {
     // Each partner's value, read as the parameter's type.
     const value = paramSchema({
@@ -141,8 +148,8 @@ function structuredSchema(spec: StructuredParamSpec): Schema {
 
 /**
  * The JSON Schema of a keyed params file (`{ "pool": { ... }, ... }`): each mechanism's
- * simple and structured parameters by id. A parameter no descriptor describes (the
- * gain/loss share's bands) is not refused, so other properties are allowed.
+ * simple and structured parameters by id. Parameters no descriptor describes (tables
+ * given as parameters) are not refused, so other properties are allowed.
  */
 export function paramsSchema(mechanisms: readonly Mechanism[]): Schema {
   return {

@@ -44,6 +44,11 @@ export interface MechanismDescriptor {
   readonly sheet: string;
   /** The input tables it reads (their kinds), and which it cannot run without. */
   readonly tables: readonly WantedTable[];
+  /**
+   * The tables a run with these parameters reads, when not `tables` (undefined): e.g. a
+   * gain/loss share whose `terms` parameter gives the bands reads no RiskShareBands.
+   */
+  readonly tablesFor?: (params: ScenarioParams) => readonly WantedTable[] | undefined;
   /** Its simple parameters: type with bounds, unit, default, when shown, help. */
   readonly params: readonly ParamSpec[];
   /**
@@ -119,6 +124,7 @@ export function defineMechanism<I, R extends { readonly steps: readonly Step[] }
     summary: def.summary,
     sheet: def.sheet,
     tables: def.tables,
+    ...(def.tablesFor === undefined ? {} : { tablesFor: def.tablesFor }),
     params: def.params,
     ...(def.structured === undefined ? {} : { structured: def.structured }),
     functions: def.functions ?? [],

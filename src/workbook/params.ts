@@ -22,8 +22,18 @@ export const PLAN_YEARS_LIMIT = 25;
 
 /** A flat record inside a parameter (one change, one party's share). */
 export type ParamRecord = { readonly [key: string]: string | number | boolean | null };
+/** Nested JSON inside a structured parameter (the gain/loss share's `terms`). */
+export type ParamJson =
+  string | number | boolean | null | readonly ParamJson[] | { readonly [key: string]: ParamJson };
 /** One parameter's value as JSON gives it. */
-export type ParamValue = string | number | boolean | null | ParamRecord | readonly ParamRecord[];
+export type ParamValue =
+  | string
+  | number
+  | boolean
+  | null
+  | ParamRecord
+  | readonly ParamRecord[]
+  | { readonly [key: string]: ParamJson };
 /** A run's scenario parameters by id. */
 export type ScenarioParams = Readonly<Record<string, ParamValue>>;
 
@@ -159,8 +169,25 @@ export interface EitherSpec {
   };
 }
 
+/**
+ * A structured parameter of its own JSON shape, read and checked by the mechanism's
+ * `build` (the gain/loss share's `terms`): its help, an example and its JSON Schema. The
+ * pane's generic form does not ask for it (the mechanism's own editor does).
+ */
+export interface JsonParamSpec {
+  readonly id: string;
+  readonly kind: 'json';
+  readonly label: string;
+  /** One line for the params-file help: what it gives and when. */
+  readonly help: string;
+  /** An example value, for the help. */
+  readonly example: unknown;
+  /** Its JSON Schema, for `bcf params --schema`. */
+  readonly schema: Readonly<Record<string, unknown>>;
+}
+
 /** A structured (not single-value) parameter. */
-export type StructuredParamSpec = ByNameParamSpec | ListParamSpec;
+export type StructuredParamSpec = ByNameParamSpec | ListParamSpec | JsonParamSpec;
 
 /** Typed simple parameters by id (absent when left out without a default). */
 export type TypedParams = Readonly<Record<string, TypedValue>>;

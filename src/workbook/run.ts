@@ -209,11 +209,12 @@ export async function calculateRun(
   options: Pick<RunOptions, 'tableNames' | 'mapping'>,
   goOn: () => boolean = () => true,
 ): Promise<Calculated | undefined> {
-  const standIns = standInTables(def.tables, params);
+  const wanted = def.tablesFor?.(params) ?? def.tables;
+  const standIns = standInTables(wanted, params);
   const saved = await savedMapping(workbook.settings);
   const mapping = mergeMappings(saved.mapping, options.mapping);
   const year = yearOf(params);
-  const read = await readInputTables(workbook, def.tables, options.tableNames, standIns.tables, {
+  const read = await readInputTables(workbook, wanted, options.tableNames, standIns.tables, {
     ...(year === undefined ? {} : { year }),
     ...(mapping === undefined ? {} : { mapping }),
   });

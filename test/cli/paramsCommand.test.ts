@@ -110,6 +110,36 @@ describe('bcf params', () => {
     });
   });
 
+  it('describes the gain share’s structured terms parameter, with an example, and gives its schema', () => {
+    const lines = printed(['gainshare']).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  terms (structured): '));
+    expect(at).toBe(lines.length - 3);
+    expect(lines[at]).toContain('given, the RiskShareBands and RiskShareTerms tables are not read');
+    expect(lines[at]).toContain('With several contracts, choose the contract.');
+    expect(lines[at + 1]).toBe(
+      '      e.g. {"terms":{"gainBands":[{"upToFraction":"0.03","shares":{"ICB":"0.5","Provider":"0.5"}},{"shares":{"ICB":"0.25","Provider":"0.75"}}],"quality":{"Provider":"0.8"},"caps":{"gain":{"Provider":{"amount":"100000"}}}}}',
+    );
+    const schema = JSON.parse(printed(['gainshare', '--schema'])) as {
+      properties: { gainshare: { properties: Record<string, Record<string, unknown>> } };
+    };
+    const terms = schema.properties.gainshare.properties.terms;
+    expect(terms).toMatchObject({
+      type: 'object',
+      required: ['gainBands'],
+      additionalProperties: false,
+      properties: {
+        gainBands: { type: 'array', minItems: 1, items: { required: ['shares'] } },
+        caps: { properties: { gain: { type: 'object' }, loss: { type: 'object' } } },
+      },
+    });
+    expect(Object.keys(terms?.properties as object)).toEqual([
+      'gainBands',
+      'lossBands',
+      'quality',
+      'caps',
+    ]);
+  });
+
   it('refuses a mechanism the registry does not have, naming those it has', () => {
     expect(() => paramsCommand(['pooled'])).toThrow(
       new UsageError(

@@ -64,15 +64,14 @@ describe('the overview’s saved parameters', () => {
       unbudgetedSpend: 'error',
       fixedShares: { 'B&NES CCG': '0.4', 'B&NES Council': '0.6' },
     });
-    expect(overview.savedParams?.gainLossShare).toMatchObject({
-      riskShareBands: expect.arrayContaining([
-        expect.objectContaining({
-          Band: 1,
-          'Up to amount': '1258750',
-          Party: 'Circle',
-          Share: '1',
-        }),
-      ]) as unknown,
+    // The editor's terms, saved as the `terms` parameter the run was given.
+    expect(overview.savedParams?.gainLossShare).toEqual({
+      terms: {
+        gainBands: [
+          { upToAmount: '1258750', shares: { Circle: '1', 'Bedfordshire CCG': '0' } },
+          { shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } },
+        ],
+      },
     });
     expect(overview.lastRun).toEqual({ mechanism: 'gainLossShare', at: NOW });
     const forms = initialForms(

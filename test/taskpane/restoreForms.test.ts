@@ -50,6 +50,15 @@ const BEDFORDSHIRE_BANDS = [
   { 'Contract ID': 'MSK1', Direction: 'Loss', Band: 1, Party: 'Bedfordshire CCG', Share: 0 },
 ];
 
+/** The same terms as the gain share's `terms` parameter, as a --params file may give them (numbers or decimal strings). */
+const BEDFORDSHIRE_TERMS = {
+  gainBands: [
+    { upToFraction: 0.05, shares: { Circle: 1, 'Bedfordshire CCG': '0' } },
+    { shares: { circle: '0.5', 'Bedfordshire CCG': 0.5 } },
+  ],
+  lossBands: [{ shares: { Circle: 1 } }],
+};
+
 describe('simple forms from saved parameters', () => {
   it('reads values as the workbook layer does: numbers, "5%", numeric text (Bedfordshire MSK capitation)', () => {
     const values = restoredValues(
@@ -187,8 +196,8 @@ describe('simple forms from saved parameters', () => {
 });
 
 describe('the gain/loss editor from saved parameters', () => {
-  it('shows the Bedfordshire MSK bands of a --params file (King’s Fund 2014) as pane terms', () => {
-    const form = restoredGainLoss({ contract: 'msk1', riskShareBands: BEDFORDSHIRE_BANDS }, [MSK]);
+  it('shows the Bedfordshire MSK terms of a --params file (King’s Fund 2014) as pane terms', () => {
+    const form = restoredGainLoss({ contract: 'msk1', terms: BEDFORDSHIRE_TERMS }, [MSK]);
     expect(form).toMatchObject({
       contract: 'MSK1',
       terms: 'pane',
@@ -205,17 +214,14 @@ describe('the gain/loss editor from saved parameters', () => {
     expect(checkGainLoss(form ?? ({} as never), [MSK])).toEqual({});
   });
 
-  it('takes caps in pounds and quality scores from the saved terms; a cap as a % of expected has no box and is left out', () => {
+  it('takes caps in pounds and quality multipliers from the saved terms, shares as a list in party order', () => {
     const form = restoredGainLoss(
       {
-        riskShareBands: [
-          { Direction: 'Both', Band: 1, Party: 'Circle', Share: 0.5 },
-          { Direction: 'Both', Band: 1, Party: 'Bedfordshire CCG', Share: 0.5 },
-        ],
-        riskShareTerms: [
-          { Party: 'Circle', 'Gain cap': 1000000, 'Loss cap % of expected': 0.1, Quality: 0.8 },
-          { Party: 'Somebody else', 'Gain cap': 5 },
-        ],
+        terms: {
+          gainBands: [{ shares: ['0.5', '0.5'] }],
+          quality: { Circle: '0.8' },
+          caps: { gain: { Circle: { amount: '1000000' } } },
+        },
       },
       [MSK],
     );
@@ -233,34 +239,62 @@ describe('the gain/loss editor from saved parameters', () => {
     });
   });
 
-  it('leaves the contract’s default terms when the saved bands cannot be shown, keeping the rest', () => {
-    const odd = [
-      // A party who is not a party to MSK1.
-      [...BEDFORDSHIRE_BANDS.slice(0, 5), { ...BEDFORDSHIRE_BANDS[5], Party: 'Somebody else' }],
-      // Bands 1 and 3, no band 2.
-      BEDFORDSHIRE_BANDS.map((r) =>
-        r.Direction === 'Loss' ? r : { ...r, Band: r.Band === 1 ? 1 : 3 },
-      ),
-      // Limits as percentages and as amounts.
-      BEDFORDSHIRE_BANDS.map((r) =>
-        r.Band === 1 && r.Party === 'Circle'
-          ? { ...r, 'Up to % of expected': null, 'Up to amount': 1258750 }
-          : r,
-      ),
-      'not a list',
+  it('leaves the contract’s default terms when the saved terms do not pass the engine’s checks or cannot be shown, keeping the rest', () => {
+    const [first, second] = BEDFORDSHIRE_TERMS.gainBands;
+    const odd: unknown[] = [
+      // A party who is not a party to MSK1 (the engine refuses it).
+      { gainBands: [first, { shares: { Circle: '0.5', 'Somebody else': '0.5' } }] },
+      // Shares that do not add up to 100% (the engine refuses them).
+      { gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.4' } }] },
+      // A limit on the last band, which is open-ended (the engine refuses it).
+      { gainBands: [first, { ...second, upToFraction: '0.1' }] },
+      // Limits as percentages and as amounts: the editor has one kind of limit.
+      { gainBands: [first, { upToAmount: '2000000', ...second }, second] },
+      // A cap as a fraction of expected spend: the editor has no box for it.
+      { ...BEDFORDSHIRE_TERMS, caps: { loss: { Circle: { fraction: '0.1' } } } },
+      // A part the terms do not have.
+      { ...BEDFORDSHIRE_TERMS, gate: 0.01 },
+      'not a record',
     ];
-    for (const riskShareBands of odd) {
-      const form = restoredGainLoss(
-        { riskShareBands, gate: 0.01, gateHolder: 'Circle', units: 125000 },
-        [MSK],
-      );
+    for (const terms of odd) {
+      const form = restoredGainLoss({ terms, gate: 0.01, gateHolder: 'Circle', units: 125000 }, [
+        MSK,
+      ]);
       expect(form).toMatchObject({
         terms: 'pane',
         gainBands: [{ upTo: '', shares: { Circle: '50', 'Bedfordshire CCG': '50' } }],
+        symmetric: true,
+        caps: { on: false },
         gate: { on: true, percent: '1', holder: 'Circle', appliesTo: 'both' },
         units: '125000',
       });
     }
+  });
+
+  it('does not read back the RiskShareBands/RiskShareTerms table parameters an older add-in saved: the contract’s default terms', () => {
+    const form = restoredGainLoss(
+      {
+        contract: 'MSK1',
+        riskShareBands: BEDFORDSHIRE_BANDS,
+        riskShareTerms: [{ Party: 'Circle', 'Gain cap': 1000000 }],
+        gate: 0.01,
+      },
+      [MSK, { ...MSK, id: 'MSK2', hasBands: true }],
+    );
+    // MSK1 has no bands in the workbook: the editor's one band shared equally.
+    expect(form).toMatchObject({
+      contract: 'MSK1',
+      terms: 'pane',
+      gainBands: [{ upTo: '', shares: { Circle: '50', 'Bedfordshire CCG': '50' } }],
+      caps: { on: false },
+      gate: { on: true, percent: '1' },
+    });
+    // A contract with bands in the workbook: its tables, as a fresh form has them.
+    expect(
+      restoredGainLoss({ contract: 'MSK2', riskShareBands: BEDFORDSHIRE_BANDS }, [
+        { ...MSK, id: 'MSK2', hasBands: true },
+      ]),
+    ).toMatchObject({ contract: 'MSK2', terms: 'workbook' });
   });
 
   it('uses the workbook’s tables when the run saved no bands, and asks for a gate holder it does not know', () => {
@@ -320,6 +354,7 @@ describe('the gain/loss editor from saved parameters', () => {
     ['who takes capped amounts', { overflowTo: 'A' }],
     ['units', { units: 125000 }],
     ['terms tables', { riskShareBands: BEDFORDSHIRE_BANDS }],
+    ['one contract’s terms', { terms: BEDFORDSHIRE_TERMS }],
   ])(
     'restores nothing for a run over every contract that saved %s, which all contracts cannot show',
     (_, saved) => {

@@ -6,7 +6,7 @@
  * `items` say which parameter each field is, so restoreSimple.ts can invert it.
  */
 import type { MechanismDescriptor } from '../../workbook/mechanism';
-import type { ScenarioParams } from '../../workbook/params';
+import type { ByNameParamSpec, ListParamSpec, ScenarioParams } from '../../workbook/params';
 import type { FieldChoices, FieldSpec, FormValues } from './fields';
 import { fieldsOf, itemsOf } from './formItems';
 import type { FormItem } from './formItemTypes';
@@ -38,7 +38,10 @@ function hasParty(items: readonly FormItem[]): boolean {
 export function descriptorForm(
   mechanism: Pick<MechanismDescriptor, 'params' | 'structured'>,
 ): DescribedForm {
-  const structured = mechanism.structured ?? [];
+  // A JSON parameter (the gain/loss share's terms) is asked by the mechanism's own editor.
+  const structured = (mechanism.structured ?? []).filter(
+    (s): s is ByNameParamSpec | ListParamSpec => s.kind !== 'json',
+  );
   const items = itemsOf(mechanism.params, structured);
   return {
     fields: items.flatMap(fieldsOf),

@@ -5,7 +5,7 @@
  */
 import type { ScenarioParams } from '../../workbook/params';
 import type { MechanismRequest } from '../operations';
-import { paneTermParams } from '../mechanisms/gainLossShare/paneTerms';
+import { paneTerms } from '../mechanisms/gainLossShare/paneTerms';
 
 /** Drops the parameters left out (undefined), keeping JSON clean. */
 function defined(params: Record<string, ScenarioParams[string] | undefined>): ScenarioParams {
@@ -34,9 +34,7 @@ export function scenarioParams(request: MechanismRequest): ScenarioParams {
         simulationDistribution: p.simulation?.distribution,
         simulationSeed: p.simulation?.seed,
         simulationLossThreshold: p.simulation?.lossThreshold,
-        ...(p.terms === 'pane' && p.editor !== undefined
-          ? paneTermParams({ ...p, editor: p.editor })
-          : {}),
+        terms: p.terms === 'pane' && p.editor !== undefined ? paneTerms(p.editor) : undefined,
       });
     }
     default:

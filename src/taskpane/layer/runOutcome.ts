@@ -8,7 +8,8 @@ import { WorkbookError, WorkbookErrorCode } from '../../workbook/errors';
 import type { RunOutcome as LayerOutcome, RunStage } from '../../workbook/run';
 import type { Finding, OutturnCurve, Progress, RunOutcome, RunSuccess } from '../operations';
 import { chartsOf, envelopeYearsOf, gateSentence, zeroMinimaOf } from './resultExtras';
-import { PANE_TERMS_SHEET } from '../mechanisms/gainLossShare/paneTerms';
+import { STAND_IN_SHEET } from '../../workbook/standIns';
+import { TERMS_PARAM } from '../../workbook/mechanisms/gainLossShare/gainLossShareTerms';
 import { curveOf } from './curve';
 
 function curveField(result: unknown): { readonly curve?: OutturnCurve } {
@@ -30,8 +31,15 @@ export function progressOf(stage: RunStage): Progress {
 /** A layer finding for the pane: its message, and its cell when it names one. */
 export function paneFinding(finding: LayerFinding): Finding {
   const { code, message, sheet, address } = finding;
-  if (sheet === PANE_TERMS_SHEET) {
-    // The stand-in tables have no cells to select: name the pane's terms instead.
+  if (finding.parameter === TERMS_PARAM) {
+    // The editor's terms go to the layer as its `terms` parameter: name the pane's terms.
+    return {
+      code,
+      message: `Gain/loss terms set in the pane: ${message.replace(/^Scenario parameter "[^"]*"[,:]\s*/, '')}`,
+    };
+  }
+  if (sheet === STAND_IN_SHEET) {
+    // Tables given as parameters (a --params run) have no cells to select.
     return {
       code,
       message: `Gain/loss terms set in the pane: ${message.replace(/^[^:]*\)\s*:\s*/, '')}`,

@@ -6,10 +6,13 @@
  *   means the only contract, or with several in the workbook all contracts (a run over
  *   every contract: see {@link restoredAllContracts}). A contract the workbook no longer
  *   has restores nothing: the editor starts from its defaults.
- * - Terms: saved `riskShareBands` (with `riskShareTerms`) the editor can show give
- *   `terms: 'pane'` with those bands, caps and quality scores (see restorePaneTerms.ts);
- *   none saved means the run used the workbook's tables (`terms: 'workbook'`); bands
- *   saved that the editor cannot show leave the contract's default terms.
+ * - Terms: a saved `terms` parameter that passes the engine's checks and the editor can
+ *   show gives `terms: 'pane'` with those bands, caps and quality scores (see
+ *   restoreTerms.ts); none saved means the run used the workbook's tables
+ *   (`terms: 'workbook'`); terms saved that do not pass or cannot be shown leave the
+ *   contract's default terms. So do the `riskShareBands`/`riskShareTerms` table
+ *   parameters an older add-in saved for its editor: they are not read back into the
+ *   editor (the saved run still repeats as it was through `bcf run`, which reads them).
  * - The gate: on when a readable gate percentage was saved; its holder when that is a
  *   party, else blank for the user to choose (never a guessed party).
  * - Who receives unearned or capped amounts: the saved party, else the default.
@@ -24,7 +27,7 @@ import {
   type GateScope,
 } from './gainLossForm';
 import { restoredExplore } from './exploreForm';
-import { restoredPaneTerms } from './restorePaneTerms';
+import { restoredTerms } from './restoreTerms';
 import { isMissing, nameIn, percentText, recordOf, unitsText } from '../../forms/savedValues';
 
 const GATE_SCOPES: readonly GateScope[] = ['both', 'gains', 'losses'];
@@ -54,6 +57,7 @@ const NOT_FOR_ALL = [
   'unearnedTo',
   'overflowTo',
   'units',
+  'terms',
   'riskShareBands',
   'riskShareTerms',
 ] as const;
@@ -105,9 +109,9 @@ export function restoredGainLoss(
   if (id === undefined || contract === undefined) return undefined;
   const base = defaultGainLoss(contracts, id);
   const parties = contract.parties;
-  const paneTerms = restoredPaneTerms(params, contract, base);
-  const terms =
-    paneTerms !== undefined ? 'pane' : isMissing(params.riskShareBands) ? 'workbook' : base.terms;
+  const paneTerms = restoredTerms(params, contract, base);
+  const savedNone = isMissing(params.terms) && isMissing(params.riskShareBands);
+  const terms = paneTerms !== undefined ? 'pane' : savedNone ? 'workbook' : base.terms;
   return {
     ...base,
     ...(paneTerms ?? {}),

@@ -6,13 +6,21 @@ import {
 } from '../../../engine/gainLossShare/gainLossExploration';
 import type { GainLossShareResult } from '../../../engine/gainLossShare/gainLossShare';
 import { defineMechanism, type Built, type MechanismEntry } from '../../mechanism';
-import { decParam, intParam, paramFinding, textParam, type TypedParams } from '../../params';
+import {
+  decParam,
+  intParam,
+  paramFinding,
+  textParam,
+  type ScenarioParams,
+  type TypedParams,
+} from '../../params';
 import type { InputTables } from '../../readInputs';
 import { numberCell, numberCellOrBlank } from '../../results/cells';
 import { MONEY, MONEY_AXIS, PERCENT, TEXT, type ResultBlock } from '../../results/layout';
 import { TABLE_KINDS } from '../../tableKinds';
 import { kinksBlock, withCurveParams } from '../curveParams';
 import { buildGainLossShare } from './gainLossShareInput';
+import { hasTermsParam, TERMS_SPEC } from './gainLossShareTerms';
 import { sharePortfolio, type GainLossSharePortfolioResult } from './gainLossSharePortfolio';
 import { buildPortfolio, type GainLossSharePortfolioInput } from './gainLossSharePortfolioInput';
 import { portfolioBlocks, portfolioHeadline } from './gainLossSharePortfolioLayout';
@@ -200,8 +208,12 @@ function wantsCurve(values: TypedParams): boolean {
 }
 
 /** The contract's terms and spend, with the outturn curve when its parameters are given. */
-function buildContract(tables: InputTables, values: TypedParams): Built<GainLossExplorationInput> {
-  return withCurveParams(withSimulation(buildGainLossShare(tables, values), values), values);
+function buildContract(
+  tables: InputTables,
+  values: TypedParams,
+  raw: ScenarioParams,
+): Built<GainLossExplorationInput> {
+  return withCurveParams(withSimulation(buildGainLossShare(tables, values, raw), values), values);
 }
 
 /** The input with the exposure simulation its parameters ask for (or as it is). */
@@ -254,6 +266,10 @@ const gainLossShareDescriptor = {
     { kind: TABLE_KINDS.riskShareBands, required: true },
     { kind: TABLE_KINDS.riskShareTerms, required: false },
   ],
+  // With the `terms` parameter the contract's bands, caps and quality come from it.
+  tablesFor: (raw: ScenarioParams) =>
+    hasTermsParam(raw) ? [{ kind: TABLE_KINDS.contracts, required: true }] : undefined,
+  structured: [TERMS_SPEC],
   params: [
     {
       id: 'contract',
@@ -397,7 +413,8 @@ export const gainLossShareMechanism: MechanismEntry = {
     textParam(values, 'contract') === undefined &&
     (tables.contracts?.rows.length ?? 0) > 1 &&
     !wantsCurve(values) &&
-    !wantsSimulation(values)
+    !wantsSimulation(values) &&
+    !hasTermsParam(raw)
       ? portfolioMechanism.prepare(tables, values, raw)
       : contractMechanism.prepare(tables, values, raw),
 };

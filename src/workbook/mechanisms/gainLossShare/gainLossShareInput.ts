@@ -7,11 +7,18 @@ import type {
 import { FindingCode, tableFinding, type Finding } from '../../findings';
 import { decOf, textOf, type InputRow, type InputTable } from '../../inputTable';
 import type { Built } from '../../mechanism';
-import { decParam, textParam, type TypedParams } from '../../params';
+import { decParam, textParam, type ScenarioParams, type TypedParams } from '../../params';
 import type { InputTables } from '../../readInputs';
 import { OriginRecorder, chooseContract, rowFinding, sameName, unknownName } from '../rowsToInput';
 import { bandsOf } from './gainLossShareBands';
 import { ContractRows, partiesOf } from './gainLossShareRows';
+import {
+  engineChecked,
+  hasTermsParam,
+  readTermsParam,
+  termsFinding,
+  type ParamTerms,
+} from './gainLossShareTerms';
 
 type GateAppliesTo = 'both' | 'gains' | 'losses';
 
@@ -158,12 +165,38 @@ export function contractTerms(
     findings,
     partyOf,
   );
+  return withParamTerms(contract, values, {
+    parties,
+    gainBands,
+    ...(bandRows.some((r) => textOf(r, 'direction') === 'Loss') ? { lossBands } : {}),
+    ...(Object.keys(terms.quality).length === 0 ? {} : { quality: terms.quality }),
+    ...(Object.keys(terms.gain).length + Object.keys(terms.loss).length === 0
+      ? {}
+      : { caps: { gain: terms.gain, loss: terms.loss } }),
+  });
+}
+
+/** A contract's bands, quality multipliers and caps, from its tables or the `terms` parameter. */
+interface BandsAndCaps extends ParamTerms {
+  readonly parties: readonly string[];
+}
+
+/**
+ * The contract's terms: its bands, quality multipliers and caps with the simple
+ * parameters that go with them (the gate and its holder, who receives what quality does
+ * not earn and what caps pass on, each with its default by contract model).
+ */
+function withParamTerms(
+  contract: InputRow,
+  values: TypedParams,
+  { parties, gainBands, lossBands, quality, caps }: BandsAndCaps,
+): GainLossTermsInput {
   const commissioner = textOf(contract, 'commissioner') ?? '';
   const gate = decParam(values, 'gate');
   return {
     parties,
     gainBands,
-    ...(bandRows.some((r) => textOf(r, 'direction') === 'Loss') ? { lossBands } : {}),
+    ...(lossBands === undefined ? {} : { lossBands }),
     ...(gate === undefined
       ? {}
       : {
@@ -173,20 +206,19 @@ export function contractTerms(
             appliesTo: (values.gateAppliesTo ?? 'both') as GateAppliesTo,
           },
         }),
-    ...(Object.keys(terms.quality).length === 0
+    ...(quality === undefined
       ? {}
       : {
           quality: {
-            multipliers: terms.quality,
+            multipliers: quality,
             unearnedTo: partyParam(values, 'unearnedTo', parties, commissioner),
           },
         }),
-    ...(Object.keys(terms.gain).length + Object.keys(terms.loss).length === 0
+    ...(caps === undefined
       ? {}
       : {
           caps: {
-            gain: terms.gain,
-            loss: terms.loss,
+            ...caps,
             overflowTo: partyParam(values, 'overflowTo', parties, commissioner),
           },
         }),
@@ -194,11 +226,42 @@ export function contractTerms(
 }
 
 /**
+ * A contract's terms from the `terms` parameter (its bands, quality multipliers and
+ * caps) and the simple parameters, checked by the engine: findings when the parameter
+ * is not a record of terms or the engine refuses them.
+ */
+function termsFromParam(
+  contract: InputRow,
+  raw: ScenarioParams,
+  values: TypedParams,
+  findings: Finding[],
+): GainLossTermsInput {
+  const parties = partiesOf(contract);
+  const read = readTermsParam(raw);
+  if (!('terms' in read)) {
+    findings.push(...read.findings);
+    return { parties, gainBands: [] };
+  }
+  const terms = withParamTerms(contract, values, { parties, ...read.terms });
+  findings.push(...engineChecked(terms));
+  return terms;
+}
+
+/** The finding for `terms` with several contracts and none chosen: the terms are one contract's. */
+function severalContracts(count: number): Finding {
+  return termsFinding(
+    `these are one contract’s terms and the Contracts table has ${count.toLocaleString('en-GB')} contracts: choose the contract they are for (the "contract" parameter), or leave "terms" out to share every contract under its rows in the RiskShareBands table.`,
+  );
+}
+
+/**
  * Builds a gain/loss share of one contract (the `contract` parameter, or the only row)
  * from its expected spend (else its annual value), actual spend and parties, its
  * RiskShareBands rows (its own rows, else the rows with a blank Contract ID, which
  * apply to every contract without rows of its own), likewise its RiskShareTerms rows,
- * and the gate parameters. Defaults by contract model: below the gate the provider
+ * and the gate parameters; or, when the `terms` parameter is given, its bands, caps and
+ * quality multipliers instead of those tables' rows (see gainLossShareTerms.ts), for
+ * the contract chosen (with several contracts, `contract` must name it). Defaults by contract model: below the gate the provider
  * holds the variance under a prime contractor, prime provider or single contractor,
  * the commissioner otherwise; what quality does not earn and what caps pass on go to
  * the commissioner.
@@ -206,13 +269,23 @@ export function contractTerms(
 export function buildGainLossShare(
   tables: InputTables,
   values: TypedParams,
+  raw: ScenarioParams = {},
 ): Built<GainLossShareInput> {
   const origins = new OriginRecorder();
-  const chosen = chooseContract(tables.contracts, textParam(values, 'contract'));
+  const fromParam = hasTermsParam(raw);
+  const named = textParam(values, 'contract');
+  const several = named === undefined && fromParam && (tables.contracts?.rows.length ?? 0) > 1;
+  const chosen = several
+    ? { findings: [severalContracts(tables.contracts?.rows.length ?? 0)] }
+    : chooseContract(tables.contracts, named);
   const findings: Finding[] = [...chosen.findings];
   const contract = chosen.row;
   const bandsTable = tables.riskShareBands;
-  if (contract === undefined || tables.contracts === undefined || bandsTable === undefined) {
+  if (
+    contract === undefined ||
+    tables.contracts === undefined ||
+    (bandsTable === undefined && !fromParam)
+  ) {
     return {
       input: { expected: 0, actual: 0, parties: [], gainBands: [] },
       origins: origins.map,
@@ -224,13 +297,21 @@ export function buildGainLossShare(
   origins.add('expected', tables.contracts, contract, expectedColumn(contract));
   origins.add('actual', tables.contracts, contract, 'actual');
   origins.add('parties', tables.contracts, contract, 'parties');
-  const source: TermsSource = {
-    bands: bandsTable,
-    bandRows: new ContractRows(bandsTable).of(id),
-    terms: tables.riskShareTerms,
-    termRows: new ContractRows(tables.riskShareTerms).of(id),
-  };
-  const terms = contractTerms(contract, source, values, origins, findings);
+  const terms =
+    bandsTable === undefined || fromParam
+      ? termsFromParam(contract, raw, values, findings)
+      : contractTerms(
+          contract,
+          {
+            bands: bandsTable,
+            bandRows: new ContractRows(bandsTable).of(id),
+            terms: tables.riskShareTerms,
+            termRows: new ContractRows(tables.riskShareTerms).of(id),
+          },
+          values,
+          origins,
+          findings,
+        );
   const units = decParam(values, 'units');
   const input: GainLossShareInput = {
     expected,
