@@ -3,9 +3,11 @@
  * reads (`riskShareBands`, `riskShareTerms`, ...) and holding a list of rows, each a
  * record from column header to value, stands in for the workbook's table of that kind:
  * the run reads it instead, with the same header matching, cell checks and findings as
- * a table on a sheet. Since parameters are saved with a run, terms set outside the
- * workbook's tables (the task pane's gain/loss editor, a `--params` file) travel with
- * the file and a repeated run, in the pane or from `bcf run`, gives the same figures.
+ * a table on a sheet. Since parameters are saved with a run, tables given in a
+ * `--params` file travel with the file and a repeated `bcf run` gives the same figures.
+ * (The task pane's gain/loss editor sends the gain share's `terms` parameter instead,
+ * shaped like the engine's terms: see mechanisms/gainLossShare/gainLossShareTerms.ts;
+ * runs an older add-in saved with these tables still repeat through them.)
  *
  * @example
  * { "riskShareBands": [

@@ -233,7 +233,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     ]);
   });
 
-  it('applies pane caps and quality through the stand-in RiskShareTerms table', async () => {
+  it('applies pane caps and quality through the terms parameter', async () => {
     const { operations } = setUp(pooledFundSeed());
     const outcome = await operations.run(
       {
@@ -259,6 +259,39 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
         { label: 'Bedfordshire CCG', value: '£1,175,000.00' },
       ],
     });
+  });
+});
+
+describe('pane operations: gain/loss terms the engine refuses', () => {
+  it('names the pane’s terms and the path when the engine refuses them (the overflow party capped), writing nothing', async () => {
+    const { excel, operations } = setUp(pooledFundSeed());
+    const outcome = await operations.run(
+      {
+        mechanism: 'gainLossShare',
+        params: {
+          terms: 'pane',
+          parties: ['Circle', 'Bedfordshire CCG'],
+          editor: {
+            bandLimits: 'fraction',
+            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
+            caps: { gain: { 'Bedfordshire CCG': '1000000' }, loss: {} },
+          },
+        },
+      },
+      control(),
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'invalid',
+      findings: [
+        {
+          code: 'PARAMETER.INVALID',
+          message:
+            'Gain/loss terms set in the pane: caps.gain.Bedfordshire CCG: caps.gain caps "Bedfordshire CCG", which is overflowTo: the overflow party cannot be capped.',
+        },
+      ],
+    });
+    expect(excel.sheet('BCF Results - Gain share')).toBeUndefined();
   });
 });
 

@@ -30,7 +30,10 @@ export interface GainLossParams {
   readonly terms: 'workbook' | 'pane';
   /** The contract's parties, in the layer's order. */
   readonly parties: readonly string[];
-  /** The editor's terms (`terms: 'pane'`). */
+  /**
+   * The editor's terms (`terms: 'pane'`), sent to the layer as the gain share's `terms`
+   * parameter shaped like the engine's terms (paneTerms.ts).
+   */
   readonly editor?: {
     /** Whether band limits are fractions of expected spend or amounts in pounds. */
     readonly bandLimits: 'fraction' | 'amount';

@@ -107,8 +107,12 @@ export function readTermsParam(
   };
 }
 
-/** The engine's path inside the terms as the parameter writes it: `quality.multipliers.X` is `quality.X`. */
-const paramPath = (text: string): string => text.replace(/quality\.multipliers/g, 'quality');
+/**
+ * The engine's paths as the parameters write them: `quality.multipliers.X` is
+ * `quality.X` of `terms`; `caps.overflowTo` is the `overflowTo` parameter.
+ */
+const paramPath = (text: string): string =>
+  text.replace(/quality\.multipliers/g, 'quality').replace(/caps\.overflowTo/g, 'overflowTo');
 
 /** The paths of the engine's terms that come from the `terms` parameter. */
 const FROM_PARAM = /^(gainBands|lossBands|quality\.multipliers|caps\.gain|caps\.loss)(\b|\[|\.|$)/;
