@@ -9,7 +9,7 @@
  * never as JavaScript numbers.
  */
 
-import type { PaneMechanismId } from './layer/mechanismIds';
+import { MECHANISM_LIST, type MechanismId } from '../workbook/mechanisms/index';
 import type {
   CellRef,
   MappingChoice,
@@ -27,10 +27,10 @@ import type {
 } from './paneTypes/run';
 
 /** The calculations the pane offers, in the order it lists them (the registry's). */
-export { PANE_MECHANISM_IDS as MECHANISM_IDS } from './layer/mechanismIds';
+export const MECHANISM_IDS: readonly MechanismId[] = MECHANISM_LIST.map((m) => m.id);
 
-/** A mechanism as the pane names it (see layer/mechanismIds.ts). */
-export type MechanismId = PaneMechanismId;
+/** A mechanism by its one id, the registry's (`gainshare`, `pool`...). */
+export type { MechanismId };
 
 export type * from './paneTypes/overview';
 export type * from './paneTypes/run';

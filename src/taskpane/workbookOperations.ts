@@ -12,7 +12,6 @@ import { compareScenarios } from '../workbook/compare';
 import { keptScenarios } from '../workbook/scenarios';
 import { workbookOverview } from './layer/overview';
 import { mappingOperations } from './layer/mappingLayer';
-import { LAYER_ID } from './layer/mechanismIds';
 import { scenarioParams } from './layer/layerParams';
 import { blockedOrThrow, paneFinding, paneOutcome, progressOf } from './layer/runOutcome';
 import { SHIPPED_DATAMAPS, UNKNOWN_VERSION_FIX } from './layer/shippedDatamaps';
@@ -71,7 +70,7 @@ export function workbookOperations(
         };
       }
       const reading = datamapReading(recognised);
-      const mechanism = LAYER_ID[request.mechanism];
+      const mechanism = request.mechanism;
       const outcome = await runMechanism(
         workbook,
         mechanism,
@@ -86,7 +85,7 @@ export function workbookOperations(
           ...(scenario === undefined ? {} : { scenario }),
         },
       );
-      const gate = request.mechanism === 'gainLossShare' ? request.params.gate : undefined;
+      const gate = request.mechanism === 'gainshare' ? request.params.gate : undefined;
       const pane = paneOutcome(outcome, MECHANISM_CATALOG[request.mechanism].title, at, gate);
       return pane.ok && scenario !== undefined ? { ...pane, scenario: scenario.name.trim() } : pane;
     } catch (error) {
@@ -121,7 +120,7 @@ export function workbookOperations(
       return { sheets, firstInput: firstInputCell(await workbook.listTables(), sheets) };
     },
     run,
-    runPlanChecks: (params, control) => run({ mechanism: 'planChecks', params }, control),
+    runPlanChecks: (params, control) => run({ mechanism: 'checks', params }, control),
     keepScenario,
     scenarios: async () => scenarioSummaries(await keptScenarios(workbook.settings)),
     compareScenarios: compare,

@@ -302,9 +302,7 @@ describe('in Excel: the finance user’s workflow', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page.getByRole('combobox', { name: 'Calculation' }).waitFor();
-    expect(await page.getByRole('combobox', { name: 'Calculation' }).inputValue()).toBe(
-      'pooledFund',
-    );
+    expect(await page.getByRole('combobox', { name: 'Calculation' }).inputValue()).toBe('pool');
     await tabTo('Calculation');
     // Chromium moves a closed <select> to the next option with the arrow keys.
     await page.keyboard.press('ArrowDown');

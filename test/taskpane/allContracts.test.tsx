@@ -29,7 +29,7 @@ function renderPane(excel: MemoryExcel): MechanismRequest[] {
 
 async function chooseAllContracts(): Promise<HTMLSelectElement> {
   const picker = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Calculation' });
-  fireEvent.change(picker, { target: { value: 'gainLossShare' } });
+  fireEvent.change(picker, { target: { value: 'gainshare' } });
   const contract = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Contract' });
   expect([...contract.options].map((o) => o.text)).toEqual(['All contracts', 'MSK1', 'ALL2']);
   fireEvent.change(contract, { target: { value: contract.options[0]?.value } });
@@ -115,7 +115,7 @@ describe('the gain/loss share of all contracts (in-memory Excel)', () => {
     const earlier = workbookOperations(new OfficeWorkbook(excel.run));
     const outcome = await earlier.run(
       {
-        mechanism: 'gainLossShare',
+        mechanism: 'gainshare',
         params: { terms: 'workbook', parties: [], gate: { fraction: '0.05', appliesTo: 'gains' } },
       },
       { signal: new AbortController().signal, onProgress: () => undefined },

@@ -74,7 +74,7 @@ async function expectReadAsReturn(operations: PaneOperations): Promise<void> {
     datamap: 'bcf-planning-return',
     title: 'BCF planning return (official-style)',
   });
-  expect(overview.mechanisms.find((m) => m.mechanism === 'planChecks')?.ready).toBe(true);
+  expect(overview.mechanisms.find((m) => m.mechanism === 'checks')?.ready).toBe(true);
   // The form starts from the minima the return's labelled cells hold.
   expect(overview.savedPlanChecks).toEqual({
     socialCareMinimum: '4000000',

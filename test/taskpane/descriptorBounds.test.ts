@@ -5,7 +5,6 @@
  */
 import { SIMPLE_FORMS } from '../../src/taskpane/forms/mechanismForms';
 import type { FieldSpec } from '../../src/taskpane/forms/fields';
-import { LAYER_ID } from '../../src/taskpane/layer/mechanismIds';
 import { MECHANISMS } from '../../src/workbook/mechanisms/index';
 
 function wholeFields(fields: readonly FieldSpec[]): { key: string; min: number; max: number }[] {
@@ -16,7 +15,7 @@ function wholeFields(fields: readonly FieldSpec[]): { key: string; min: number; 
 
 it('bounds each whole number the pane asks for as the descriptor does', () => {
   const pairs = Object.entries(SIMPLE_FORMS).flatMap(([pane, form]) => {
-    const mechanism = MECHANISMS[LAYER_ID[pane as keyof typeof LAYER_ID]];
+    const mechanism = MECHANISMS[pane as keyof typeof MECHANISMS];
     return wholeFields(form.fields).flatMap((field) => {
       const spec = mechanism.params.find((p) => p.id === field.key);
       if (spec?.type.kind !== 'integer') return [];

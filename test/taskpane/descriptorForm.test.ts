@@ -49,13 +49,13 @@ describe('a form built from each registered descriptor', () => {
 
   it('is the pane’s form of every mechanism but the gain/loss share, which has its own editor', () => {
     expect(Object.keys(SIMPLE_FORMS)).toEqual([
-      'pooledFund',
+      'pool',
       'capitation',
-      'payForPerformance',
-      'bcfPaymentForPerformance',
-      'activityPayment',
-      'fundingEnvelope',
-      'planChecks',
+      'p4p',
+      'bcf-p4p',
+      'activity',
+      'envelope',
+      'checks',
     ]);
   });
 });
@@ -64,7 +64,7 @@ describe('structured parameters', () => {
   const POOL = { names: PARTNERS, contracts: [] };
 
   it('sends the B&NES pool’s fixed shares and caps by partner and restores them', () => {
-    const form = SIMPLE_FORMS.pooledFund;
+    const form = SIMPLE_FORMS.pool;
     const values = {
       ...form.defaults(POOL),
       rule: 'fixed',
@@ -92,7 +92,7 @@ describe('structured parameters', () => {
   });
 
   it('sends no caps and no one to bear their excess when no cap is given', () => {
-    const form = SIMPLE_FORMS.pooledFund;
+    const form = SIMPLE_FORMS.pool;
     expect(form.toParams({ ...form.defaults(POOL), excessTo: 'B&NES Council' }, POOL)).toEqual({
       rule: 'proportional',
       unbudgetedSpend: 'error',
@@ -100,7 +100,7 @@ describe('structured parameters', () => {
   });
 
   it('sends the B&NES envelope changes as annual rates or totals over years, and restores them', () => {
-    const form = SIMPLE_FORMS.fundingEnvelope;
+    const form = SIMPLE_FORMS.envelope;
     const values = withRecords({ ...form.defaults(POOL), years: '4' }, 'changes', [
       {
         name: 'Net budget reduction',
@@ -138,7 +138,7 @@ describe('structured parameters', () => {
   });
 
   it('describes the envelope’s change fields from the descriptor: one box for an annual rate or a total', () => {
-    const changes = SIMPLE_FORMS.fundingEnvelope.fields.find((f) => f.key === 'changes');
+    const changes = SIMPLE_FORMS.envelope.fields.find((f) => f.key === 'changes');
     expect(changes?.kind === 'records' && changes.fields.map((f) => [f.key, f.label])).toEqual([
       ['name', 'Name'],
       ['partner', 'Applies to'],

@@ -55,8 +55,8 @@ export const FILLED_OVERVIEW: WorkbookOverview = {
   ],
   mechanisms: MECHANISM_IDS.map((mechanism) => ({
     mechanism,
-    ready: mechanism !== 'bcfPaymentForPerformance',
-    missing: mechanism === 'bcfPaymentForPerformance' ? ['Admissions'] : [],
+    ready: mechanism !== 'bcf-p4p',
+    missing: mechanism === 'bcf-p4p' ? ['Admissions'] : [],
   })),
   contracts: [
     {
@@ -141,7 +141,7 @@ export class FakeOperations implements PaneOperations {
 
   runPlanChecks = (params: PlanChecksParams, control: RunControl): Promise<RunOutcome> => {
     this.calls.push('runPlanChecks');
-    return this.hold({ mechanism: 'planChecks', params }, control);
+    return this.hold({ mechanism: 'checks', params }, control);
   };
 
   /** The scenarios kept, in order; keeping adds or replaces one. */

@@ -88,7 +88,7 @@ describe('field help says what a field means', () => {
     );
     expect(infoOf('Annual uplift (%)')).toMatch(/^Capitation: a budget per person covered/);
     unmount();
-    show(SIMPLE_FORMS.planChecks.fields);
+    show(SIMPLE_FORMS.checks.fields);
     expect(infoOf('Minimum adult social care spend (£)')).toMatch(
       /^Published for each Health and Wellbeing Board with the BCF allocations/,
     );

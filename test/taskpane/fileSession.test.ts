@@ -20,7 +20,7 @@ describe('file mode: a .xlsx file worked on outside Excel', () => {
     const overview = await session.overview();
     expect(overview.partners).toEqual(['B&NES CCG', 'B&NES Council']);
     const outcome = await session.run(
-      { mechanism: 'pooledFund', params: { rule: 'proportional', unbudgetedSpend: 'error' } },
+      { mechanism: 'pool', params: { rule: 'proportional', unbudgetedSpend: 'error' } },
       control,
     );
     expect(outcome).toMatchObject({

@@ -48,7 +48,7 @@ describe('parameter forms', () => {
       const choices = form.names === 'partners' ? POOL : NONE;
       const errors = checkForm(form.fields, form.defaults(choices), choices);
       const expected =
-        id === 'planChecks'
+        id === 'checks'
           ? { socialCareMinimum: 'Enter a value.', nhsOutOfHospitalMinimum: 'Enter a value.' }
           : {};
       expect([id, errors]).toEqual([id, expected]);
@@ -56,7 +56,7 @@ describe('parameter forms', () => {
   });
 
   it('turns funding envelope changes into the layer’s list (B&NES: −7% over four years; CCG −3% a year)', () => {
-    const form = SIMPLE_FORMS.fundingEnvelope;
+    const form = SIMPLE_FORMS.envelope;
     const values = withRecords({ ...form.defaults(POOL), years: '4' }, 'changes', [
       {
         name: 'Net budget reduction',
@@ -136,19 +136,19 @@ describe('parameter forms', () => {
   it('checks agreed fixed shares of a pooled fund add up to 100% (Rotherham 50/50)', () => {
     const forms = initialForms(CONTRACTS, PARTNERS);
     const values = {
-      ...SIMPLE_FORMS.pooledFund.defaults(POOL),
+      ...SIMPLE_FORMS.pool.defaults(POOL),
       rule: 'fixed',
       'fixedShares.B&NES CCG': '60',
     };
-    expect(buildRequest('pooledFund', { ...forms, simple: { pooledFund: values } })).toEqual({
+    expect(buildRequest('pool', { ...forms, simple: { pool: values } })).toEqual({
       ok: false,
       errors: { fixedShares: 'Agreed shares of a variance must add up to 100%.' },
     });
     const fixed = { ...values, 'fixedShares.B&NES CCG': '50' };
-    expect(buildRequest('pooledFund', { ...forms, simple: { pooledFund: fixed } })).toEqual({
+    expect(buildRequest('pool', { ...forms, simple: { pool: fixed } })).toEqual({
       ok: true,
       request: {
-        mechanism: 'pooledFund',
+        mechanism: 'pool',
         params: {
           rule: 'fixed',
           unbudgetedSpend: 'error',
@@ -160,11 +160,11 @@ describe('parameter forms', () => {
 
   it('offers the pooled fund’s partners for the commissioner rule (B&NES OBC 2015)', () => {
     const forms = initialForms(CONTRACTS, PARTNERS);
-    const values = { ...SIMPLE_FORMS.pooledFund.defaults(POOL), rule: 'commissioner' };
-    expect(buildRequest('pooledFund', { ...forms, simple: { pooledFund: values } })).toEqual({
+    const values = { ...SIMPLE_FORMS.pool.defaults(POOL), rule: 'commissioner' };
+    expect(buildRequest('pool', { ...forms, simple: { pool: values } })).toEqual({
       ok: true,
       request: {
-        mechanism: 'pooledFund',
+        mechanism: 'pool',
         params: {
           rule: 'commissioner',
           unbudgetedSpend: 'error',
@@ -177,13 +177,13 @@ describe('parameter forms', () => {
 
   it('sends overspend caps only for partners given one, with who takes the excess', () => {
     const values = {
-      ...SIMPLE_FORMS.pooledFund.defaults(POOL),
+      ...SIMPLE_FORMS.pool.defaults(POOL),
       'overspendCaps.B&NES Council': 'lots',
     };
-    expect(checkForm(SIMPLE_FORMS.pooledFund.fields, values, POOL)).toEqual({
+    expect(checkForm(SIMPLE_FORMS.pool.fields, values, POOL)).toEqual({
       'overspendCaps.B&NES Council': '"lots" is not an amount in pounds, e.g. 1,250,000.00.',
     });
-    const params = SIMPLE_FORMS.pooledFund.toParams(
+    const params = SIMPLE_FORMS.pool.toParams(
       { ...values, 'overspendCaps.B&NES Council': '£500,000', excessTo: 'B&NES CCG' },
       POOL,
     );
@@ -192,9 +192,8 @@ describe('parameter forms', () => {
   });
 
   it('sends the activity model’s own rate (2019/20 blended 20%, marginal 70%, aligned 75%)', () => {
-    const defaults = SIMPLE_FORMS.activityPayment.defaults(NONE);
-    const params = (model: string) =>
-      SIMPLE_FORMS.activityPayment.toParams({ ...defaults, model }, NONE);
+    const defaults = SIMPLE_FORMS.activity.defaults(NONE);
+    const params = (model: string) => SIMPLE_FORMS.activity.toParams({ ...defaults, model }, NONE);
     expect(params('marginal')).toEqual({ model: 'marginal', marginalRate: '0.7' });
     expect(params('blended')).toEqual({ model: 'blended', variableRate: '0.2' });
     expect(params('aligned')).toEqual({ model: 'aligned', variableRate: '0.75' });
@@ -205,7 +204,7 @@ describe('parameter forms', () => {
       refundRate: '0',
     });
     expect(
-      SIMPLE_FORMS.activityPayment.toParams(
+      SIMPLE_FORMS.activity.toParams(
         { ...defaults, model: 'block', blockValue: '20,000,000', years: '3', inflator: '-1.1' },
         NONE,
       ),
@@ -214,12 +213,12 @@ describe('parameter forms', () => {
 
   it('asks for a contract when pay for performance has several', () => {
     const choices = { names: [], contracts: ['A', 'B'] };
-    const defaults = SIMPLE_FORMS.payForPerformance.defaults(choices);
+    const defaults = SIMPLE_FORMS.p4p.defaults(choices);
     expect(defaults.contract).toBe('A');
-    expect(
-      checkForm(SIMPLE_FORMS.payForPerformance.fields, { ...defaults, contract: '' }, choices),
-    ).toEqual({ contract: 'Choose a contract.' });
-    expect(SIMPLE_FORMS.payForPerformance.toParams(defaults, choices)).toEqual({
+    expect(checkForm(SIMPLE_FORMS.p4p.fields, { ...defaults, contract: '' }, choices)).toEqual({
+      contract: 'Choose a contract.',
+    });
+    expect(SIMPLE_FORMS.p4p.toParams(defaults, choices)).toEqual({
       contract: 'A',
       period: 'Contract period',
       phasing: 'applied',

@@ -29,7 +29,7 @@ function renderPane(): MechanismRequest[] {
 
 async function pickGainLoss(): Promise<void> {
   const picker = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Calculation' });
-  fireEvent.change(picker, { target: { value: 'gainLossShare' } });
+  fireEvent.change(picker, { target: { value: 'gainshare' } });
 }
 
 const source = (): HTMLSelectElement =>

@@ -153,7 +153,7 @@ describe('mapping a range in the pane', () => {
     ).toEqual(['Contributions (mapped: Pool 2025-26!A3:D5, 2 rows)']);
     openTab('Calculate');
     fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
-      target: { value: 'pooledFund' },
+      target: { value: 'pool' },
     });
     const run = await screen.findByRole('button', { name: 'Run Pooled fund' });
     await waitFor(() => expect(run).toHaveProperty('disabled', false));

@@ -81,7 +81,7 @@ describe('mapping a range in the file mode', () => {
       },
     ]);
     expect(overview.partners).toEqual(['B&NES CCG', 'B&NES Council']);
-    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')?.ready).toBe(true);
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pool')?.ready).toBe(true);
   });
 });
 
@@ -112,8 +112,8 @@ describe('the overview with a saved mapping that no longer fits', () => {
       }),
     });
     const overview = await workbookOverview(workbook);
-    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toEqual({
-      mechanism: 'pooledFund',
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pool')).toEqual({
+      mechanism: 'pool',
       ready: false,
       missing: ['Contributions'],
     });

@@ -30,7 +30,7 @@ describe('the overview of a workbook kept in plain ranges', () => {
     expect(overview.tables.map((t) => [t.name, t.range, t.rowCount])).toEqual([
       ['Pool!A3:C5', 'A3:C5', 2],
     ]);
-    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toMatchObject({
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pool')).toMatchObject({
       ready: true,
       missing: [],
     });

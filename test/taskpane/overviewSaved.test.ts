@@ -25,7 +25,7 @@ async function twoRuns() {
   const operations = workbookOperations(workbook, { now: () => NOW });
   await operations.run(
     {
-      mechanism: 'pooledFund',
+      mechanism: 'pool',
       params: {
         rule: 'fixed',
         fixedShares: { 'B&NES CCG': '0.4', 'B&NES Council': '0.6' },
@@ -36,7 +36,7 @@ async function twoRuns() {
   );
   await operations.run(
     {
-      mechanism: 'gainLossShare',
+      mechanism: 'gainshare',
       params: {
         terms: 'pane',
         parties: ['Circle', 'Bedfordshire CCG'],
@@ -58,14 +58,14 @@ describe('the overview’s saved parameters', () => {
   it('gives each mechanism run here its saved parameters and the last run, and the forms start from them', async () => {
     const { operations } = await twoRuns();
     const overview = await operations.overview();
-    expect(Object.keys(overview.savedParams ?? {})).toEqual(['pooledFund', 'gainLossShare']);
-    expect(overview.savedParams?.pooledFund).toEqual({
+    expect(Object.keys(overview.savedParams ?? {})).toEqual(['pool', 'gainshare']);
+    expect(overview.savedParams?.pool).toEqual({
       rule: 'fixed',
       unbudgetedSpend: 'error',
       fixedShares: { 'B&NES CCG': '0.4', 'B&NES Council': '0.6' },
     });
     // The editor's terms, saved as the `terms` parameter the run was given.
-    expect(overview.savedParams?.gainLossShare).toEqual({
+    expect(overview.savedParams?.gainshare).toEqual({
       terms: {
         gainBands: [
           { upToAmount: '1258750', shares: { Circle: '1', 'Bedfordshire CCG': '0' } },
@@ -73,14 +73,14 @@ describe('the overview’s saved parameters', () => {
         ],
       },
     });
-    expect(overview.lastRun).toEqual({ mechanism: 'gainLossShare', at: NOW });
+    expect(overview.lastRun).toEqual({ mechanism: 'gainshare', at: NOW });
     const forms = initialForms(
       overview.contracts,
       overview.partners,
       overview.savedPlanChecks,
       overview.savedParams,
     );
-    expect(forms.restored).toEqual(['pooledFund', 'gainLossShare']);
+    expect(forms.restored).toEqual(['pool', 'gainshare']);
     expect(forms.gainLoss).toMatchObject({
       terms: 'pane',
       bandLimits: 'amount',
@@ -100,11 +100,11 @@ describe('the overview’s saved parameters', () => {
       'bcf.lastRun': JSON.stringify({ mechanism: 'gainshare', params: {}, at: 'yesterday' }),
     });
     const overview = await operations.overview();
-    expect(Object.keys(overview.savedParams ?? {})).toEqual(['gainLossShare']);
+    expect(Object.keys(overview.savedParams ?? {})).toEqual(['gainshare']);
     expect(overview.lastRun).toBeUndefined();
     expect(
       initialForms(overview.contracts, overview.partners, undefined, overview.savedParams).restored,
-    ).toEqual(['gainLossShare']);
+    ).toEqual(['gainshare']);
   });
 
   it('reads every saved setting in one read of the settings sheet (key by key, together, where the port cannot)', async () => {

@@ -20,7 +20,7 @@ const control = (): RunControl => ({
 
 /** The Bedfordshire MSK terms set in the pane (King's Fund 2014), with a cap on Circle's gain. */
 const BEDFORDSHIRE_IN_PANE: MechanismRequest = {
-  mechanism: 'gainLossShare',
+  mechanism: 'gainshare',
   params: {
     terms: 'pane',
     contract: 'MSK1',
@@ -44,7 +44,7 @@ async function workbookWithRuns(): Promise<MemoryExcel> {
   const earlier = workbookOperations(new OfficeWorkbook(excel.run), { now: () => LAST_RUN });
   const pool = await earlier.run(
     {
-      mechanism: 'pooledFund',
+      mechanism: 'pool',
       params: {
         rule: 'fixed',
         fixedShares: { 'B&NES CCG': '0.4', 'B&NES Council': '0.6' },
@@ -80,7 +80,7 @@ describe('reopening a workbook', () => {
       'Parameters from the last run on 01/06/2025 14:03.',
     );
     const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Calculation' });
-    expect(picker.value).toBe('gainLossShare');
+    expect(picker.value).toBe('gainshare');
     expect(
       screen.getByRole<HTMLSelectElement>('combobox', {
         name: 'Bands, caps and quality scores from',
@@ -129,8 +129,8 @@ describe('reopening a workbook', () => {
       />,
     );
     const picker = await screen.findByRole('combobox', { name: 'Calculation' });
-    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe('gainLossShare'));
-    fireEvent.change(picker, { target: { value: 'pooledFund' } });
+    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe('gainshare'));
+    fireEvent.change(picker, { target: { value: 'pool' } });
     expect(await paragraphText('Parameters from the last run')).toBe(
       'Parameters from the last run of this calculation in this workbook.',
     );

@@ -106,7 +106,7 @@ describe('simple forms from saved parameters', () => {
 
   it('refuses a value outside the field’s range rather than clip it (an inflator beyond ±50%)', () => {
     const values = restoredValues(
-      'activityPayment',
+      'activity',
       { model: 'block', blockValue: '£1,000,000', inflator: -0.6, years: 3 },
       NONE,
     );
@@ -120,16 +120,16 @@ describe('simple forms from saved parameters', () => {
 
   it('shows an activity payment’s variable rate in the box of its model', () => {
     expect(
-      restoredValues('activityPayment', { model: 'aligned', variableRate: 0.75 }, NONE),
+      restoredValues('activity', { model: 'aligned', variableRate: 0.75 }, NONE),
     ).toMatchObject({ alignedRate: '75', blendedRate: '20' });
     expect(
-      restoredValues('activityPayment', { model: 'blended', variableRate: '25%' }, NONE),
+      restoredValues('activity', { model: 'blended', variableRate: '25%' }, NONE),
     ).toMatchObject({ blendedRate: '25', alignedRate: '75' });
   });
 
   it('restores the pooled fund’s fixed shares (B&NES) only whole, and each cap for a partner it knows', () => {
     const values = restoredValues(
-      'pooledFund',
+      'pool',
       {
         rule: 'fixed',
         fixedShares: { 'b&nes ccg': 0.4094, 'B&NES Council': '59.06%' },
@@ -147,7 +147,7 @@ describe('simple forms from saved parameters', () => {
     });
     expect(values?.['overspendCaps.B&NES CCG']).toBeUndefined();
     const stranger = restoredValues(
-      'pooledFund',
+      'pool',
       { rule: 'fixed', fixedShares: { 'B&NES CCG': 0.5, 'Somerset CCG': 0.5 } },
       POOL,
     );
@@ -160,7 +160,7 @@ describe('simple forms from saved parameters', () => {
 
   it('restores B&NES funding envelope changes it can show and leaves out one it cannot (a category)', () => {
     const values = restoredValues(
-      'fundingEnvelope',
+      'envelope',
       {
         years: 4,
         changes: [
@@ -172,12 +172,12 @@ describe('simple forms from saved parameters', () => {
       },
       POOL,
     );
-    const forms = { ...initialForms([], PARTNERS), simple: { fundingEnvelope: values } };
-    const built = buildRequest('fundingEnvelope', forms);
+    const forms = { ...initialForms([], PARTNERS), simple: { envelope: values } };
+    const built = buildRequest('envelope', forms);
     expect(built).toEqual({
       ok: true,
       request: {
-        mechanism: 'fundingEnvelope',
+        mechanism: 'envelope',
         params: {
           years: 4,
           changes: [
@@ -328,15 +328,15 @@ describe('the gain/loss editor from saved parameters', () => {
   it('restores a run over every contract (no contract saved, several in the workbook) as all contracts, with its gate', () => {
     const other: ContractSummary = { id: 'K2', parties: ['A', 'B'], hasBands: true };
     const forms = initialForms([MSK, other], [], undefined, {
-      gainLossShare: { gate: '2%', gateAppliesTo: 'Gains' },
+      gainshare: { gate: '2%', gateAppliesTo: 'Gains' },
     });
-    expect(forms.restored).toEqual(['gainLossShare']);
+    expect(forms.restored).toEqual(['gainshare']);
     expect(forms.gainLoss).toMatchObject({
       contract: ALL_CONTRACTS,
       terms: 'workbook',
       gate: { on: true, percent: '2', holder: '', appliesTo: 'gains' },
     });
-    const built = buildRequest('gainLossShare', forms);
+    const built = buildRequest('gainshare', forms);
     expect(built.ok && scenarioParams(built.request)).toEqual({
       gate: '0.02',
       gateAppliesTo: 'gains',
@@ -359,7 +359,7 @@ describe('the gain/loss editor from saved parameters', () => {
     'restores nothing for a run over every contract that saved %s, which all contracts cannot show',
     (_, saved) => {
       const other: ContractSummary = { id: 'K2', parties: ['A', 'B'], hasBands: true };
-      const forms = initialForms([MSK, other], [], undefined, { gainLossShare: saved });
+      const forms = initialForms([MSK, other], [], undefined, { gainshare: saved });
       expect(forms.restored).toEqual([]);
       expect(forms.gainLoss.contract).toBe('MSK1');
     },
@@ -367,15 +367,15 @@ describe('the gain/loss editor from saved parameters', () => {
 
   it('starts every form from what was saved, the plan checks from their saved minima', () => {
     const forms = initialForms([MSK], PARTNERS, undefined, {
-      planChecks: { socialCareMinimum: 2500000, nhsOutOfHospitalMinimum: '£3,000,000' },
-      bcfPaymentForPerformance: { ambition: 0.035, unitCost: 1490 },
+      checks: { socialCareMinimum: 2500000, nhsOutOfHospitalMinimum: '£3,000,000' },
+      'bcf-p4p': { ambition: 0.035, unitCost: 1490 },
     });
-    expect(forms.restored).toEqual(['bcfPaymentForPerformance', 'planChecks']);
-    expect(valuesOf(forms, 'planChecks')).toEqual({
+    expect(forms.restored).toEqual(['bcf-p4p', 'checks']);
+    expect(valuesOf(forms, 'checks')).toEqual({
       socialCareMinimum: '2500000',
       nhsOutOfHospitalMinimum: '3000000',
     });
-    expect(valuesOf(forms, 'bcfPaymentForPerformance')).toEqual({
+    expect(valuesOf(forms, 'bcf-p4p')).toEqual({
       contract: '',
       ambition: '3.5',
       unitCost: '1490',

@@ -355,7 +355,7 @@ describe('the gain/loss editor restored from the parameters a run saved in the w
     let all = 0;
     fc.assert(
       fc.property(gainLossScenario, (forms) => {
-        const params = paramsOf('gainLossShare', forms);
+        const params = paramsOf('gainshare', forms);
         fc.pre(params !== undefined && !termsRefused(forms, params));
         ran++;
         const everyContract = isAllContracts(forms.gainLoss);
@@ -366,11 +366,11 @@ describe('the gain/loss editor restored from the parameters a run saved in the w
             forms.gainLoss.gate.on ? ['gate', 'gateAppliesTo'] : [],
           );
         }
-        const restored = reopened('gainLossShare', forms, params);
-        expect(restored.restored).toContain('gainLossShare');
+        const restored = reopened('gainshare', forms, params);
+        expect(restored.restored).toContain('gainshare');
         expect(restored.gainLoss.contract).toBe(forms.gainLoss.contract);
         expect(restored.gainLoss.terms).toBe(everyContract ? 'workbook' : forms.gainLoss.terms);
-        expect(paramsOf('gainLossShare', restored)).toEqual(params);
+        expect(paramsOf('gainshare', restored)).toEqual(params);
       }),
       { numRuns: 300 },
     );

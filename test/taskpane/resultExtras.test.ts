@@ -82,7 +82,7 @@ describe('what the pane shows of a run beyond its headline', () => {
     const run = (fraction: string) =>
       operations.run(
         {
-          mechanism: 'gainLossShare',
+          mechanism: 'gainshare',
           params: {
             terms: 'workbook',
             parties: ['Circle', 'Bedfordshire CCG'],

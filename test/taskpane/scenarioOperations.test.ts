@@ -28,7 +28,7 @@ const control = (): RunControl => ({
 
 /** Proposal A: one band, half and half, with a curve from 90% to 110% of expected in 3 points. */
 const HALF: MechanismRequest = {
-  mechanism: 'gainLossShare',
+  mechanism: 'gainshare',
   params: {
     terms: 'pane',
     parties: PARTIES,
@@ -42,7 +42,7 @@ const HALF: MechanismRequest = {
 
 /** Proposal B: the first 5% of expected to Circle, the rest half and half; losses all Circle's. */
 const TIERED: MechanismRequest = {
-  mechanism: 'gainLossShare',
+  mechanism: 'gainshare',
   params: {
     terms: 'pane',
     parties: PARTIES,
@@ -128,8 +128,8 @@ describe('scenarios from the pane (in-memory Excel)', () => {
 
     const kept = await operations.scenarios();
     expect(kept.map((s) => [s.name, s.mechanism, s.title, s.sheet, s.at.toISOString()])).toEqual([
-      ['Proposal B', 'gainLossShare', 'Gain/loss share', 'BCF Proposal B', NOW.toISOString()],
-      ['Proposal A', 'gainLossShare', 'Gain/loss share', 'BCF Proposal A', NOW.toISOString()],
+      ['Proposal B', 'gainshare', 'Gain/loss share', 'BCF Proposal B', NOW.toISOString()],
+      ['Proposal A', 'gainshare', 'Gain/loss share', 'BCF Proposal A', NOW.toISOString()],
     ]);
 
     const compared = await operations.compareScenarios(['Proposal A', 'Proposal B']);

@@ -175,7 +175,7 @@ describe('keeping runs as scenarios and comparing them', () => {
       ),
     ).toBeTruthy();
     expect(ops.keptRequests.map((k) => [k.name, k.replace, k.request.mechanism])).toEqual([
-      ['Proposal A', false, 'gainLossShare'],
+      ['Proposal A', false, 'gainshare'],
     ]);
     expect(
       screen.getByRole('checkbox', { name: 'Proposal A (Gain/loss share, 14/03/2025)' }),
@@ -229,14 +229,14 @@ describe('keeping runs as scenarios and comparing them', () => {
     ops.kept = [
       {
         name: 'Proposal A',
-        mechanism: 'gainLossShare',
+        mechanism: 'gainshare',
         title: 'Gain/loss share',
         sheet: 'BCF Proposal A',
         at: new Date(2025, 2, 14),
       },
       {
         name: 'Proposal B',
-        mechanism: 'gainLossShare',
+        mechanism: 'gainshare',
         title: 'Gain/loss share',
         sheet: 'BCF Proposal B',
         at: new Date(2025, 2, 15),
@@ -305,7 +305,7 @@ describe('keeping runs as scenarios and comparing them', () => {
     const ops = new FakeOperations();
     ops.kept = ['Proposal A', 'Proposal B'].map((name) => ({
       name,
-      mechanism: 'gainLossShare' as const,
+      mechanism: 'gainshare' as const,
       title: 'Gain/loss share',
       sheet: `BCF ${name}`,
       at: new Date(2025, 2, 14),

@@ -126,7 +126,7 @@ describe('sign-off and sharing actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run BCF plan checks' }));
     await waitFor(() => expect(ops.runs).toHaveLength(1));
     expect(ops.runs[0]?.request).toEqual({
-      mechanism: 'planChecks',
+      mechanism: 'checks',
       params: { socialCareMinimum: '2500000', nhsOutOfHospitalMinimum: '3000000' },
     });
   });
@@ -135,7 +135,7 @@ describe('sign-off and sharing actions', () => {
     const ops = new FakeOperations();
     await renderPane(ops, 'Calculate');
     fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
-      target: { value: 'planChecks' },
+      target: { value: 'checks' },
     });
     for (const name of [
       'Minimum adult social care spend (£)',

@@ -68,7 +68,7 @@ describe('results marked out of date when the user edits the workbook in Excel',
     renderPane(excel);
     await paneRead();
     fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
-      target: { value: 'pooledFund' },
+      target: { value: 'pool' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Run Pooled fund' }));
     expect(await poolFigures()).toContain('Pool: £69,236,000.00');
@@ -105,7 +105,7 @@ describe('results marked out of date when the user edits the workbook in Excel',
       renderPane(excel);
       await paneRead();
       fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
-        target: { value: 'pooledFund' },
+        target: { value: 'pool' },
       });
       fireEvent.click(screen.getByRole('button', { name: 'Run Pooled fund' }));
       expect(await poolFigures()).toContain('Pool: £69,236,000.00');

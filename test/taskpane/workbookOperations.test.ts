@@ -30,7 +30,7 @@ function control(abort?: AbortController): RunControl & { progress: Progress[] }
 }
 
 const POOL = {
-  mechanism: 'pooledFund',
+  mechanism: 'pool',
   params: { rule: 'proportional', unbudgetedSpend: 'error' },
 } as const;
 
@@ -49,10 +49,10 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
         hasBands: false,
       },
     ]);
-    expect(overview.mechanisms.find((m) => m.mechanism === 'gainLossShare')?.ready).toBe(true);
+    expect(overview.mechanisms.find((m) => m.mechanism === 'gainshare')?.ready).toBe(true);
     expect(overview.partners).toEqual(['B&NES CCG', 'B&NES Council']);
-    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toEqual({
-      mechanism: 'pooledFund',
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pool')).toEqual({
+      mechanism: 'pool',
       ready: true,
       missing: [],
     });
@@ -62,8 +62,8 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     const { operations } = setUp({});
     const overview = await operations.overview();
     expect(overview.tables).toEqual([]);
-    expect(overview.mechanisms.find((m) => m.mechanism === 'pooledFund')).toEqual({
-      mechanism: 'pooledFund',
+    expect(overview.mechanisms.find((m) => m.mechanism === 'pool')).toEqual({
+      mechanism: 'pool',
       ready: false,
       missing: ['Contributions'],
     });
@@ -158,7 +158,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     expect(overview.contracts[0]?.hasBands).toBe(true);
     const outcome = await operations.run(
       {
-        mechanism: 'gainLossShare',
+        mechanism: 'gainshare',
         params: { terms: 'workbook', parties: ['Circle', 'Bedfordshire CCG'] },
       },
       control(),
@@ -174,7 +174,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     const parties = ['Circle', 'Bedfordshire CCG'];
     const outcome = await operations.run(
       {
-        mechanism: 'gainLossShare',
+        mechanism: 'gainshare',
         params: {
           terms: 'pane',
           contract: 'MSK1',
@@ -196,7 +196,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
 
   /** One band, shared half and half, set in the pane's editor. */
   const HALF_AND_HALF_IN_PANE: MechanismRequest = {
-    mechanism: 'gainLossShare',
+    mechanism: 'gainshare',
     params: {
       terms: 'pane',
       parties: ['Circle', 'Bedfordshire CCG'],
@@ -237,7 +237,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
     const { operations } = setUp(pooledFundSeed());
     const outcome = await operations.run(
       {
-        mechanism: 'gainLossShare',
+        mechanism: 'gainshare',
         params: {
           terms: 'pane',
           parties: ['Circle', 'Bedfordshire CCG'],
@@ -267,7 +267,7 @@ describe('pane operations: gain/loss terms the engine refuses', () => {
     const { excel, operations } = setUp(pooledFundSeed());
     const outcome = await operations.run(
       {
-        mechanism: 'gainLossShare',
+        mechanism: 'gainshare',
         params: {
           terms: 'pane',
           parties: ['Circle', 'Bedfordshire CCG'],
@@ -312,7 +312,7 @@ describe('pane operations: planning template, every mechanism, sharing', () => {
     let forms = initialForms(overview.contracts, overview.partners);
     forms = {
       ...forms,
-      simple: { planChecks: { socialCareMinimum: '0', nhsOutOfHospitalMinimum: '0' } },
+      simple: { checks: { socialCareMinimum: '0', nhsOutOfHospitalMinimum: '0' } },
     };
     const written: string[] = [];
     for (const mechanism of MECHANISM_IDS) {

@@ -68,7 +68,7 @@ describe('task pane workflow (in-memory operations)', () => {
     renderPane(new FakeOperations());
     // With tables, the pane opens on Calculate, with the first mechanism that can run.
     const picker = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Calculation' });
-    expect(picker.value).toBe('pooledFund');
+    expect(picker.value).toBe('pool');
     openTab('Workbook');
     expect(screen.getByText('2 tables found')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show the input tables' }));

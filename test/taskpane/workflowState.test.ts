@@ -13,8 +13,8 @@ const EMPTY_BUT_ACTIVITY: WorkbookOverview = {
   ...EMPTY_OVERVIEW,
   mechanisms: MECHANISM_IDS.map((mechanism) => ({
     mechanism,
-    ready: mechanism === 'activityPayment',
-    missing: mechanism === 'activityPayment' ? [] : ['Contracts'],
+    ready: mechanism === 'activity',
+    missing: mechanism === 'activity' ? [] : ['Contracts'],
   })),
 };
 
@@ -27,7 +27,7 @@ describe('the workflow reducer', () => {
 
   it('opens on Calculate with the first mechanism that can run once there are tables', () => {
     const state = workflowReducer(INITIAL_STATE, { type: 'read', overview: FILLED_OVERVIEW });
-    expect(state.mechanism).toBe('pooledFund');
+    expect(state.mechanism).toBe('pool');
     expect(state.tab).toBe('calculate');
   });
 
@@ -44,7 +44,7 @@ describe('the workflow reducer', () => {
   it('is stale only after a run, once the workbook read differs from the one run on', () => {
     const read = workflowReducer(INITIAL_STATE, { type: 'read', overview: FILLED_OVERVIEW });
     expect(isStale(read)).toBe(false);
-    const built = buildRequest('pooledFund', read.forms);
+    const built = buildRequest('pool', read.forms);
     if (!built.ok) throw new Error('the pooled fund form should build');
     const ran = workflowReducer(read, {
       type: 'launched',
@@ -64,7 +64,7 @@ describe('the workflow reducer', () => {
     const read = workflowReducer(INITIAL_STATE, { type: 'read', overview: FILLED_OVERVIEW });
     const before = workflowReducer(read, { type: 'changed' });
     expect(before).toBe(read);
-    const built = buildRequest('pooledFund', read.forms);
+    const built = buildRequest('pool', read.forms);
     if (!built.ok) throw new Error('the pooled fund form should build');
     const run = {
       label: 'Pooled fund',

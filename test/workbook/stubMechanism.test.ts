@@ -15,7 +15,6 @@ import { paramsHelp, paramsSchema } from '../../src/cli/paramsHelp';
 import { usage } from '../../src/cli/usage';
 import type { TableInfo } from '../../src/ports/workbook';
 import { mechanismCatalog } from '../../src/taskpane/mechanismCatalog';
-import { PANE_ID } from '../../src/taskpane/layer/mechanismIds';
 import { MECHANISM_LIST } from '../../src/workbook/mechanisms/index';
 import { checkGolden, goldenFiles, strayFolders } from '../support/goldenRunner';
 
@@ -91,18 +90,13 @@ describe('a stub mechanism built from a descriptor', () => {
     });
   });
 
-  it('is offered by the task pane’s catalogue under the pane’s id', () => {
-    const paneId = (id: string): string =>
-      id === 'stub' ? 'stubShare' : PANE_ID[id as keyof typeof PANE_ID];
-    expect(mechanismCatalog(registry, paneId)[registry.length - 1]).toEqual({
-      id: 'stubShare',
-      layerId: 'stub',
+  it('is offered by the task pane’s catalogue under its one id', () => {
+    expect(mechanismCatalog(registry)[registry.length - 1]).toEqual({
+      id: 'stub',
       title: 'Stub share',
       summary: 'An amount times a factor, to show what a descriptor gives.',
     });
-    expect(mechanismCatalog(registry, paneId).map((e) => e.layerId)).toEqual(
-      registry.map((m) => m.id),
-    );
+    expect(mechanismCatalog(registry).map((e) => e.id)).toEqual(registry.map((m) => m.id));
   });
 
   it('is run by the golden runner, which finds a mechanism without golden files', () => {

@@ -60,7 +60,7 @@ export function CalculateSection(props: {
       {forms.restored?.includes(mechanism) === true ? (
         <p className={styles.hint}>{restoredNote(props.overview, mechanism)}</p>
       ) : null}
-      {mechanism === 'gainLossShare' ? (
+      {mechanism === 'gainshare' ? (
         <GainLossEditor
           form={forms.gainLoss}
           contracts={forms.contracts}

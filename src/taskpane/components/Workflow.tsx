@@ -311,9 +311,9 @@ export function Workflow(props: {
 
   /** Plan checks from the sign-off section, with the plan checks form's minima. */
   const startPlanChecks = (): void => {
-    const built = buildRequest('planChecks', forms);
-    if (!built.ok || built.request.mechanism !== 'planChecks') {
-      showFormErrors('planChecks', built.ok ? [] : Object.keys(built.errors));
+    const built = buildRequest('checks', forms);
+    if (!built.ok || built.request.mechanism !== 'checks') {
+      showFormErrors('checks', built.ok ? [] : Object.keys(built.errors));
       dispatch({
         type: 'message',
         tab: 'calculate',
@@ -326,7 +326,7 @@ export function Workflow(props: {
       return;
     }
     const { request } = built;
-    launch(MECHANISM_CATALOG.planChecks.title, request, (control) =>
+    launch(MECHANISM_CATALOG.checks.title, request, (control) =>
       operations.runPlanChecks(request.params, control),
     );
   };
@@ -447,7 +447,7 @@ export function Workflow(props: {
             onSelect={selectable}
             stale={stale}
             onRunAgain={() =>
-              state.lastRun?.request.mechanism === 'planChecks' ? startPlanChecks() : startRun()
+              state.lastRun?.request.mechanism === 'checks' ? startPlanChecks() : startRun()
             }
             onReplace={() => {
               const last = state.lastRun;

@@ -138,9 +138,9 @@ function formsAfterRead(state: WorkflowState, next: WorkbookOverview): Forms {
       ? f
       : initialForms(next.contracts, next.partners, next.savedPlanChecks, next.savedParams);
   const saved = next.savedPlanChecks;
-  return kept.simple.planChecks !== undefined || saved === undefined
+  return kept.simple.checks !== undefined || saved === undefined
     ? kept
-    : { ...kept, simple: { ...kept.simple, planChecks: { ...saved } } };
+    : { ...kept, simple: { ...kept.simple, checks: { ...saved } } };
 }
 
 /**

@@ -34,7 +34,7 @@ export interface Forms {
   readonly restored?: readonly MechanismId[];
 }
 
-const SIMPLE_IDS = MECHANISM_IDS.filter((m): m is SimpleMechanismId => m !== 'gainLossShare');
+const SIMPLE_IDS = MECHANISM_IDS.filter((m): m is SimpleMechanismId => m !== 'gainshare');
 
 /**
  * Fresh forms for a workbook. Each form starts from the parameters its mechanism's last
@@ -51,7 +51,7 @@ export function initialForms(
   const fresh: Forms = {
     contracts,
     partners,
-    simple: savedPlanChecks === undefined ? {} : { planChecks: { ...savedPlanChecks } },
+    simple: savedPlanChecks === undefined ? {} : { checks: { ...savedPlanChecks } },
     gainLoss: defaultGainLoss(contracts),
   };
   if (saved === undefined) return fresh;
@@ -63,8 +63,8 @@ export function initialForms(
     simple[mechanism] = values;
     restored.push(mechanism);
   }
-  const gainLoss = restoredGainLoss(saved.gainLossShare, contracts);
-  if (gainLoss !== undefined) restored.push('gainLossShare');
+  const gainLoss = restoredGainLoss(saved.gainshare, contracts);
+  if (gainLoss !== undefined) restored.push('gainshare');
   return { ...fresh, simple, gainLoss: gainLoss ?? fresh.gainLoss, restored };
 }
 
@@ -87,7 +87,7 @@ export type RequestOrErrors =
 
 /** The checked request for `mechanism`, or its form's errors. */
 export function buildRequest(mechanism: MechanismId, forms: Forms): RequestOrErrors {
-  if (mechanism === 'gainLossShare') {
+  if (mechanism === 'gainshare') {
     const errors = checkGainLoss(forms.gainLoss, forms.contracts);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     return {

@@ -16,7 +16,7 @@ function defined(params: Record<string, ScenarioParams[string] | undefined>): Sc
 
 export function scenarioParams(request: MechanismRequest): ScenarioParams {
   switch (request.mechanism) {
-    case 'gainLossShare': {
+    case 'gainshare': {
       const p = request.params;
       return defined({
         contract: p.contract,

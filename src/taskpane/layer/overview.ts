@@ -40,7 +40,6 @@ import {
   type PlanChecksParams,
   type WorkbookOverview,
 } from '../operations';
-import { LAYER_ID } from './mechanismIds';
 import { workbookBandsOf } from '../mechanisms/gainLossShare/workbookBands';
 
 function statusOf(
@@ -50,7 +49,7 @@ function statusOf(
   /** Kinds the mapping places by sheet: their range, or undefined when the mapping no longer fits. */
   mapped: ReadonlyMap<TableKindId, TableInfo | undefined> = new Map(),
 ): MechanismStatus {
-  const def = MECHANISMS[LAYER_ID[mechanism]];
+  const def = MECHANISMS[mechanism];
   if (def === undefined) {
     return {
       mechanism,
@@ -62,7 +61,7 @@ function statusOf(
   const { found } = locateTables(tables, def.tables, {}, ranges);
   const missing = def.tables
     // The pane's own editor can stand in for the risk-share bands.
-    .filter(({ kind }) => !(mechanism === 'gainLossShare' && kind.id === 'riskShareBands'))
+    .filter(({ kind }) => !(mechanism === 'gainshare' && kind.id === 'riskShareBands'))
     .filter(
       ({ kind, required }) =>
         // A kind mapped by sheet is read by its mapping only, as a run reads it.
@@ -132,7 +131,7 @@ function planChecksOf(saved: SavedParams | undefined): PlanChecksParams | undefi
  * Every mechanism's saved parameters (those never run here left out) and the last run,
  * in one settings read (two syncs in Excel).
  */
-const PARAM_KEYS = MECHANISM_IDS.map((id) => paramsKey(LAYER_ID[id]));
+const PARAM_KEYS = MECHANISM_IDS.map((id) => paramsKey(id));
 
 function savedRuns(
   stored: ReadonlyMap<string, string>,
@@ -146,7 +145,7 @@ function savedRuns(
       return p === undefined ? [] : [[id, p]];
     }),
   ) as Partial<Record<MechanismId, SavedParams>>;
-  const mechanism = MECHANISM_IDS.find((id) => LAYER_ID[id] === last?.mechanism);
+  const mechanism = MECHANISM_IDS.find((id) => id === last?.mechanism);
   const at = last === undefined ? undefined : new Date(last.at);
   return {
     savedParams: saved,
@@ -172,7 +171,7 @@ function withReturnParams(
 ): WorkbookOverview['savedParams'] {
   if (reading === undefined) return saved;
   const fromReturn = MECHANISM_IDS.flatMap((id) => {
-    const params = reading.params(LAYER_ID[id]);
+    const params = reading.params(id);
     return saved?.[id] === undefined && Object.keys(params).length > 0 ? [[id, params]] : [];
   });
   if (fromReturn.length === 0) return saved;
@@ -226,7 +225,7 @@ export async function workbookOverview(workbook: Workbook): Promise<WorkbookOver
     ...savedMap.findings,
     ...mappingFindings,
   ].map(paneFinding);
-  const planChecks = planChecksOf(saved.savedParams?.planChecks);
+  const planChecks = planChecksOf(saved.savedParams?.checks);
   return {
     ...(planChecks === undefined ? {} : { savedPlanChecks: planChecks }),
     ...saved,

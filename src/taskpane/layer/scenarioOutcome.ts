@@ -11,11 +11,10 @@ import type {
   ComparedFigure,
   ComparisonOutcome,
   KeepOutcome,
-  MechanismId,
   ScenarioSummary,
 } from '../operations';
 import { isRecord, money, partyAmounts } from './curve';
-import { LAYER_ID } from './mechanismIds';
+import { isMechanismId } from '../../workbook/mechanisms/index';
 import { paneFinding } from './runOutcome';
 
 /** A scenario name the layer refused, as an outcome; undefined for any other error. */
@@ -33,16 +32,12 @@ export function keepRefusal(error: unknown): KeepOutcome | undefined {
   return undefined;
 }
 
-const PANE_ID: Readonly<Record<string, MechanismId>> = Object.fromEntries(
-  Object.entries(LAYER_ID).map(([pane, layer]) => [layer, pane as MechanismId]),
-);
-
 /** The kept scenarios for the pane's list. */
 export function scenarioSummaries(
   kept: ReadonlyMap<string, SavedScenario>,
 ): readonly ScenarioSummary[] {
   return [...kept.values()].map((s) => {
-    const mechanism = PANE_ID[s.mechanism];
+    const mechanism = isMechanismId(s.mechanism) ? s.mechanism : undefined;
     return {
       name: s.name,
       ...(mechanism === undefined ? {} : { mechanism }),

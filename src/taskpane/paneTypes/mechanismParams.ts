@@ -4,7 +4,7 @@
  * parameters.
  */
 import type { ScenarioParams } from '../../workbook/params';
-import type { PaneMechanismId as MechanismId } from '../layer/mechanismIds';
+import type { MechanismId } from '../../workbook/mechanisms/index';
 
 /** A party's share of one band, by party name, as a fraction string ("0.5"). */
 export type PartyShares = Readonly<Record<string, string>>;
@@ -91,9 +91,9 @@ export interface PlanChecksParams {
  * mechanism the scenario parameters its descriptor's form gives (forms/descriptorForm.ts).
  */
 export type MechanismParamsMap = {
-  readonly [M in MechanismId]: M extends 'gainLossShare'
+  readonly [M in MechanismId]: M extends 'gainshare'
     ? GainLossParams
-    : M extends 'planChecks'
+    : M extends 'checks'
       ? PlanChecksParams
       : ScenarioParams;
 };

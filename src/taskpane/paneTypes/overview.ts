@@ -1,6 +1,6 @@
 /** What the pane knows of a workbook before a run: its tables, mechanisms, contracts, saved parameters. */
 import type { TableInfo } from '../../ports/workbook';
-import type { PaneMechanismId as MechanismId } from '../layer/mechanismIds';
+import type { MechanismId } from '../../workbook/mechanisms/index';
 import type { BandTerms, PlanChecksParams } from './mechanismParams';
 
 /** A place in the workbook. `address` is A1 style without the sheet, e.g. "C5". */

@@ -1,5 +1,5 @@
 /** A run as the pane controls and shows it: progress, control, headline figures, outcomes. */
-import type { PaneMechanismId as MechanismId } from '../layer/mechanismIds';
+import type { MechanismId } from '../../workbook/mechanisms/index';
 import type { CellRef, Finding } from './overview';
 
 /** The step a run is doing. `done` of `total` steps are finished. */
