@@ -46,10 +46,12 @@ export function originOf(
   args: Pick<Excel.WorksheetChangedEventArgs, 'source' | 'triggerSource'>,
   saysWho: boolean,
 ): CellsChange['origin'] | 'thisAddIn' {
-  // The string literals Excel sends (the enums are not loaded outside office.js).
-  if (args.triggerSource === 'ThisLocalAddin') return 'thisAddIn';
+  // Read only where the host has ExcelApi 1.14 (`saysWho`); the string literals Excel
+  // sends, as the enums are not loaded outside office.js.
+  const trigger = saysWho ? args.triggerSource : undefined;
+  if (trigger === 'ThisLocalAddin') return 'thisAddIn';
   if (args.source === 'Remote') return 'other';
-  return saysWho && args.triggerSource !== undefined ? 'other' : 'unknown';
+  return trigger === undefined ? 'unknown' : 'other';
 }
 
 /**
