@@ -8,11 +8,30 @@
 import { OfficeWorkbook } from '../../src/adapters/office';
 import { originOf } from '../../src/adapters/office/changes';
 import type { CellsChange, SheetWrite } from '../../src/ports/workbook';
-import { createMemoryExcel } from '../support/memory-excel';
+import { createMemoryExcel, type MemoryExcel } from '../support/memory-excel';
 
 /** Lets Excel deliver its events and the adapter look up their sheets. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Listens for the user's edits on `excel`, then writes a formula on the user's sheet Plan!B1
+ * as the add-in (as prepare for sharing and restore do): what was heard, and the stop.
+ */
+async function addinWritesFormula(
+  excel: MemoryExcel,
+): Promise<{ heard: CellsChange[]; stop: () => Promise<void> }> {
+  const workbook = new OfficeWorkbook(excel.run, {
+    isSetSupported: (name, version) => excel.isSetSupported(name, version),
+  });
+  const heard: CellsChange[] = [];
+  const stop = await workbook.onCellsChanged((change) => heard.push(change));
+  await workbook.formulas.setFormulas([
+    { sheet: 'Plan', address: 'B1', formula: '=BCF.CAPITATION(265000,100)', value: 26500000 },
+  ]);
+  await settle();
+  return { heard, stop };
 }
 
 const RESULTS: SheetWrite = {
@@ -42,7 +61,7 @@ describe('OfficeWorkbook.onCellsChanged', () => {
     await workbook.writeSheets([RESULTS]);
     await workbook.settings.set({ 'bcf.lastRun': '{"mechanism":"capitation"}' });
     await settle();
-    expect(excel.sheet('BCF Results')).toBeDefined();
+    expect(excel.cell('BCF Results', 'B1')?.value).toBe(135990076.86);
     expect(heard).toEqual([{ sheet: 'Contracts', address: 'C4', origin: 'unknown' }]);
     // The user types on the add-in's sheet: still the add-in's sheet, not an input.
     excel.userTypes('BCF Results', 'B1', 1);
@@ -63,16 +82,7 @@ describe('OfficeWorkbook.onCellsChanged', () => {
       { sheets: [{ name: 'Plan', cells: { A1: 'Capitation budget', B1: 26500000 } }] },
       { behaviour: { excelApi: '1.14' } },
     );
-    const workbook = new OfficeWorkbook(excel.run, {
-      isSetSupported: (name, version) => excel.isSetSupported(name, version),
-    });
-    const heard: CellsChange[] = [];
-    const stop = await workbook.onCellsChanged((change) => heard.push(change));
-    // As prepare for sharing and restore do: the add-in writes a formula on the user's sheet.
-    await workbook.formulas.setFormulas([
-      { sheet: 'Plan', address: 'B1', formula: '=BCF.CAPITATION(265000,100)', value: 26500000 },
-    ]);
-    await settle();
+    const { heard, stop } = await addinWritesFormula(excel);
     expect(excel.cell('Plan', 'B1')?.formula).toBe('=BCF.CAPITATION(265000,100)');
     expect(heard).toEqual([]);
     excel.userTypes('Plan', 'B1', 27000000);
@@ -83,15 +93,7 @@ describe('OfficeWorkbook.onCellsChanged', () => {
 
   it('ExcelApi 1.13: the same write is reported, as origin unknown (Excel cannot say who made it)', async () => {
     const excel = createMemoryExcel({ sheets: [{ name: 'Plan', cells: { B1: 26500000 } }] });
-    const workbook = new OfficeWorkbook(excel.run, {
-      isSetSupported: (name, version) => excel.isSetSupported(name, version),
-    });
-    const heard: CellsChange[] = [];
-    const stop = await workbook.onCellsChanged((change) => heard.push(change));
-    await workbook.formulas.setFormulas([
-      { sheet: 'Plan', address: 'B1', formula: '=BCF.CAPITATION(265000,100)', value: 26500000 },
-    ]);
-    await settle();
+    const { heard, stop } = await addinWritesFormula(excel);
     expect(heard).toEqual([{ sheet: 'Plan', address: 'B1', origin: 'unknown' }]);
     await stop();
   });

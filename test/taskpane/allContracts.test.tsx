@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './domStubs';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { placeOf } from './paneText';
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { App } from '../../src/taskpane/App';
 import { ALL_CONTRACTS_GATE_HOLDER } from '../../src/taskpane/mechanisms/gainLossShare/GainLossTermsFields';
@@ -53,8 +54,13 @@ describe('the gain/loss share of all contracts (in-memory Excel)', () => {
     ).toBeNull();
     expect(screen.queryByRole('combobox', { name: 'Published scheme' })).toBeNull();
     expect(
-      screen.getByText(/Each contract’s bands, caps and quality scores come from/),
-    ).toBeTruthy();
+      placeOf(screen.getByText(/Each contract’s bands, caps and quality scores come from/)),
+    ).toBe('Calculate');
+    expect(
+      screen.getByText(/Each contract’s bands, caps and quality scores come from/).textContent,
+    ).toBe(
+      'Each contract’s bands, caps and quality scores come from its own rows of the RiskShareBands and RiskShareTerms tables, else the rows with no Contract ID. To set terms in this pane, choose one contract.',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Run Gain/loss share' }));
     const figures = await screen.findByLabelText('Gain/loss share figures');
@@ -84,7 +90,7 @@ describe('the gain/loss share of all contracts (in-memory Excel)', () => {
     const requests = renderPane(excel);
     await chooseAllContracts();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Share only above a gate' }));
-    expect(screen.getByText(ALL_CONTRACTS_GATE_HOLDER)).toBeTruthy();
+    expect(placeOf(screen.getByText(ALL_CONTRACTS_GATE_HOLDER))).toBe('Calculate');
     expect(
       screen.queryByRole('combobox', { name: 'Below the gate, all of it goes to' }),
     ).toBeNull();

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './domStubs';
 import { fireEvent, render, screen } from '@testing-library/react';
+import { descriptionOf } from './paneText';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import {
   CapFields,
@@ -61,7 +62,9 @@ describe('field help says what a field means', () => {
     expect(infoOf('Share only from (% of expected spend)')).toBe(
       'The gate: the saving (or overspend) must reach this share of expected spend before it is shared, and is then shared from the first pound; below it, all of it goes to the party named below.',
     );
-    expect(screen.getByText('Below this share of expected spend, nothing is shared.')).toBeTruthy();
+    expect(
+      descriptionOf(screen.getByRole('textbox', { name: 'Share only from (% of expected spend)' })),
+    ).toBe('Below this share of expected spend, nothing is shared.');
     expect(infoOf('Most Circle bears of a loss (£)')).toBe(
       'A cap: the most this party receives of a gain or bears of a loss; what it cannot take goes to the party named below.',
     );

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './domStubs';
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { placeOf } from './paneText';
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { App } from '../../src/taskpane/App';
 import type {
@@ -55,8 +56,12 @@ describe('the gain/loss editor', () => {
     expect(source().value).toBe('workbook');
     fireEvent.change(source(), { target: { value: 'pane' } });
     expect(
-      screen.getByText('Started from the RiskShareBands table’s bands for MSK1: edit them below.'),
-    ).toBeTruthy();
+      placeOf(
+        screen.getByText(
+          'Started from the RiskShareBands table’s bands for MSK1: edit them below.',
+        ),
+      ),
+    ).toBe('Calculate');
     // Risk share sheet: gain band 1 to 5% all Circle, band 2 halved; losses all Circle.
     expect(grid()).toEqual([
       [
@@ -80,10 +85,12 @@ describe('the gain/loss editor', () => {
     expect(scheme.value).toBe('');
     fireEvent.change(scheme, { target: { value: 'alliance' } });
     expect(
-      screen.getByText(
-        'Now using Alliance 50:50 with cap (Non-owner participants: Circle; Owner: Bedfordshire CCG). Check the terms below.',
+      placeOf(
+        screen.getByText(
+          'Now using Alliance 50:50 with cap (Non-owner participants: Circle; Owner: Bedfordshire CCG). Check the terms below.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Calculate');
     expect(grid()).toEqual([
       ['Gain band 1: all of a gain', ['Circle share (%)=50', 'Bedfordshire CCG share (%)=50']],
     ]);

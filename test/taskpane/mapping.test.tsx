@@ -8,6 +8,7 @@
  */
 import './domStubs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { messageText, placeOf } from './paneText';
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { App } from '../../src/taskpane/App';
 import { workbookOperations } from '../../src/taskpane/workbookOperations';
@@ -72,10 +73,12 @@ describe('mapping a range in the pane', () => {
       await screen.findByRole('button', { name: 'Use the selection as Contributions' }),
     );
     expect(
-      await screen.findByRole('heading', {
-        name: "Columns of Contributions: header row 'Pool 2025-26'!A3:D3",
-      }),
-    ).toBeTruthy();
+      placeOf(
+        await screen.findByRole('heading', {
+          name: "Columns of Contributions: header row 'Pool 2025-26'!A3:D3",
+        }),
+      ),
+    ).toBe('Workbook › Map a range');
     // Focus lands on the mapping step.
     await waitFor(() =>
       expect(document.activeElement?.textContent).toBe(
@@ -85,13 +88,15 @@ describe('mapping a range in the pane', () => {
     // No header is one the add-in knows, so nothing is guessed: saving is blocked.
     const section = mappingSection();
     expect(
-      within(section).getByText('Map every required field (each once) before saving.'),
-    ).toBeTruthy();
+      placeOf(within(section).getByText('Map every required field (each once) before saving.')),
+    ).toBe('Workbook › Map a range');
     expect(
-      within(section).getByText(
-        'Partner is required: choose the column that holds it, or select another range.',
+      placeOf(
+        within(section).getByText(
+          'Partner is required: choose the column that holds it, or select another range.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Workbook › Map a range');
     expect(within(section).getByRole('button', { name: 'Save the mapping' })).toHaveProperty(
       'disabled',
       true,
@@ -112,8 +117,8 @@ describe('mapping a range in the pane', () => {
       'Row 5PartnerB&NES CouncilSchemeCommunity servicesAmount£40,888,000.00',
     ]);
     expect(
-      within(section).getByText("Reads 'Pool 2025-26'!A3:D5 (2 rows filled in)."),
-    ).toBeTruthy();
+      placeOf(within(section).getByText("Reads 'Pool 2025-26'!A3:D5 (2 rows filled in).")),
+    ).toBe('Workbook › Map a range');
     expect(
       within(within(section).getByRole('list', { name: 'How the columns are read' })).getByRole(
         'listitem',
@@ -121,16 +126,17 @@ describe('mapping a range in the pane', () => {
     ).toBe(
       'Amount read from the column "Pledge (£000)" of the Contributions range \'Pool 2025-26\'!A3:D5 in £000 and multiplied by 1,000.',
     );
-    expect(within(section).getByText('No findings: a run reads these rows as shown.')).toBeTruthy();
+    expect(
+      placeOf(within(section).getByText('No findings: a run reads these rows as shown.')),
+    ).toBe('Workbook › Map a range');
 
     fireEvent.click(within(section).getByRole('button', { name: 'Save the mapping' }));
-    expect(await screen.findByText('Mapping saved.', {}, { timeout: 10_000 })).toBeTruthy();
-    expect(
-      screen.getByText(
-        "The Contributions table is read from 'Pool 2025-26'!A3:D5; runs here and on the command line use it.",
-        { exact: false },
-      ),
-    ).toBeTruthy();
+    expect(placeOf(await screen.findByText('Mapping saved.', {}, { timeout: 10_000 }))).toBe(
+      'Workbook',
+    );
+    expect(await messageText('Mapping saved.')).toBe(
+      "Mapping saved. The Contributions table is read from 'Pool 2025-26'!A3:D5; runs here and on the command line use it.",
+    );
     // Kept as the add-in's settings store keeps it (the settings sheet or Office settings).
     const stored = await new OfficeWorkbook(excel.run).settings.get('bcf.mapping');
     expect(JSON.parse(stored ?? 'null')).toEqual({
@@ -201,7 +207,10 @@ describe('mapping a range in the pane', () => {
     ).toEqual([
       '\'Pool 2025-26\'!A3:D3 (Contributions header row): the column mapping names "Pledge (£000)" for Amount, but this header row has no such column (its headers: "Who pays", "Line", "Pledged (£000)", "Notes"); nothing was read for the Contributions table.',
     ]);
-    expect(screen.getByText(/^This workbook has no input tables yet\./)).toBeTruthy();
+    expect(placeOf(screen.getByText(/^This workbook has no input tables yet\./))).toBe('Workbook');
+    expect(screen.getByText(/^This workbook has no input tables yet\./).textContent).toBe(
+      'This workbook has no input tables yet. The calculations read their figures from input tables: start with one of these.',
+    );
   });
 
   it('outside Excel asks for the sheet and header row instead of the selection', async () => {
@@ -219,10 +228,12 @@ describe('mapping a range in the pane', () => {
     const section = await screen.findByRole('region', { name: 'Map a range' });
     expect(within(section).queryByRole('button', { name: /^Use the selection/ })).toBeNull();
     expect(
-      within(section).getByText(
-        'A file opened outside Excel has no selection: type the sheet and the header row’s cells instead.',
+      placeOf(
+        within(section).getByText(
+          'A file opened outside Excel has no selection: type the sheet and the header row’s cells instead.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Workbook › Map a range');
     fireEvent.change(within(section).getByRole('textbox', { name: 'Sheet' }), {
       target: { value: 'Poool' },
     });
@@ -233,10 +244,12 @@ describe('mapping a range in the pane', () => {
       within(section).getByRole('button', { name: 'Map these cells as Contributions' }),
     );
     expect(
-      await within(section).findByText(
-        'There is no sheet "Poool" with cells in this workbook (its sheets: "Pool").',
+      placeOf(
+        await within(section).findByText(
+          'There is no sheet "Poool" with cells in this workbook (its sheets: "Pool").',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Workbook › Map a range');
     expect(ops.calls).toContain('draftMapping:contributions@Poool!A3:C3');
   });
 });

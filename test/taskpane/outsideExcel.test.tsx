@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { App } from '../../src/taskpane/App';
 import type { FileSession } from '../../src/taskpane/operations';
 import { FakeOperations } from './fakeOperations';
-import { paragraphText } from './paneText';
+import { messageText, paragraphText, placeOf } from './paneText';
 
 describe('outside Excel', () => {
   it('says the page is not in Excel and that the file mode is unavailable', async () => {
@@ -19,10 +19,14 @@ describe('outside Excel', () => {
         onInteractive={onInteractive}
       />,
     );
-    expect(screen.getByText('Not running in Excel.')).toBeTruthy();
+    expect(await messageText('Not running in Excel.')).toBe(
+      'Not running in Excel. This page is open in a web browser. To work on a workbook open in Excel, add the add-in to Excel (Home, then Add-ins) and open it from the ribbon. Here you can work on a saved .xlsx file instead: open it below, run the calculations, then download the completed workbook. The file stays on this computer.',
+    );
     // Says in words what the user can do, with no reference to a README.
     expect(document.body.textContent).not.toMatch(/README/i);
-    expect(screen.getByText('The file mode is unavailable: not in this build.')).toBeTruthy();
+    expect(placeOf(screen.getByText('The file mode is unavailable: not in this build.'))).toBe(
+      'Work on a file',
+    );
     await waitFor(() => expect(onInteractive).toHaveBeenCalled());
   });
 
@@ -49,7 +53,7 @@ describe('outside Excel', () => {
     fireEvent.change(input, { target: { files: [file] } });
     expect(await paragraphText('Working on')).toBe('Working on plan.xlsx.');
     expect(open).toHaveBeenCalledWith('plan.xlsx', expect.any(ArrayBuffer));
-    expect(await screen.findByText('2 tables found')).toBeTruthy();
+    expect(placeOf(await screen.findByText('2 tables found'))).toBe('Workbook');
     // Download is beside the results, and confirms where the file went.
     fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
     fireEvent.click(
@@ -59,10 +63,12 @@ describe('outside Excel', () => {
     );
     await waitFor(() => expect(created).toEqual(['plan (completed).xlsx']));
     expect(
-      await screen.findByText(
-        'The workbook with the results is saved as “plan (completed).xlsx” where your browser keeps downloads. The file you chose is unchanged.',
+      placeOf(
+        await screen.findByText(
+          'The workbook with the results is saved as “plan (completed).xlsx” where your browser keeps downloads. The file you chose is unchanged.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Results');
     click.mockRestore();
   });
 });

@@ -106,8 +106,12 @@ describe('scenarios from the pane (in-memory Excel)', () => {
         { label: 'Bedfordshire CCG', value: '£458,125.00' },
       ],
     });
-    expect(excel.sheet('BCF Proposal A')).toBeDefined();
-    expect(excel.sheet('BCF Proposal B')).toBeDefined();
+    expect(excel.values('BCF Proposal A', 'A1')).toEqual([
+      ['BCF results: Gain/loss share, scenario "Proposal A"'],
+    ]);
+    expect(excel.values('BCF Proposal B', 'A1')).toEqual([
+      ['BCF results: Gain/loss share, scenario "Proposal B"'],
+    ]);
 
     const again = await operations.keepScenario(TIERED, { name: 'proposal a' }, control());
     expect(again).toEqual({

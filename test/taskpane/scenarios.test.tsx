@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './domStubs';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { descriptionOf, placeOf } from './paneText';
 import { App } from '../../src/taskpane/App';
 import type { GainLossParams, OutturnCurve, RunOutcome } from '../../src/taskpane/operations';
 import { BEDFORDSHIRE_RESULT, FakeOperations } from './fakeOperations';
@@ -113,8 +114,16 @@ describe('the gain/loss form’s outturn curve and simulation', () => {
     type('Actual spend to (change on expected)', '-10');
     type('Points on the curve', '1002');
     fireEvent.click(screen.getByRole('button', { name: 'Run Gain/loss share' }));
-    expect(await screen.findByText('The curve must end above where it starts.')).toBeTruthy();
-    expect(screen.getByText('Enter a whole number from 2 to 1001.')).toBeTruthy();
+    expect(placeOf(await screen.findByText('The curve must end above where it starts.'))).toBe(
+      'Calculate',
+    );
+    expect(placeOf(screen.getByText('Enter a whole number from 2 to 1001.'))).toBe('Calculate');
+    expect(
+      descriptionOf(screen.getByRole('textbox', { name: 'Actual spend to (change on expected)' })),
+    ).toBe('The curve must end above where it starts. E.g. 20 for 120% of expected spend.');
+    expect(descriptionOf(screen.getByRole('textbox', { name: 'Points on the curve' }))).toBe(
+      'Enter a whole number from 2 to 1001. Both ends included: 2 to 1,001.',
+    );
     expect(ops.runs).toHaveLength(0);
   });
 });
@@ -164,16 +173,23 @@ describe('keeping runs as scenarios and comparing them', () => {
     await runWith(ops, BEDFORDSHIRE_RESULT);
 
     fireEvent.click(screen.getByRole('button', { name: 'Keep as scenario' }));
-    expect(await screen.findByText('Give the scenario a name, e.g. “Proposal A”.')).toBeTruthy();
+    expect(placeOf(await screen.findByText('Give the scenario a name, e.g. “Proposal A”.'))).toBe(
+      'Results › Scenarios',
+    );
+    expect(descriptionOf(screen.getByRole('textbox', { name: 'Scenario name' }))).toBe(
+      'Give the scenario a name, e.g. “Proposal A”.',
+    );
     expect(ops.calls.filter((c) => c.startsWith('keepScenario'))).toEqual([]);
 
     type('Scenario name', 'Proposal A');
     fireEvent.click(screen.getByRole('button', { name: 'Keep as scenario' }));
     expect(
-      await screen.findByText(
-        'Kept as scenario “Proposal A”. Its results are on the sheet “BCF Proposal A”.',
+      placeOf(
+        await screen.findByText(
+          'Kept as scenario “Proposal A”. Its results are on the sheet “BCF Proposal A”.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Results › Scenarios');
     expect(ops.keptRequests.map((k) => [k.name, k.replace, k.request.mechanism])).toEqual([
       ['Proposal A', false, 'gainshare'],
     ]);
@@ -188,10 +204,12 @@ describe('keeping runs as scenarios and comparing them', () => {
     type('Scenario name', 'proposal a');
     fireEvent.click(screen.getByRole('button', { name: 'Keep as scenario' }));
     expect(
-      await screen.findByText(
-        'The workbook already keeps a scenario "Proposal A" (run on 2025-03-14); choose another name, or replace it.',
+      placeOf(
+        await screen.findByText(
+          'The workbook already keeps a scenario "Proposal A" (run on 2025-03-14); choose another name, or replace it.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Results › Scenarios');
     fireEvent.click(screen.getByRole('button', { name: 'Replace “Proposal A”' }));
     await screen.findByText(
       'Kept as scenario “proposal a”. Its results are on the sheet “BCF proposal a”.',
@@ -267,7 +285,9 @@ describe('keeping runs as scenarios and comparing them', () => {
     });
     fireEvent.click(a);
     fireEvent.click(screen.getByRole('button', { name: 'Compare scenarios' }));
-    expect(await screen.findByText('Choose two or more scenarios to compare.')).toBeTruthy();
+    expect(placeOf(await screen.findByText('Choose two or more scenarios to compare.'))).toBe(
+      'Results › Scenarios',
+    );
     expect(ops.calls.filter((c) => c.startsWith('compare'))).toEqual([]);
 
     fireEvent.click(
@@ -330,8 +350,8 @@ describe('keeping runs as scenarios and comparing them', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Compare scenarios' }));
     expect(
-      await screen.findByText('Nothing was written. The comparison found problems:'),
-    ).toBeTruthy();
+      placeOf(await screen.findByText('Nothing was written. The comparison found problems:')),
+    ).toBe('Results › Scenarios');
     expect(screen.getByRole('list', { name: 'Comparison problems' }).textContent).toContain(
       'Scenario "Proposal B": Expected spend "n/a" is not a number.',
     );

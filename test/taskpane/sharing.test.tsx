@@ -3,7 +3,7 @@ import './domStubs';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { FakeOperations, FILLED_OVERVIEW } from './fakeOperations';
-import { messageText } from './paneText';
+import { messageText, placeOf } from './paneText';
 import { openTab, paneRead } from './paneTabs';
 
 /** Renders the pane, waits until it has read the workbook, and opens `tab`. */
@@ -42,10 +42,12 @@ describe('sign-off and sharing actions', () => {
     expect(shareTab().contains(title)).toBe(true);
     await waitFor(() => expect(document.activeElement?.contains(title)).toBe(true));
     expect(
-      within(shareTab()).getByText(
-        '12 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back.',
+      placeOf(
+        within(shareTab()).getByText(
+          '12 cells now hold their values instead of a BCF formula, listed on the sheet “BCF Shared formulas”. Use Restore formulas to put them back.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Share');
   });
 
   it('names the cells it could not convert, and why', async () => {
@@ -76,8 +78,10 @@ describe('sign-off and sharing actions', () => {
       true,
     );
     expect(
-      screen.getByText('Nothing to restore: this workbook has not been prepared for sharing.'),
-    ).toBeTruthy();
+      placeOf(
+        screen.getByText('Nothing to restore: this workbook has not been prepared for sharing.'),
+      ),
+    ).toBe('Share › Sign-off and sharing');
   });
 
   it('offers Restore once prepare for sharing has recorded formulas', async () => {

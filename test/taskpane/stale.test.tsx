@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './domStubs';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { dimmedUnder, placeOf } from './paneText';
 import { App } from '../../src/taskpane/App';
 import { STALE_TEXT } from '../../src/taskpane/components/RunSection';
 import type { RunOutcome } from '../../src/taskpane/operations';
@@ -39,7 +40,8 @@ describe('results marked out of date', () => {
       target: { value: '4' },
     });
     openTab('Results');
-    expect(screen.getByText(STALE_TEXT)).toBeTruthy();
+    expect(placeOf(screen.getByText(STALE_TEXT))).toBe('Results › Results: Capitation');
+    expect(dimmedUnder(STALE_TEXT)).toBe(true);
     expect(document.querySelector('[data-stale]')?.textContent).toContain('£135,990,076.86');
     // Run again runs the parameters as they are now; its results are current.
     fireEvent.click(screen.getByRole('button', { name: 'Run again' }));
@@ -72,8 +74,11 @@ describe('results marked out of date', () => {
     };
     openTab('Workbook');
     fireEvent.click(screen.getByRole('button', { name: 'Read the workbook again' }));
-    expect(await screen.findByText('Found 3 input tables; 7 calculations can run.')).toBeTruthy();
+    expect(placeOf(await screen.findByText('Found 3 input tables; 7 calculations can run.'))).toBe(
+      'Workbook',
+    );
     openTab('Results');
-    expect(screen.getByText(STALE_TEXT)).toBeTruthy();
+    expect(placeOf(screen.getByText(STALE_TEXT))).toBe('Results › Results: Capitation');
+    expect(dimmedUnder(STALE_TEXT)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import './domStubs';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { dimmedUnder, placeOf } from './paneText';
 import { OfficeWorkbook } from '../../src/adapters/office/index';
 import { App } from '../../src/taskpane/App';
 import { STALE_TEXT } from '../../src/taskpane/components/RunSection';
@@ -62,24 +63,32 @@ async function poolFigures(): Promise<string[]> {
     .map((th) => `${th.textContent ?? ''}: ${th.nextElementSibling?.textContent ?? ''}`);
 }
 
+/**
+ * Opens the pane on `excel` and runs the B&NES pool, which shows £69,236,000.00; then lets
+ * Excel report the run's own writes (its result sheet and settings).
+ */
+async function runPool(excel: MemoryExcel): Promise<void> {
+  renderPane(excel);
+  await paneRead();
+  fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
+    target: { value: 'pool' },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Run Pooled fund' }));
+  expect(await poolFigures()).toContain('Pool: £69,236,000.00');
+  await settle();
+}
+
 describe('results marked out of date when the user edits the workbook in Excel', () => {
   it('dims the B&NES pool once the user types a new contribution, not for the run’s own writes; Run again clears it', async () => {
     const excel = createMemoryExcel(pooledFundSeed());
-    renderPane(excel);
-    await paneRead();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
-      target: { value: 'pool' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Run Pooled fund' }));
-    expect(await poolFigures()).toContain('Pool: £69,236,000.00');
-    // The run wrote its result sheet and settings; Excel reports those writes too.
-    await settle();
+    await runPool(excel);
     expect(excel.model.sheets.map((sheet) => sheet.name)).toContain('BCF_Settings');
     expect(screen.queryByText(STALE_TEXT)).toBeNull();
 
     // The council's contribution goes up by £1m in Excel, with the pane open.
     act(() => excel.userTypes('Pooled fund', 'C3', 41888000));
-    expect(await screen.findByText(STALE_TEXT)).toBeTruthy();
+    expect(placeOf(await screen.findByText(STALE_TEXT))).toBe('Results › Results: Pooled fund');
+    expect(dimmedUnder(STALE_TEXT)).toBe(true);
     expect(document.querySelector('[data-stale]')?.textContent).toContain('£69,236,000.00');
 
     // Run again reads the workbook as it is now; its results are current.
@@ -102,14 +111,7 @@ describe('results marked out of date when the user edits the workbook in Excel',
     'prepare for sharing and restore after a run do not dim its results; the user’s edit of an input does (%s)',
     async (_, excelApi, wait) => {
       const excel = poolWithFormula(excelApi);
-      renderPane(excel);
-      await paneRead();
-      fireEvent.change(screen.getByRole('combobox', { name: 'Calculation' }), {
-        target: { value: 'pool' },
-      });
-      fireEvent.click(screen.getByRole('button', { name: 'Run Pooled fund' }));
-      expect(await poolFigures()).toContain('Pool: £69,236,000.00');
-      await settle();
+      await runPool(excel);
 
       // Both write the user's sheet Plan (a value for the formula, then the formula back),
       // and Excel raises onChanged for each.
@@ -126,7 +128,8 @@ describe('results marked out of date when the user edits the workbook in Excel',
       // The council's contribution, typed by the user: the results no longer match.
       await act(() => new Promise((resolve) => setTimeout(resolve, wait)));
       act(() => excel.userTypes('Pooled fund', 'C3', 41888000));
-      expect(await screen.findByText(STALE_TEXT)).toBeTruthy();
+      expect(placeOf(await screen.findByText(STALE_TEXT))).toBe('Results › Results: Pooled fund');
+      expect(dimmedUnder(STALE_TEXT)).toBe(true);
     },
   );
 
@@ -149,7 +152,8 @@ describe('results marked out of date when the user edits the workbook in Excel',
     await screen.findByText('Read the workbook again.');
     openTab('Results');
     act(() => ops.userEdits({ sheet: 'Contracts', address: 'H2' }));
-    expect(screen.getByText(STALE_TEXT)).toBeTruthy();
+    expect(placeOf(screen.getByText(STALE_TEXT))).toBe('Results › Results: Capitation');
+    expect(dimmedUnder(STALE_TEXT)).toBe(true);
     expect(ops.calls.filter((c) => c === 'onWorkbookChanged')).toHaveLength(1);
     unmount();
     await waitFor(() => expect(ops.changeListeners.size).toBe(0));

@@ -7,6 +7,7 @@
  */
 import './domStubs';
 import { fireEvent, render, screen } from '@testing-library/react';
+import { descriptionOf } from './paneText';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { useState } from 'react';
 import { OfficeWorkbook } from '../../src/adapters/office/index';
@@ -69,7 +70,7 @@ describe('the stub mechanism’s form, built from its descriptor', () => {
     render(<StubForm sent={(p) => sent.push(p)} />);
     const box = screen.getByRole('textbox', { name: 'Factor' });
     expect((box as HTMLInputElement).value).toBe('2');
-    expect(screen.getByText('How many times the amount is counted.')).toBeTruthy();
+    expect(descriptionOf(box)).toBe('How many times the amount is counted.');
     fireEvent.change(box, { target: { value: '12' } });
     expect(checkForm(form.fields, { factor: '12' }, NONE)).toEqual({
       factor: expect.stringMatching(/9/) as unknown,

@@ -29,6 +29,27 @@ function control(abort?: AbortController): RunControl & { progress: Progress[] }
   };
 }
 
+/**
+ * A gain/loss run on terms set in the pane's editor: one band, Circle and Bedfordshire CCG
+ * sharing half and half; if given, caps on gains and the party that takes what a cap holds
+ * back.
+ */
+function paneTerms(gainCaps?: Record<string, string>, overflowTo?: string): MechanismRequest {
+  return {
+    mechanism: 'gainshare',
+    params: {
+      terms: 'pane',
+      parties: ['Circle', 'Bedfordshire CCG'],
+      editor: {
+        bandLimits: 'fraction',
+        gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
+        ...(gainCaps === undefined ? {} : { caps: { gain: gainCaps, loss: {} } }),
+      },
+      ...(overflowTo === undefined ? {} : { overflowTo }),
+    },
+  };
+}
+
 const POOL = {
   mechanism: 'pool',
   params: { rule: 'proportional', unbudgetedSpend: 'error' },
@@ -195,17 +216,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
   });
 
   /** One band, shared half and half, set in the pane's editor. */
-  const HALF_AND_HALF_IN_PANE: MechanismRequest = {
-    mechanism: 'gainshare',
-    params: {
-      terms: 'pane',
-      parties: ['Circle', 'Bedfordshire CCG'],
-      editor: {
-        bandLimits: 'fraction',
-        gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
-      },
-    },
-  };
+  const HALF_AND_HALF_IN_PANE = paneTerms();
 
   it('lets the pane’s bands stand in for the workbook’s, leaving the user’s table untouched', async () => {
     const { excel, operations } = setUp(riskShareSeed());
@@ -236,19 +247,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
   it('applies pane caps and quality through the terms parameter', async () => {
     const { operations } = setUp(pooledFundSeed());
     const outcome = await operations.run(
-      {
-        mechanism: 'gainshare',
-        params: {
-          terms: 'pane',
-          parties: ['Circle', 'Bedfordshire CCG'],
-          editor: {
-            bandLimits: 'fraction',
-            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
-            caps: { gain: { Circle: '1000000' }, loss: {} },
-          },
-          overflowTo: 'Bedfordshire CCG',
-        },
-      },
+      paneTerms({ Circle: '1000000' }, 'Bedfordshire CCG'),
       control(),
     );
     expect(outcome).toMatchObject({
@@ -265,21 +264,7 @@ describe('pane operations over the workbook layer and the Office adapter (in-mem
 describe('pane operations: gain/loss terms the engine refuses', () => {
   it('names the pane’s terms and the path when the engine refuses them (the overflow party capped), writing nothing', async () => {
     const { excel, operations } = setUp(pooledFundSeed());
-    const outcome = await operations.run(
-      {
-        mechanism: 'gainshare',
-        params: {
-          terms: 'pane',
-          parties: ['Circle', 'Bedfordshire CCG'],
-          editor: {
-            bandLimits: 'fraction',
-            gainBands: [{ shares: { Circle: '0.5', 'Bedfordshire CCG': '0.5' } }],
-            caps: { gain: { 'Bedfordshire CCG': '1000000' }, loss: {} },
-          },
-        },
-      },
-      control(),
-    );
+    const outcome = await operations.run(paneTerms({ 'Bedfordshire CCG': '1000000' }), control());
     expect(outcome).toEqual({
       ok: false,
       reason: 'invalid',

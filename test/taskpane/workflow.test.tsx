@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { App } from '../../src/taskpane/App';
 import type { GainLossParams, RunOutcome } from '../../src/taskpane/operations';
 import { BEDFORDSHIRE_RESULT, EMPTY_OVERVIEW, FakeOperations } from './fakeOperations';
+import { descriptionOf, fieldsIn, paragraphText, placeOf } from './paneText';
 
 function renderPane(ops: FakeOperations, dark = false) {
   const onInteractive = jest.fn();
@@ -31,7 +32,10 @@ describe('task pane workflow (in-memory operations)', () => {
   it('offers the planning template when the workbook has no tables, then links to the first input cell', async () => {
     const ops = new FakeOperations(EMPTY_OVERVIEW);
     const { onInteractive } = renderPane(ops);
-    expect(await screen.findByText(/This workbook has no input tables yet\./)).toBeTruthy();
+    expect(await paragraphText(/^This workbook has no input tables yet\./)).toBe(
+      'This workbook has no input tables yet. The calculations read their figures from input tables: start with one of these.',
+    );
+    expect(placeOf(screen.getByText(/^This workbook has no input tables yet\./))).toBe('Workbook');
     await waitFor(() => expect(onInteractive).toHaveBeenCalledTimes(1));
     // First run: the steps in order, and nothing that cannot run.
     expect(
@@ -56,7 +60,7 @@ describe('task pane workflow (in-memory operations)', () => {
       'overview',
       'scenarios',
     ]);
-    expect(screen.getByText('2 tables found')).toBeTruthy();
+    expect(placeOf(screen.getByText('2 tables found'))).toBe('Workbook');
     expect(screen.queryByRole('list', { name: 'Input tables' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show the input tables' }));
     expect(screen.getByRole('list', { name: 'Input tables' }).textContent).toContain('Contracts');
@@ -70,7 +74,7 @@ describe('task pane workflow (in-memory operations)', () => {
     const picker = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Calculation' });
     expect(picker.value).toBe('pool');
     openTab('Workbook');
-    expect(screen.getByText('2 tables found')).toBeTruthy();
+    expect(placeOf(screen.getByText('2 tables found'))).toBe('Workbook');
     fireEvent.click(screen.getByRole('button', { name: 'Show the input tables' }));
     const tables = screen.getByRole('list', { name: 'Input tables' });
     expect(
@@ -80,7 +84,9 @@ describe('task pane workflow (in-memory operations)', () => {
     ).toEqual(['Contracts (Contracts, 1 row)', 'Contributions (Pooled fund, 2 rows)']);
     openTab('Calculate');
     await pickMechanism('BCF payment for performance');
-    expect(screen.getByText('Needs the table Admissions (missing or empty).')).toBeTruthy();
+    expect(placeOf(screen.getByText('Needs the table Admissions (missing or empty).'))).toBe(
+      'Calculate',
+    );
     expect(screen.getByRole('button', { name: 'Run BCF payment for performance' })).toHaveProperty(
       'disabled',
       true,
@@ -97,10 +103,19 @@ describe('task pane workflow (in-memory operations)', () => {
     expect(
       screen.getByText(
         /Now using Bedfordshire tiered share \(Provider: Circle; Commissioner: Bedfordshire CCG\)/,
-      ),
-    ).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Gain band 1' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Gain band 2: the rest' })).toBeTruthy();
+      ).textContent,
+    ).toBe(
+      'Now using Bedfordshire tiered share (Provider: Circle; Commissioner: Bedfordshire CCG). Check the terms below.',
+    );
+    expect(fieldsIn(screen.getByRole('group', { name: 'Gain band 1' }))).toEqual([
+      ['Ends at (% of expected spend)', '5'],
+      ['Circle share (%)', '100'],
+      ['Bedfordshire CCG share (%)', '0'],
+    ]);
+    expect(fieldsIn(screen.getByRole('group', { name: 'Gain band 2: the rest' }))).toEqual([
+      ['Circle share (%)', '50'],
+      ['Bedfordshire CCG share (%)', '50'],
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Run Gain/loss share' }));
 
     await waitFor(() => expect(ops.runs).toHaveLength(1));
@@ -112,7 +127,14 @@ describe('task pane workflow (in-memory operations)', () => {
       shares: { Circle: '1', 'Bedfordshire CCG': '0' },
     });
     act(() => held.control.onProgress({ step: 'Reading the tables', done: 1, total: 4 }));
-    expect(screen.getByText('Step 2 of 4: Reading the tables')).toBeTruthy();
+    expect(placeOf(screen.getByText('Step 2 of 4: Reading the tables'))).toBe(
+      'Results › Running: Gain/loss share',
+    );
+    expect(
+      screen
+        .getByRole('progressbar', { name: 'Running Gain/loss share' })
+        .getAttribute('aria-valuenow'),
+    ).toBe('0.25');
     expect(screen.getByRole('button', { name: 'Run Gain/loss share' })).toHaveProperty(
       'disabled',
       true,
@@ -125,10 +147,16 @@ describe('task pane workflow (in-memory operations)', () => {
     expect(figures.textContent).toContain('Circle£1,716,875.00');
     expect(figures.textContent).toContain('Bedfordshire CCG£458,125.00');
     expect(figures.textContent).toContain('8.64%');
-    expect(screen.getByText('Written 14/03/2025 10:42 to Gain-loss share.')).toBeTruthy();
+    expect(placeOf(screen.getByText('Written 14/03/2025 10:42 to Gain-loss share.'))).toBe(
+      'Results › Results: Gain/loss share',
+    );
     // The explanation is collapsed under the figures until opened.
     fireEvent.click(screen.getByRole('button', { name: 'How these were reached' }));
-    expect(screen.getByText('Band 2: £916,250.00 split 50:50.')).toBeTruthy();
+    const bands = screen.getByText('Band 2: £916,250.00 split 50:50.').closest('ol');
+    expect([...(bands?.children ?? [])].map((li) => li.textContent)).toEqual([
+      'Band 1: the first £1,258,750.00 to Circle.',
+      'Band 2: £916,250.00 split 50:50.',
+    ]);
     fireEvent.click(
       screen.getByRole('button', { name: 'Go to the result sheet (Gain-loss share)' }),
     );
@@ -155,10 +183,14 @@ describe('task pane workflow (in-memory operations)', () => {
     renderPane(ops);
     fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     expect(
-      await screen.findByRole('heading', { name: 'Pooled fund: fix these first' }),
-    ).toBeTruthy();
+      placeOf(await screen.findByRole('heading', { name: 'Pooled fund: fix these first' })),
+    ).toBe('Results › Pooled fund: fix these first');
     const list = screen.getByRole('list', { name: 'Problems found' });
-    expect(within(list).getByText('The Metrics table is missing.')).toBeTruthy();
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Contracts!H4: "tbc" is not an amount.', 'The Metrics table is missing.']);
     // Styled as errors: each with the error icon (not colour alone).
     expect(
       within(list)
@@ -169,7 +201,12 @@ describe('task pane workflow (in-memory operations)', () => {
       within(list).getByRole('button', { name: 'Contracts!H4: "tbc" is not an amount.' }),
     );
     await waitFor(() => expect(ops.selected).toEqual([{ sheet: 'Contracts', address: 'H4' }]));
-    expect(screen.getByText(/Nothing was written/)).toBeTruthy();
+    expect(screen.getByText(/Nothing was written/).textContent).toBe(
+      'Nothing was written. Select a problem to go to its cell, correct it, then run again.',
+    );
+    expect(placeOf(screen.getByText(/Nothing was written/))).toBe(
+      'Results › Pooled fund: fix these first',
+    );
   });
 
   it('cancels a run before it writes', async () => {
@@ -180,8 +217,10 @@ describe('task pane workflow (in-memory operations)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
     expect(ops.runs[0]?.control.signal.aborted).toBe(true);
     expect(
-      await screen.findByText('The run was cancelled before writing: the workbook is unchanged.'),
-    ).toBeTruthy();
+      placeOf(
+        await screen.findByText('The run was cancelled before writing: the workbook is unchanged.'),
+      ),
+    ).toBe('Results › Pooled fund: cancelled');
     expect(screen.getByRole('button', { name: 'Run Pooled fund' })).toHaveProperty(
       'disabled',
       false,
@@ -203,8 +242,8 @@ describe('task pane workflow (in-memory operations)', () => {
     );
     expect(screen.getByRole('button', { name: 'Cancel run' })).toHaveProperty('disabled', true);
     expect(
-      screen.getByText('Writing the results: the run can no longer be cancelled.'),
-    ).toBeTruthy();
+      placeOf(screen.getByText('Writing the results: the run can no longer be cancelled.')),
+    ).toBe('Results › Running: Pooled fund');
   });
 
   it('checks parameters before running and moves focus to the first bad one', async () => {
@@ -214,8 +253,12 @@ describe('task pane workflow (in-memory operations)', () => {
     const uplift = screen.getByRole('textbox', { name: 'Annual uplift (%)' });
     fireEvent.change(uplift, { target: { value: 'lots' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run Capitation' }));
-    expect(await screen.findByText('1 parameter needs correcting before the run.')).toBeTruthy();
-    expect(screen.getByText('"lots" is not a percentage, e.g. 5 or 2.5.')).toBeTruthy();
+    expect(placeOf(await screen.findByText('1 parameter needs correcting before the run.'))).toBe(
+      'Calculate',
+    );
+    expect(descriptionOf(uplift)).toBe(
+      '"lots" is not a percentage, e.g. 5 or 2.5. The yearly rise in the budget per person, before efficiency.',
+    );
     await waitFor(() => expect(document.activeElement).toBe(uplift));
     expect(uplift.getAttribute('aria-invalid')).toBe('true');
     expect(ops.calls).not.toContain('run:capitation');
@@ -249,10 +292,11 @@ describe('task pane workflow (in-memory operations)', () => {
     renderPane(ops);
     fireEvent.click(await screen.findByRole('button', { name: 'Run Pooled fund' }));
     expect(
-      await screen.findByRole('heading', {
-        name: 'Pooled fund: a sheet is in the way',
-      }),
-    ).toBeTruthy();
+      placeOf(await screen.findByRole('heading', { name: 'Pooled fund: a sheet is in the way' })),
+    ).toBe('Results › Pooled fund: a sheet is in the way');
+    expect(await paragraphText('The sheet "BCF Results - Pooled fund"')).toBe(
+      'The sheet "BCF Results - Pooled fund" was not made by the add-in. Nothing was written.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Replace the sheet' }));
     ops.immediate = undefined;
     fireEvent.click(
@@ -277,9 +321,11 @@ describe('task pane workflow (in-memory operations)', () => {
     );
     act(() => ops.runs[0]?.fail(new Error('The host went away.')));
     expect(
-      await screen.findByText(
-        'The host went away. It stopped while writing the results, so the result sheet may be incomplete: run it again to replace it.',
+      placeOf(
+        await screen.findByText(
+          'The host went away. It stopped while writing the results, so the result sheet may be incomplete: run it again to replace it.',
+        ),
       ),
-    ).toBeTruthy();
+    ).toBe('Results › Pooled fund: the run failed');
   });
 });
