@@ -87,10 +87,10 @@ describe('task pane workflow (in-memory operations)', () => {
     expect(placeOf(screen.getByText('Needs the table Admissions (missing or empty).'))).toBe(
       'Calculate',
     );
-    expect(screen.getByRole('button', { name: 'Run BCF payment for performance' })).toHaveProperty(
-      'disabled',
-      true,
-    );
+    const run = screen.getByRole('button', { name: 'Run BCF payment for performance' });
+    expect(run).toHaveProperty('disabled', true);
+    // A screen reader on the disabled Run hears why it cannot run.
+    expect(descriptionOf(run)).toBe('Needs the table Admissions (missing or empty).');
   });
 
   it('runs the Bedfordshire tiered share (King’s Fund 2014): progress, figures in £, explanation, link to the sheet', async () => {

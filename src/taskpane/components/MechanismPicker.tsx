@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import { Field, Select } from '@fluentui/react-components';
 import { MECHANISM_IDS, type MechanismId, type MechanismStatus } from '../operations';
 import { MECHANISM_CATALOG } from '../mechanismCatalog';
+
+/** The id of the line saying why the chosen calculation cannot run (Run names it as its description). */
+export const RUN_BLOCKED_ID = 'bcf-run-blocked';
 import { usePaneStyles } from './styles';
 
 function isMechanism(value: string): value is MechanismId {
@@ -45,7 +48,7 @@ export function MechanismPicker(props: {
         </Select>
       </Field>
       {status === undefined || status.ready ? null : (
-        <p className={styles.error} role="status">
+        <p className={styles.error} role="status" id={RUN_BLOCKED_ID}>
           {status.reason ??
             `Needs ${status.missing.length === 1 ? 'the table' : 'the tables'} ${status.missing.join(', ')} (missing or empty).`}
         </p>

@@ -34,6 +34,8 @@ export function RunFooter(props: {
   /** The calculation's title; undefined until one is chosen. */
   readonly title: string | undefined;
   readonly disabled: boolean;
+  /** The id of the text saying why it cannot run, when that is why it is disabled. */
+  readonly blockedBy?: string;
   readonly onRun: () => void;
 }): ReactNode {
   const styles = useStyles();
@@ -44,6 +46,7 @@ export function RunFooter(props: {
         className={styles.button}
         icon={<Play20Regular />}
         disabled={props.disabled || props.title === undefined}
+        aria-describedby={props.blockedBy}
         onClick={props.onRun}
       >
         {props.title === undefined ? 'Run (choose a calculation)' : `Run ${props.title}`}

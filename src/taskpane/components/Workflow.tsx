@@ -15,6 +15,7 @@ import { useOperations } from '../operationsContext';
 import { useRun } from '../useRun';
 import { CalculateSection } from './CalculateSection';
 import { focusFirst } from './fieldId';
+import { RUN_BLOCKED_ID } from './MechanismPicker';
 import { RunFooter, RunFooterRoom } from './RunFooter';
 import { RunSection } from './RunSection';
 import { ScenarioSection } from './ScenarioSection';
@@ -338,6 +339,9 @@ export function Workflow(props: {
     <RunFooter
       title={mechanism === undefined ? undefined : MECHANISM_CATALOG[mechanism].title}
       disabled={busy || !canRun(overview, mechanism)}
+      {...(mechanism !== undefined && !canRun(overview, mechanism)
+        ? { blockedBy: RUN_BLOCKED_ID }
+        : {})}
       onRun={startRun}
     />
   );
