@@ -9,6 +9,7 @@ import {
   GroupedVerticalBarChart,
   LineChart,
   VerticalStackedBarChart,
+  getColorFromToken,
 } from '@fluentui/react-charts';
 import type { PaneChart } from '../operations';
 
@@ -31,8 +32,13 @@ const PALETTE = [
   DataVizPalette.color5,
   DataVizPalette.color6,
 ];
-/** One colour a series, the same in every bar and its legend. */
-const colour = (index: number): string => PALETTE[index % PALETTE.length] ?? DataVizPalette.color1;
+/**
+ * One colour a series, the same in every bar and its legend. The bar charts take a point's
+ * colour as it is (a palette token such as "qualitative.1" is not a CSS colour, and the bars
+ * were drawn black with empty legend boxes), so the token is resolved to its colour here.
+ */
+const colour = (index: number): string =>
+  getColorFromToken(PALETTE[index % PALETTE.length] ?? DataVizPalette.color1);
 
 // Plotting needs numbers; the figures stay decimal strings in the table beside the chart.
 const plotted = (value: string | null): number => (value === null ? 0 : Number(value));
@@ -92,6 +98,8 @@ export default function ResultChartDraw(props: {
         yAxisTitle={chart.valueTitle}
         yAxisTickFormat={format}
         hideLabels={hideLabels}
+        // Long category names ("Bedfordshire CCG") on two lines rather than dropped.
+        wrapXAxisLables
         enabledLegendsWrapLines
       />
     );
@@ -115,6 +123,13 @@ export default function ResultChartDraw(props: {
       yAxisTitle={chart.valueTitle}
       yAxisTickFormat={format}
       hideLabels={hideLabels}
+      // At 320 px the library packed the groups in the middle and dropped every category
+      // name but one as overlapping (the pooled fund's two partners showed one name): the
+      // groups spread over the width (bars up to 32 px) and the names wrapped, each is
+      // under its bars.
+      barWidth="auto"
+      maxBarWidth={32}
+      wrapXAxisLables
       enabledLegendsWrapLines
     />
   );

@@ -22,3 +22,18 @@ export const useChartTableStyles = makeStyles({
   },
   first: { textAlign: 'start' },
 });
+
+/**
+ * The narrowest chart box (CSS px) the chart library lays out: narrower, its y-axis labels
+ * run over the first bar and the last bar is drawn past the box's right edge (measured in
+ * Chromium at 160, 200, 240, 270 and 320 px panes, whose chart boxes are 32 px narrower),
+ * so the figure shows its table instead. 200% zoom of a 320 px pane (a 128 px box) is
+ * below it; Excel on Mac's default 270 px pane (238 px) and Windows' 320 px are above.
+ */
+export const MIN_CHART_WIDTH = 160;
+
+/** Whether a chart box this wide (CSS px) is too narrow for the chart to be drawn in it. */
+export const tooNarrowForChart = (width: number): boolean => width < MIN_CHART_WIDTH;
+
+/** The line a too-narrow figure shows where its chart would be. */
+export const NARROW_CHART_TEXT = 'The chart needs a wider pane: its figures are in this table.';
