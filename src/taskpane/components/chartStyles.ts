@@ -24,11 +24,13 @@ export const useChartTableStyles = makeStyles({
 });
 
 /**
- * The narrowest chart box (CSS px) the chart library lays out: narrower, its y-axis labels
- * run over the first bar and the last bar is drawn past the box's right edge (measured in
- * Chromium at 160, 200, 240, 270 and 320 px panes, whose chart boxes are 32 px narrower),
- * so the figure shows its table instead. 200% zoom of a 320 px pane (a 128 px box) is
- * below it; Excel on Mac's default 270 px pane (238 px) and Windows' 320 px are above.
+ * The narrowest chart box (CSS px) the chart library lays out. Measured in Chromium with
+ * the pane at 160, 200, 240, 270 and 320 px (chart boxes 32 px narrower: 128, 168, 208,
+ * 238, 288): in the 128 px box the y-axis labels ran over the first bar and the last bar
+ * was drawn past the box's right edge; from 168 px up axes, bars and (wrapped) category
+ * names fit. Below this width the figure shows its table instead. 200% zoom of a 320 px
+ * pane (128) is below it; Excel on Mac's default 270 px pane (238) and Windows' 320 px
+ * (288) are above.
  */
 export const MIN_CHART_WIDTH = 160;
 
