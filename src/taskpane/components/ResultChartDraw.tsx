@@ -46,6 +46,16 @@ const plotted = (value: string | null): number => (value === null ? 0 : Number(v
 /** A chart narrower than this (CSS px) shows no figures over its bars. */
 const NARROW_CHART = 240;
 
+/**
+ * Whether each category of a column chart this wide has room for its name wrapped on two
+ * lines ("2015/16" over "Q1", about 50 px in the chart's 10 px bold): the plot takes the
+ * chart's width less about 70 px of y-axis. Measured: 4 quarters fit a 288 px chart (a
+ * 320 px pane) and touched in a 238 px one (270 px), overlapped in 168 px (200 px).
+ */
+function roomForEachName(width: number, categories: number): boolean {
+  return categories > 0 && (width - 70) / categories >= 52;
+}
+
 /** One chart of a result sheet, sized to the pane. */
 export default function ResultChartDraw(props: {
   readonly chart: PaneChart;
@@ -98,8 +108,12 @@ export default function ResultChartDraw(props: {
         yAxisTitle={chart.valueTitle}
         yAxisTickFormat={format}
         hideLabels={hideLabels}
-        // Long category names ("Bedfordshire CCG") on two lines rather than dropped.
+        // Long category names ("2015/16 Q1") on two lines. The library drops every other
+        // name it judges to overlap, judging by the unwrapped name: where each category
+        // has room for its wrapped name, all are shown (at 320 px the four quarters, which
+        // it cut to Q2 and Q4); narrower, it drops them as before rather than overlap.
         wrapXAxisLables
+        hideTickOverlap={!roomForEachName(width, chart.categories.length)}
         enabledLegendsWrapLines
       />
     );
