@@ -121,6 +121,10 @@ describe('in Excel: exploring a risk share', () => {
     // At 200% zoom (160 CSS px, a 128 px chart box) the curve gives way to its table, open in
     // its place; back at 320 px the chart is drawn again.
     await page.setViewportSize({ width: 160, height: 450 });
+    // Once React has rendered the width the box measured (the wait fails if it never does).
+    await chart
+      .getByText('The chart needs a wider pane: its figures are in this table.')
+      .waitFor({ state: 'visible' });
     expect(
       (await chartsLaidOut(page, 'curve-chart')).map((c) => ({
         mode: c.mode,
@@ -136,11 +140,6 @@ describe('in Excel: exploring a risk share', () => {
         visible: true,
       },
     ]);
-    expect(
-      await chart
-        .getByText('The chart needs a wider pane: its figures are in this table.')
-        .isVisible(),
-    ).toBe(true);
     await evidence(page, 'gain-loss-curve-zoom200');
     await page.setViewportSize(PANE_VIEWPORT);
     await chart
