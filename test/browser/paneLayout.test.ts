@@ -1,7 +1,9 @@
 /** @jest-environment node */
 /**
  * The pane's layout and feedback in headless Chromium (issue 14): every main screen at the
- * 320 px pane and at 200% zoom, with a screenshot, axe and no sideways scroll; Run on
+ * 320 px pane (Excel on Windows' default), at 270 px (Excel on Mac's) and at 200% zoom,
+ * with a screenshot, axe and no sideways scroll; the result chart drawn at 320 and 270 px
+ * and its table in its place at 200% zoom; Run on
  * screen without scrolling on every calculation and at most 6 Tabs from the picker; a
  * message in view after each action; stale results marked after an edit; the first run on
  * an empty workbook. The pane height of each screen at 320 px goes to
