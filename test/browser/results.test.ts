@@ -55,6 +55,28 @@ async function chartsDrawn(page: Page): Promise<[string, boolean][]> {
     );
 }
 
+/** The category names on the x-axis of the result's first chart, a wrapped name's lines joined. */
+function xAxisNames(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('result-chart')
+    .first()
+    .evaluate((box) =>
+      [...box.querySelectorAll('svg .tick text')]
+        .map((text) => {
+          const lines = [...text.querySelectorAll('tspan')].map((t) => t.textContent ?? '');
+          return (lines.length > 0 ? lines.join(' ') : (text.textContent ?? '')).trim();
+        })
+        // The value axis's ticks ("£1.2m", "40%") are not category names.
+        .filter((name) => name !== '' && !/^−?£|%$/.test(name)),
+    );
+}
+
+/** The charts whose category names are checked at 320 px, and their names. */
+const X_AXIS_NAMES: Readonly<Record<string, string[]>> = {
+  'Pooled fund': ['B&NES CCG', 'B&NES Council'],
+  'BCF payment for performance': ['2015/16 Q1', '2015/16 Q2', '2015/16 Q3', '2015/16 Q4'],
+};
+
 /** Each mechanism, what to set before running it, and the chart titles its sheet has. */
 const SCREENS: readonly {
   readonly title: string;
@@ -94,11 +116,13 @@ describe('in Excel: the results of each mechanism at 320 px', () => {
     await page.getByRole('button', { name: 'Create planning template' }).click();
     await page.getByText('Planning template created.').waitFor();
     const drawn: Record<string, [string, boolean][]> = {};
+    const names: Record<string, string[]> = {};
     for (const screen of SCREENS) {
       await pickMechanism(page, screen.title);
       await screen.set?.(page);
       await runMechanism(page, screen.title);
       drawn[screen.title] = await chartsDrawn(page);
+      if (screen.title in X_AXIS_NAMES) names[screen.title] = await xAxisNames(page);
       const slug = screen.title
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
@@ -108,6 +132,9 @@ describe('in Excel: the results of each mechanism at 320 px', () => {
     expect(drawn).toEqual(
       Object.fromEntries(SCREENS.map((s) => [s.title, s.charts.map((c) => [c, true])])),
     );
+    // Every category named under its bars at 320 px: the library had dropped all but one
+    // partner's name and two of the four quarters as overlapping.
+    expect(names).toEqual(X_AXIS_NAMES);
     expect(errors).toEqual([]);
   });
 

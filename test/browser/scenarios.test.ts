@@ -6,9 +6,10 @@
  * Screenshots and axe results go to test-output/.
  */
 import type { Page } from 'playwright-core';
-import { openPane } from './support/browser';
+import { openPane, PANE_VIEWPORT } from './support/browser';
 import { checkAccessibility, screenshot } from './support/evidence';
 import {
+  chartsLaidOut,
   figures,
   openTab,
   pickMechanism,
@@ -116,6 +117,38 @@ describe('in Excel: exploring a risk share', () => {
         .evaluate((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent)),
     ).toEqual(['£22,657,500.00', '£1,888,125.00', '£629,375.00']);
     await evidence(page, 'gain-loss-curve-table');
+
+    // At 200% zoom (160 CSS px, a 128 px chart box) the curve gives way to its table, open in
+    // its place; back at 320 px the chart is drawn again.
+    await page.setViewportSize({ width: 160, height: 450 });
+    // Once React has rendered the width the box measured (the wait fails if it never does).
+    await chart
+      .getByText('The chart needs a wider pane: its figures are in this table.')
+      .waitFor({ state: 'visible' });
+    expect(
+      (await chartsLaidOut(page, 'curve-chart')).map((c) => ({
+        mode: c.mode,
+        svgs: c.svgs,
+        row: c.firstRow,
+        visible: c.figureVisible,
+      })),
+    ).toEqual([
+      {
+        mode: 'table',
+        svgs: 0,
+        row: ['£22,657,500.00', '£1,888,125.00', '£629,375.00'],
+        visible: true,
+      },
+    ]);
+    await evidence(page, 'gain-loss-curve-zoom200');
+    await page.setViewportSize(PANE_VIEWPORT);
+    await chart
+      .locator('svg [role="region"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    expect((await chartsLaidOut(page, 'curve-chart')).map((c) => [c.mode, c.wider])).toEqual([
+      ['drawn', []],
+    ]);
 
     await page.getByRole('button', { name: 'Keep as scenario' }).click();
     await page.getByText('Give the scenario a name, e.g. “Proposal A”.').waitFor();

@@ -1,15 +1,17 @@
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
-import { makeStyles } from '@fluentui/react-components';
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { OutturnCurve } from '../operations';
 import { figureText } from '../ukFormat';
-import { useChartTableStyles } from './chartStyles';
+import { NARROW_CHART_TEXT, tooNarrowForChart, useChartTableStyles } from './chartStyles';
 import { usePaneStyles } from './styles';
 
 // The chart library is a chunk of its own, fetched the first time a curve is shown.
 const CurveLineChart = lazy(() => import('./CurveLineChart'));
 
 const useStyles = makeStyles({
-  chart: { minHeight: '260px', minWidth: 0 },
+  // The box is measured whether the chart or its table is in it, so it is never empty.
+  chart: { minWidth: 0 },
+  drawn: { minHeight: '260px' },
 });
 
 const money = (value: string): string => figureText({ label: '', value, kind: 'money' });
@@ -25,7 +27,11 @@ export function curveDescription(curve: OutturnCurve): string {
   return `One line for each party (${curve.parties.join(', ')}): what it gains (+) or bears (−) at ${curve.points.length} actual spends${range}. The figures are in the table below the chart.`;
 }
 
-/** The width the chart can take: its box's, followed as the pane is resized. */
+/**
+ * The width the chart can take: its box's, followed as the pane is resized. Where the box
+ * cannot be measured (jsdom: no layout, so a width of 0; no ResizeObserver) it stays at
+ * 280 px, a 320 px pane's, and the chart is drawn.
+ */
 export function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(280);
@@ -59,6 +65,41 @@ export function CurveChart(props: {
   const { curve } = props;
   const [box, width] = useWidth();
   const chartTitle = `${props.title}: each party against actual spend`;
+  // Too narrow for the chart library to lay out its axes and lines: the table instead.
+  const narrow = tooNarrowForChart(width);
+  const table = (
+    <div className={shared.tableBox} tabIndex={0} role="region" aria-label="Outturn curve table">
+      <table className={shared.table}>
+        <caption className={pane.hint}>{chartTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={shared.cell}>
+              Actual spend
+            </th>
+            {curve.parties.map((party) => (
+              <th key={party} scope="col" className={shared.cell}>
+                {party}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {curve.points.map((point) => (
+            <tr key={point.actual}>
+              <th scope="row" className={shared.cell}>
+                {money(point.actual)}
+              </th>
+              {point.amounts.map((amount, i) => (
+                <td key={curve.parties[i] ?? i} className={shared.cell}>
+                  {money(amount)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   return (
     <figure
       className={shared.figure}
@@ -71,50 +112,29 @@ export function CurveChart(props: {
       <p className={pane.hint} id="curve-description">
         {curveDescription(curve)}
       </p>
-      <div className={styles.chart} ref={box} data-testid="curve-chart">
-        <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
-          <CurveLineChart curve={curve} title={chartTitle} width={width} />
-        </Suspense>
+      <div
+        className={mergeClasses(styles.chart, !narrow && styles.drawn)}
+        ref={box}
+        data-testid="curve-chart"
+        data-chart={narrow ? 'table' : 'drawn'}
+      >
+        {narrow ? (
+          <>
+            <p className={pane.hint}>{NARROW_CHART_TEXT}</p>
+            {table}
+          </>
+        ) : (
+          <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
+            <CurveLineChart curve={curve} title={chartTitle} width={width} />
+          </Suspense>
+        )}
       </div>
-      <details>
-        <summary className={pane.text}>The curve as a table</summary>
-        <div
-          className={shared.tableBox}
-          tabIndex={0}
-          role="region"
-          aria-label="Outturn curve table"
-        >
-          <table className={shared.table}>
-            <caption className={pane.hint}>{chartTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={shared.cell}>
-                  Actual spend
-                </th>
-                {curve.parties.map((party) => (
-                  <th key={party} scope="col" className={shared.cell}>
-                    {party}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {curve.points.map((point) => (
-                <tr key={point.actual}>
-                  <th scope="row" className={shared.cell}>
-                    {money(point.actual)}
-                  </th>
-                  {point.amounts.map((amount, i) => (
-                    <td key={curve.parties[i] ?? i} className={shared.cell}>
-                      {money(amount)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      {narrow ? null : (
+        <details>
+          <summary className={pane.text}>The curve as a table</summary>
+          {table}
+        </details>
+      )}
     </figure>
   );
 }

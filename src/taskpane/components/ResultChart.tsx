@@ -1,17 +1,19 @@
 import { Suspense, lazy, useId, type ReactNode } from 'react';
-import { makeStyles } from '@fluentui/react-components';
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { ChartFigure, PaneChart } from '../operations';
 import { figureText } from '../ukFormat';
 import { ChartBoundary } from './ChartBoundary';
 import { useWidth } from './CurveChart';
-import { useChartTableStyles } from './chartStyles';
+import { NARROW_CHART_TEXT, tooNarrowForChart, useChartTableStyles } from './chartStyles';
 import { usePaneStyles } from './styles';
 
 // The chart library is a chunk of its own, fetched the first time a result has a chart.
 const ResultChartDraw = lazy(() => import('./ResultChartDraw'));
 
 const useStyles = makeStyles({
-  chart: { minHeight: '240px', minWidth: 0 },
+  // The box is measured whether the chart or its table is in it, so it is never empty.
+  chart: { minWidth: 0 },
+  drawn: { minHeight: '240px' },
 });
 
 const KIND_WORDS: Readonly<Record<PaneChart['kind'], string>> = {
@@ -43,8 +45,43 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
   const { chart } = props;
   const [box, width] = useWidth();
   const id = useId();
+  // Too narrow for the chart library to lay out its axes and bars: the table instead.
+  const narrow = tooNarrowForChart(width);
   const category = (c: string): string =>
     chart.categoryFigure === undefined ? c : chartFigureText(chart.categoryFigure, c);
+  const table = (
+    <div className={shared.tableBox} tabIndex={0} role="region" aria-label={`${chart.title} table`}>
+      <table className={shared.table}>
+        <caption className={pane.hint}>{chart.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={`${shared.cell} ${shared.first}`}>
+              {chart.categoryTitle ?? 'Item'}
+            </th>
+            {chart.series.map((s) => (
+              <th key={s.name} scope="col" className={shared.cell}>
+                {s.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {chart.categories.map((c, i) => (
+            <tr key={`${c}-${i}`}>
+              <th scope="row" className={`${shared.cell} ${shared.first}`}>
+                {category(c)}
+              </th>
+              {chart.series.map((s) => (
+                <td key={s.name} className={shared.cell}>
+                  {chartFigureText(chart.figure, s.values[i] ?? null)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   return (
     <figure
       className={shared.figure}
@@ -57,56 +94,35 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
       <p className={pane.hint} id={`${id}-description`}>
         {chartDescription(chart)}
       </p>
-      <div className={styles.chart} ref={box} data-testid="result-chart">
-        <ChartBoundary
-          fallback={
-            <p className={pane.hint}>The chart could not be drawn here: its figures are below.</p>
-          }
-        >
-          <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
-            <ResultChartDraw chart={chart} width={width} />
-          </Suspense>
-        </ChartBoundary>
+      <div
+        className={mergeClasses(styles.chart, !narrow && styles.drawn)}
+        ref={box}
+        data-testid="result-chart"
+        data-chart={narrow ? 'table' : 'drawn'}
+      >
+        {narrow ? (
+          <>
+            <p className={pane.hint}>{NARROW_CHART_TEXT}</p>
+            {table}
+          </>
+        ) : (
+          <ChartBoundary
+            fallback={
+              <p className={pane.hint}>The chart could not be drawn here: its figures are below.</p>
+            }
+          >
+            <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
+              <ResultChartDraw chart={chart} width={width} />
+            </Suspense>
+          </ChartBoundary>
+        )}
       </div>
-      <details>
-        <summary className={pane.text}>The chart as a table</summary>
-        <div
-          className={shared.tableBox}
-          tabIndex={0}
-          role="region"
-          aria-label={`${chart.title} table`}
-        >
-          <table className={shared.table}>
-            <caption className={pane.hint}>{chart.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={`${shared.cell} ${shared.first}`}>
-                  {chart.categoryTitle ?? 'Item'}
-                </th>
-                {chart.series.map((s) => (
-                  <th key={s.name} scope="col" className={shared.cell}>
-                    {s.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {chart.categories.map((c, i) => (
-                <tr key={`${c}-${i}`}>
-                  <th scope="row" className={`${shared.cell} ${shared.first}`}>
-                    {category(c)}
-                  </th>
-                  {chart.series.map((s) => (
-                    <td key={s.name} className={shared.cell}>
-                      {chartFigureText(chart.figure, s.values[i] ?? null)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      {narrow ? null : (
+        <details>
+          <summary className={pane.text}>The chart as a table</summary>
+          {table}
+        </details>
+      )}
     </figure>
   );
 }

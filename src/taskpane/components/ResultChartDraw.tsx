@@ -9,6 +9,7 @@ import {
   GroupedVerticalBarChart,
   LineChart,
   VerticalStackedBarChart,
+  getColorFromToken,
 } from '@fluentui/react-charts';
 import type { PaneChart } from '../operations';
 
@@ -31,14 +32,29 @@ const PALETTE = [
   DataVizPalette.color5,
   DataVizPalette.color6,
 ];
-/** One colour a series, the same in every bar and its legend. */
-const colour = (index: number): string => PALETTE[index % PALETTE.length] ?? DataVizPalette.color1;
+/**
+ * One colour a series, the same in every bar and its legend. The bar charts take a point's
+ * colour as it is (a palette token such as "qualitative.1" is not a CSS colour, and the bars
+ * were drawn black with empty legend boxes), so the token is resolved to its colour here.
+ */
+const colour = (index: number): string =>
+  getColorFromToken(PALETTE[index % PALETTE.length] ?? DataVizPalette.color1);
 
 // Plotting needs numbers; the figures stay decimal strings in the table beside the chart.
 const plotted = (value: string | null): number => (value === null ? 0 : Number(value));
 
 /** A chart narrower than this (CSS px) shows no figures over its bars. */
 const NARROW_CHART = 240;
+
+/**
+ * Whether each category of a column chart this wide has room for its name wrapped on two
+ * lines ("2015/16" over "Q1", about 50 px in the chart's 10 px bold): the plot takes the
+ * chart's width less about 70 px of y-axis. Measured: 4 quarters fit a 288 px chart (a
+ * 320 px pane) and touched in a 238 px one (270 px), overlapped in 168 px (200 px).
+ */
+function roomForEachName(width: number, categories: number): boolean {
+  return categories > 0 && (width - 70) / categories >= 52;
+}
 
 /** One chart of a result sheet, sized to the pane. */
 export default function ResultChartDraw(props: {
@@ -92,6 +108,12 @@ export default function ResultChartDraw(props: {
         yAxisTitle={chart.valueTitle}
         yAxisTickFormat={format}
         hideLabels={hideLabels}
+        // Long category names ("2015/16 Q1") on two lines. The library drops every other
+        // name it judges to overlap, judging by the unwrapped name: where each category
+        // has room for its wrapped name, all are shown (at 320 px the four quarters, which
+        // it cut to Q2 and Q4); narrower, it drops them as before rather than overlap.
+        wrapXAxisLables
+        hideTickOverlap={!roomForEachName(width, chart.categories.length)}
         enabledLegendsWrapLines
       />
     );
@@ -115,6 +137,13 @@ export default function ResultChartDraw(props: {
       yAxisTitle={chart.valueTitle}
       yAxisTickFormat={format}
       hideLabels={hideLabels}
+      // At 320 px the library packed the groups in the middle and dropped every category
+      // name but one as overlapping (the pooled fund's two partners showed one name): the
+      // groups spread over the width (bars up to 32 px) and the names wrapped, each is
+      // under its bars.
+      barWidth="auto"
+      maxBarWidth={32}
+      wrapXAxisLables
       enabledLegendsWrapLines
     />
   );

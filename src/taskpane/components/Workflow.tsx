@@ -56,6 +56,19 @@ const useStyles = makeStyles({
   tab: {
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
+    // Excel on Mac opens the pane 270 px wide (Microsoft's Office.TaskPane reference): there
+    // the four words take 12 px text (Fluent's caption size, as the pane's hints) with 2 px
+    // a side, and stay on one row, each tab still named by its word. Not at 200% zoom
+    // (240 px and less), where the text keeps its size and the tabs wrap.
+    '@media (min-width: 241px) and (max-width: 309px)': {
+      paddingLeft: tokens.spacingHorizontalXXS,
+      paddingRight: tokens.spacingHorizontalXXS,
+      // The label and Fluent's hidden bold copy of it, which reserves the selected width.
+      '& .fui-Tab__content, & .fui-Tab__content--reserved-space': {
+        fontSize: tokens.fontSizeBase200,
+        lineHeight: tokens.lineHeightBase200,
+      },
+    },
   },
   panel: {
     display: 'flex',

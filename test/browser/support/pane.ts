@@ -147,3 +147,59 @@ export async function inViewport(page: Page, element: Locator): Promise<boolean>
     box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width
   );
 }
+
+/** How a chart box of the pane is laid out: drawn or its table, and what sticks out of it. */
+export interface ChartLaidOut {
+  /** The box's data-chart: "drawn" (the chart) or "table" (too narrow: its table instead). */
+  readonly mode: string;
+  /** The box's width, CSS px. */
+  readonly width: number;
+  /** How many SVGs the box holds (the chart library's, with its legend's). */
+  readonly svgs: number;
+  /** The SVGs wider than the box, or reaching past its right edge: "svg 160 > 128". */
+  readonly wider: readonly string[];
+  /** The first body row of the table in the box, cell by cell, as shown ([] if none). */
+  readonly firstRow: readonly string[];
+  /**
+   * Whether that row's first figure is on screen once scrolled to (with the table's own
+   * region scrolled sideways if need be): not hidden, not clipped by the pane.
+   */
+  readonly figureVisible: boolean;
+}
+
+/** Each box with the test id (result-chart, curve-chart) as laid out now. */
+export async function chartsLaidOut(page: Page, testId: string): Promise<ChartLaidOut[]> {
+  const boxes = page.getByTestId(testId);
+  const count = await boxes.count();
+  const laidOut: ChartLaidOut[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const box = boxes.nth(i);
+    await box.scrollIntoViewIfNeeded();
+    const figure = box.locator('tbody tr').first().locator('td').first();
+    let figureVisible = false;
+    if ((await figure.count()) > 0) {
+      await figure.scrollIntoViewIfNeeded();
+      figureVisible = (await figure.isVisible()) && (await inViewport(page, figure));
+    }
+    laidOut.push({
+      ...(await box.evaluate((element) => {
+        const edge = element.getBoundingClientRect();
+        const svgs = [...element.querySelectorAll('svg')];
+        return {
+          mode: (element as HTMLElement).dataset.chart ?? '',
+          width: Math.round(edge.width),
+          svgs: svgs.length,
+          wider: svgs
+            .map((svg) => svg.getBoundingClientRect())
+            .filter((r) => r.width > edge.width + 0.5 || r.right > edge.right + 0.5)
+            .map((r) => `svg ${Math.round(r.width)} > ${Math.round(edge.width)}`),
+          firstRow: [...(element.querySelector('tbody tr')?.querySelectorAll('th, td') ?? [])].map(
+            (c) => c.textContent ?? '',
+          ),
+        };
+      })),
+      figureVisible,
+    });
+  }
+  return laidOut;
+}
