@@ -12,6 +12,8 @@ describe('in Excel (fake office.js over the in-memory Excel)', () => {
 
   afterEach(() => {
     expect(session?.browser.blocked).toEqual([]);
+    // The fake office.js loads nothing of Microsoft's, so any telemetry request is the pane's.
+    expect(session?.browser.officeTelemetry).toEqual([]);
   });
 
   it('opens on an empty workbook and offers the planning template (light theme)', async () => {

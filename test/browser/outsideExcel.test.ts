@@ -19,7 +19,12 @@ describe('outside Excel (the real office.js reports no host)', () => {
   }, SETUP_TIMEOUT);
   afterAll(() => endSession(session));
   afterEach(() => {
+    // Only office.js's own telemetry page, if anything, which it loads outside Office some
+    // time after it starts (aborted too; see TestBrowser.officeTelemetry).
     expect(session?.browser.blocked).toEqual([]);
+    expect(
+      session?.browser.officeTelemetry.filter((url) => !url.endsWith('/telemetryproxy.html')),
+    ).toEqual([]);
   });
 
   it('says it is not in Excel and offers the file mode, with nothing leaving the machine', async () => {

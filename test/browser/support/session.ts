@@ -39,6 +39,8 @@ export function sessionForFile(): () => BrowserSession {
   afterAll(() => endSession(session));
   afterEach(() => {
     expect(session?.browser.blocked).toEqual([]);
+    // The fake office.js loads nothing of Microsoft's, so any telemetry request is the pane's.
+    expect(session?.browser.officeTelemetry).toEqual([]);
   });
   return () => {
     if (session === undefined) throw new Error('no session');
