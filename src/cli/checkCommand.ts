@@ -16,7 +16,7 @@ import { hasTablesFor, registeredMechanisms } from './mechanismChoice';
 import { readParamsFile } from './paramsFile';
 import { silentProgress } from './progress';
 import { complain, printLine } from './report';
-import { runAll, type MechanismRun } from './runCommand';
+import { paramsForRun, runAll, type MechanismRun } from './runCommand';
 import { readMapFile } from './mapFile';
 import { inputSources } from '../workbook/sources';
 import { loadDatamaps, readByDatamap } from './datamaps';
@@ -56,8 +56,9 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
   const mapping = read?.mapping ?? map;
   const params = read?.params ?? given;
   const sources = await inputSources(workbook, mapping);
+  const runParams = await paramsForRun(workbook, params);
   const mechanisms = registeredMechanisms().filter(
-    (m) => m.id === 'checks' || hasTablesFor(m, sources),
+    (m) => m.id === 'checks' || hasTablesFor(m, sources, runParams.get(m.id)),
   );
   const runs = await runAll(workbook, mechanisms, {
     ...(params === undefined ? {} : { params }),

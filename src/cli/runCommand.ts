@@ -7,6 +7,7 @@ import type { RegisteredMechanism as Mechanism } from '../workbook/mechanisms/in
 import { runMechanism } from '../workbook/run';
 import { scenarioSheet } from '../workbook/scenarios';
 import { savedParams } from '../workbook/settingsStore';
+import type { ScenarioParams } from '../workbook/params';
 import { parseArgs, UsageError } from './args';
 import { ExitCode } from './exitCodes';
 import {
@@ -62,6 +63,21 @@ export interface MechanismRun {
  * @returns each mechanism's outcome; result sheets are written into the in-memory
  *   workbook only for mechanisms without findings.
  */
+/**
+ * Each mechanism's parameters as a run takes them: from the params file, else those its
+ * last run saved in the workbook (as `runAll` takes them).
+ */
+export async function paramsForRun(
+  workbook: Workbook,
+  params: ParamsByMechanism | undefined,
+): Promise<ReadonlyMap<string, ScenarioParams>> {
+  const byId = new Map<string, ScenarioParams>();
+  for (const m of registeredMechanisms()) {
+    byId.set(m.id, params?.(m.id) ?? (await savedParams(workbook.settings, m.id)));
+  }
+  return byId;
+}
+
 export async function runAll(
   workbook: Workbook,
   mechanisms: readonly Mechanism[],
@@ -133,7 +149,13 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   }
   const mapping = read?.mapping ?? map;
   const params = read?.params ?? given;
-  const mechanisms = chooseMechanisms(strings.mechanism, await inputSources(workbook, mapping));
+  const runParams = await paramsForRun(workbook, params);
+  const mechanisms = chooseMechanisms(
+    strings.mechanism,
+    await inputSources(workbook, mapping),
+    registeredMechanisms(),
+    (id) => runParams.get(id),
+  );
   if (strings.scenario !== undefined && strings.mechanism === undefined) {
     throw new UsageError('--scenario keeps one calculation: give it with --mechanism.');
   }

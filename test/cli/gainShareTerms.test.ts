@@ -64,6 +64,23 @@ describe('bcf run --params with the gain share’s terms', () => {
     expect(run.stdout).toContain('Bedfordshire CCG: £458,125.00');
   });
 
+  it('runs the gain share without --mechanism when the terms come with it, and not without them', async () => {
+    const dir = scratchDir();
+    const book = await contractsWorkbook(dir);
+    const params = join(dir, 'params.json');
+    writeFileSync(params, JSON.stringify({ gainshare: { terms: TERMS } }));
+    const out = join(dir, 'out.xlsx');
+    const run = await bcf(['run', book, '--params', params, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Circle: £1,716,875.00');
+    expect(run.stdout).toContain('Bedfordshire CCG: £458,125.00');
+    // No terms and no RiskShareBands table: no calculation has its tables.
+    const bare = await bcf(['run', book, '--out', join(dir, 'bare.xlsx')]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('has none of the input tables a mechanism needs');
+  });
+
   it('a band the engine refuses: a finding naming the path in terms and the value, exit 2, nothing written', async () => {
     const dir = scratchDir();
     const book = await contractsWorkbook(dir);
