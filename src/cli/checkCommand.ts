@@ -61,7 +61,8 @@ export async function checkCommand(args: readonly string[]): Promise<ExitCode> {
     (m) => m.id === 'checks' || hasTablesFor(m, sources, runParams.get(m.id)),
   );
   const runs = await runAll(workbook, mechanisms, {
-    ...(params === undefined ? {} : { params }),
+    // Read once above, from the file or the workbook's saved runs.
+    params: (id) => runParams.get(id),
     ...(mapping === undefined ? {} : { mapping }),
     now: new Date(),
     progress: silentProgress,

@@ -176,7 +176,8 @@ export async function runCommand(args: readonly string[]): Promise<ExitCode> {
   let runs: MechanismRun[];
   try {
     runs = await runAll(workbook, mechanisms, {
-      ...(params === undefined ? {} : { params }),
+      // Read once above, from the file or the workbook's saved runs.
+      params: (id) => runParams.get(id),
       now: new Date(),
       progress: stepsProgress('run', mechanisms.length, flags.has('quiet')),
       replaceUserSheets: flags.has('replace-user-sheets'),
