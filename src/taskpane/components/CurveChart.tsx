@@ -1,16 +1,15 @@
-import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
-import { makeStyles, mergeClasses } from '@fluentui/react-components';
+import { Suspense, lazy, type ReactNode } from 'react';
+import { makeStyles } from '@fluentui/react-components';
 import type { OutturnCurve } from '../operations';
 import { figureText } from '../ukFormat';
-import { NARROW_CHART_TEXT, tooNarrowForChart, useChartTableStyles } from './chartStyles';
+import { ChartBox } from './ChartBox';
+import { useChartTableStyles } from './chartStyles';
 import { usePaneStyles } from './styles';
 
 // The chart library is a chunk of its own, fetched the first time a curve is shown.
 const CurveLineChart = lazy(() => import('./CurveLineChart'));
 
 const useStyles = makeStyles({
-  // The box is measured whether the chart or its table is in it, so it is never empty.
-  chart: { minWidth: 0 },
   drawn: { minHeight: '260px' },
 });
 
@@ -28,29 +27,6 @@ export function curveDescription(curve: OutturnCurve): string {
 }
 
 /**
- * The width the chart can take: its box's, followed as the pane is resized. Where the box
- * cannot be measured (jsdom: no layout, so a width of 0; no ResizeObserver) it stays at
- * 280 px, a 320 px pane's, and the chart is drawn.
- */
-export function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(280);
-  useEffect(() => {
-    const element = box.current;
-    if (element === null) return undefined;
-    const measure = (): void => {
-      if (element.clientWidth > 0) setWidth(element.clientWidth);
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [box, width];
-}
-
-/**
  * A run's outturn curve: a line chart of each party's amount against actual spend (named
  * and described for screen readers), and the curve's table, which screen readers and
  * anyone wanting the exact figures can open.
@@ -63,10 +39,7 @@ export function CurveChart(props: {
   const styles = useStyles();
   const shared = useChartTableStyles();
   const { curve } = props;
-  const [box, width] = useWidth();
   const chartTitle = `${props.title}: each party against actual spend`;
-  // Too narrow for the chart library to lay out its axes and lines: the table instead.
-  const narrow = tooNarrowForChart(width);
   const table = (
     <div className={shared.tableBox} tabIndex={0} role="region" aria-label="Outturn curve table">
       <table className={shared.table}>
@@ -112,29 +85,17 @@ export function CurveChart(props: {
       <p className={pane.hint} id="curve-description">
         {curveDescription(curve)}
       </p>
-      <div
-        className={mergeClasses(styles.chart, !narrow && styles.drawn)}
-        ref={box}
-        data-testid="curve-chart"
-        data-chart={narrow ? 'table' : 'drawn'}
-      >
-        {narrow ? (
-          <>
-            <p className={pane.hint}>{NARROW_CHART_TEXT}</p>
-            {table}
-          </>
-        ) : (
+      <ChartBox
+        testId="curve-chart"
+        drawnClass={styles.drawn}
+        table={table}
+        tableSummary="The curve as a table"
+        chart={(width) => (
           <Suspense fallback={<p className={pane.hint}>Loading the chart…</p>}>
             <CurveLineChart curve={curve} title={chartTitle} width={width} />
           </Suspense>
         )}
-      </div>
-      {narrow ? null : (
-        <details>
-          <summary className={pane.text}>The curve as a table</summary>
-          {table}
-        </details>
-      )}
+      />
     </figure>
   );
 }

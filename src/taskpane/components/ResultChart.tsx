@@ -1,18 +1,16 @@
 import { Suspense, lazy, useId, type ReactNode } from 'react';
-import { makeStyles, mergeClasses } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import type { ChartFigure, PaneChart } from '../operations';
 import { figureText } from '../ukFormat';
 import { ChartBoundary } from './ChartBoundary';
-import { useWidth } from './CurveChart';
-import { NARROW_CHART_TEXT, tooNarrowForChart, useChartTableStyles } from './chartStyles';
+import { ChartBox } from './ChartBox';
+import { useChartTableStyles } from './chartStyles';
 import { usePaneStyles } from './styles';
 
 // The chart library is a chunk of its own, fetched the first time a result has a chart.
 const ResultChartDraw = lazy(() => import('./ResultChartDraw'));
 
 const useStyles = makeStyles({
-  // The box is measured whether the chart or its table is in it, so it is never empty.
-  chart: { minWidth: 0 },
   drawn: { minHeight: '240px' },
 });
 
@@ -43,10 +41,7 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
   const styles = useStyles();
   const shared = useChartTableStyles();
   const { chart } = props;
-  const [box, width] = useWidth();
   const id = useId();
-  // Too narrow for the chart library to lay out its axes and bars: the table instead.
-  const narrow = tooNarrowForChart(width);
   const category = (c: string): string =>
     chart.categoryFigure === undefined ? c : chartFigureText(chart.categoryFigure, c);
   const table = (
@@ -94,18 +89,12 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
       <p className={pane.hint} id={`${id}-description`}>
         {chartDescription(chart)}
       </p>
-      <div
-        className={mergeClasses(styles.chart, !narrow && styles.drawn)}
-        ref={box}
-        data-testid="result-chart"
-        data-chart={narrow ? 'table' : 'drawn'}
-      >
-        {narrow ? (
-          <>
-            <p className={pane.hint}>{NARROW_CHART_TEXT}</p>
-            {table}
-          </>
-        ) : (
+      <ChartBox
+        testId="result-chart"
+        drawnClass={styles.drawn}
+        table={table}
+        tableSummary="The chart as a table"
+        chart={(width) => (
           <ChartBoundary
             fallback={
               <p className={pane.hint}>The chart could not be drawn here: its figures are below.</p>
@@ -116,13 +105,7 @@ export function ResultChart(props: { readonly chart: PaneChart }): ReactNode {
             </Suspense>
           </ChartBoundary>
         )}
-      </div>
-      {narrow ? null : (
-        <details>
-          <summary className={pane.text}>The chart as a table</summary>
-          {table}
-        </details>
-      )}
+      />
     </figure>
   );
 }
